@@ -1,0 +1,41 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * The official CometD client (cometd, cometd-nodejs-client) and the proxy agents it loads ship as
+ * ES modules only, while this project is CommonJS: ts-jest (allowJs) compiles every installed
+ * package whose package.json says "type": "module", and Jest leaves the rest alone.
+ */
+function esmPackages(dir = path.join(__dirname, 'node_modules')) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).flatMap((name) => {
+    if (name.startsWith('@')) return esmPackages(path.join(dir, name)).map((sub) => `${name}/${sub}`);
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, name, 'package.json'), 'utf8'));
+      return manifest.type === 'module' ? [name] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.[tj]s$': [
+      'ts-jest',
+      {
+        tsconfig: '<rootDir>/test/tsconfig.json',
+        // TS151001: ts-jest's note about esModuleInterop, which tsconfig.json already sets.
+        diagnostics: { ignoreCodes: [151001] },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
+  testTimeout: 20000,
+};

@@ -1,0 +1,57 @@
+// faye ships no type declarations and there is no @types/faye: these cover what gws-sim uses.
+declare module 'faye' {
+  import type { IncomingMessage, Server } from 'node:http';
+
+  /** A Bayeux message as faye's extensions see it. */
+  export interface BayeuxMessage {
+    channel: string;
+    clientId?: string;
+    id?: string;
+    data?: unknown;
+    subscription?: string | string[];
+    successful?: boolean;
+    error?: string;
+    ext?: Record<string, unknown>;
+    advice?: { reconnect?: 'retry' | 'handshake' | 'none'; interval?: number; timeout?: number };
+    [key: string]: unknown;
+  }
+
+  type Callback = (message: BayeuxMessage) => void;
+
+  /**
+   * `request` is the HTTP request (long-polling), the upgrade request (websocket), or null for
+   * faye's in-process client. faye passes it only to three-argument functions.
+   */
+  export interface Extension {
+    incoming?(message: BayeuxMessage, request: IncomingMessage | null, callback: Callback): void;
+    outgoing?(message: BayeuxMessage, request: IncomingMessage | null, callback: Callback): void;
+  }
+
+  export interface Publication {
+    then(onFulfilled: () => void, onRejected?: (error: { code?: number; message?: string }) => void): void;
+  }
+
+  export interface Client {
+    publish(channel: string, data: unknown): Publication;
+    disconnect(): void;
+  }
+
+  export interface NodeAdapterOptions {
+    mount: string;
+    timeout?: number;
+    ping?: number;
+  }
+
+  export class NodeAdapter {
+    constructor(options: NodeAdapterOptions);
+    attach(server: Server): void;
+    addExtension(extension: Extension): void;
+    getClient(): Client;
+    close(): void;
+    on(event: 'handshake' | 'disconnect', listener: (clientId: string) => void): void;
+    on(event: 'subscribe' | 'unsubscribe', listener: (clientId: string, channel: string) => void): void;
+  }
+
+  const faye: { NodeAdapter: typeof NodeAdapter };
+  export default faye;
+}
