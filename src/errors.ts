@@ -1,0 +1,119 @@
+/**
+ * Every refusal the simulator answers on its REST API, in one table: a stable code, the GWS
+ * `statusCode`, the HTTP status and the message. GWS documents HTTP statuses only for 0, 4 and
+ * CSRF; the others follow the mapping in shared/notes/gws-protocol.md (400 for 1/2, 403 for 3,
+ * 404 for 6, 401 for 20).
+ */
+export const ERRORS = {
+  ACCESS_DENIED: {
+    statusCode: 20,
+    httpStatus: 401,
+    message: (why: string) => `Access denied: ${why}`,
+  },
+  MALFORMED_JSON: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (detail: string) => `The request body is not valid JSON (${detail}).`,
+  },
+  BODY_TOO_LARGE: {
+    statusCode: 1,
+    httpStatus: 413,
+    message: (limit: string) => `The request body is larger than ${limit}.`,
+  },
+  MISSING_PARAMETER: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (parameter: string, hint: string) => `Missing required parameter '${parameter}': ${hint}`,
+  },
+  INVALID_PARAMETER: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (parameter: string, hint: string) => `Invalid parameter '${parameter}': ${hint}`,
+  },
+  UNKNOWN_OPERATION: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (operation: string, supported: readonly string[]) =>
+      `Unknown operationName '${operation}' for a facebooksession. gws-sim supports: ${supported.join(', ')}.`,
+  },
+  TARGET_NOT_IN_SESSION: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (target: string, sessionId: string) =>
+      `Cannot remove participant: user ${target} is not an agent in facebooksession ${sessionId}.`,
+  },
+  TARGET_ALREADY_REMOVED: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (target: string, sessionId: string) =>
+      `Cannot remove participant: user ${target} has already left facebooksession ${sessionId}.`,
+  },
+  TARGET_IS_CALLER: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (sessionId: string) =>
+      `Cannot remove participant: an agent cannot remove itself from facebooksession ${sessionId}; use Leave.`,
+  },
+  VISIBILITY_NOT_ALL: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (visibility: string, allowed: string) =>
+      `Cannot remove participant: the caller's visibility is ${visibility}; only a participant visible to All ` +
+      `(customer and agents) may remove another agent${allowed ? `. In this session that is ${allowed}` : ''}.`,
+  },
+  SESSION_NOT_FOUND: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (sessionId: string) => `No facebooksession ${sessionId}.`,
+  },
+  NOT_A_PARTICIPANT: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (sessionId: string, userName: string) =>
+      `No facebooksession ${sessionId} for ${userName}: the agent is not one of its participants.`,
+  },
+  USER_NOT_FOUND: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (userId: string) => `No user ${userId}.`,
+  },
+  NO_SUCH_RESOURCE: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (method: string, path: string) => `No resource answers ${method} ${path}.`,
+  },
+  INTERNAL: {
+    statusCode: 4,
+    httpStatus: 500,
+    message: (detail: string) => `Internal simulator error: ${detail}`,
+  },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+type MessageArgs<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['message']>;
+
+/** A refusal with its GWS statusCode; the HTTP layer turns it into the GWS error body. */
+export class GwsError extends Error {
+  readonly statusCode: number;
+  readonly httpStatus: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GwsError';
+    this.statusCode = ERRORS[code].statusCode;
+    this.httpStatus = ERRORS[code].httpStatus;
+  }
+
+  /** The body GWS answers: `statusCode` and `statusMessage`, nothing else. */
+  toBody(): { statusCode: number; statusMessage: string } {
+    return { statusCode: this.statusCode, statusMessage: this.message };
+  }
+}
+
+export function gwsError<C extends ErrorCode>(code: C, ...args: MessageArgs<C>): GwsError {
+  const format = ERRORS[code].message as (...a: MessageArgs<C>) => string;
+  return new GwsError(code, format(...args));
+}

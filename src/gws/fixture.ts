@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { readJsonFile, validate } from '../validation';
+import defaultFixtureJson from './default-fixture.json';
+
+/** Ids end up in Bayeux channel names, whose segments allow only these characters. */
+const Id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an id of letters, digits, "-" or "_"');
+const Visibility = z.enum(['All', 'Agents']);
+
+const User = z.strictObject({
+  id: Id,
+  userName: z.string().min(1),
+  password: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+});
+
+const Participant = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('Customer'), participantId: Id, nickname: z.string(), visibility: Visibility }),
+  z.strictObject({
+    type: z.literal('Agent'),
+    participantId: Id,
+    userId: Id,
+    nickname: z.string(),
+    visibility: Visibility,
+  }),
+]);
+
+const LogMessage = z.strictObject({
+  type: z.enum(['Text', 'Notice', 'ParticipantJoined', 'ParticipantLeft']),
+  from: Id.describe('the participantId of the sender'),
+  text: z.string().optional(),
+  visibility: Visibility,
+});
+
+const Facebooksession = z.strictObject({
+  id: Id,
+  state: z.enum(['Chatting', 'LeftChat', 'Completed']),
+  facebooksessionType: z.string(),
+  receivedDate: z.string(),
+  suggestedQueueIds: z.array(Id),
+  capabilities: z.array(z.string()),
+  revelantResponseTemplateGroups: z.array(z.unknown()),
+  userData: z.record(z.string(), z.unknown()),
+  participants: z.array(Participant).min(1),
+  messages: z.array(LogMessage),
+});
+
+export const FixtureSchema = z
+  .strictObject({
+    description: z.string().optional(),
+    users: z.array(User).min(1),
+    facebooksessions: z.array(Facebooksession),
+  })
+  .superRefine((fixture, ctx) => {
+    const unique = (values: string[], what: string, path: (i: number) => PropertyKey[]) => {
+      values.forEach((value, i) => {
+        if (values.indexOf(value) !== i) ctx.addIssue({ code: 'custom', path: path(i), message: `duplicate ${what} '${value}'` });
+      });
+    };
+    unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
+    unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
+    unique(fixture.facebooksessions.map((s) => s.id), 'facebooksession id', (i) => ['facebooksessions', i, 'id']);
+    const userIds = new Set(fixture.users.map((u) => u.id));
+    fixture.facebooksessions.forEach((session, s) => {
+      const participantIds = session.participants.map((p) => p.participantId);
+      unique(participantIds, 'participantId', (i) => ['facebooksessions', s, 'participants', i, 'participantId']);
+      session.participants.forEach((p, i) => {
+        if (p.type === 'Agent' && !userIds.has(p.userId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['facebooksessions', s, 'participants', i, 'userId'],
+            message: `expected the id of a user in $.users, found '${p.userId}'`,
+          });
+        }
+      });
+      session.messages.forEach((m, i) => {
+        if (!participantIds.includes(m.from)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['facebooksessions', s, 'messages', i, 'from'],
+            message: `expected a participantId of this session (${participantIds.join(', ')}), found '${m.from}'`,
+          });
+        }
+      });
+    });
+  });
+
+export type Fixture = z.infer<typeof FixtureSchema>;
+export type User = Fixture['users'][number];
+export type FixtureSession = Fixture['facebooksessions'][number];
+export type Participant = FixtureSession['participants'][number];
+export type AgentParticipant = Extract<Participant, { type: 'Agent' }>;
+export type LogMessage = FixtureSession['messages'][number];
+
+export const DEFAULT_FIXTURE_NAME = '(embedded default fixture)';
+
+export function loadFixture(file?: string): Fixture {
+  if (!file) return validate(FixtureSchema, defaultFixtureJson, DEFAULT_FIXTURE_NAME);
+  return validate(FixtureSchema, readJsonFile(file), file);
+}

@@ -1,0 +1,100 @@
+import { gwsError } from '../errors';
+import type { AgentParticipant, Fixture, FixtureSession, LogMessage, Participant, User } from './fixture';
+import type { OperationName } from './types';
+
+export type { LogMessage } from './fixture';
+
+/** A facebooksession as the simulator keeps it: the fixture's shape plus who has left. */
+export interface Session extends FixtureSession {
+  /** Agents removed from the session; their messages stay in the log. */
+  departed: Participant[];
+}
+
+/** Who is told about an operation: the agent who performed it, the agent it targets, the rest. */
+export type Role = 'caller' | 'target' | 'others';
+export const ROLES: readonly Role[] = ['caller', 'target', 'others'];
+
+export interface LoggedMessage {
+  index: number;
+  message: LogMessage;
+  from: Participant;
+}
+
+/** What an operation changed, and which agents must be told: the plan the scenario engine plays. */
+export interface OperationOutcome {
+  operation: OperationName;
+  referenceId: number;
+  /** The session after the operation (a copy: later operations do not change it). */
+  session: Session;
+  caller: AgentParticipant;
+  target: AgentParticipant;
+  /** The messages the operation appended to the session's log, by name. */
+  messages: Record<string, LoggedMessage>;
+  recipients: { role: Role; userId: string }[];
+}
+
+/** The simulated GWS state: users and facebooksessions, reset to the fixture on demand. */
+export class GwsModel {
+  private sessions = new Map<string, Session>();
+  private lastReferenceId = 0;
+
+  constructor(readonly fixture: Fixture) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.sessions = new Map(
+      this.fixture.facebooksessions.map((s) => [s.id, { ...structuredClone(s), departed: [] }] as const),
+    );
+    this.lastReferenceId = 0;
+  }
+
+  get users(): readonly User[] {
+    return this.fixture.users;
+  }
+
+  userById(id: string): User | undefined {
+    return this.fixture.users.find((u) => u.id === id);
+  }
+
+  userByName(userName: string): User | undefined {
+    return this.fixture.users.find((u) => u.userName === userName);
+  }
+
+  /** The sessions in which the user is a current participant. */
+  sessionsOf(userId: string): Session[] {
+    return [...this.sessions.values()].filter((s) => agentOf(s, userId));
+  }
+
+  allSessions(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The session as `user` may see it: GWS answers 6 for unknown sessions and for outsiders alike. */
+  sessionFor(user: User, sessionId: string): { session: Session; participant: AgentParticipant } {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw gwsError('SESSION_NOT_FOUND', sessionId);
+    const participant = agentOf(session, user.id);
+    if (!participant) throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName);
+    return { session, participant };
+  }
+
+  nextReferenceId(): number {
+    this.lastReferenceId += 1;
+    return this.lastReferenceId;
+  }
+
+  /** Appends to the session's log and returns the message with its position. */
+  log(session: Session, message: LogMessage, from: Participant): LoggedMessage {
+    session.messages.push(message);
+    return { index: session.messages.length - 1, message, from };
+  }
+}
+
+export function agentsOf(session: Session): AgentParticipant[] {
+  return session.participants.filter((p): p is AgentParticipant => p.type === 'Agent');
+}
+
+export function agentOf(session: Session, userId: string): AgentParticipant | undefined {
+  return agentsOf(session).find((p) => p.userId === userId);
+}

@@ -1,0 +1,71 @@
+import type { Participant, User } from './fixture';
+import type { LogMessage, Session } from './model';
+import { gwsTimestamp } from './timestamp';
+
+/**
+ * The JSON shapes GWS sends, built from the model. Keys follow the order of the GWS
+ * documentation samples so that a diff against the documentation reads line by line.
+ */
+export const userPath = (userId: string) => `/users/${userId}`;
+export const sessionPath = (sessionId: string) => `/facebooksessions/${sessionId}`;
+
+export function userWire(user: User, baseUrl: string) {
+  return {
+    id: user.id,
+    userName: user.userName,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    roles: ['ROLE_AGENT'],
+    uri: `${baseUrl}/api/v2${userPath(user.id)}`,
+    path: userPath(user.id),
+  };
+}
+
+export function participantWire(participant: Participant, baseUrl: string) {
+  if (participant.type === 'Customer') {
+    return {
+      nickname: participant.nickname,
+      type: participant.type,
+      id: participant.participantId,
+      visibility: participant.visibility,
+      participantId: participant.participantId,
+    };
+  }
+  return {
+    participantId: participant.participantId,
+    type: participant.type,
+    uri: `${baseUrl}/api/v2${userPath(participant.userId)}`,
+    visibility: participant.visibility,
+    path: userPath(participant.userId),
+    nickname: participant.nickname,
+    id: participant.participantId,
+  };
+}
+
+export function sessionWire(session: Session, baseUrl: string) {
+  return {
+    userData: session.userData,
+    receivedDate: session.receivedDate,
+    facebooksessionType: session.facebooksessionType,
+    suggestedQueueUris: session.suggestedQueueIds.map((id) => `${baseUrl}/api/v2/queues/${id}`),
+    capabilities: session.capabilities,
+    uri: `${baseUrl}/api/v2${sessionPath(session.id)}`,
+    state: session.state,
+    revelantResponseTemplateGroups: session.revelantResponseTemplateGroups,
+    participants: session.participants.map((p) => participantWire(p, baseUrl)),
+    id: session.id,
+  };
+}
+
+/** A message of the session's log as a notification carries it, stamped at `emittedAt`. */
+export function messageWire(message: LogMessage, index: number, from: Participant, baseUrl: string, emittedAt: number) {
+  return {
+    index,
+    from: participantWire(from, baseUrl),
+    ...(message.text === undefined ? {} : { text: message.text }),
+    visibility: message.visibility,
+    timestamp: gwsTimestamp(emittedAt),
+    type: message.type,
+    timestampSeconds: emittedAt,
+  };
+}

@@ -1,0 +1,51 @@
+/** Time as the scenario engine sees it: injected, so tests can step it by hand. */
+export interface Clock {
+  now(): number;
+  /** Runs `task` after `delayMs`; returns a function that cancels it. */
+  schedule(delayMs: number, task: () => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  schedule(delayMs, task) {
+    const timer = setTimeout(task, delayMs);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
+
+/** A clock that moves only when told to: `advance(ms)` runs what falls due, in time order. */
+export class ManualClock implements Clock {
+  private tasks: { at: number; seq: number; task: () => void }[] = [];
+  private seq = 0;
+
+  constructor(private time = 0) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  schedule(delayMs: number, task: () => void): () => void {
+    const entry = { at: this.time + Math.max(0, delayMs), seq: this.seq++, task };
+    this.tasks.push(entry);
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== entry);
+    };
+  }
+
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const next = this.tasks.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!next) break;
+      this.tasks = this.tasks.filter((t) => t !== next);
+      this.time = next.at;
+      next.task();
+    }
+    this.time = end;
+  }
+
+  get pending(): number {
+    return this.tasks.length;
+  }
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { loadFixture } from '../gws/fixture';
+import { GwsModel, ROLES } from '../gws/model';
+import { performOperation } from '../gws/operations';
+import { OPERATIONS, type OperationName } from '../gws/types';
+import { FileError, jsonPath, readJsonFile, validate, type Problem } from '../validation';
+import { OperationStreamSchema } from './schema';
+import { OperationStream } from './stream';
+import { TemplateError } from './template';
+
+/** The shipped scenario files, beside src/ (and beside dist/ once built). */
+export const SCENARIOS_DIR = path.resolve(__dirname, '..', '..', 'scenarios');
+
+export function defaultStreamFile(operation: OperationName): string {
+  const kebab = operation.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
+  return path.join(SCENARIOS_DIR, `${kebab}.json`);
+}
+
+/**
+ * Loads an operation stream file: the schema first, then a dry run that renders every step
+ * against a real outcome of the operation, so a wrong path fails now and not mid-scenario.
+ */
+export function loadOperationStream(file: string): OperationStream {
+  const stream = new OperationStream(file, validate(OperationStreamSchema, readJsonFile(file), file));
+  const outcome = sampleOutcome(stream.operation);
+  const problems: Problem[] = [];
+  for (const role of ROLES) {
+    stream.stepsFor(role, outcome, 'http://127.0.0.1:8090').forEach((step, i) => {
+      try {
+        step.render(0);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        problems.push({ path: jsonPath(['streams', role, i]), message: error.message });
+      }
+    });
+  }
+  if (problems.length > 0) throw new FileError(file, problems);
+  return stream;
+}
+
+/** The stream for every operation: the shipped files, replaced by `files` for their operations. */
+export function loadOperationStreams(files: readonly string[] = []): Map<OperationName, OperationStream> {
+  const streams = new Map<OperationName, OperationStream>();
+  for (const operation of OPERATIONS) streams.set(operation, loadOperationStream(defaultStreamFile(operation)));
+  for (const file of files) {
+    const stream = loadOperationStream(file);
+    streams.set(stream.operation, stream);
+  }
+  return streams;
+}
+
+/** The operation performed on the embedded fixture, as the dry run's data. */
+function sampleOutcome(operation: OperationName) {
+  const model = new GwsModel(loadFixture());
+  const [agent1, agent2] = model.users;
+  switch (operation) {
+    case 'RemoveParticipantFromConference':
+      return performOperation(model, agent1, model.allSessions()[0].id, { operationName: operation, targetPath: `/users/${agent2.id}` });
+    default: {
+      const unknown: never = operation;
+      throw new Error(`no sample outcome for ${String(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { OPERATIONS } from '../gws/types';
+import { ROLES } from '../gws/model';
+import { CONTEXT_ROOTS } from './context';
+import { compileTemplate, TemplateError, type Json } from './template';
+
+const JsonValue: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+const Step = z.strictObject({
+  afterMs: z.number().int().min(0).max(3_600_000).describe('delay after the previous step of the stream, in ms'),
+  send: z.string().min(1).describe('the name of a template in $.templates'),
+  vars: z.record(z.string(), JsonValue).optional(),
+});
+
+/**
+ * An operation stream file: what each agent concerned by an operation receives, in order, and
+ * after which delay. See scenarios/README.md.
+ */
+export const OperationStreamSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    operation: z.enum(OPERATIONS),
+    templates: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), JsonValue),
+    streams: z.strictObject({
+      caller: z.array(Step).default([]),
+      target: z.array(Step).default([]),
+      others: z.array(Step).default([]),
+    }),
+  })
+  .superRefine((file, ctx) => {
+    const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const placeholdersOf = (value: Json, path: PropertyKey[]): readonly string[] => {
+      try {
+        return compileTemplate(value).placeholders;
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        problem(path, error.message);
+        return [];
+      }
+    };
+    const checkRoots = (placeholders: readonly string[], path: PropertyKey[], allowVars: boolean) => {
+      for (const placeholder of placeholders) {
+        const root = placeholder.split(/[.[]/)[0];
+        const known = (CONTEXT_ROOTS as readonly string[]).includes(root) && (allowVars || root !== 'vars');
+        if (!known) {
+          const roots = CONTEXT_ROOTS.filter((r) => allowVars || r !== 'vars');
+          problem(path, `{{${placeholder}}} starts with an unknown name '${root}'; expected one of ${roots.join(', ')}`);
+        }
+      }
+    };
+
+    const templateVars = new Map<string, Set<string>>();
+    for (const [name, template] of Object.entries(file.templates)) {
+      const placeholders = placeholdersOf(template, ['templates', name]);
+      checkRoots(placeholders, ['templates', name], true);
+      templateVars.set(name, new Set(placeholders.filter((p) => p.startsWith('vars.')).map((p) => p.split(/[.[]/)[1])));
+    }
+
+    for (const role of ROLES) {
+      file.streams[role].forEach((step, i) => {
+        const path = ['streams', role, i];
+        const used = templateVars.get(step.send);
+        if (!used) {
+          problem([...path, 'send'], `expected the name of a template (${Object.keys(file.templates).join(', ') || 'none defined'}), found '${step.send}'`);
+          return;
+        }
+        for (const [name, value] of Object.entries(step.vars ?? {})) {
+          checkRoots(placeholdersOf(value, [...path, 'vars', name]), [...path, 'vars', name], false);
+        }
+        for (const name of used) {
+          if (!(name in (step.vars ?? {}))) problem([...path, 'vars'], `template '${step.send}' uses {{vars.${name}}}: give "${name}" in vars`);
+        }
+      });
+    }
+  });
+
+export type OperationStreamFile = z.infer<typeof OperationStreamSchema>;
