@@ -20,6 +20,11 @@ export const ERRORS = {
     httpStatus: 413,
     message: (limit: string) => `The request body is larger than ${limit}.`,
   },
+  BAD_REQUEST: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (detail: string) => `The request cannot be read: ${detail}.`,
+  },
   MISSING_PARAMETER: {
     statusCode: 1,
     httpStatus: 400,

@@ -79,6 +79,11 @@ export class GwsModel {
     return { session, participant };
   }
 
+  /** The referenceId of the last operation performed (0 before the first). */
+  get lastReference(): number {
+    return this.lastReferenceId;
+  }
+
   nextReferenceId(): number {
     this.lastReferenceId += 1;
     return this.lastReferenceId;

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { User } from '../gws/fixture';
+import type { GwsModel } from '../gws/model';
+
+export const SESSION_COOKIE = 'JSESSIONID';
+
+export interface Credentials {
+  userName: string;
+  password: string;
+}
+
+export type AuthResult = { ok: true; user: User } | { ok: false; reason: string };
+
+const NO_CREDENTIALS = `no credentials were sent; use HTTP Basic userName:password, or the ${SESSION_COOKIE} cookie that GET /api/v2/me sets`;
+
+/**
+ * Who is calling: HTTP Basic on REST calls, then the JSESSIONID cookie that a Basic-authenticated
+ * call receives; the CometD handshake also accepts credentials in its `ext`.
+ */
+export class Authenticator {
+  /** JSESSIONID -> user id. */
+  private readonly sessions = new Map<string, string>();
+
+  constructor(private readonly model: GwsModel) {}
+
+  /** Credentials first (a wrong password is refused even with a valid cookie), then the cookie. */
+  fromHeaders(headers: IncomingHttpHeaders): AuthResult & { sessionId?: string } {
+    if (headers.authorization !== undefined) return this.check(basicCredentials(headers.authorization));
+    const sessionId = cookie(headers.cookie, SESSION_COOKIE);
+    if (sessionId === undefined) return { ok: false, reason: NO_CREDENTIALS };
+    const user = this.model.userById(this.sessions.get(sessionId) ?? '');
+    if (!user) return { ok: false, reason: `the ${SESSION_COOKIE} cookie is not a session of this simulator; log in again with HTTP Basic` };
+    return { ok: true, user, sessionId };
+  }
+
+  check(credentials: Credentials | string): AuthResult {
+    if (typeof credentials === 'string') return { ok: false, reason: credentials };
+    const user = this.model.userByName(credentials.userName);
+    if (!user) return { ok: false, reason: `no user named '${credentials.userName}'` };
+    if (user.password !== credentials.password) return { ok: false, reason: `wrong password for '${credentials.userName}'` };
+    return { ok: true, user };
+  }
+
+  /** A new JSESSIONID for the user. */
+  openSession(user: User): string {
+    const sessionId = randomUUID().replace(/-/g, '').toUpperCase();
+    this.sessions.set(sessionId, user.id);
+    return sessionId;
+  }
+}
+
+/** The credentials of an `Authorization: Basic` header, or why there are none. */
+export function basicCredentials(header: string): Credentials | string {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match) return 'the Authorization header is not HTTP Basic (expected "Basic base64(userName:password)")';
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return 'the Basic credentials have no ":" between userName and password';
+  return { userName: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function cookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * Channel policy. Clients subscribe to the GWS channels; each subscription is mapped onto a
+ * channel private to the agent (`/v2/...` <-> `/gws-sim/<userId>/...`), so that faye's own
+ * routing delivers an agent's notifications to that agent's clients only.
+ */
+export const MOUNT = '/api/v2/notifications';
+export const NOTIFICATIONS = '/v2/notifications';
+export const FACEBOOK_TOPIC = '/v2/me/facebooksession';
+
+/** An allow-list: faye matches wildcards, so anything not listed here is refused. */
+export const SUBSCRIBABLE: readonly string[] = [NOTIFICATIONS, FACEBOOK_TOPIC, '/v2/me/*', '/v2/me/**'];
+
+const PUBLIC_ROOT = '/v2';
+const PRIVATE_ROOT = '/gws-sim';
+
+export function privateChannel(userId: string, channel: string): string {
+  return `${PRIVATE_ROOT}/${userId}${channel.slice(PUBLIC_ROOT.length)}`;
+}
+
+/** The GWS channel name of a private channel; other channels are returned unchanged. */
+export function publicChannel(channel: string): string {
+  if (!channel.startsWith(`${PRIVATE_ROOT}/`)) return channel;
+  const rest = channel.slice(PRIVATE_ROOT.length + 1);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? channel : PUBLIC_ROOT + rest.slice(slash);
+}
+
+/** Where one of the agent's Facebook notifications is published: both GWS channels. */
+export function deliveryChannels(userId: string): string[] {
+  return [privateChannel(userId, NOTIFICATIONS), privateChannel(userId, FACEBOOK_TOPIC)];
+}

@@ -1,0 +1,51 @@
+import type { BayeuxMessage, Extension } from 'faye';
+import { privateChannel, publicChannel, SUBSCRIBABLE } from './channels';
+import type { ClientRegistry } from './clients';
+
+const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
+
+/**
+ * Routes each agent to its own notifications: maps subscriptions to the agent's private
+ * channels on the way in and channel names back on the way out, refuses other subscriptions
+ * and every publish from a client. Nothing is dropped here: a dropped outgoing message makes
+ * faye send `[null]` over websocket, which kills CometD clients.
+ */
+export function routingExtension(clients: ClientRegistry): Extension {
+  return {
+    incoming(message, request, callback) {
+      if (request === null) return callback(message); // faye's in-process client: the simulator itself
+      if (SUBSCRIPTIONS.includes(message.channel)) return callback(routeSubscription(message, clients));
+      if (!message.channel.startsWith('/meta/')) message.error = `403:${message.channel}:Publish denied`;
+      callback(message);
+    },
+
+    outgoing(message, _request, callback) {
+      if (SUBSCRIPTIONS.includes(message.channel) && message.subscription !== undefined) {
+        message.subscription = mapChannels(message.subscription, publicChannel);
+      } else if (!message.channel.startsWith('/meta/')) {
+        message.channel = publicChannel(message.channel);
+      }
+      callback(message);
+    },
+  };
+}
+
+function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): BayeuxMessage {
+  if (message.subscription === undefined) return message; // faye answers the missing parameter
+  const userId = clients.userOf(message.clientId);
+  if (userId === undefined) {
+    message.error = `401:${message.clientId ?? ''}:Unknown client`;
+    return message;
+  }
+  const denied = ([] as unknown[]).concat(message.subscription).find((c) => typeof c !== 'string' || !SUBSCRIBABLE.includes(c));
+  if (denied !== undefined) {
+    message.error = `403:${String(denied)}:Subscription denied`;
+    return message;
+  }
+  message.subscription = mapChannels(message.subscription, (channel) => privateChannel(userId, channel));
+  return message;
+}
+
+function mapChannels(subscription: string | string[], map: (channel: string) => string): string | string[] {
+  return Array.isArray(subscription) ? subscription.map(map) : map(subscription);
+}

@@ -1,0 +1,26 @@
+import yargs, { type Argv } from 'yargs';
+import { serveCommand } from './serve';
+
+/** Exit codes: 0 done, 1 a runtime failure, 2 a usage or file error. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** The gws-sim command line, built apart from process.argv so tests can drive it. */
+export function buildCli(argv: string[]): Argv {
+  return yargs(argv)
+    .scriptName('gws-sim')
+    .usage('$0 <command> [options]\n\nA CometD/Bayeux notification simulator for the Genesys Web Services (GWS) v2 API.')
+    .command(serveCommand)
+    .demandCommand(1, 'Name a command: gws-sim serve')
+    .strict()
+    .recommendCommands()
+    .epilogue('Documentation: README.md and scenarios/README.md in the gws-sim package.')
+    .help()
+    .alias('h', 'help')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      console.error(`gws-sim: ${message}\nRun 'gws-sim --help' for usage.`);
+      process.exit(EXIT.usage);
+    });
+}

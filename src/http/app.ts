@@ -1,0 +1,58 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { gwsError, GwsError } from '../errors';
+import type { Authenticator } from '../auth/authenticator';
+import type { GwsModel, OperationOutcome } from '../gws/model';
+import { authenticate } from './authenticate';
+import { gwsRoutes } from './gws-routes';
+import { simRoutes } from './sim-routes';
+
+/** Larger bodies are refused with statusCode 1; GWS operation bodies are a few hundred bytes. */
+export const BODY_LIMIT = '100kb';
+
+export interface AppDeps {
+  model: GwsModel;
+  authenticator: Authenticator;
+  baseUrl(): string;
+  /** Called with each performed operation, to play its notifications. */
+  onOutcome(outcome: OperationOutcome): void;
+  reset(): void;
+  state(): unknown;
+  log(line: string): void;
+}
+
+/** The REST side: the GWS API under /api/v2 and the simulator's controls under /sim. No listen(). */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  // Any content type is read as JSON: GWS clients do not all send application/json.
+  const json = express.json({ limit: BODY_LIMIT, type: () => true });
+  app.use('/api/v2', authenticate(deps.authenticator), json, gwsRoutes(deps));
+  app.use('/sim', json, simRoutes(deps));
+  app.get('/', (_req, res) => {
+    res.json({ name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
+  });
+  app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const refusal = toGwsError(error);
+    if (refusal.code === 'INTERNAL') log(`internal error on ${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+    if (res.headersSent) return;
+    res.status(refusal.httpStatus).json(refusal.toBody());
+  };
+}
+
+/** body-parser and the router signal client mistakes with a 4xx `status` and a `type`. */
+function toGwsError(error: unknown): GwsError {
+  if (error instanceof GwsError) return error;
+  const e = error as { status?: number; type?: string; message?: string; limit?: number };
+  if (e?.type === 'entity.parse.failed') return gwsError('MALFORMED_JSON', e.message ?? 'syntax error');
+  if (e?.type === 'entity.too.large') return gwsError('BODY_TOO_LARGE', BODY_LIMIT);
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return gwsError('BAD_REQUEST', e.message ?? 'bad request');
+  return gwsError('INTERNAL', e?.message ?? String(error));
+}
