@@ -73,7 +73,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     socket.on('close', () => sockets.delete(socket));
   });
 
-  const address = await listen(server, port, host);
+  let address: number;
+  try {
+    await bayeux.ready;
+    address = await listen(server, port, host);
+  } catch (error) {
+    bayeux.close();
+    throw error;
+  }
   baseUrl = `http://${urlHost(host)}:${address}`;
 
   let closing: Promise<void> | undefined;

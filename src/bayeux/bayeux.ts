@@ -9,9 +9,13 @@ import { routingExtension } from './routing-extension';
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
 const TIMEOUT_S = 45;
 const PING_S = 25;
+/** No client can subscribe to it (see channels.ts). */
+const WARM_UP_CHANNEL = '/gws-sim/warm-up';
 
 export interface Bayeux {
   adapter: NodeAdapter;
+  /** Settles once faye's in-process client is connected: publish only after that. */
+  ready: Promise<void>;
   clients: ClientRegistry;
   publisher: Publisher;
   close(): void;
@@ -25,6 +29,12 @@ export function createBayeux(authenticator: Authenticator, log: (line: string) =
   adapter.addExtension(routingExtension(clients));
   adapter.on('disconnect', (clientId) => clients.unbind(clientId));
 
+  // The first publish() of faye's client waits for its handshake while later ones queue ahead
+  // of it: connect the client (by a publish nobody receives) before the first notification.
+  const ready = new Promise<void>((resolve, reject) => {
+    adapter.getClient().publish(WARM_UP_CHANNEL, {}).then(resolve, (error) => reject(new Error(`faye's client did not connect: ${error.message}`)));
+  });
+
   const publisher: Publisher = {
     publish(userId, notification) {
       const client = adapter.getClient();
@@ -34,6 +44,7 @@ export function createBayeux(authenticator: Authenticator, log: (line: string) =
 
   return {
     adapter,
+    ready,
     clients,
     publisher,
     close() {

@@ -44,7 +44,7 @@ export class GwsModel {
 
   reset(): void {
     this.sessions = new Map(
-      this.fixture.facebooksessions.map((s) => [s.id, { ...structuredClone(s), departed: [] }] as const),
+      this.fixture.facebooksessions.map((s) => [s.id, { ...copyJson(s), departed: [] }] as const),
     );
     this.lastReferenceId = 0;
   }
@@ -94,6 +94,14 @@ export class GwsModel {
     session.messages.push(message);
     return { index: session.messages.length - 1, message, from };
   }
+}
+
+/**
+ * A deep copy of JSON data. Not structuredClone: its arrays come from Node's main realm, and
+ * faye's copy (`instanceof Array`) turns such arrays into objects when run inside a vm context.
+ */
+export function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export function agentsOf(session: Session): AgentParticipant[] {

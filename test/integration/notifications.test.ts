@@ -1,0 +1,141 @@
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { kind, TestAgent, TRANSPORTS, type Transport } from '../helpers/agent';
+import { AGENT2_ID, checkLiveTimes, expectedStreams, SESSION_ID } from '../helpers/seed';
+
+/** agent1 removes agent2 through the REST API, as a GWS client would. */
+async function removeAgent2(baseUrl: string, body: object = { targetUri: `${baseUrl}/api/v2/users/${AGENT2_ID}` }) {
+  const response = await fetch(`${baseUrl}/api/v2/me/facebooksessions/${SESSION_ID}`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('agent1:agent1').toString('base64')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', ...body }),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+const AGENT1_KINDS = [
+  'MessageLogUpdated/NewMessages:Notice',
+  'FacebooksessionStateChangeMessage/ParticipantsUpdated',
+  'MessageLogUpdated/NewMessages:ParticipantLeft',
+];
+const AGENT2_KINDS = [
+  'FacebooksessionStateChangeMessage/StatusChange',
+  'MessageLogUpdated/NewMessages:ParticipantLeft',
+  'FacebooksessionStateChangeMessage/StatusChange',
+  'FacebooksessionStateChangeMessage/StatusChange',
+];
+
+describe.each(TRANSPORTS)('notifications over %s', (transport: Transport) => {
+  let sim: Simulator;
+  const agents: TestAgent[] = [];
+  const login = async (user: string, ...channels: string[]) => {
+    const agent = await TestAgent.login(sim.url, transport, user);
+    agents.push(agent);
+    for (const channel of channels) expect((await agent.subscribe(channel)).successful).toBe(true);
+    return agent;
+  };
+
+  afterEach(async () => {
+    await Promise.all(agents.splice(0).map((a) => a.disconnect()));
+    await sim.close();
+  });
+
+  test('each agent receives exactly its documented stream, in order, and agent3 nothing', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const [agent1, agent2, agent3] = [
+      await login('agent1', '/v2/notifications'),
+      await login('agent2', '/v2/notifications'),
+      await login('agent3', '/v2/notifications'),
+    ];
+
+    const before = Date.now();
+    expect(await removeAgent2(sim.url)).toEqual({ status: 200, body: { statusCode: 0 } });
+    const [got1, got2] = await Promise.all([agent1.waitFor(3), agent2.waitFor(4)]);
+    const after = Date.now();
+
+    const expected = expectedStreams(sim.url, 1);
+    for (const [got, want] of [[got1, expected.agent1], [got2, expected.agent2]] as const) {
+      expect(got.map((m) => m.channel)).toEqual(got.map(() => '/v2/notifications'));
+      const normalised = got.map((m) => checkLiveTimes(m.data, before, after));
+      expect(normalised).toEqual(want);
+      expect(JSON.stringify(normalised)).toBe(JSON.stringify(want)); // the page's key order too
+    }
+    expect(sim.state().pendingStreams).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // nothing else may follow
+    expect(agent1.inbox).toHaveLength(3);
+    expect(agent2.inbox).toHaveLength(4);
+    expect(agent3.inbox).toEqual([]);
+  });
+
+  test('the GWS topic /v2/me/facebooksession, also through /v2/me/* and /v2/me/**, carries the same stream', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const topic = await login('agent1', '/v2/me/facebooksession');
+    const star = await login('agent1', '/v2/me/*');
+    const both = await login('agent2', '/v2/me/**', '/v2/notifications');
+
+    await removeAgent2(sim.url, { targetPath: `/users/${AGENT2_ID}` });
+    for (const agent of [topic, star]) {
+      const got = await agent.waitFor(3);
+      expect(got.map((m) => m.channel)).toEqual(Array(3).fill('/v2/me/facebooksession'));
+      expect(got.map((m) => kind(m.data))).toEqual(AGENT1_KINDS);
+    }
+    // Subscribed to both channels: each notification arrives once on each.
+    const got = await both.waitFor(8);
+    for (const channel of ['/v2/notifications', '/v2/me/facebooksession']) {
+      expect(got.filter((m) => m.channel === channel).map((m) => kind(m.data))).toEqual(AGENT2_KINDS);
+    }
+  });
+
+  test('every connected client of an agent receives the stream; referenceId grows per operation', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const first = await login('agent2', '/v2/notifications');
+    const second = await login('agent2', '/v2/notifications');
+    await removeAgent2(sim.url);
+    await Promise.all([first.waitFor(4), second.waitFor(4)]);
+    expect(second.inbox.map((m) => m.data)).toEqual(first.inbox.map((m) => m.data));
+    expect(first.inbox[0].data.referenceId).toBe(1);
+
+    sim.reset();
+    await removeAgent2(sim.url);
+    await first.waitFor(8);
+    expect(first.inbox[4].data.referenceId).toBe(1); // reset starts the count again
+    expect(sim.state().lastReferenceId).toBe(1);
+  });
+
+  test('at time scale 1 the stream keeps the scenario delays (whole stream >= 460 ms) and its order', async () => {
+    sim = await createSimulator({ timeScale: 1 });
+    const agent2 = await login('agent2', '/v2/notifications');
+    const start = Date.now();
+    await removeAgent2(sim.url);
+    const got = await agent2.waitFor(4);
+    expect(got.map((m) => kind(m.data))).toEqual(AGENT2_KINDS);
+    expect(got.map((m) => m.data.facebooksession?.state)).toEqual(['Chatting', undefined, 'LeftChat', 'Completed']);
+    // Lower bounds only: a busy machine can make delivery late, never early.
+    expect(got[0].at - start).toBeGreaterThanOrEqual(60 - 5);
+    expect(got[3].at - start).toBeGreaterThanOrEqual(460 - 5);
+  });
+
+  test('time scale 0.5 halves the delays', async () => {
+    sim = await createSimulator({ timeScale: 0.5 });
+    const agent2 = await login('agent2', '/v2/notifications');
+    const start = Date.now();
+    await removeAgent2(sim.url);
+    const got = await agent2.waitFor(4);
+    expect(got[3].at - start).toBeGreaterThanOrEqual(230 - 5);
+    expect(got.map((m) => kind(m.data))).toEqual(AGENT2_KINDS);
+  });
+
+  test('a refused operation notifies nobody', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const agent1 = await login('agent1', '/v2/notifications');
+    const agent2 = await login('agent2', '/v2/notifications');
+    const refused = await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('agent2:agent2').toString('base64')}` },
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/5e101708f14442c7ab79814bb4f799b2' }),
+    });
+    expect(((await refused.json()) as { statusCode: number }).statusCode).toBe(3);
+    expect(sim.state().pendingStreams).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([...agent1.inbox, ...agent2.inbox]).toEqual([]);
+  });
+});
