@@ -18,9 +18,9 @@ export function buildCli(argv: string[]): Argv {
     .alias('h', 'help')
     .version()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
-    .fail((message, error) => {
-      if (error) throw error;
-      console.error(`gws-sim: ${message}\nRun 'gws-sim --help' for usage.`);
+    .fail((message: string | null, error: Error | undefined) => {
+      // Parse errors come as a message, failed .check()s as an error: both are usage errors.
+      console.error(`gws-sim: ${message ?? error?.message}\nRun 'gws-sim --help' for usage.`);
       process.exit(EXIT.usage);
     });
 }
