@@ -71,5 +71,9 @@ function targetOf(params: Record<string, unknown>): string {
   if (typeof value !== 'string') throw gwsError('INVALID_PARAMETER', name, `expected a string; ${TARGET_HINT}`);
   const match = pattern.exec(value.trim());
   if (!match) throw gwsError('INVALID_PARAMETER', name, `'${value}' is not a user; ${TARGET_HINT}`);
-  return decodeURIComponent(match[1]);
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    throw gwsError('INVALID_PARAMETER', name, `'${value}' has a malformed percent-encoding; ${TARGET_HINT}`);
+  }
 }

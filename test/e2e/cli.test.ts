@@ -1,0 +1,302 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { basic } from '../helpers/rest';
+
+/** The built CLI: `npm test` builds it first (pretest). */
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
+const SHIPPED_STREAM = path.join(ROOT, 'scenarios', 'remove-participant-from-conference.json');
+const DOCUMENTED_STREAM = 'scenarios/remove-participant-from-conference.as-documented.json';
+const LISTENING = /^gws-sim listening on http:\/\/127\.0\.0\.1:(\d+)$/;
+const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
+
+/** How long a child may take to print its listening line, or to exit. */
+const STARTUP_MS = 10_000;
+const EXIT_MS = 5_000;
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A spawned `node dist/cli/main.js ...` with its output collected as it comes. */
+class Cli {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<Exit>;
+  private exit: Exit | undefined;
+  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
+
+  constructor(args: string[]) {
+    this.child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => {
+      this.child.on('close', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      });
+    });
+    running.add(this);
+  }
+
+  get running(): boolean {
+    return this.exit === undefined;
+  }
+
+  /** Resolves with the exit once the child has exited; fails after `ms` (afterEach kills it). */
+  async waitForExit(ms = EXIT_MS): Promise<Exit> {
+    return within(this.exited, ms, () => `gws-sim ${this.describe()} did not exit within ${ms} ms`);
+  }
+
+  /** Resolves with the base URL once the listening line is printed; fails if the child exits or stalls. */
+  async listening(ms = STARTUP_MS): Promise<string> {
+    const line = new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const first = this.stdout.split('\n')[0];
+        if (this.stdout.includes('\n')) {
+          this.child.stdout.off('data', check);
+          if (LISTENING.test(first)) resolve(first.replace(/^gws-sim listening on /, ''));
+          else reject(new Error(`unexpected first stdout line ${JSON.stringify(first)}; stderr: ${this.stderr}`));
+        }
+      };
+      this.child.stdout.on('data', check);
+      check();
+      void this.exited.then((exit) => reject(new Error(`gws-sim exited (${JSON.stringify(exit)}) before listening; stderr: ${this.stderr}`)));
+    });
+    return within(line, ms, () => `gws-sim printed no listening line within ${ms} ms; ${this.describe()}`);
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  async kill(): Promise<void> {
+    if (this.running) {
+      this.child.kill('SIGKILL');
+      await this.exited;
+    }
+    running.delete(this);
+  }
+
+  private describe(): string {
+    return `stdout: ${JSON.stringify(this.stdout)}, stderr: ${JSON.stringify(this.stderr)}`;
+  }
+}
+
+const running = new Set<Cli>();
+
+function within<T>(promise: Promise<T>, ms: number, why: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(why())), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Runs the CLI to completion. */
+async function run(args: string[], ms = EXIT_MS): Promise<Exit & { stdout: string; stderr: string }> {
+  const cli = new Cli(args);
+  const exit = await cli.waitForExit(ms);
+  return { ...exit, stdout: cli.stdout, stderr: cli.stderr };
+}
+
+async function getMe(baseUrl: string) {
+  const response = await fetch(`${baseUrl}/api/v2/me`, { headers: { Authorization: basic('agent1', 'agent1') } });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+let tmp: string;
+
+beforeAll(() => {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+});
+
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-cli-'));
+});
+
+afterEach(async () => {
+  await Promise.all([...running].map((cli) => cli.kill()));
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('gws-sim serve', () => {
+  test('prints exactly one stdout line, "gws-sim listening on <url>", and serves the API there', async () => {
+    const cli = new Cli(['serve', '--port', '0', '--time-scale', '0']);
+    const url = await cli.listening();
+    expect(Number(LISTENING.exec(`gws-sim listening on ${url}`)![1])).toBeGreaterThan(0);
+
+    const me = await getMe(url);
+    expect(me.status).toBe(200);
+    expect(me.body.statusCode).toBe(0);
+    expect(me.body.user).toMatchObject({ id: AGENT1_ID, userName: 'agent1', uri: `${url}/api/v2/users/${AGENT1_ID}` });
+
+    cli.signal('SIGTERM');
+    expect(await cli.waitForExit()).toEqual({ code: 0, signal: null });
+    expect(cli.stdout).toBe(`gws-sim listening on ${url}\n`);
+  });
+
+  test.each(['SIGTERM', 'SIGINT'] as const)('%s stops it promptly with exit code 0, even with a client connected', async (signal) => {
+    const cli = new Cli(['serve', '--port', '0', '--time-scale', '0']);
+    const url = await cli.listening();
+    expect((await getMe(url)).status).toBe(200); // fetch keeps the connection alive
+    cli.signal(signal);
+    expect(await cli.waitForExit(3_000)).toEqual({ code: 0, signal: null });
+    await expect(fetch(`${url}/api/v2/me`)).rejects.toThrow();
+  });
+
+  test('--quiet keeps stderr free of request logs', async () => {
+    const cli = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
+    const url = await cli.listening();
+    const response = await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
+      method: 'POST',
+      headers: { Authorization: basic('agent1', 'agent1') },
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/e2c90c960d3d40c79684818983ceb314' }),
+    });
+    expect(response.status).toBe(200);
+    cli.signal('SIGTERM');
+    expect((await cli.waitForExit()).code).toBe(0);
+    expect(cli.stderr).toBe('');
+  });
+
+  test('without --quiet, an operation is logged on stderr, not stdout', async () => {
+    const cli = new Cli(['serve', '--port', '0', '--time-scale', '0']);
+    const url = await cli.listening();
+    await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
+      method: 'POST',
+      headers: { Authorization: basic('agent1', 'agent1') },
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/e2c90c960d3d40c79684818983ceb314' }),
+    });
+    cli.signal('SIGTERM');
+    expect((await cli.waitForExit()).code).toBe(0);
+    expect(cli.stderr).toMatch(/agent1 RemoveParticipantFromConference on 0002EaAY01MT0082: statusCode 0/);
+    expect(cli.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('--scenario with the shipped as-documented stream starts', async () => {
+    const cli = new Cli(['serve', '--scenario', DOCUMENTED_STREAM, '--port', '0']);
+    const url = await cli.listening();
+    expect((await getMe(url)).status).toBe(200);
+  });
+
+  test('--fixture with a valid file serves that fixture', async () => {
+    const fixture = path.join(tmp, 'fixture.json');
+    fs.writeFileSync(
+      fixture,
+      JSON.stringify({
+        users: [{ id: 'u1', userName: 'solo', password: 'pw', firstName: 'Solo', lastName: 'Agent' }],
+        facebooksessions: [],
+      }),
+    );
+    const cli = new Cli(['serve', '--port', '0', '--fixture', fixture]);
+    const url = await cli.listening();
+    const response = await fetch(`${url}/api/v2/me`, { headers: { Authorization: basic('solo', 'pw') } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as any).user.id).toBe('u1');
+    expect((await getMe(url)).status).toBe(401); // agent1 is not in this fixture
+  });
+});
+
+describe('gws-sim serve refuses to start', () => {
+  test('a scenario file with an invalid step: exit 2, naming the file and the JSON path', async () => {
+    const stream = JSON.parse(fs.readFileSync(SHIPPED_STREAM, 'utf8'));
+    stream.streams.caller[0].afterMs = -1;
+    const file = path.join(tmp, 'bad-stream.json');
+    fs.writeFileSync(file, JSON.stringify(stream, null, 2));
+
+    const result = await run(['serve', '--port', '0', '--scenario', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toContain('$.streams.caller[0].afterMs');
+  });
+
+  test('a scenario file that is not JSON: exit 2, naming the file', async () => {
+    const file = path.join(tmp, 'not-json.json');
+    fs.writeFileSync(file, '{ "operation": ');
+    const result = await run(['serve', '--port', '0', '--scenario', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toMatch(/not valid JSON/);
+  });
+
+  test('a missing fixture file: exit 2, naming the file', async () => {
+    const file = path.join(tmp, 'no-such-fixture.json');
+    const result = await run(['serve', '--port', '0', '--fixture', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(file);
+  });
+
+  test('an invalid fixture file: exit 2, naming the file and the JSON path', async () => {
+    const file = path.join(tmp, 'bad-fixture.json');
+    fs.writeFileSync(file, JSON.stringify({ users: [{ id: 'bad id!', userName: 'x', password: 'x', firstName: '', lastName: '' }], facebooksessions: [] }));
+    const result = await run(['serve', '--port', '0', '--fixture', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).toContain('$.users[0].id');
+  });
+
+  test.each([
+    ['--port abc', ['serve', '--port', 'abc'], /--port/],
+    ['--port 70000', ['serve', '--port', '70000'], /--port/],
+    ['--time-scale -1', ['serve', '--port', '0', '--time-scale', '-1'], /--time-scale/],
+    ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale/],
+    ['an unknown option', ['serve', '--port', '0', '--bogus-option'], /bogus-option/],
+    ['an unknown command', ['frobnicate'], /frobnicate/],
+    ['no command', [], /serve/],
+  ])('%s: exit 2 with a one-paragraph message', async (_name, args, mentions) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^gws-sim: /);
+    expect(result.stderr).toMatch(mentions);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(result.stderr.length).toBeLessThan(2_000);
+  });
+
+  test('a port already taken: non-zero exit, saying the address is in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const result = await run(['serve', '--port', String(port)]);
+      expect(result.code).not.toBe(0);
+      expect(result.code).not.toBeNull();
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/address is already in use|EADDRINUSE/i);
+      expect(result.stderr).toContain(String(port));
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+});
+
+describe('gws-sim --help', () => {
+  test('--help: exit 0, names the serve command', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/gws-sim serve/);
+    expect(result.stdout).toMatch(/--help/);
+  });
+
+  test('serve --help: exit 0, lists every option with its default', async () => {
+    const result = await run(['serve', '--help']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const lineOf = (option: string) => lines.find((l) => new RegExp(`^\\s*${option}\\b`).test(l)) ?? '';
+    expect(lineOf('--port')).toMatch(/\[default: 8090\]/);
+    expect(lineOf('--host')).toMatch(/\[default: "127\.0\.0\.1"\]/);
+    expect(lineOf('--fixture')).toMatch(/fixture/i);
+    expect(lineOf('--scenario')).toMatch(/stream/i);
+    // --time-scale's description wraps: its default follows on the next line
+    const timeScale = lines.findIndex((l) => /^\s*--time-scale\b/.test(l));
+    expect(timeScale).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(timeScale, timeScale + 2).join(' ')).toMatch(/\[default: 1\]/);
+  });
+});
