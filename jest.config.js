@@ -24,6 +24,9 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // cometd-nodejs-client's adapt() installs a global `window` whose timers the client still uses
+  // while a test file's clients wind down; Jest's cleanup of globals between files would break them.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
