@@ -44,7 +44,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const { host = '127.0.0.1', port = 0, timeScale = 1, clock = systemClock, log = () => {} } = options;
   if (!Number.isFinite(timeScale) || timeScale < 0) throw new RangeError(`timeScale must be a number >= 0, got ${timeScale}`);
   const fixture =
-    typeof options.fixture === 'object' ? validate(FixtureSchema, options.fixture, '(fixture option)') : loadFixture(options.fixture);
+    typeof options.fixture === 'object' ? validate(FixtureSchema, { file: '(fixture option)', value: options.fixture }) : loadFixture(options.fixture);
   const streams = loadOperationStreams(options.scenarios);
 
   const model = new GwsModel(fixture);

@@ -64,6 +64,8 @@ export const FixtureSchema = z
     fixture.facebooksessions.forEach((session, s) => {
       const participantIds = session.participants.map((p) => p.participantId);
       unique(participantIds, 'participantId', (i) => ['facebooksessions', s, 'participants', i, 'participantId']);
+      const agentUserIds = session.participants.map((p) => (p.type === 'Agent' ? p.userId : `customer ${p.participantId}`));
+      unique(agentUserIds, 'agent userId (a user takes part in a session once)', (i) => ['facebooksessions', s, 'participants', i, 'userId']);
       session.participants.forEach((p, i) => {
         if (p.type === 'Agent' && !userIds.has(p.userId)) {
           ctx.addIssue({
@@ -95,6 +97,6 @@ export type LogMessage = FixtureSession['messages'][number];
 export const DEFAULT_FIXTURE_NAME = '(embedded default fixture)';
 
 export function loadFixture(file?: string): Fixture {
-  if (!file) return validate(FixtureSchema, defaultFixtureJson, DEFAULT_FIXTURE_NAME);
-  return validate(FixtureSchema, readJsonFile(file), file);
+  if (!file) return validate(FixtureSchema, { file: DEFAULT_FIXTURE_NAME, value: defaultFixtureJson });
+  return validate(FixtureSchema, readJsonFile(file));
 }

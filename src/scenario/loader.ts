@@ -3,7 +3,7 @@ import { loadFixture } from '../gws/fixture';
 import { GwsModel, ROLES } from '../gws/model';
 import { performOperation } from '../gws/operations';
 import { OPERATIONS, type OperationName } from '../gws/types';
-import { FileError, jsonPath, readJsonFile, validate, type Problem } from '../validation';
+import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { OperationStreamSchema } from './schema';
 import { OperationStream } from './stream';
 import { TemplateError } from './template';
@@ -21,7 +21,8 @@ export function defaultStreamFile(operation: OperationName): string {
  * against a real outcome of the operation, so a wrong path fails now and not mid-scenario.
  */
 export function loadOperationStream(file: string): OperationStream {
-  const stream = new OperationStream(file, validate(OperationStreamSchema, readJsonFile(file), file));
+  const source = readJsonFile(file);
+  const stream = new OperationStream(file, validate(OperationStreamSchema, source));
   const outcome = sampleOutcome(stream.operation);
   const problems: Problem[] = [];
   for (const role of ROLES) {
@@ -30,7 +31,7 @@ export function loadOperationStream(file: string): OperationStream {
         step.render(0);
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error;
-        problems.push({ path: jsonPath(['streams', role, i]), message: error.message });
+        problems.push(problemAt(source, ['streams', role, i], error.message));
       }
     });
   }

@@ -35,13 +35,17 @@ export class StreamPlayer {
     let elapsed = 0;
     const dues = steps.map((step) => start + (elapsed += step.afterMs) * timeScale);
     let next = 0;
+    let stopped = false;
     let cancelTimer = () => {};
     const stop = () => {
+      stopped = true;
       cancelTimer();
       this.running.delete(stop);
     };
     const tick = () => {
-      while (next < steps.length && dues[next] <= clock.now()) this.emit(userId, steps[next++]);
+      // A publish may cancel the stream (a reset from within a test's callback): check each time.
+      while (!stopped && next < steps.length && dues[next] <= clock.now()) this.emit(userId, steps[next++]);
+      if (stopped) return;
       if (next < steps.length) cancelTimer = clock.schedule(dues[next] - clock.now(), tick);
       else stop();
     };

@@ -53,6 +53,10 @@ function compile(value: unknown, placeholders: string[]): Node {
     last = match.index + match[0].length;
   }
   if (last < value.length) parts.push(value.slice(last));
+  const unclosed = parts.find((part) => typeof part === 'string' && part.includes('{{'));
+  if (typeof unclosed === 'string') {
+    throw new TemplateError(`'${value}' opens a placeholder with '{{' that is not closed by '}}'`);
+  }
   const [only] = parts;
   if (parts.length === 1 && typeof only !== 'string') return { kind: 'value', ...only };
   return { kind: 'text', parts };

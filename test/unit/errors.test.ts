@@ -1,0 +1,72 @@
+import { ERRORS, GwsError, gwsError, type ErrorCode } from '../../src/errors';
+
+/**
+ * The error catalogue is part of the simulator's contract: every code's GWS statusCode and HTTP
+ * status is pinned here, so that changing one is a deliberate edit of this table.
+ */
+const CATALOGUE: [ErrorCode, number, number][] = [
+  ['ACCESS_DENIED', 20, 401],
+  ['MALFORMED_JSON', 1, 400],
+  ['BODY_TOO_LARGE', 1, 413],
+  ['BAD_REQUEST', 1, 400],
+  ['MISSING_PARAMETER', 1, 400],
+  ['INVALID_PARAMETER', 1, 400],
+  ['UNKNOWN_OPERATION', 1, 400],
+  ['TARGET_NOT_IN_SESSION', 2, 400],
+  ['TARGET_ALREADY_REMOVED', 2, 400],
+  ['TARGET_IS_CALLER', 2, 400],
+  ['VISIBILITY_NOT_ALL', 3, 403],
+  ['SESSION_NOT_FOUND', 6, 404],
+  ['NOT_A_PARTICIPANT', 6, 404],
+  ['USER_NOT_FOUND', 6, 404],
+  ['NO_SUCH_RESOURCE', 6, 404],
+  ['INTERNAL', 4, 500],
+];
+
+describe('ERRORS', () => {
+  it('holds exactly the pinned codes', () => {
+    expect(Object.keys(ERRORS).sort()).toEqual(CATALOGUE.map(([code]) => code).sort());
+  });
+
+  it.each(CATALOGUE)('%s is statusCode %i, HTTP %i', (code, statusCode, httpStatus) => {
+    expect(ERRORS[code].statusCode).toBe(statusCode);
+    expect(ERRORS[code].httpStatus).toBe(httpStatus);
+  });
+
+  it.each(CATALOGUE)('a GwsError for %s carries statusCode %i and HTTP %i', (code, statusCode, httpStatus) => {
+    const error = new GwsError(code, 'why');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('GwsError');
+    expect(error.code).toBe(code);
+    expect(error.statusCode).toBe(statusCode);
+    expect(error.httpStatus).toBe(httpStatus);
+  });
+});
+
+describe('gwsError', () => {
+  it('formats the message from the catalogue', () => {
+    const error = gwsError('MISSING_PARAMETER', 'targetUri', 'give a user URI');
+    expect(error.message).toBe("Missing required parameter 'targetUri': give a user URI");
+    expect(error.code).toBe('MISSING_PARAMETER');
+    expect(error.statusCode).toBe(1);
+  });
+
+  it('lists the supported operations in UNKNOWN_OPERATION', () => {
+    const error = gwsError('UNKNOWN_OPERATION', 'Leave', ['A', 'B']);
+    expect(error.message).toContain("'Leave'");
+    expect(error.message).toContain('A, B');
+  });
+
+  it('names the allowed agents in VISIBILITY_NOT_ALL only when there are some', () => {
+    expect(gwsError('VISIBILITY_NOT_ALL', 'Agents', 'agent1').message).toContain('In this session that is agent1');
+    expect(gwsError('VISIBILITY_NOT_ALL', 'Agents', '').message).not.toContain('In this session');
+  });
+});
+
+describe('GwsError.toBody', () => {
+  it('has exactly statusCode and statusMessage', () => {
+    const body = gwsError('SESSION_NOT_FOUND', 'S1').toBody();
+    expect(Object.keys(body).sort()).toEqual(['statusCode', 'statusMessage']);
+    expect(body).toEqual({ statusCode: 6, statusMessage: 'No facebooksession S1.' });
+  });
+});

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultStreamFile, loadOperationStream, loadOperationStreams, SCENARIOS_DIR } from '../../../src/scenario/loader';
+import { OperationStream } from '../../../src/scenario/stream';
+import { FileError } from '../../../src/validation';
+
+const SHIPPED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.json');
+const AS_DOCUMENTED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.as-documented.json');
+
+type StreamFile = Record<string, any>;
+const shipped = (): StreamFile => JSON.parse(fs.readFileSync(SHIPPED, 'utf8'));
+
+describe('the shipped operation streams', () => {
+  it('live in scenarios/ beside src/', () => {
+    expect(SCENARIOS_DIR).toBe(path.resolve(__dirname, '..', '..', '..', 'scenarios'));
+    expect(defaultStreamFile('RemoveParticipantFromConference')).toBe(SHIPPED);
+  });
+
+  it.each([SHIPPED, AS_DOCUMENTED])('%s loads', (file) => {
+    const stream = loadOperationStream(file);
+    expect(stream).toBeInstanceOf(OperationStream);
+    expect(stream.file).toBe(file);
+    expect(stream.operation).toBe('RemoveParticipantFromConference');
+  });
+
+  it('gives the caller 3 steps and the target 4, each lasting at least 300 ms', () => {
+    const stream = loadOperationStream(SHIPPED);
+    const file = shipped();
+    expect(file.streams.caller).toHaveLength(3);
+    expect(file.streams.target).toHaveLength(4);
+    expect(stream.durationMs('caller')).toBe(310);
+    expect(stream.durationMs('target')).toBe(460);
+    expect(stream.durationMs('caller')).toBeGreaterThanOrEqual(300);
+    expect(stream.durationMs('target')).toBeGreaterThanOrEqual(300);
+  });
+
+  it('the documented variant has the same step counts and no others stream', () => {
+    const stream = loadOperationStream(AS_DOCUMENTED);
+    const file: StreamFile = JSON.parse(fs.readFileSync(AS_DOCUMENTED, 'utf8'));
+    expect(file.streams.caller).toHaveLength(3);
+    expect(file.streams.target).toHaveLength(4);
+    expect(stream.durationMs('caller')).toBeGreaterThanOrEqual(300);
+    expect(stream.durationMs('target')).toBeGreaterThanOrEqual(300);
+    expect(stream.durationMs('others')).toBe(0);
+  });
+
+  it('loadOperationStreams() holds one stream per operation, the shipped one by default', () => {
+    const streams = loadOperationStreams();
+    expect([...streams.keys()]).toEqual(['RemoveParticipantFromConference']);
+    expect(streams.get('RemoveParticipantFromConference')?.file).toBe(SHIPPED);
+  });
+
+  it('loadOperationStreams(files) replaces the stream of the operation a file names', () => {
+    const streams = loadOperationStreams([AS_DOCUMENTED]);
+    expect(streams.size).toBe(1);
+    expect(streams.get('RemoveParticipantFromConference')?.file).toBe(AS_DOCUMENTED);
+  });
+});
+
+describe('loadOperationStream on a broken file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-stream-'));
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  let count = 0;
+  function write(text: string): string {
+    const file = path.join(dir, `stream-${++count}.json`);
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  function fileError(call: () => unknown): FileError {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(FileError);
+      return error as FileError;
+    }
+    throw new Error('expected a FileError, nothing was thrown');
+  }
+
+  /** Loads the shipped file changed by `edit`; expects a FileError naming the file and `jsonPath`. */
+  function expectProblem(edit: (file: StreamFile) => void, jsonPath: string, message: RegExp): FileError {
+    const source = shipped();
+    edit(source);
+    const file = write(JSON.stringify(source, null, 2));
+    const error = fileError(() => loadOperationStream(file));
+    expect(error.file).toBe(file);
+    expect(error.message.startsWith(`${file}:\n`)).toBe(true);
+    expect(error.message).toContain(`  ${jsonPath} (line `);
+    expect(error.problems).toContainEqual({ path: jsonPath, line: expect.any(Number), message: expect.stringMatching(message) });
+    return error;
+  }
+
+  it('accepts the shipped file copied elsewhere (the edits below are what breaks it)', () => {
+    const file = write(JSON.stringify(shipped()));
+    expect(loadOperationStream(file).durationMs('caller')).toBe(310);
+  });
+
+  it('refuses an unknown top-level key', () => {
+    expectProblem((f) => (f.stream = {}), '$', /"stream"/);
+  });
+
+  it('refuses an unknown key in a step', () => {
+    expectProblem((f) => (f.streams.target[1].delay = 5), '$.streams.target[1]', /delay/);
+  });
+
+  it('refuses a negative afterMs', () => {
+    expectProblem((f) => (f.streams.caller[0].afterMs = -1), '$.streams.caller[0].afterMs', />=\s*0/);
+  });
+
+  it('refuses a fractional afterMs', () => {
+    expectProblem((f) => (f.streams.caller[1].afterMs = 1.5), '$.streams.caller[1].afterMs', /int/);
+  });
+
+  it('refuses a step that sends a template that does not exist', () => {
+    expectProblem((f) => (f.streams.caller[0].send = 'nope'), '$.streams.caller[0].send', /expected the name of a template \(newMessages, stateChange\), found 'nope'/);
+  });
+
+  it('refuses a placeholder with an unknown root, listing the known ones', () => {
+    const error = expectProblem(
+      (f) => (f.templates.stateChange.facebooksession.state = '{{sesion.state}}'),
+      '$.templates.stateChange',
+      /\{\{sesion\.state\}\}.*'sesion'/,
+    );
+    expect(error.message).toContain('session');
+  });
+
+  it('refuses {{vars...}} in a step’s vars', () => {
+    expectProblem((f) => (f.streams.caller[1].vars.state = '{{vars.state}}'), '$.streams.caller[1].vars.state', /'vars'/);
+  });
+
+  it('refuses a step that does not give a var its template uses', () => {
+    expectProblem(
+      (f) => {
+        f.templates.newMessages.note = '{{vars.x}}';
+      },
+      '$.streams.caller[0].vars',
+      /vars\.x.*"x"/,
+    );
+  });
+
+  it('refuses a malformed placeholder in a template', () => {
+    expectProblem((f) => (f.templates.newMessages.facebooksessionUri = '{{session..uri}}'), '$.templates.newMessages', /not a path/);
+  });
+
+  it('refuses a path that fails the dry run, naming the step', () => {
+    const error = expectProblem(
+      (f) => (f.streams.caller[0].vars.message = '{{session.nope}}'),
+      '$.streams.caller[0]',
+      /\{\{session\.nope\}\}.*'session' has no 'nope'/,
+    );
+    expect(error.problems).toHaveLength(1);
+  });
+
+  it('dry-runs the others stream too', () => {
+    expectProblem((f) => (f.streams.others[2].vars.message = '{{messages.nope}}'), '$.streams.others[2]', /'nope'/);
+  });
+
+  it('refuses an unknown operation', () => {
+    expectProblem((f) => (f.operation = 'Leave'), '$.operation', /RemoveParticipantFromConference/);
+  });
+
+  it('refuses a file that is not valid JSON', () => {
+    const file = write('{\n  "operation": "RemoveParticipantFromConference",\n}');
+    const error = fileError(() => loadOperationStream(file));
+    expect(error.file).toBe(file);
+    expect(error.problems).toEqual([{ path: '$', message: expect.stringMatching(/^not valid JSON: .*line 3, column 1$/) }]);
+  });
+
+  it('a broken file in loadOperationStreams(files) throws too', () => {
+    const source = shipped();
+    source.streams.target[0].afterMs = -5;
+    const file = write(JSON.stringify(source));
+    const error = fileError(() => loadOperationStreams([file]));
+    expect(error.problems.map((p) => p.path)).toEqual(['$.streams.target[0].afterMs']);
+  });
+});
