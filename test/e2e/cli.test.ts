@@ -1,3 +1,4 @@
+import { AGENT1_ID, AGENT2_ID } from '../helpers/default-fixture';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,7 +13,6 @@ const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 const SHIPPED_STREAM = path.join(ROOT, 'scenarios', 'remove-participant-from-conference.json');
 const DOCUMENTED_STREAM = 'scenarios/remove-participant-from-conference.as-documented.json';
 const LISTENING = /^gws-sim listening on http:\/\/127\.0\.0\.1:(\d+)$/;
-const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
 
 /** How long a child may take to print its listening line, or to exit. */
 const STARTUP_MS = 10_000;
@@ -156,7 +156,7 @@ describe('gws-sim serve', () => {
     const response = await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
       headers: { Authorization: basic('agent1', 'agent1') },
-      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/e2c90c960d3d40c79684818983ceb314' }),
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     expect(response.status).toBe(200);
     cli.signal('SIGTERM');
@@ -170,7 +170,7 @@ describe('gws-sim serve', () => {
     await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
       headers: { Authorization: basic('agent1', 'agent1') },
-      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/e2c90c960d3d40c79684818983ceb314' }),
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     cli.signal('SIGTERM');
     expect((await cli.waitForExit()).code).toBe(0);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gwsTimestamp } from '../../src/gws/timestamp';
+import { AGENT2_ID, AGENT2_PARTICIPANT } from './default-fixture';
 
 /**
  * The notifications of the GWS documentation page (shared/seeds/RemoveParticipantFromConference.txt),
@@ -10,9 +11,6 @@ import { gwsTimestamp } from '../../src/gws/timestamp';
 const seed: Record<string, any> = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-notifications.json'), 'utf8'));
 
 export const SEED_BASE_URL = 'http://192.168.83.25:8090';
-export const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
-export const AGENT2_ID = 'e2c90c960d3d40c79684818983ceb314';
-export const SESSION_ID = '0002EaAY01MT0082';
 
 /** The page's streams exactly as printed: agent1 3 notifications, agent2 4. */
 export function documentedStreams(): { agent1: any[]; agent2: any[] } {
@@ -31,13 +29,13 @@ export function documentedStreams(): { agent1: any[]; agent2: any[] } {
 export function expectedStreams(baseUrl: string, referenceId: number): { agent1: any[]; agent2: any[] } {
   const streams = rebase(documentedStreams(), baseUrl);
   const agent2Participant = {
-    participantId: '007356278F320175',
+    participantId: AGENT2_PARTICIPANT,
     type: 'Agent',
     uri: `${baseUrl}/api/v2/users/${AGENT2_ID}`,
     visibility: 'Agents',
     path: `/users/${AGENT2_ID}`,
     nickname: 'ConsultingAgent',
-    id: '007356278F320175',
+    id: AGENT2_PARTICIPANT,
   };
   streams.agent1[1].facebooksession.state = 'Chatting';
   for (const notification of [...streams.agent1, ...streams.agent2]) {

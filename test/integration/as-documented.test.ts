@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { TestAgent } from '../helpers/agent';
-import { AGENT2_ID, documentedStreams, SESSION_ID } from '../helpers/seed';
+import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import { documentedStreams } from '../helpers/seed';
 
 const AS_DOCUMENTED = path.join(__dirname, '..', '..', 'scenarios', 'remove-participant-from-conference.as-documented.json');
 

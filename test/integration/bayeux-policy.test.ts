@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { TestAgent, TRANSPORTS, type Credentials, type Transport } from '../helpers/agent';
-import { AGENT2_ID } from '../helpers/seed';
+import { AGENT2_ID } from '../helpers/default-fixture';
 
 let sim: Simulator;
 const agents: TestAgent[] = [];

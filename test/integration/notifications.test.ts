@@ -1,6 +1,7 @@
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { kind, TestAgent, TRANSPORTS, type Transport } from '../helpers/agent';
-import { AGENT2_ID, checkLiveTimes, expectedStreams, SESSION_ID } from '../helpers/seed';
+import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import { checkLiveTimes, expectedStreams } from '../helpers/seed';
 
 /** agent1 removes agent2 through the REST API, as a GWS client would. */
 async function removeAgent2(baseUrl: string, body: object = { targetUri: `${baseUrl}/api/v2/users/${AGENT2_ID}` }) {
@@ -131,7 +132,7 @@ describe.each(TRANSPORTS)('notifications over %s', (transport: Transport) => {
     const refused = await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
       method: 'POST',
       headers: { Authorization: `Basic ${Buffer.from('agent2:agent2').toString('base64')}` },
-      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: '/users/5e101708f14442c7ab79814bb4f799b2' }),
+      body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT1_ID}` }),
     });
     expect(((await refused.json()) as { statusCode: number }).statusCode).toBe(3);
     expect(sim.state().pendingStreams).toBe(0);

@@ -1,13 +1,15 @@
 import { createSimulator, type Simulator } from '../../src/simulator';
+import {
+  AGENT1_ID,
+  AGENT1_PARTICIPANT,
+  AGENT2_ID,
+  AGENT2_PARTICIPANT,
+  AGENT3_ID,
+  CUSTOMER_PARTICIPANT,
+  SESSION_ID,
+} from '../helpers/default-fixture';
 import { basic, rest, sessionCookie, type Auth, type RestClient, type RestResponse } from '../helpers/rest';
 
-const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
-const AGENT2_ID = 'e2c90c960d3d40c79684818983ceb314';
-const AGENT3_ID = '8a3c7f0e2b9d4c61a5e4f7b2c9d0e1f3';
-const SESSION_ID = '0002EaAY01MT0082';
-const CUSTOMER_PARTICIPANT = '007356278F230171';
-const AGENT1_PARTICIPANT = '007356278F310173';
-const AGENT2_PARTICIPANT = '007356278F320175';
 
 const AGENT1: Auth = { user: 'agent1', password: 'agent1' };
 const AGENT2: Auth = { user: 'agent2', password: 'agent2' };

@@ -1,5 +1,5 @@
+import { tempFolder, thrown } from '../../helpers/files';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { FixtureSchema, loadFixture, type Fixture } from '../../../src/gws/fixture';
 import { FileError, type Problem } from '../../../src/validation';
@@ -63,20 +63,7 @@ describe('the embedded fixture', () => {
 });
 
 describe('loadFixture on a file', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-fixture-'));
-  });
-  afterAll(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  let count = 0;
-  function write(text: string): string {
-    const file = path.join(dir, `fixture-${++count}.json`);
-    fs.writeFileSync(file, text);
-    return file;
-  }
+  const { write } = tempFolder('gws-sim-fixture-');
 
   /** Writes the default fixture changed by `edit` and returns the FileError loading it gives. */
   function problemsOf(edit: (fixture: Fixture & Record<string, unknown>) => void): { file: string; error: FileError } {
@@ -86,15 +73,7 @@ describe('loadFixture on a file', () => {
     return { file, error: fileError(() => loadFixture(file)) };
   }
 
-  function fileError(call: () => unknown): FileError {
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(FileError);
-      return error as FileError;
-    }
-    throw new Error('expected a FileError, nothing was thrown');
-  }
+  const fileError = (call: () => unknown) => thrown(FileError, call);
 
   function expectProblem(error: FileError, file: string, problem: Problem | { path: string; message: RegExp }) {
     expect(error.file).toBe(file);
@@ -174,37 +153,29 @@ describe('loadFixture on a file', () => {
   });
 
   it('refuses a file that does not exist', () => {
-    const file = path.join(dir, 'missing.json');
+    const file = path.join(path.dirname(write('{}')), 'missing.json');
     const error = fileError(() => loadFixture(file));
     expectProblem(error, file, { path: '$', message: /cannot read the file/ });
   });
 });
 
 describe('loadFixture on JSON that Node reports without a position', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-fixture-json-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { write } = tempFolder('gws-sim-fixture-json-');
 
   it.each([
     ['a missing value', '{\n  "users": [],\n  "x": }', /^not valid JSON: value expected at line 3, column 8$/],
     ['plain text', 'not json', /^not valid JSON: .* at line 1, column 1$/],
     ['an empty file', '', /^not valid JSON: .* at line 1, column 1$/],
   ])('%s: names the line and column', (_name, text, message) => {
-    const file = path.join(dir, 'broken.json');
-    fs.writeFileSync(file, text);
-    expect(() => loadFixture(file)).toThrow(FileError);
-    try {
-      loadFixture(file);
-    } catch (error) {
-      expect((error as FileError).problems).toEqual([{ path: '$', message: expect.stringMatching(message) }]);
-    }
+    const file = write(text);
+    expect(thrown(FileError, () => loadFixture(file)).problems).toEqual([{ path: '$', message: expect.stringMatching(message) }]);
   });
 
   it('refuses a user listed twice as an agent of one session', () => {
     const fixture = JSON.parse(JSON.stringify(loadFixture()));
     const agent2 = fixture.facebooksessions[0].participants[2];
     fixture.facebooksessions[0].participants.push({ ...agent2, participantId: 'DUP' });
-    const file = path.join(dir, 'duplicate-agent.json');
-    fs.writeFileSync(file, JSON.stringify(fixture, null, 2));
+    const file = write(JSON.stringify(fixture, null, 2));
     expect(() => loadFixture(file)).toThrow(/\$\.facebooksessions\[0\]\.participants\[3\]\.userId \(line \d+\): duplicate agent userId/);
   });
 });

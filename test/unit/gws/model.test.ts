@@ -1,16 +1,19 @@
+import {
+  AGENT1_ID,
+  AGENT1_PARTICIPANT,
+  AGENT2_ID,
+  AGENT2_PARTICIPANT,
+  AGENT3_ID,
+  CUSTOMER_PARTICIPANT,
+  SESSION_ID,
+} from '../../helpers/default-fixture';
+import { thrown } from '../../helpers/files';
 import { GwsError } from '../../../src/errors';
 import { FixtureSchema, loadFixture, type Fixture, type User } from '../../../src/gws/fixture';
 import { GwsModel } from '../../../src/gws/model';
 import { performOperation } from '../../../src/gws/operations';
 import { removeParticipantFromConference } from '../../../src/gws/operations/remove-participant-from-conference';
 
-const SESSION_ID = '0002EaAY01MT0082';
-const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
-const AGENT2_ID = 'e2c90c960d3d40c79684818983ceb314';
-const AGENT3_ID = '8a3c7f0e2b9d4c61a5e4f7b2c9d0e1f3';
-const CUSTOMER_PID = '007356278F230171';
-const AGENT1_PID = '007356278F310173';
-const AGENT2_PID = '007356278F320175';
 const OPERATION = 'RemoveParticipantFromConference';
 
 function user(model: GwsModel, userName: string): User {
@@ -23,16 +26,7 @@ function remove(model: GwsModel, by: string, targetUserId: string, sessionId = S
   return performOperation(model, user(model, by), sessionId, { operationName: OPERATION, targetPath: `/users/${targetUserId}` });
 }
 
-/** The GwsError the call throws; fails the test if it throws nothing or something else. */
-function refusal(call: () => unknown): GwsError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GwsError);
-    return error as GwsError;
-  }
-  throw new Error('expected a GwsError, nothing was thrown');
-}
+const refusal = (call: () => unknown) => thrown(GwsError, call);
 
 /** The default fixture plus agent4, an Agent participant visible to Agents only. */
 function fixtureWithAgent4(): Fixture {
@@ -93,17 +87,17 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
       { role: 'caller', userId: AGENT1_ID },
       { role: 'target', userId: AGENT2_ID },
     ]);
-    expect(outcome.caller.participantId).toBe(AGENT1_PID);
-    expect(outcome.target.participantId).toBe(AGENT2_PID);
+    expect(outcome.caller.participantId).toBe(AGENT1_PARTICIPANT);
+    expect(outcome.target.participantId).toBe(AGENT2_PARTICIPANT);
   });
 
   it('leaves the customer and agent1 in the session and agent2 departed', () => {
     const outcome = remove(model, 'agent1', AGENT2_ID);
-    expect(outcome.session.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PID, AGENT1_PID]);
-    expect(outcome.session.departed.map((p) => p.participantId)).toEqual([AGENT2_PID]);
+    expect(outcome.session.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]);
+    expect(outcome.session.departed.map((p) => p.participantId)).toEqual([AGENT2_PARTICIPANT]);
     expect(outcome.session.state).toBe('Chatting');
     const [live] = model.allSessions();
-    expect(live.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PID, AGENT1_PID]);
+    expect(live.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]);
     expect(model.sessionsOf(AGENT2_ID)).toEqual([]);
   });
 
@@ -115,15 +109,15 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(notice.index).toBe(5);
     expect(notice.message).toEqual({
       type: 'Notice',
-      from: AGENT1_PID,
+      from: AGENT1_PARTICIPANT,
       text: `REMOVE_PARTICIPANT_FROM_CONFERENCE${AGENT2_ID}`,
       visibility: 'Agents',
     });
-    expect(notice.from.participantId).toBe(AGENT1_PID);
+    expect(notice.from.participantId).toBe(AGENT1_PARTICIPANT);
 
     expect(participantLeft.index).toBe(6);
-    expect(participantLeft.message).toEqual({ type: 'ParticipantLeft', from: AGENT2_PID, visibility: 'Agents' });
-    expect(participantLeft.from.participantId).toBe(AGENT2_PID);
+    expect(participantLeft.message).toEqual({ type: 'ParticipantLeft', from: AGENT2_PARTICIPANT, visibility: 'Agents' });
+    expect(participantLeft.from.participantId).toBe(AGENT2_PARTICIPANT);
 
     expect(outcome.session.messages).toHaveLength(7);
     expect(outcome.session.messages[5]).toEqual(notice.message);
@@ -162,7 +156,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     const outcome = remove(model, 'agent1', AGENT2_ID);
     const [live] = model.allSessions();
     live.state = 'Completed';
-    live.messages.push({ type: 'Text', from: AGENT1_PID, text: 'later', visibility: 'All' });
+    live.messages.push({ type: 'Text', from: AGENT1_PARTICIPANT, text: 'later', visibility: 'All' });
     live.participants.pop();
     expect(outcome.session).not.toBe(live);
     expect(outcome.session.state).toBe('Chatting');
@@ -191,7 +185,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     remove(model, 'agent1', AGENT2_ID);
     model.reset();
     const [session] = model.allSessions();
-    expect(session.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PID, AGENT1_PID, AGENT2_PID]);
+    expect(session.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT2_PARTICIPANT]);
     expect(session.departed).toEqual([]);
     expect(session.messages).toHaveLength(5);
     expect(model.sessionsOf(AGENT2_ID).map((s) => s.id)).toEqual([SESSION_ID]);

@@ -1,5 +1,5 @@
+import { tempFolder, thrown } from '../../helpers/files';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { defaultStreamFile, loadOperationStream, loadOperationStreams, SCENARIOS_DIR } from '../../../src/scenario/loader';
 import { OperationStream } from '../../../src/scenario/stream';
@@ -59,30 +59,8 @@ describe('the shipped operation streams', () => {
 });
 
 describe('loadOperationStream on a broken file', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-stream-'));
-  });
-  afterAll(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  let count = 0;
-  function write(text: string): string {
-    const file = path.join(dir, `stream-${++count}.json`);
-    fs.writeFileSync(file, text);
-    return file;
-  }
-
-  function fileError(call: () => unknown): FileError {
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(FileError);
-      return error as FileError;
-    }
-    throw new Error('expected a FileError, nothing was thrown');
-  }
+  const { write } = tempFolder('gws-sim-stream-');
+  const fileError = (call: () => unknown) => thrown(FileError, call);
 
   /** Loads the shipped file changed by `edit`; expects a FileError naming the file and `jsonPath`. */
   function expectProblem(edit: (file: StreamFile) => void, jsonPath: string, message: RegExp): FileError {

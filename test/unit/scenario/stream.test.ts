@@ -1,3 +1,4 @@
+import { AGENT1_ID, AGENT2_ID } from '../../helpers/default-fixture';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadFixture } from '../../../src/gws/fixture';
@@ -10,8 +11,6 @@ import type { TimedStep } from '../../../src/scenario/player';
 
 const BASE = 'http://sim.test:1';
 const SESSION_ID = '0002EaAY01MT0082';
-const AGENT1_ID = '5e101708f14442c7ab79814bb4f799b2';
-const AGENT2_ID = 'e2c90c960d3d40c79684818983ceb314';
 const SESSION_URI = `${BASE}/api/v2/facebooksessions/${SESSION_ID}`;
 const T0 = 1_700_000_000_000;
 

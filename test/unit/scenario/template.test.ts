@@ -1,3 +1,4 @@
+import { thrown } from '../../helpers/files';
 import { compileTemplate, TemplateError } from '../../../src/scenario/template';
 
 const context = {
@@ -19,15 +20,7 @@ const context = {
 
 const render = (template: unknown) => compileTemplate(template).render(context);
 
-function templateError(call: () => unknown): TemplateError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TemplateError);
-    return error as TemplateError;
-  }
-  throw new Error('expected a TemplateError, nothing was thrown');
-}
+const templateError = (call: () => unknown) => thrown(TemplateError, call);
 
 describe('compileTemplate', () => {
   describe('a string that is exactly one placeholder keeps the JSON type', () => {
