@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import { Authenticator } from './auth/authenticator';
 import { createBayeux } from './bayeux/bayeux';
+import type { CometdClientInfo } from './bayeux/clients';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
@@ -122,7 +123,7 @@ function describeState(
   model: GwsModel,
   baseUrl: string,
   timeScale: number,
-  cometdClients: ReturnType<ReturnType<typeof createBayeux>['clients']['list']>,
+  cometdClients: CometdClientInfo[],
   pendingStreams: number,
 ) {
   return {

@@ -19,19 +19,20 @@ const NO_CREDENTIALS = `no credentials were sent; use HTTP Basic userName:passwo
  * call receives; the CometD handshake also accepts credentials in its `ext`.
  */
 export class Authenticator {
-  /** JSESSIONID -> user id. */
+  /** JSESSIONID -> user id, and back. */
   private readonly sessions = new Map<string, string>();
+  private readonly sessionOfUser = new Map<string, string>();
 
   constructor(private readonly model: GwsModel) {}
 
   /** Credentials first (a wrong password is refused even with a valid cookie), then the cookie. */
-  fromHeaders(headers: IncomingHttpHeaders): AuthResult & { sessionId?: string } {
+  fromHeaders(headers: IncomingHttpHeaders): AuthResult {
     if (headers.authorization !== undefined) return this.check(basicCredentials(headers.authorization));
     const sessionId = cookie(headers.cookie, SESSION_COOKIE);
     if (sessionId === undefined) return { ok: false, reason: NO_CREDENTIALS };
     const user = this.model.userById(this.sessions.get(sessionId) ?? '');
     if (!user) return { ok: false, reason: `the ${SESSION_COOKIE} cookie is not a session of this simulator; log in again with HTTP Basic` };
-    return { ok: true, user, sessionId };
+    return { ok: true, user };
   }
 
   check(credentials: Credentials | string): AuthResult {
@@ -42,10 +43,17 @@ export class Authenticator {
     return { ok: true, user };
   }
 
-  /** A new JSESSIONID for the user. */
+  /**
+   * The user's JSESSIONID: one per user, reused by every login, so that clients that send
+   * Basic on every call (curl -u) cannot grow the simulator without bound.
+   */
   openSession(user: User): string {
-    const sessionId = randomUUID().replace(/-/g, '').toUpperCase();
-    this.sessions.set(sessionId, user.id);
+    let sessionId = this.sessionOfUser.get(user.id);
+    if (sessionId === undefined) {
+      sessionId = randomUUID().replace(/-/g, '').toUpperCase();
+      this.sessions.set(sessionId, user.id);
+      this.sessionOfUser.set(user.id, sessionId);
+    }
     return sessionId;
   }
 }

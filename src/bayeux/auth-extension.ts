@@ -32,7 +32,7 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
       pending?.delete(message.id ?? '');
       if (message.successful && message.clientId && verdict?.ok) {
         clients.bind(message.clientId, verdict.user.id, verdict.user.userName);
-      } else {
+      } else if (!message.successful) {
         // Without reconnect "none" the CometD client retries a denied handshake forever.
         message.advice = { ...message.advice, reconnect: 'none' };
         if (verdict && !verdict.ok) {

@@ -1,6 +1,14 @@
+export interface CometdClientInfo {
+  clientId: string;
+  userId: string;
+  userName: string;
+  /** When it handshook, epoch ms. */
+  since: number;
+}
+
 /** Which agent each Bayeux client (clientId) handshook as. */
 export class ClientRegistry {
-  private readonly clients = new Map<string, { userId: string; userName: string; since: number }>();
+  private readonly clients = new Map<string, Omit<CometdClientInfo, 'clientId'>>();
 
   bind(clientId: string, userId: string, userName: string): void {
     this.clients.set(clientId, { userId, userName, since: Date.now() });
@@ -14,7 +22,7 @@ export class ClientRegistry {
     return clientId === undefined ? undefined : this.clients.get(clientId)?.userId;
   }
 
-  list(): { clientId: string; userId: string; userName: string; since: number }[] {
+  list(): CometdClientInfo[] {
     return [...this.clients].map(([clientId, c]) => ({ clientId, ...c }));
   }
 }

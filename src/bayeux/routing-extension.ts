@@ -13,13 +13,15 @@ const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
 export function routingExtension(clients: ClientRegistry): Extension {
   return {
     incoming(message, request, callback) {
-      if (request === null) return callback(message); // faye's in-process client: the simulator itself
+      // faye's in-process client is the simulator itself; faye refuses a message without a channel.
+      if (request === null || typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel)) return callback(routeSubscription(message, clients));
       if (!message.channel.startsWith('/meta/')) message.error = `403:${message.channel}:Publish denied`;
       callback(message);
     },
 
     outgoing(message, _request, callback) {
+      if (typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel) && message.subscription !== undefined) {
         message.subscription = mapChannels(message.subscription, publicChannel);
       } else if (!message.channel.startsWith('/meta/')) {

@@ -1,8 +1,3 @@
-/** The GWS vocabulary the simulator models (shared/notes/gws-protocol.md, "Notification vocabulary"). */
-export type Visibility = 'All' | 'Agents';
-export type SessionState = 'Chatting' | 'LeftChat' | 'Completed';
-export type MessageType = 'Text' | 'Notice' | 'ParticipantJoined' | 'ParticipantLeft';
-
 /** The operations gws-sim performs; each has an operation stream file under scenarios/. */
 export const OPERATIONS = ['RemoveParticipantFromConference'] as const;
 export type OperationName = (typeof OPERATIONS)[number];

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
+import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import { gwsError } from '../errors';
 import type { User } from '../gws/fixture';
 
@@ -10,7 +10,7 @@ export function userOf(res: { locals: Record<string, unknown> }): User {
 
 /**
  * Every /api/v2 call needs HTTP Basic or the JSESSIONID cookie (statusCode 20 otherwise). A
- * Basic-authenticated call that has no session yet receives one, as GWS does, so that later
+ * call that does not carry the user's session cookie receives it, as GWS does, so that later
  * calls and the CometD handshake can use the cookie.
  */
 export function authenticate(authenticator: Authenticator): RequestHandler {
@@ -18,8 +18,9 @@ export function authenticate(authenticator: Authenticator): RequestHandler {
     const result = authenticator.fromHeaders(req.headers);
     if (!result.ok) return next(gwsError('ACCESS_DENIED', result.reason));
     res.locals.user = result.user;
-    if (result.sessionId === undefined) {
-      res.cookie(SESSION_COOKIE, authenticator.openSession(result.user), { path: '/', httpOnly: true });
+    const sessionId = authenticator.openSession(result.user);
+    if (sessionId !== cookie(req.headers.cookie, SESSION_COOKIE)) {
+      res.cookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true });
     }
     next();
   };

@@ -5,10 +5,13 @@ export interface Clock {
   schedule(delayMs: number, task: () => void): () => void;
 }
 
+/** setTimeout fires at once past this; the stream player re-arms a timer that fires early. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   schedule(delayMs, task) {
-    const timer = setTimeout(task, delayMs);
+    const timer = setTimeout(task, Math.min(delayMs, MAX_TIMER_MS));
     timer.unref();
     return () => clearTimeout(timer);
   },

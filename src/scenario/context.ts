@@ -19,7 +19,9 @@ export const CONTEXT_ROOTS = [
  * What templates see for one operation: the session after it, the participants involved, the
  * messages it logged and the time of emission. Everything but the time is built once.
  */
-export function contextFor(outcome: OperationOutcome, baseUrl: string): (emittedAt: number) => Record<string, unknown> {
+export type OperationContext = (emittedAt: number) => Record<string, unknown>;
+
+export function contextFor(outcome: OperationOutcome, baseUrl: string): OperationContext {
   const fixed = {
     operation: outcome.operation,
     referenceId: outcome.referenceId,

@@ -17,7 +17,7 @@ export class ScenarioEngine {
     if (!stream) throw new Error(`no stream file is loaded for ${outcome.operation}`);
     const context = contextFor(outcome, this.baseUrl());
     for (const { role, userId } of outcome.recipients) {
-      this.player.play(userId, stream.stepsFor(role, outcome, this.baseUrl(), context));
+      this.player.play(userId, stream.stepsFor(role, context));
     }
   }
 

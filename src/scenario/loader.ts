@@ -4,6 +4,7 @@ import { GwsModel, ROLES } from '../gws/model';
 import { performOperation } from '../gws/operations';
 import { OPERATIONS, type OperationName } from '../gws/types';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
+import { contextFor } from './context';
 import { OperationStreamSchema } from './schema';
 import { OperationStream } from './stream';
 import { TemplateError } from './template';
@@ -23,10 +24,10 @@ export function defaultStreamFile(operation: OperationName): string {
 export function loadOperationStream(file: string): OperationStream {
   const source = readJsonFile(file);
   const stream = new OperationStream(file, validate(OperationStreamSchema, source));
-  const outcome = sampleOutcome(stream.operation);
+  const context = contextFor(sampleOutcome(stream.operation), 'http://127.0.0.1:8090');
   const problems: Problem[] = [];
   for (const role of ROLES) {
-    stream.stepsFor(role, outcome, 'http://127.0.0.1:8090').forEach((step, i) => {
+    stream.stepsFor(role, context).forEach((step, i) => {
       try {
         step.render(0);
       } catch (error) {

@@ -1,6 +1,6 @@
-import type { OperationOutcome, Role } from '../gws/model';
+import type { Role } from '../gws/model';
 import type { OperationName } from '../gws/types';
-import { contextFor } from './context';
+import type { OperationContext } from './context';
 import type { TimedStep } from './player';
 import type { OperationStreamFile } from './schema';
 import { compileTemplate, type Template } from './template';
@@ -31,8 +31,8 @@ export class OperationStream {
     this.streams = { caller: compile('caller'), target: compile('target'), others: compile('others') };
   }
 
-  /** The steps `role` receives after `outcome`, rendered at emission time. */
-  stepsFor(role: Role, outcome: OperationOutcome, baseUrl: string, context = contextFor(outcome, baseUrl)): TimedStep[] {
+  /** The steps `role` receives, rendered at emission time from the operation's context. */
+  stepsFor(role: Role, context: OperationContext): TimedStep[] {
     return this.streams[role].map((step) => ({
       afterMs: step.afterMs,
       render: (emittedAt: number) => {

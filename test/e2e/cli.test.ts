@@ -1,17 +1,20 @@
-import { AGENT1_ID, AGENT2_ID } from '../helpers/default-fixture';
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { TestAgent } from '../helpers/agent';
+import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
 import { basic } from '../helpers/rest';
+import { documentedStreams } from '../helpers/seed';
 
 /** The built CLI: `npm test` builds it first (pretest). */
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 const SHIPPED_STREAM = path.join(ROOT, 'scenarios', 'remove-participant-from-conference.json');
 const DOCUMENTED_STREAM = 'scenarios/remove-participant-from-conference.as-documented.json';
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const LISTENING = /^gws-sim listening on http:\/\/127\.0\.0\.1:(\d+)$/;
 
 /** How long a child may take to print its listening line, or to exit. */
@@ -178,10 +181,30 @@ describe('gws-sim serve', () => {
     expect(cli.stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  test('--scenario with the shipped as-documented stream starts', async () => {
-    const cli = new Cli(['serve', '--scenario', DOCUMENTED_STREAM, '--port', '0']);
+  test('--scenario replaces the stream: a real CometD client receives the page to the letter', async () => {
+    const cli = new Cli(['serve', '--scenario', DOCUMENTED_STREAM, '--port', '0', '--time-scale', '0']);
     const url = await cli.listening();
-    expect((await getMe(url)).status).toBe(200);
+    const agent2 = await TestAgent.login(url, 'websocket', 'agent2');
+    try {
+      expect((await agent2.subscribe('/v2/notifications')).successful).toBe(true);
+      const response = await fetch(`${url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
+        method: 'POST',
+        headers: { Authorization: basic('agent1', 'agent1') },
+        body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
+      });
+      expect(await response.json()).toEqual({ statusCode: 0 });
+      const got = await agent2.waitFor(4);
+      expect(got.map((m) => m.data)).toEqual(documentedStreams().agent2);
+    } finally {
+      await agent2.disconnect();
+    }
+  });
+
+  test('--time-scale reaches the simulator', async () => {
+    const cli = new Cli(['serve', '--port', '0', '--time-scale', '0.25']);
+    const url = await cli.listening();
+    const state = (await (await fetch(`${url}/sim/state`)).json()) as { state: { timeScale: number } };
+    expect(state.state.timeScale).toBe(0.25);
   });
 
   test('--fixture with a valid file serves that fixture', async () => {
@@ -299,4 +322,18 @@ describe('gws-sim --help', () => {
     expect(timeScale).toBeGreaterThanOrEqual(0);
     expect(lines.slice(timeScale, timeScale + 2).join(' ')).toMatch(/\[default: 1\]/);
   });
+});
+
+describe('npx gws-sim', () => {
+  test('runs the built CLI from the clone after npm ci', () => {
+    // A cache of its own, offline: what a fresh clone gets, whatever this machine's npx cache holds.
+    const result = spawnSync('npx', ['gws-sim', '--version'], {
+      cwd: ROOT,
+      env: { ...process.env, npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_offline: 'true' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    expect({ status: result.status, stdout: result.stdout.trim() }).toEqual({ status: 0, stdout: VERSION });
+  }, 70_000);
 });

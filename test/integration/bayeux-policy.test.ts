@@ -99,11 +99,30 @@ describe('raw Bayeux the CometD client would not send', () => {
   test('garbage is answered with an error and the server goes on', async () => {
     expect((await bayeuxPost('{not json')).status).toBe(400);
     expect((await bayeuxPost('"a string"')).status).toBe(400);
+    const noChannel = await bayeuxPost('[{"id": "1"}, {"id": "2", "channel": 42}]');
+    expect(JSON.parse(noChannel.text)).toEqual([
+      expect.objectContaining({ id: '1', successful: false }),
+      expect.objectContaining({ id: '2', successful: false }),
+    ]);
+
     const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    socket.send('{not json');
-    socket.send('[{"channel": 42}]');
+    const replies: unknown[] = [];
+    const twoReplies = new Promise<void>((resolve) =>
+      socket.on('message', (frame) => {
+        replies.push(...JSON.parse(String(frame)));
+        if (replies.length === 2) resolve();
+      }),
+    );
+    socket.send('[{"channel": 42, "id": "a"}]');
+    socket.send('[{"id": "b"}]');
+    await twoReplies;
+    expect(replies).toEqual([
+      expect.objectContaining({ id: 'a', successful: false, error: expect.any(String) }),
+      expect.objectContaining({ id: 'b', successful: false, error: expect.any(String) }),
+    ]);
     socket.close();
+
     const agent = await connect('websocket', { via: 'ext', user: 'agent1', password: 'agent1' });
     expect(agent.handshakeReply.successful).toBe(true);
   });

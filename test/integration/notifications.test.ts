@@ -1,3 +1,4 @@
+import { loadFixture } from '../../src/gws/fixture';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { kind, TestAgent, TRANSPORTS, type Transport } from '../helpers/agent';
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
@@ -122,7 +123,51 @@ describe.each(TRANSPORTS)('notifications over %s', (transport: Transport) => {
     await removeAgent2(sim.url);
     const got = await agent2.waitFor(4);
     expect(got[3].at - start).toBeGreaterThanOrEqual(230 - 5);
+    expect(got[3].at - start).toBeLessThan(460); // at scale 1 the last one is due at 460 ms
     expect(got.map((m) => kind(m.data))).toEqual(AGENT2_KINDS);
+  });
+
+  test('POST /sim/reset cancels the notifications not yet sent', async () => {
+    sim = await createSimulator({ timeScale: 5 }); // agent2's first notification is due at 300 ms
+    const agent2 = await login('agent2', '/v2/notifications');
+    await removeAgent2(sim.url);
+    expect(sim.state().pendingStreams).toBe(2);
+    expect((await fetch(`${sim.url}/sim/reset`, { method: 'POST' })).status).toBe(200);
+    expect(sim.state().pendingStreams).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(agent2.inbox).toEqual([]);
+  });
+
+  test('after an unsubscribe the agent receives nothing on that channel', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const agent2 = await login('agent2');
+    const handle = agent2.cometd.subscribe('/v2/notifications', (m) => agent2.inbox.push({ channel: m.channel, data: m.data, at: Date.now() }));
+    const kept = await agent2.subscribe('/v2/me/facebooksession');
+    expect(kept.successful).toBe(true);
+    const reply = await new Promise<any>((resolve) => agent2.cometd.unsubscribe(handle, resolve));
+    expect(reply).toMatchObject({ successful: true, subscription: '/v2/notifications' });
+    await removeAgent2(sim.url);
+    await agent2.waitFor(4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(agent2.inbox.map((m) => m.channel)).toEqual(Array(4).fill('/v2/me/facebooksession'));
+  });
+
+  test('another agent still in the session receives the "others" stream', async () => {
+    const fixture = JSON.parse(JSON.stringify(loadFixture()));
+    fixture.users.push({ id: 'agent4id', userName: 'agent4', password: 'agent4', firstName: 'Fourth', lastName: 'Agent' });
+    fixture.facebooksessions[0].participants.push({
+      type: 'Agent',
+      participantId: 'P4',
+      userId: 'agent4id',
+      nickname: 'Fourth',
+      visibility: 'Agents',
+    });
+    sim = await createSimulator({ timeScale: 0, fixture });
+    const agent4 = await login('agent4', '/v2/notifications');
+    await removeAgent2(sim.url);
+    const got = await agent4.waitFor(3);
+    expect(got.map((m) => kind(m.data))).toEqual(AGENT1_KINDS);
+    expect(got[1].data.facebooksession.participants.map((p: any) => p.participantId)).toEqual(['007356278F230171', '007356278F310173', 'P4']);
   });
 
   test('a refused operation notifies nobody', async () => {

@@ -31,8 +31,6 @@ describe('the shipped operation streams', () => {
     expect(file.streams.target).toHaveLength(4);
     expect(stream.durationMs('caller')).toBe(310);
     expect(stream.durationMs('target')).toBe(460);
-    expect(stream.durationMs('caller')).toBeGreaterThanOrEqual(300);
-    expect(stream.durationMs('target')).toBeGreaterThanOrEqual(300);
   });
 
   it('the documented variant has the same step counts and no others stream', () => {

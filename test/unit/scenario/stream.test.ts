@@ -2,7 +2,7 @@ import { AGENT1_ID, AGENT2_ID } from '../../helpers/default-fixture';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadFixture } from '../../../src/gws/fixture';
-import { GwsModel, type OperationOutcome } from '../../../src/gws/model';
+import { GwsModel, type OperationOutcome, type Role } from '../../../src/gws/model';
 import { performOperation } from '../../../src/gws/operations';
 import { gwsTimestamp } from '../../../src/gws/timestamp';
 import { contextFor } from '../../../src/scenario/context';
@@ -35,6 +35,9 @@ function removeAgent2(): OperationOutcome {
     targetPath: `/users/${AGENT2_ID}`,
   });
 }
+
+/** The steps of `role` after `outcome`, with URIs on `baseUrl`. */
+const stepsOf = (role: Role, outcome: OperationOutcome, baseUrl: string) => stream.stepsFor(role, contextFor(outcome, baseUrl));
 
 /** Renders each step at T0 + its cumulative delay, as the player would at time scale 1. */
 function renderAll(steps: TimedStep[]): any[] {
@@ -124,7 +127,7 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
   });
 
   it('gives the caller a Notice, the new participants, then the ParticipantLeft', () => {
-    const steps = stream.stepsFor('caller', outcome, BASE);
+    const steps = stepsOf('caller', outcome, BASE);
     expect(steps.map((s) => s.afterMs)).toEqual([40, 120, 150]);
     const [first, second, third] = renderAll(steps);
 
@@ -136,7 +139,7 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
   });
 
   it('gives the target Chatting, the ParticipantLeft, LeftChat, Completed', () => {
-    const steps = stream.stepsFor('target', outcome, BASE);
+    const steps = stepsOf('target', outcome, BASE);
     expect(steps.map((s) => s.afterMs)).toEqual([60, 150, 100, 150]);
     const rendered = renderAll(steps);
 
@@ -149,14 +152,14 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
   });
 
   it('gives other agents what the caller gets', () => {
-    const caller = renderAll(stream.stepsFor('caller', outcome, BASE));
-    const others = renderAll(stream.stepsFor('others', outcome, BASE));
+    const caller = renderAll(stepsOf('caller', outcome, BASE));
+    const others = renderAll(stepsOf('others', outcome, BASE));
     expect(others).toEqual(caller);
   });
 
   it('writes keys in the order of the documentation page', () => {
-    const caller = renderAll(stream.stepsFor('caller', outcome, BASE));
-    const target = renderAll(stream.stepsFor('target', outcome, BASE));
+    const caller = renderAll(stepsOf('caller', outcome, BASE));
+    const target = renderAll(stepsOf('target', outcome, BASE));
     const documented = (agent: string, ordinals: string[]) => ordinals.map((o) => SEED[`${agent} ${o} Notification`]);
     expect(caller.map((n) => keyPaths(n))).toEqual(documented('Agent1', ['First', 'Second', 'Third']).map((n) => keyPaths(n)));
     expect(target.map((n) => keyPaths(n))).toEqual(documented('Agent2', ['First', 'Second', 'Third', 'Fourth']).map((n) => keyPaths(n)));
@@ -171,14 +174,14 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
       targetPath: `/users/${AGENT2_ID}`,
     });
     expect(third.referenceId).toBe(3);
-    const [, second] = renderAll(stream.stepsFor('caller', third, BASE));
+    const [, second] = renderAll(stepsOf('caller', third, BASE));
     expect(second.referenceId).toBe(3);
-    const target = renderAll(stream.stepsFor('target', third, BASE));
+    const target = renderAll(stepsOf('target', third, BASE));
     expect([target[0], target[2], target[3]].map((n) => n.referenceId)).toEqual([3, 3, 3]);
   });
 
   it('stamps messages with the render time passed in', () => {
-    const [noticeStep] = stream.stepsFor('caller', outcome, BASE);
+    const [noticeStep] = stepsOf('caller', outcome, BASE);
     for (const at of [0, 1445433199000, T0 + 123]) {
       const [message] = (noticeStep.render(at) as any).messages;
       expect(message.timestampSeconds).toBe(at);
@@ -188,14 +191,14 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
 
   it('uses the base URL given for every URI', () => {
     const rendered = JSON.stringify([
-      ...renderAll(stream.stepsFor('caller', outcome, BASE)),
-      ...renderAll(stream.stepsFor('target', outcome, BASE)),
+      ...renderAll(stepsOf('caller', outcome, BASE)),
+      ...renderAll(stepsOf('target', outcome, BASE)),
     ]);
     const uris = rendered.match(/https?:\/\/[^/"]+/g) ?? [];
     expect(uris.length).toBeGreaterThan(10);
     expect(new Set(uris)).toEqual(new Set([BASE]));
 
-    const elsewhere = JSON.stringify(renderAll(stream.stepsFor('caller', outcome, 'https://other.example:8443')));
+    const elsewhere = JSON.stringify(renderAll(stepsOf('caller', outcome, 'https://other.example:8443')));
     expect(elsewhere).toContain('https://other.example:8443/api/v2/facebooksessions/0002EaAY01MT0082');
     expect(elsewhere).not.toContain(BASE);
   });
@@ -207,9 +210,8 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
     expect(context(T0)).toMatchObject({ operation: 'RemoveParticipantFromConference', referenceId: 1, sessionPath: `/facebooksessions/${SESSION_ID}` });
   });
 
-  it('renders from the context given, when one is passed', () => {
-    const context = contextFor(outcome, 'http://ctx.test:2');
-    const [first] = stream.stepsFor('caller', outcome, BASE, context);
+  it('renders from the context it is given', () => {
+    const [first] = stream.stepsFor('caller', contextFor(outcome, 'http://ctx.test:2'));
     expect((first.render(T0) as any).facebooksessionUri).toBe(`http://ctx.test:2/api/v2/facebooksessions/${SESSION_ID}`);
   });
 
@@ -221,7 +223,7 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
     });
     model.allSessions()[0].state = 'Completed';
     model.reset();
-    const [, second] = renderAll(stream.stepsFor('caller', result, BASE));
+    const [, second] = renderAll(stepsOf('caller', result, BASE));
     expect(second.facebooksession.state).toBe('Chatting');
     expect(second.facebooksession.participants).toEqual([customerWire, agent1Wire]);
   });
