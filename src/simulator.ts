@@ -46,7 +46,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (!Number.isFinite(timeScale) || timeScale < 0) throw new RangeError(`timeScale must be a number >= 0, got ${timeScale}`);
   const fixture =
     typeof options.fixture === 'object' ? validate(FixtureSchema, { file: '(fixture option)', value: options.fixture }) : loadFixture(options.fixture);
-  const streams = loadOperationStreams(options.scenarios);
+  const streams = loadOperationStreams(options.scenarios, fixture);
 
   const model = new GwsModel(fixture);
   const authenticator = new Authenticator(model);

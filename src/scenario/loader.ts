@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { loadFixture } from '../gws/fixture';
-import { GwsModel, ROLES } from '../gws/model';
+import { loadFixture, type Fixture } from '../gws/fixture';
+import { agentsOf, GwsModel, ROLES, type OperationOutcome } from '../gws/model';
 import { performOperation } from '../gws/operations';
 import { OPERATIONS, type OperationName } from '../gws/types';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
@@ -19,12 +19,14 @@ export function defaultStreamFile(operation: OperationName): string {
 
 /**
  * Loads an operation stream file: the schema first, then a dry run that renders every step
- * against a real outcome of the operation, so a wrong path fails now and not mid-scenario.
+ * against a real outcome of the operation on `fixture` (where the operation can succeed there,
+ * else on the embedded fixture), so a wrong path fails now and not mid-scenario.
  */
-export function loadOperationStream(file: string): OperationStream {
+export function loadOperationStream(file: string, fixture?: Fixture): OperationStream {
   const source = readJsonFile(file);
   const stream = new OperationStream(file, validate(OperationStreamSchema, source));
-  const context = contextFor(sampleOutcome(stream.operation), 'http://127.0.0.1:8090');
+  const outcome = (fixture && sampleOutcome(stream.operation, fixture)) ?? sampleOutcome(stream.operation, loadFixture())!;
+  const context = contextFor(outcome, 'http://127.0.0.1:8090');
   const problems: Problem[] = [];
   for (const role of ROLES) {
     stream.stepsFor(role, context).forEach((step, i) => {
@@ -41,23 +43,33 @@ export function loadOperationStream(file: string): OperationStream {
 }
 
 /** The stream for every operation: the shipped files, replaced by `files` for their operations. */
-export function loadOperationStreams(files: readonly string[] = []): Map<OperationName, OperationStream> {
+export function loadOperationStreams(files: readonly string[] = [], fixture?: Fixture): Map<OperationName, OperationStream> {
   const streams = new Map<OperationName, OperationStream>();
-  for (const operation of OPERATIONS) streams.set(operation, loadOperationStream(defaultStreamFile(operation)));
+  for (const operation of OPERATIONS) streams.set(operation, loadOperationStream(defaultStreamFile(operation), fixture));
   for (const file of files) {
-    const stream = loadOperationStream(file);
+    const stream = loadOperationStream(file, fixture);
     streams.set(stream.operation, stream);
   }
   return streams;
 }
 
-/** The operation performed on the embedded fixture, as the dry run's data. */
-function sampleOutcome(operation: OperationName) {
-  const model = new GwsModel(loadFixture());
-  const [agent1, agent2] = model.users;
+/** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
+function sampleOutcome(operation: OperationName, fixture: Fixture): OperationOutcome | undefined {
+  const model = new GwsModel(fixture);
   switch (operation) {
-    case 'RemoveParticipantFromConference':
-      return performOperation(model, agent1, model.allSessions()[0].id, { operationName: operation, targetPath: `/users/${agent2.id}` });
+    case 'RemoveParticipantFromConference': {
+      for (const session of model.allSessions()) {
+        const agents = agentsOf(session);
+        const caller = agents.find((a) => a.visibility === 'All');
+        const target = agents.find((a) => a !== caller);
+        if (!caller || !target) continue;
+        return performOperation(model, model.userById(caller.userId)!, session.id, {
+          operationName: operation,
+          targetPath: `/users/${target.userId}`,
+        });
+      }
+      return undefined;
+    }
     default: {
       const unknown: never = operation;
       throw new Error(`no sample outcome for ${String(unknown)}`);

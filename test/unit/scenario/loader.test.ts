@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultStreamFile, loadOperationStream, loadOperationStreams, SCENARIOS_DIR } from '../../../src/scenario/loader';
 import { OperationStream } from '../../../src/scenario/stream';
 import { FileError } from '../../../src/validation';
+import { loadFixture } from '../../../src/gws/fixture';
 
 const SHIPPED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.json');
 const AS_DOCUMENTED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.as-documented.json');
@@ -132,6 +133,21 @@ describe('loadOperationStream on a broken file', () => {
       /\{\{session\.nope\}\}.*'session' has no 'nope'/,
     );
     expect(error.problems).toHaveLength(1);
+  });
+
+  it('dry-runs against the fixture the simulator runs on, where the operation can succeed there', () => {
+    const source = shipped();
+    source.streams.caller[0].vars.message = 'Hello {{session.userData.FirstName}}';
+    const file = write(JSON.stringify(source, null, 2));
+    expect(loadOperationStream(file)).toBeInstanceOf(OperationStream);
+
+    const fixture = JSON.parse(JSON.stringify(loadFixture()));
+    delete fixture.facebooksessions[0].userData.FirstName;
+    const error = fileError(() => loadOperationStream(file, fixture));
+    expect(error.problems).toEqual([{ path: '$.streams.caller[0]', line: expect.any(Number), message: expect.stringMatching(/'session.userData' has no 'FirstName'/) }]);
+
+    fixture.facebooksessions[0].participants[1].visibility = 'Agents'; // nobody there may remove: the embedded fixture decides
+    expect(loadOperationStream(file, fixture)).toBeInstanceOf(OperationStream);
   });
 
   it('dry-runs the others stream too', () => {
