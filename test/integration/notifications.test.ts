@@ -1,7 +1,14 @@
-import { loadFixture } from '../../src/gws/fixture';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { kind, TestAgent, TRANSPORTS, type Transport } from '../helpers/agent';
-import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import {
+  AGENT1_ID,
+  AGENT1_PARTICIPANT,
+  AGENT2_ID,
+  AGENT4_PARTICIPANT,
+  CUSTOMER_PARTICIPANT,
+  fixtureWithAgent4,
+  SESSION_ID,
+} from '../helpers/default-fixture';
 import { checkLiveTimes, expectedStreams } from '../helpers/seed';
 
 /** agent1 removes agent2 through the REST API, as a GWS client would. */
@@ -153,21 +160,12 @@ describe.each(TRANSPORTS)('notifications over %s', (transport: Transport) => {
   });
 
   test('another agent still in the session receives the "others" stream', async () => {
-    const fixture = JSON.parse(JSON.stringify(loadFixture()));
-    fixture.users.push({ id: 'agent4id', userName: 'agent4', password: 'agent4', firstName: 'Fourth', lastName: 'Agent' });
-    fixture.facebooksessions[0].participants.push({
-      type: 'Agent',
-      participantId: 'P4',
-      userId: 'agent4id',
-      nickname: 'Fourth',
-      visibility: 'Agents',
-    });
-    sim = await createSimulator({ timeScale: 0, fixture });
+    sim = await createSimulator({ timeScale: 0, fixture: fixtureWithAgent4() });
     const agent4 = await login('agent4', '/v2/notifications');
     await removeAgent2(sim.url);
     const got = await agent4.waitFor(3);
     expect(got.map((m) => kind(m.data))).toEqual(AGENT1_KINDS);
-    expect(got[1].data.facebooksession.participants.map((p: any) => p.participantId)).toEqual(['007356278F230171', '007356278F310173', 'P4']);
+    expect(got[1].data.facebooksession.participants.map((p: any) => p.participantId)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT4_PARTICIPANT]);
   });
 
   test('a refused operation notifies nobody', async () => {

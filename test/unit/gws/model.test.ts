@@ -5,11 +5,13 @@ import {
   AGENT2_PARTICIPANT,
   AGENT3_ID,
   CUSTOMER_PARTICIPANT,
+  AGENT4_ID,
   SESSION_ID,
+  fixtureWithAgent4,
 } from '../../helpers/default-fixture';
 import { thrown } from '../../helpers/files';
 import { GwsError } from '../../../src/errors';
-import { FixtureSchema, loadFixture, type Fixture, type User } from '../../../src/gws/fixture';
+import { loadFixture, type User } from '../../../src/gws/fixture';
 import { GwsModel } from '../../../src/gws/model';
 import { performOperation } from '../../../src/gws/operations';
 import { removeParticipantFromConference } from '../../../src/gws/operations/remove-participant-from-conference';
@@ -28,19 +30,6 @@ function remove(model: GwsModel, by: string, targetUserId: string, sessionId = S
 
 const refusal = (call: () => unknown) => thrown(GwsError, call);
 
-/** The default fixture plus agent4, an Agent participant visible to Agents only. */
-function fixtureWithAgent4(): Fixture {
-  const fixture = structuredClone(loadFixture());
-  fixture.users.push({ id: 'agent4id', userName: 'agent4', password: 'agent4', firstName: 'Fourth', lastName: 'Agent' });
-  fixture.facebooksessions[0].participants.push({
-    type: 'Agent',
-    participantId: 'PID4',
-    userId: 'agent4id',
-    nickname: 'Fourth',
-    visibility: 'Agents',
-  });
-  return FixtureSchema.parse(fixture);
-}
 
 describe('GwsModel on the embedded fixture', () => {
   let model: GwsModel;
@@ -178,7 +167,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(remove(model4, 'agent1', AGENT2_ID).referenceId).toBe(1);
     refusal(() => remove(model4, 'agent1', AGENT2_ID));
     expect(model4.lastReference).toBe(1);
-    expect(remove(model4, 'agent1', 'agent4id').referenceId).toBe(2);
+    expect(remove(model4, 'agent1', AGENT4_ID).referenceId).toBe(2);
   });
 
   it('reset() restores the fixture', () => {
@@ -198,7 +187,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(outcome.recipients).toEqual([
       { role: 'caller', userId: AGENT1_ID },
       { role: 'target', userId: AGENT2_ID },
-      { role: 'others', userId: 'agent4id' },
+      { role: 'others', userId: AGENT4_ID },
     ]);
   });
 });
