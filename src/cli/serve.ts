@@ -32,8 +32,14 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the listening line and errors' })
       .check((args) => {
-        if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new Error(`--port must be an integer from 0 to 65535, got ${args.port}`);
-        if (!Number.isFinite(args['time-scale']) || args['time-scale'] < 0) throw new Error(`--time-scale must be a number >= 0, got ${args['time-scale']}`);
+        // yargs turns a non-number into NaN: say "not a number" rather than "NaN".
+        const shown = (value: number) => (Number.isNaN(value) ? 'something that is not a number' : String(value));
+        if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
+          throw new Error(`--port must be an integer from 0 to 65535, got ${shown(args.port)}`);
+        }
+        if (!Number.isFinite(args['time-scale']) || args['time-scale'] < 0) {
+          throw new Error(`--time-scale must be a number >= 0 (1 as written, 0.5 twice as fast, 0 at once), got ${shown(args['time-scale'])}`);
+        }
         return true;
       })
       .example('$0 serve', 'agent1/agent1 and agent2/agent2 on http://127.0.0.1:8090')

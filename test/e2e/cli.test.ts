@@ -266,10 +266,10 @@ describe('gws-sim serve refuses to start', () => {
   });
 
   test.each([
-    ['--port abc', ['serve', '--port', 'abc'], /--port/],
+    ['--port abc', ['serve', '--port', 'abc'], /--port must be an integer from 0 to 65535, got something that is not a number/],
     ['--port 70000', ['serve', '--port', '70000'], /--port/],
     ['--time-scale -1', ['serve', '--port', '0', '--time-scale', '-1'], /--time-scale/],
-    ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale/],
+    ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale must be a number >= 0 .*, got something that is not a number/],
     ['an unknown option', ['serve', '--port', '0', '--bogus-option'], /bogus-option/],
     ['an unknown command', ['frobnicate'], /frobnicate/],
     ['no command', [], /serve/],
