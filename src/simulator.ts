@@ -3,11 +3,15 @@ import type { Socket } from 'node:net';
 import { Authenticator } from './auth/authenticator';
 import { createBayeux } from './bayeux/bayeux';
 import type { CometdClientInfo } from './bayeux/clients';
+import type { DeliveryState } from './bayeux/delivery';
+import { Agent, type Transport } from './client/agent';
+import { settle, type ServerProgress } from './client/settle';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
 import { createApp } from './http/app';
-import { systemClock, type Clock } from './scenario/clock';
+import { ManualClock, systemClock } from './scenario/clock';
+import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
@@ -23,7 +27,13 @@ export interface SimulatorOptions {
   fixture?: string | Fixture;
   /** Operation stream files that replace the shipped ones for their operations. */
   scenarios?: readonly string[];
-  clock?: Clock;
+  /**
+   * 'system' (the default) plays streams in real time; 'manual' plays them only as a test calls
+   * `sim.clock.advance(ms)`.
+   */
+  clock?: 'system' | 'manual';
+  /** Seeds the jitter of stream steps, so a jittered run repeats; default 1. */
+  seed?: number;
   /** Receives one line per operation, refusal and denied handshake. */
   log?: (line: string) => void;
 }
@@ -35,14 +45,42 @@ export interface Simulator {
   /** Back to the fixture; notifications not yet sent are cancelled. */
   reset(): void;
   state(): SimulatorState;
+  /** Simulated time: `advance(ms)` with `clock: 'manual'`. */
+  readonly clock: SimulatorClock;
+  /**
+   * Logs `user` in over a real CometD client and subscribes it to /v2/notifications. The password
+   * defaults to the fixture's; the transport to websocket. Closed by close().
+   */
+  agent(user: string, options?: { transport?: Transport; password?: string; channel?: string }): Promise<Agent>;
+  /**
+   * Resolves once nothing more is on its way to the agents of `agent()`: no stream is playing
+   * (or the clock is manual) and each agent has received all that was sent to it.
+   */
+  settled(options?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * Waits until settled, then checks what each named agent received since the previous
+   * expect() that named it; rejects with expected versus received per agent.
+   */
+  expect(expected: Record<string, readonly Expected[]>, options?: { timeoutMs?: number }): Promise<void>;
   /** Stops streams, disconnects clients and stops listening. Calling it again is harmless. */
   close(): Promise<void>;
+}
+
+export interface SimulatorClock {
+  now(): number;
+  /**
+   * Moves a manual clock on by `ms`, sending what falls due in order, and resolves once the
+   * agents of `agent()` have received it. Rejects with a system clock.
+   */
+  advance(ms: number): Promise<void>;
 }
 
 export type SimulatorState = ReturnType<typeof describeState>;
 
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const { host = '127.0.0.1', port = 0, timeScale = 1, clock = systemClock, log = () => {} } = options;
+  const { host = '127.0.0.1', port = 0, timeScale = 1, seed = 1, log = () => {} } = options;
+  const manualClock = options.clock === 'manual' ? new ManualClock(Date.now()) : undefined;
+  const clock = manualClock ?? systemClock;
   if (!Number.isFinite(timeScale) || timeScale < 0) throw new RangeError(`timeScale must be a number >= 0, got ${timeScale}`);
   const fixture =
     typeof options.fixture === 'object' ? validate(FixtureSchema, { file: '(fixture option)', value: options.fixture }) : loadFixture(options.fixture);
@@ -50,20 +88,21 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   const model = new GwsModel(fixture);
   const authenticator = new Authenticator(model);
-  const bayeux = createBayeux(authenticator, log);
+  const bayeux = createBayeux(authenticator, () => clock.now(), log);
   const player = new StreamPlayer({
     clock,
-    publisher: bayeux.publisher,
+    publisher: bayeux.deliveries,
     timeScale,
     onError: (error, userId) => log(`cannot render a notification for user ${userId}: ${error.message}`),
   });
   let baseUrl = '';
-  const engine = new ScenarioEngine(streams, player, () => baseUrl);
+  const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
   const reset = () => {
-    engine.cancelAll();
+    engine.reset();
+    bayeux.deliveries.clearHeld();
     model.reset();
   };
-  const state = () => describeState(model, baseUrl, timeScale, bayeux.clients.list(), player.pending);
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending, bayeux.deliveries.state());
 
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), reset, state, log });
   const server = http.createServer(app);
@@ -84,18 +123,58 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
 
+  const agents: Agent[] = [];
+  const progress = async (): Promise<ServerProgress> => ({
+    pendingStreams: player.pending,
+    manualClock: manualClock !== undefined,
+    sent: Object.fromEntries(agents.map((a) => [a.user, bayeux.deliveries.lastSent(model.userByName(a.user)?.id ?? '')])),
+  });
+  const settled = (timeoutMs?: number) => settle(agents, progress, timeoutMs);
+  const checked = new Map<string, number>();
+
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
     port: address,
     reset,
     state,
+    clock: {
+      now: () => clock.now(),
+      async advance(ms) {
+        if (!manualClock) throw new Error("sim.clock.advance() needs createSimulator({ clock: 'manual' })");
+        manualClock.advance(ms);
+        await settled();
+      },
+    },
+    async agent(user, { transport, password, channel } = {}) {
+      const known = model.userByName(user);
+      if (!known) throw new Error(`no user '${user}' in the fixture; users: ${model.users.map((u) => u.userName).join(', ')}`);
+      const agent = await Agent.connect({ url: baseUrl, user, password: password ?? known.password, transport, channel });
+      agents.push(agent);
+      return agent;
+    },
+    settled: ({ timeoutMs } = {}) => settled(timeoutMs),
+    async expect(expected, { timeoutMs } = {}) {
+      await settled(timeoutMs);
+      const failed = Object.entries(expected).flatMap(([user, list]) => {
+        const ofUser = agents.filter((a) => a.user === user);
+        if (ofUser.length === 0) throw new Error(`expect() names ${user}, who has no agent: call sim.agent('${user}') first`);
+        const from = checked.get(user) ?? 0;
+        const received = ofUser[0].notifications.slice(from);
+        checked.set(user, from + received.length);
+        const verdict = compare(user, list, received);
+        return verdict.ok ? [] : [formatVerdict(verdict)];
+      });
+      if (failed.length > 0) throw new Error(`notifications differ from what was expected:\n${failed.join('\n')}`);
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
-        engine.cancelAll();
-        bayeux.close();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        void Promise.all(agents.map((a) => a.disconnect())).finally(() => {
+          engine.cancelAll();
+          bayeux.close();
+          server.close(() => resolve());
+          for (const socket of sockets) socket.destroy();
+        });
       });
       return closing;
     },
@@ -123,11 +202,14 @@ function describeState(
   model: GwsModel,
   baseUrl: string,
   timeScale: number,
+  clock: 'system' | 'manual',
   cometdClients: CometdClientInfo[],
   pendingStreams: number,
+  deliveries: DeliveryState[],
 ) {
   return {
     timeScale,
+    clock,
     lastReferenceId: model.lastReference,
     users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName })),
     facebooksessions: model.allSessions().map((session) => ({
@@ -137,5 +219,6 @@ function describeState(
     })),
     cometdClients,
     pendingStreams,
+    deliveries: deliveries.filter((d) => d.sent + d.held + d.dropped > 0).map((d) => ({ ...d, userName: model.userById(d.userId)?.userName })),
   };
 }

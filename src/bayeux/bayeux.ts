@@ -1,9 +1,9 @@
 import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
-import type { Publisher } from '../scenario/player';
 import { authExtension } from './auth-extension';
-import { deliveryChannels, MOUNT } from './channels';
+import { MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
+import { Deliveries } from './delivery';
 import { routingExtension } from './routing-extension';
 
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
@@ -17,17 +17,26 @@ export interface Bayeux {
   /** Settles once faye's in-process client is connected: publish only after that. */
   ready: Promise<void>;
   clients: ClientRegistry;
-  publisher: Publisher;
+  deliveries: Deliveries;
   close(): void;
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
-export function createBayeux(authenticator: Authenticator, log: (line: string) => void): Bayeux {
+export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry();
   adapter.addExtension(authExtension(authenticator, clients, log));
-  adapter.addExtension(routingExtension(clients));
+  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId), now, log);
+  adapter.getClient().addExtension(deliveries.clientExtension);
+  adapter.addExtension(routingExtension(clients, (userId) => deliveries.lastSent(userId)));
   adapter.on('disconnect', (clientId) => clients.unbind(clientId));
+  adapter.on('subscribe', (clientId, channel) => {
+    clients.subscribed(clientId, publicChannel(channel));
+    const userId = clients.userOf(clientId);
+    // After the subscribe reply: what the agent missed while it had no subscriber comes first.
+    if (userId !== undefined) setImmediate(() => deliveries.flush(userId));
+  });
+  adapter.on('unsubscribe', (clientId, channel) => clients.unsubscribed(clientId, publicChannel(channel)));
 
   // The first publish() of faye's client waits for its handshake while later ones queue ahead
   // of it: connect the client (by a publish nobody receives) before the first notification.
@@ -35,18 +44,11 @@ export function createBayeux(authenticator: Authenticator, log: (line: string) =
     adapter.getClient().publish(WARM_UP_CHANNEL, {}).then(resolve, (error) => reject(new Error(`faye's client did not connect: ${error.message}`)));
   });
 
-  const publisher: Publisher = {
-    publish(userId, notification) {
-      const client = adapter.getClient();
-      for (const channel of deliveryChannels(userId)) client.publish(channel, notification);
-    },
-  };
-
   return {
     adapter,
     ready,
     clients,
-    publisher,
+    deliveries,
     close() {
       adapter.getClient().disconnect();
       adapter.close();

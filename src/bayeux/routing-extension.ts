@@ -10,7 +10,7 @@ const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
  * and every publish from a client. Nothing is dropped here: a dropped outgoing message makes
  * faye send `[null]` over websocket, which kills CometD clients.
  */
-export function routingExtension(clients: ClientRegistry): Extension {
+export function routingExtension(clients: ClientRegistry, lastSent: (userId: string) => number): Extension {
   return {
     incoming(message, request, callback) {
       // faye's in-process client is the simulator itself; faye refuses a message without a channel.
@@ -24,6 +24,9 @@ export function routingExtension(clients: ClientRegistry): Extension {
       if (typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel) && message.subscription !== undefined) {
         message.subscription = mapChannels(message.subscription, publicChannel);
+        const userId = clients.userOf(message.clientId);
+        // Where the agent's numbering stands: a client that subscribes now waits for nothing before it.
+        if (message.successful && userId !== undefined) message.ext = { ...message.ext, gwsSim: { seq: lastSent(userId) } };
       } else if (!message.channel.startsWith('/meta/')) {
         message.channel = publicChannel(message.channel);
       }

@@ -1,8 +1,8 @@
 import type { Clock } from './clock';
 
-/** Delivers one notification to every subscriber of one agent. */
+/** Delivers one notification to every subscriber of one agent; `dueAt` is when it was scheduled. */
 export interface Publisher {
-  publish(userId: string, notification: unknown): void;
+  publish(userId: string, notification: unknown, dueAt: number): void;
 }
 
 /** One notification of a stream: sent `afterMs` after the previous one (or the operation). */
@@ -44,7 +44,7 @@ export class StreamPlayer {
     };
     const tick = () => {
       // A publish may cancel the stream (a reset from within a test's callback): check each time.
-      while (!stopped && next < steps.length && dues[next] <= clock.now()) this.emit(userId, steps[next++]);
+      while (!stopped && next < steps.length && dues[next] <= clock.now()) this.emit(userId, steps[next], dues[next++]);
       if (stopped) return;
       if (next < steps.length) cancelTimer = clock.schedule(dues[next] - clock.now(), tick);
       else stop();
@@ -62,9 +62,9 @@ export class StreamPlayer {
     for (const stop of [...this.running]) stop();
   }
 
-  private emit(userId: string, step: TimedStep): void {
+  private emit(userId: string, step: TimedStep, dueAt: number): void {
     try {
-      this.options.publisher.publish(userId, step.render(this.options.clock.now()));
+      this.options.publisher.publish(userId, step.render(this.options.clock.now()), dueAt);
     } catch (error) {
       this.options.onError?.(error as Error, userId);
     }

@@ -8,8 +8,14 @@ const JsonValue: z.ZodType<Json> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
+export const JitterSchema = z.discriminatedUnion('distribution', [
+  z.strictObject({ distribution: z.literal('uniform'), maxMs: z.number().positive().max(60_000) }),
+  z.strictObject({ distribution: z.literal('normal'), maxMs: z.number().positive().max(60_000), sdMs: z.number().positive().optional() }),
+]);
+
 const Step = z.strictObject({
   afterMs: z.number().int().min(0).max(3_600_000).describe('delay after the previous step of the stream, in ms'),
+  jitter: JitterSchema.optional(),
   send: z.string().min(1).describe('the name of a template in $.templates'),
   vars: z.record(z.string(), JsonValue).optional(),
 });

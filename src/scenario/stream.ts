@@ -1,12 +1,14 @@
 import type { Role } from '../gws/model';
 import type { OperationName } from '../gws/types';
 import type { OperationContext } from './context';
+import { jitterOffset, type Jitter, type Random } from './jitter';
 import type { TimedStep } from './player';
 import type { OperationStreamFile } from './schema';
 import { compileTemplate, type Template } from './template';
 
 interface CompiledStep {
   afterMs: number;
+  jitter?: Jitter;
   template: Template;
   vars: Template;
 }
@@ -25,16 +27,20 @@ export class OperationStream {
     const compile = (role: Role): CompiledStep[] =>
       source.streams[role].map((step) => ({
         afterMs: step.afterMs,
+        jitter: step.jitter,
         template: templates.get(step.send)!,
         vars: compileTemplate(step.vars ?? {}),
       }));
     this.streams = { caller: compile('caller'), target: compile('target'), others: compile('others') };
   }
 
-  /** The steps `role` receives, rendered at emission time from the operation's context. */
-  stepsFor(role: Role, context: OperationContext): TimedStep[] {
+  /**
+   * The steps `role` receives, rendered at emission time from the operation's context; a step's
+   * jitter draws from `random`, and a delay never goes below 0.
+   */
+  stepsFor(role: Role, context: OperationContext, random: Random = Math.random): TimedStep[] {
     return this.streams[role].map((step) => ({
-      afterMs: step.afterMs,
+      afterMs: step.jitter ? Math.max(0, step.afterMs + jitterOffset(step.jitter, random)) : step.afterMs,
       render: (emittedAt: number) => {
         const base = context(emittedAt);
         return step.template.render({ ...base, vars: step.vars.render(base) });

@@ -33,6 +33,8 @@ declare module 'faye' {
 
   export interface Client {
     publish(channel: string, data: unknown): Publication;
+    /** A client extension's outgoing function takes (message, callback). */
+    addExtension(extension: { outgoing?(message: BayeuxMessage, callback: Callback): void }): void;
     disconnect(): void;
   }
 

@@ -1,0 +1,108 @@
+import type { BayeuxMessage, Client } from 'faye';
+import type { Publisher } from '../scenario/player';
+import { deliveryChannels } from './channels';
+
+/** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
+export const HELD_PER_AGENT = 100;
+
+/**
+ * What gws-sim adds to every notification it delivers, under `ext.gwsSim`: the agent's delivery
+ * sequence number (1, 2, ...), and when it was due and sent (epoch ms on the simulator's clock).
+ */
+export interface DeliveryExt {
+  seq: number;
+  dueAt: number;
+  sentAt: number;
+}
+
+export interface DeliveryState {
+  userId: string;
+  /** The sequence number of the last notification sent to this agent's subscribers. */
+  sent: number;
+  /** Waiting for the agent's first subscriber. */
+  held: number;
+  /** Dropped because more than HELD_PER_AGENT were waiting. */
+  dropped: number;
+}
+
+interface AgentDeliveries {
+  sent: number;
+  held: { notification: unknown; dueAt: number }[];
+  dropped: number;
+}
+
+/**
+ * Publishes each agent's notifications on its private channels, numbered per agent. An agent with
+ * no subscriber does not lose them: they are held, in order, until its first subscription
+ * (GWS keeps an agent's queue while its desktop reconnects).
+ */
+export class Deliveries implements Publisher {
+  private readonly agents = new Map<string, AgentDeliveries>();
+  private readonly pendingExt = new WeakMap<object, DeliveryExt>();
+
+  constructor(
+    private readonly client: () => Client,
+    private readonly hasSubscriber: (userId: string) => boolean,
+    private readonly now: () => number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
+  readonly clientExtension = {
+    outgoing: (message: BayeuxMessage, callback: (message: BayeuxMessage) => void) => {
+      const ext = typeof message.data === 'object' && message.data !== null ? this.pendingExt.get(message.data) : undefined;
+      if (ext) message.ext = { ...message.ext, gwsSim: ext };
+      callback(message);
+    },
+  };
+
+  publish(userId: string, notification: unknown, dueAt: number): void {
+    const agent = this.agentOf(userId);
+    if (!this.hasSubscriber(userId)) {
+      agent.held.push({ notification, dueAt });
+      if (agent.held.length > HELD_PER_AGENT) {
+        agent.held.shift();
+        agent.dropped++;
+        this.log(`user ${userId} has no subscriber and more than ${HELD_PER_AGENT} notifications waiting: dropped the oldest`);
+      }
+      return;
+    }
+    this.send(userId, agent, notification, dueAt);
+  }
+
+  /** Sends what was held for `userId`, in order; call once the agent has a subscriber. */
+  flush(userId: string): void {
+    const agent = this.agents.get(userId);
+    if (!agent || agent.held.length === 0 || !this.hasSubscriber(userId)) return;
+    for (const { notification, dueAt } of agent.held.splice(0)) this.send(userId, agent, notification, dueAt);
+  }
+
+  /** The sequence number of the last notification sent to `userId`. */
+  lastSent(userId: string): number {
+    return this.agents.get(userId)?.sent ?? 0;
+  }
+
+  /** Forgets held notifications (a reset); sequence numbers keep counting. */
+  clearHeld(): void {
+    for (const agent of this.agents.values()) agent.held = [];
+  }
+
+  state(): DeliveryState[] {
+    return [...this.agents].map(([userId, a]) => ({ userId, sent: a.sent, held: a.held.length, dropped: a.dropped }));
+  }
+
+  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number): void {
+    agent.sent++;
+    // The data object is the key the client extension finds the stamp by: a fresh one per send.
+    const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
+    if (typeof data === 'object' && data !== null) this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now() });
+    const client = this.client();
+    for (const channel of deliveryChannels(userId)) client.publish(channel, data);
+  }
+
+  private agentOf(userId: string): AgentDeliveries {
+    let agent = this.agents.get(userId);
+    if (!agent) this.agents.set(userId, (agent = { sent: 0, held: [], dropped: 0 }));
+    return agent;
+  }
+}
