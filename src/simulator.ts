@@ -6,6 +6,7 @@ import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery';
 import { Agent, type Transport } from './client/agent';
 import { settle, type ServerProgress } from './client/settle';
+import { runScript, type RunResult, type RunTarget } from './run/runner';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
@@ -14,6 +15,7 @@ import { ManualClock, systemClock } from './scenario/clock';
 import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams } from './scenario/loader';
+import { loadScenario } from './scenario/script';
 import { StreamPlayer } from './scenario/player';
 import { validate } from './validation';
 
@@ -62,6 +64,11 @@ export interface Simulator {
    * expect() that named it; rejects with expected versus received per agent.
    */
   expect(expected: Record<string, readonly Expected[]>, options?: { timeoutMs?: number }): Promise<void>;
+  /**
+   * Runs a scenario file (a script, or an operation stream) against this simulator, after a
+   * reset, with its own agents; resolves with the result, whether it passed or not.
+   */
+  run(file: string): Promise<RunResult>;
   /** Stops streams, disconnects clients and stops listening. Calling it again is harmless. */
   close(): Promise<void>;
 }
@@ -127,8 +134,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const progress = async (): Promise<ServerProgress> => ({
     pendingStreams: player.pending,
     manualClock: manualClock !== undefined,
-    sent: Object.fromEntries(agents.map((a) => [a.user, bayeux.deliveries.lastSent(model.userByName(a.user)?.id ?? '')])),
+    sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
+  const runTarget: RunTarget = {
+    url: baseUrl,
+    timeScale,
+    reset: async () => reset(),
+    progress,
+    advance: manualClock && ((ms) => manualClock.advance(ms)),
+  };
   const settled = (timeoutMs?: number) => settle(agents, progress, timeoutMs);
   const checked = new Map<string, number>();
 
@@ -154,6 +168,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       return agent;
     },
     settled: ({ timeoutMs } = {}) => settled(timeoutMs),
+    run: (file) => runScript(loadScenario(file), runTarget),
     async expect(expected, { timeoutMs } = {}) {
       await settled(timeoutMs);
       const failed = Object.entries(expected).flatMap(([user, list]) => {

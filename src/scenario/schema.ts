@@ -4,7 +4,7 @@ import { ROLES } from '../gws/model';
 import { CONTEXT_ROOTS } from './context';
 import { compileTemplate, TemplateError, type Json } from './template';
 
-const JsonValue: z.ZodType<Json> = z.lazy(() =>
+export const JsonValue: z.ZodType<Json> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 

@@ -1,0 +1,186 @@
+import { Agent, type Received } from '../client/agent';
+import { performOperation, type GwsAnswer } from '../client/rest';
+import { settle, type ServerProgress } from '../client/settle';
+import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '../scenario/expect';
+import type { Script } from '../scenario/script';
+import { namesOf, type ScriptStep } from '../scenario/script-schema';
+import { lateness, type Drift } from './drift';
+
+/** The simulator a script runs against: embedded, or one already running at `url`. */
+export interface RunTarget {
+  url: string;
+  /** Scales the script's waits as the simulator scales its delays. */
+  timeScale: number;
+  /** Back to the fixture before the run. */
+  reset(): Promise<void>;
+  progress(): Promise<ServerProgress>;
+  /** With a manual clock: moves it on (waits then step simulated time). */
+  advance?(ms: number): void;
+}
+
+/** What happens during a run, as it happens: the CLI prints these, `--json` one per line. */
+export type RunEvent =
+  | { type: 'start'; file: string; description?: string; server: string }
+  | { type: 'connected'; agent: string; transport: string }
+  | { type: 'disconnected'; agent: string }
+  | { type: 'performed'; agent: string; operation: string; session: string; answer: GwsAnswer; ok: boolean; problems: string[] }
+  | { type: 'notification'; agent: string; kind: string; fields: string[]; sinceOperationMs?: number; lateMs?: number }
+  | { type: 'waiting'; forMs: number; what: string }
+  | { type: 'expectation'; verdict: AgentVerdict }
+  | { type: 'end'; file: string; ok: boolean; failures: string[]; drift: Drift; durationMs: number };
+
+export interface RunResult {
+  file: string;
+  description?: string;
+  /** Every expectation held and every answer was the expected one. */
+  ok: boolean;
+  /** One readable paragraph per failure. */
+  failures: string[];
+  verdicts: AgentVerdict[];
+  /** How late notifications were against their schedule; empty with a manual clock. */
+  drift: Drift;
+  durationMs: number;
+}
+
+const PROGRESS_EVERY_MS = 1000;
+
+/** Runs a script: connects its agents over real CometD clients, performs its steps, checks every expectation. */
+export async function runScript(script: Script, target: RunTarget, onEvent: (event: RunEvent) => void = () => {}): Promise<RunResult> {
+  const started = Date.now();
+  const failures: string[] = [];
+  const verdicts: AgentVerdict[] = [];
+  const late: number[] = [];
+  const agents = new Map<string, Agent>();
+  const cursors = new Map<string, number>();
+  let lastOperationAt: number | undefined;
+
+  onEvent({ type: 'start', file: script.file, description: script.description, server: target.url });
+  const connect = async (name: string) => {
+    const spec = script.agents.find((a) => a.name === name)!;
+    const agent = await Agent.connect({ url: target.url, user: name, password: spec.password, transport: spec.transport });
+    onEvent({ type: 'connected', agent: name, transport: spec.transport });
+    const report = (received: Received) => {
+      const event = notificationEvent(name, received, lastOperationAt);
+      if (event.lateMs !== undefined && !target.advance) late.push(event.lateMs);
+      onEvent(event);
+    };
+    // What was held for it may arrive with the subscription, before this line.
+    agent.received.forEach(report);
+    agent.onNotification(report);
+    agents.set(name, agent);
+    cursors.set(name, 0);
+  };
+
+  try {
+    await target.reset();
+    for (const agent of script.agents.filter((a) => a.connectsAtStart)) await connect(agent.name);
+    for (const step of script.steps(target.url)) {
+      await runStep(step);
+    }
+  } catch (error) {
+    failures.push((error as Error).message);
+  } finally {
+    await Promise.all([...agents.values()].map((a) => a.disconnect()));
+  }
+
+  async function runStep(step: ScriptStep): Promise<void> {
+    switch (step.kind) {
+      case 'connect':
+        for (const name of namesOf(step.connect)) await connect(name);
+        return;
+      case 'disconnect':
+        for (const name of namesOf(step.disconnect)) {
+          await agents.get(name)?.disconnect();
+          agents.delete(name);
+          onEvent({ type: 'disconnected', agent: name });
+        }
+        return;
+      case 'perform': {
+        const spec = script.agents.find((a) => a.name === step.as)!;
+        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, step.session, step.params);
+        lastOperationAt = Date.now();
+        const problems = mismatches({ match: step.answer ?? { statusCode: 0 } }, answer);
+        onEvent({ type: 'performed', agent: step.as, operation: step.perform, session: step.session, answer, ok: problems.length === 0, problems });
+        if (problems.length > 0) failures.push(`${step.as} ${step.perform} on ${step.session}: the answer differs:\n  ${problems.join('\n  ')}`);
+        return;
+      }
+      case 'wait':
+        if (target.advance) {
+          target.advance(step.wait);
+          await settle([...agents.values()], () => target.progress());
+        } else {
+          await sleepWithProgress(step.wait * target.timeScale, `wait ${step.wait} ms`);
+        }
+        return;
+      case 'expect': {
+        const timeoutMs = step.timeoutMs ?? 10_000;
+        const named = Object.keys(step.expect).map((name) => agents.get(name)!);
+        const waited = Date.now();
+        const ticker = setInterval(() => {
+          const counts = Object.entries(step.expect).map(([name, list]) => `${name} ${received(name).length}/${list.length}`);
+          onEvent({ type: 'waiting', forMs: Date.now() - waited, what: `notifications: ${counts.join(', ')}` });
+        }, PROGRESS_EVERY_MS);
+        try {
+          await settle(named, () => target.progress(), timeoutMs);
+        } catch {
+          // Not settled in time: the comparison below says what is missing.
+        } finally {
+          clearInterval(ticker);
+        }
+        for (const [name, expected] of Object.entries(step.expect)) {
+          const got = received(name);
+          cursors.set(name, (cursors.get(name) ?? 0) + got.length);
+          const verdict = compare(name, expected, got);
+          verdicts.push(verdict);
+          onEvent({ type: 'expectation', verdict });
+          if (!verdict.ok) failures.push(formatVerdict(verdict));
+        }
+        return;
+      }
+      default: {
+        const unknown: never = step;
+        throw new Error(`unknown step ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  function received(name: string): unknown[] {
+    return (agents.get(name)?.notifications ?? []).slice(cursors.get(name) ?? 0);
+  }
+
+  async function sleepWithProgress(ms: number, what: string): Promise<void> {
+    const until = Date.now() + ms;
+    for (let left = ms; left > 0; left = until - Date.now()) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(left, PROGRESS_EVERY_MS)));
+      if (until - Date.now() > 0) onEvent({ type: 'waiting', forMs: ms - (until - Date.now()), what });
+    }
+  }
+
+  const drift = lateness(late);
+  const result: RunResult = { file: script.file, description: script.description, ok: failures.length === 0, failures, verdicts, drift, durationMs: Date.now() - started };
+  onEvent({ type: 'end', file: script.file, ok: result.ok, failures, drift, durationMs: result.durationMs });
+  return result;
+}
+
+function notificationEvent(agent: string, received: Received, lastOperationAt: number | undefined): Extract<RunEvent, { type: 'notification' }> {
+  return {
+    type: 'notification',
+    agent,
+    kind: kindOf(received.data),
+    fields: keyFields(received.data),
+    sinceOperationMs: lastOperationAt === undefined ? undefined : received.at - lastOperationAt,
+    lateMs: received.dueAt === undefined ? undefined : received.at - received.dueAt,
+  };
+}
+
+/** The fields a person scans for: the session's state, and each message's type, sender and text. */
+function keyFields(data: unknown): string[] {
+  const n = (data ?? {}) as { facebooksession?: { state?: unknown }; messages?: { type?: unknown; from?: { nickname?: unknown }; text?: unknown }[] };
+  const fields: string[] = [];
+  if (n.facebooksession?.state !== undefined) fields.push(`state=${String(n.facebooksession.state)}`);
+  for (const m of Array.isArray(n.messages) ? n.messages : []) {
+    if (m?.from?.nickname !== undefined) fields.push(`from=${String(m.from.nickname)}`);
+    if (typeof m?.text === 'string') fields.push(`text=${JSON.stringify(m.text.length > 40 ? `${m.text.slice(0, 37)}...` : m.text)}`);
+  }
+  return fields;
+}

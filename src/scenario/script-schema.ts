@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { OPERATIONS } from '../gws/types';
+import { parsePath, type Expected } from './expect';
+import { JsonValue } from './schema';
+import { compileTemplate, TemplateError } from './template';
+
+/** The names a script's placeholders may start with (`{{users.agent2.uri}}`, `{{server}}`). */
+export const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;
+
+const AgentName = z.string().min(1);
+const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
+
+const FieldMatches = z.record(z.string(), JsonValue).superRefine((match, ctx) => {
+  for (const path of Object.keys(match)) {
+    try {
+      parsePath(path);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: [path], message: (error as Error).message });
+    }
+  }
+});
+
+export const ExpectationSchema = z.union([
+  z.string().min(1).describe('a notification kind'),
+  z.strictObject({ kind: z.string().min(1).optional(), match: FieldMatches.optional() }),
+]);
+
+const STEP_SCHEMAS = {
+  connect: z.strictObject({ connect: Agents }),
+  disconnect: z.strictObject({ disconnect: Agents }),
+  perform: z.strictObject({
+    perform: z.enum(OPERATIONS),
+    as: AgentName,
+    session: z.string().min(1),
+    target: z.string().min(1).optional().describe('an agent of the script, or a URI'),
+    params: z.record(z.string(), JsonValue).optional(),
+    answer: z.record(z.string(), JsonValue).optional(),
+  }),
+  wait: z.strictObject({ wait: z.number().int().min(0).max(3_600_000) }),
+  expect: z.strictObject({
+    expect: z.record(AgentName, z.array(ExpectationSchema)),
+    timeoutMs: z.number().int().positive().max(3_600_000).optional(),
+  }),
+} as const;
+
+export type StepKind = keyof typeof STEP_SCHEMAS;
+const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKind[];
+
+/** A step is told apart by its one key among connect, disconnect, perform, wait and expect. */
+const Step = z.unknown().transform((value, ctx) => {
+  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  const kinds = STEP_KINDS.filter((kind) => keys.includes(kind));
+  if (kinds.length !== 1) {
+    const found = kinds.length === 0 ? `keys ${keys.join(', ') || '(none)'}` : `${kinds.join(' and ')} together`;
+    ctx.addIssue({ code: 'custom', message: `expected a step with one of ${STEP_KINDS.join(', ')}, found ${found}` });
+    return z.NEVER;
+  }
+  const result = STEP_SCHEMAS[kinds[0]].safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return { kind: kinds[0], ...result.data } as ScriptStep;
+});
+
+export type ScriptStep =
+  | ({ kind: 'connect' } & z.infer<(typeof STEP_SCHEMAS)['connect']>)
+  | ({ kind: 'disconnect' } & z.infer<(typeof STEP_SCHEMAS)['disconnect']>)
+  | ({ kind: 'perform' } & z.infer<(typeof STEP_SCHEMAS)['perform']>)
+  | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
+  | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number };
+
+export const namesOf = (agents: string | string[]): string[] => ([] as string[]).concat(agents);
+
+/**
+ * A scripted scenario: agents connect, perform operations, wait, and expect notifications, in
+ * the order written. See scenarios/README.md.
+ */
+export const ScriptSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    fixture: z.string().min(1).optional().describe('a fixture file, relative to the script; default: the embedded fixture'),
+    agents: z.record(
+      AgentName,
+      z.strictObject({
+        transport: z.enum(['websocket', 'long-polling']).default('websocket'),
+        password: z.string().optional().describe("default: the fixture's"),
+      }),
+    ),
+    steps: z.array(Step).min(1),
+  })
+  .superRefine((script, ctx) => {
+    const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const declared = Object.keys(script.agents);
+    const connectedLater = new Set(script.steps.flatMap((s) => (s.kind === 'connect' ? namesOf(s.connect) : [])));
+    const connected = new Set(declared.filter((name) => !connectedLater.has(name)));
+    const known = (name: string, path: PropertyKey[]) => {
+      if (declared.includes(name)) return true;
+      problem(path, `'${name}' is not one of the script's agents (${declared.join(', ') || 'none declared'}): declare it in $.agents`);
+      return false;
+    };
+
+    script.steps.forEach((step, i) => {
+      const at = ['steps', i];
+      switch (step.kind) {
+        case 'connect':
+          for (const name of namesOf(step.connect)) {
+            if (!known(name, [...at, 'connect'])) continue;
+            if (connected.has(name)) problem([...at, 'connect'], `${name} is already connected here`);
+            connected.add(name);
+          }
+          break;
+        case 'disconnect':
+          for (const name of namesOf(step.disconnect)) {
+            if (!known(name, [...at, 'disconnect'])) continue;
+            if (!connected.has(name)) problem([...at, 'disconnect'], `${name} is not connected here`);
+            connected.delete(name);
+          }
+          break;
+        case 'perform':
+          known(step.as, [...at, 'as']);
+          for (const [name, value] of Object.entries(step.params ?? {})) checkTemplate(value, [...at, 'params', name], problem);
+          break;
+        case 'expect':
+          for (const name of Object.keys(step.expect)) {
+            if (known(name, [...at, 'expect', name]) && !connected.has(name)) {
+              problem([...at, 'expect', name], `${name} is not connected at this step: connect it first`);
+            }
+          }
+          break;
+        case 'wait':
+          break;
+        default: {
+          const unknown: never = step;
+          throw new Error(`unknown step ${JSON.stringify(unknown)}`);
+        }
+      }
+    });
+  });
+
+function checkTemplate(value: unknown, path: PropertyKey[], problem: (path: PropertyKey[], message: string) => void): void {
+  try {
+    for (const placeholder of compileTemplate(value as never).placeholders) {
+      const root = placeholder.split(/[.[]/)[0];
+      if (!(SCRIPT_CONTEXT_ROOTS as readonly string[]).includes(root)) {
+        problem(path, `{{${placeholder}}} starts with an unknown name '${root}'; expected one of ${SCRIPT_CONTEXT_ROOTS.join(', ')}`);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    problem(path, error.message);
+  }
+}
+
+export type ScriptFile = z.infer<typeof ScriptSchema>;
