@@ -1,0 +1,395 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench [-- --quick] [--agents 1000] [--workers 2] [--transports websocket,long-polling]
+ *               [--fidelity-rate 100] [--memory-agents 1000,5000] [--no-memory] [--no-official]
+ *               [--cpu-prof DIR] [--out FILE]
+ *
+ * Starts the simulator (dist/, as users run it) and a bare-faye baseline, each in its own
+ * process, drives them from client processes, prints a table and writes results JSON. See
+ * test/bench/README.md for the method.
+ */
+const { fork, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ROOT, pairs: makePairs } = require('./lib/fixture');
+const { summary, table, fmt } = require('./lib/report');
+
+const TRANSPORTS = ['websocket', 'long-polling'];
+
+function parseArgs(argv) {
+  const quick = argv.includes('--quick');
+  const value = (name, fallback) => {
+    const i = argv.indexOf(name);
+    return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
+  };
+  const number = (name, fallback) => {
+    const v = Number(value(name, fallback));
+    if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, got ${value(name)}`);
+    return v;
+  };
+  const agents = 2 * Math.floor(number('--agents', quick ? 100 : 1000) / 2);
+  const options = {
+    quick,
+    agents,
+    workers: number('--workers', 2),
+    transports: value('--transports', TRANSPORTS.join(',')).split(','),
+    latencyOps: number('--latency-ops', quick ? 40 : 300),
+    throughputRounds: number('--throughput-rounds', quick ? 2 : 8),
+    fidelityRate: number('--fidelity-rate', quick ? 20 : 100),
+    fidelitySeconds: number('--fidelity-seconds', quick ? 2 : 10),
+    memoryAgents: value('--memory-agents', quick ? '100,300' : '1000,5000').split(',').map(Number),
+    memory: !argv.includes('--no-memory'),
+    official: !argv.includes('--no-official'),
+    officialPairs: number('--official-pairs', quick ? 10 : 50),
+    cpuProf: value('--cpu-prof', undefined),
+    out: value('--out', undefined),
+  };
+  for (const t of options.transports) if (!TRANSPORTS.includes(t)) throw new Error(`unknown transport '${t}' (expected ${TRANSPORTS.join(' or ')})`);
+  if (options.agents < 2 * options.workers) throw new Error(`--agents must be at least ${2 * options.workers} (two per worker)`);
+  return options;
+}
+
+/** A child process answering {id, result|error} to {id, cmd, args}. */
+function child(script, args, execArgv) {
+  const proc = fork(script, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const calls = new Map();
+  let nextId = 0;
+  let exited = false;
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${path.basename(script)} did not start within 120 s`)), 120000);
+    proc.on('message', (message) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message);
+        return;
+      }
+      const call = calls.get(message.id);
+      if (!call) return;
+      calls.delete(message.id);
+      message.error ? call.reject(new Error(message.error)) : call.resolve(message.result);
+    });
+    proc.on('exit', (code) => {
+      exited = true;
+      clearTimeout(timer);
+      const error = new Error(`${path.basename(script)} exited with code ${code}`);
+      reject(error);
+      for (const call of calls.values()) call.reject(error);
+      calls.clear();
+    });
+  });
+  return {
+    ready,
+    call(cmd, args) {
+      if (exited) return Promise.reject(new Error(`${path.basename(script)} has exited`));
+      const id = ++nextId;
+      return new Promise((resolve, reject) => {
+        calls.set(id, { resolve, reject });
+        proc.send({ id, cmd, args });
+      });
+    },
+    /** Asks it to close; kills it (this process's own child, by its pid) if it has not exited in 10 s. */
+    async stop() {
+      if (exited) return;
+      const gone = new Promise((resolve) => proc.once('exit', resolve));
+      this.call('close').catch(() => {});
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const children = new Set();
+
+async function startServer(options, config, label) {
+  const execArgv = ['--expose-gc'];
+  if (options.cpuProf) {
+    fs.mkdirSync(options.cpuProf, { recursive: true });
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProf}`, `--cpu-prof-name=${label}.cpuprofile`);
+  }
+  const server = child(path.join(__dirname, 'lib', 'server.js'), [JSON.stringify(config)], execArgv);
+  children.add(server);
+  const { url } = await server.ready;
+  return { ...server, url };
+}
+
+async function startWorkers(count) {
+  const workers = Array.from({ length: count }, () => child(path.join(__dirname, 'lib', 'worker.js'), [], []));
+  workers.forEach((w) => children.add(w));
+  await Promise.all(workers.map((w) => w.ready));
+  return workers;
+}
+
+async function stopAll(list) {
+  await Promise.all(list.map((c) => c.stop()));
+  list.forEach((c) => children.delete(c));
+}
+
+/** Deals pairs out to workers round-robin and connects them; throws unless all connected. */
+async function connectPairs(workers, pairList, setup) {
+  const shares = workers.map(() => []);
+  pairList.forEach((pair, i) => shares[i % workers.length].push(pair));
+  const results = await Promise.all(workers.map((w, i) => w.call('connect', { ...setup, pairs: shares[i] })));
+  const connected = results.reduce((n, r) => n + r.connected, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  if (failed > 0) throw new Error(`${failed} of ${connected + failed} agents failed to connect: ${results.flatMap((r) => r.errors).slice(0, 3).join('; ')}`);
+  return { connected, ms: Math.max(...results.map((r) => r.ms)) };
+}
+
+/** Up to 20 pairs per worker operate once, unrecorded: JIT, sockets and faye's queues warm up. */
+async function warmUp(workers, session, timeScale) {
+  const results = await Promise.all(workers.map((w) => w.call('warmup', { count: 20, session, timeScale })));
+  const errors = results.flatMap((r) => r.errors);
+  if (errors.length) throw new Error(`warm-up failed: ${errors.slice(0, 3).join('; ')}`);
+}
+
+const merge = (parts) => {
+  const keys = ['fromAnswer', 'fromRequest', 'server', 'timer', 'http'];
+  const out = { notifications: 0, wrongKind: 0, errors: [] };
+  for (const key of keys) out[key] = parts.flatMap((p) => p[key] || []);
+  for (const p of parts) {
+    out.notifications += p.notifications;
+    out.wrongKind += p.wrongKind || 0;
+    out.errors.push(...(p.errors || []));
+  }
+  return out;
+};
+
+function latencyResult(raw) {
+  return {
+    notifications: raw.notifications,
+    wrongKind: raw.wrongKind,
+    latencyMs: summary(raw.fromAnswer),
+    fromRequestMs: summary(raw.fromRequest),
+    httpMs: summary(raw.http),
+    errors: raw.errors.slice(0, 5),
+  };
+}
+
+/** Time scale 0: latency one operation at a time, then throughput with every pair busy. */
+async function speedRun(options, system, transport, log) {
+  // Sessions per pair: 0 warm-up, 1 latency, 2.. throughput rounds.
+  const throughputSessions = options.throughputRounds;
+  const pairList = makePairs(options.agents, 2 + throughputSessions);
+  const server = await startServer(options, { system, timeScale: 0, agents: options.agents, sessionsPerPair: 2 + throughputSessions }, `${system}-${transport}-speed`);
+  const workers = await startWorkers(options.workers);
+  try {
+    const { ms } = await connectPairs(workers, pairList, { url: server.url, system, transport, client: 'raw' });
+    log(`  ${system} over ${transport}: ${options.agents} agents connected in ${fmt(ms / 1000, 1)} s`);
+
+    await warmUp(workers, 0, 0);
+    const parts = [];
+    const perWorker = Math.min(Math.ceil(options.latencyOps / workers.length), Math.floor(pairList.length / workers.length));
+    for (const w of workers) parts.push(await w.call('latency', { count: perWorker, session: 1 }));
+    const latency = latencyResult(merge(parts));
+
+    const before = await server.call('stats');
+    const runs = await Promise.all(workers.map((w) => w.call('throughput', { from: 2, to: 2 + throughputSessions })));
+    const after = await server.call('stats');
+    const start = Math.min(...runs.map((r) => r.start));
+    const end = Math.max(...runs.map((r) => r.end));
+    const notifications = runs.reduce((n, r) => n + r.notifications, 0);
+    const cpuUs = after.cpuUs.user + after.cpuUs.system - before.cpuUs.user - before.cpuUs.system;
+    const throughput = {
+      ops: runs.reduce((n, r) => n + r.ops, 0),
+      notifications,
+      expected: runs.reduce((n, r) => n + r.expected, 0),
+      agentsWithWrongCount: runs.reduce((n, r) => n + r.agentsWithWrongCount, 0),
+      seconds: (end - start) / 1000,
+      perSecond: notifications / ((end - start) / 1000),
+      opsPerSecond: runs.reduce((n, r) => n + r.ops, 0) / ((end - start) / 1000),
+      serverCpuUsPerNotification: cpuUs / notifications,
+      serverCpuShare: cpuUs / 1000 / (end - start),
+      errors: runs.flatMap((r) => r.errors).slice(0, 5),
+    };
+    return { latency, throughput };
+  } finally {
+    await stopAll(workers);
+    await stopAll([server]);
+  }
+}
+
+/** Time scale 1: steady operations at a rate well below saturation, then all pairs at once. */
+async function fidelityRun(options, transport, log) {
+  const pacedOps = Math.round(options.fidelityRate * options.fidelitySeconds);
+  // Sessions per pair: 0 warm-up, then the paced operations, then the burst, and one spare.
+  const perPair = Math.ceil(pacedOps / (options.agents / 2)) + 3;
+  const pairList = makePairs(options.agents, perPair);
+  const server = await startServer(options, { system: 'sim', timeScale: 1, agents: options.agents, sessionsPerPair: perPair }, `sim-${transport}-fidelity`);
+  const workers = await startWorkers(options.workers);
+  try {
+    await connectPairs(workers, pairList, { url: server.url, system: 'sim', transport, client: 'raw' });
+    await warmUp(workers, 0, 1);
+    const rate = options.fidelityRate / workers.length;
+    const paced = merge(await Promise.all(workers.map((w) => w.call('fidelity', { rate, durationMs: options.fidelitySeconds * 1000, session: 1, timeScale: 1 }))));
+    const burst = merge(await Promise.all(workers.map((w) => w.call('burst', { session: 1, timeScale: 1 }))));
+    const describe = (raw) => ({
+      notifications: raw.notifications,
+      wrongKind: raw.wrongKind,
+      latenessMs: summary(raw.fromRequest),
+      latenessFromAnswerMs: summary(raw.fromAnswer),
+      serverLatenessMs: raw.server.length ? summary(raw.server) : undefined,
+      timerLatenessMs: raw.timer.length ? summary(raw.timer) : undefined,
+      errors: raw.errors.slice(0, 5),
+    });
+    log(`  fidelity over ${transport}: ${paced.notifications} paced + ${burst.notifications} burst notifications`);
+    return {
+      paced: { operationsPerSecond: options.fidelityRate, seconds: options.fidelitySeconds, ...describe(paced) },
+      burst: { operations: options.agents / 2, ...describe(burst) },
+    };
+  } finally {
+    await stopAll(workers);
+    await stopAll([server]);
+  }
+}
+
+/** The official CometD client: every notification's kind and order checked, and its latency. */
+async function officialRun(options, system, transport) {
+  const count = Math.min(options.officialPairs, options.agents / 2);
+  const pairList = makePairs(2 * count, 2);
+  const server = await startServer(options, { system, timeScale: 0, agents: 2 * count, sessionsPerPair: 2 }, `${system}-${transport}-official`);
+  const workers = await startWorkers(1);
+  try {
+    await connectPairs(workers, pairList, { url: server.url, system, transport, client: 'cometd', concurrency: 10 });
+    await warmUp(workers, 0, 0);
+    return latencyResult(merge([await workers[0].call('latency', { count, session: 1 })]));
+  } finally {
+    await stopAll(workers);
+    await stopAll([server]);
+  }
+}
+
+/** Server memory after a full GC with 0, then each count of agents connected and subscribed. */
+async function memoryRun(options, system, transport, log) {
+  const max = Math.max(...options.memoryAgents);
+  const allPairs = makePairs(max, 1);
+  const server = await startServer(options, { system, timeScale: 1, agents: max, sessionsPerPair: 1 }, `${system}-${transport}-memory`);
+  const workers = await startWorkers(options.workers);
+  const rows = [];
+  try {
+    const empty = await server.call('stats');
+    let done = 0;
+    for (const agents of [...options.memoryAgents].sort((a, b) => a - b)) {
+      const { ms } = await connectPairs(workers, allPairs.slice(done / 2, agents / 2), { url: server.url, system, transport, client: 'raw', concurrency: 100 });
+      done = agents;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const s = await server.call('stats', { connected: true });
+      rows.push({
+        system,
+        transport,
+        agents,
+        connectedServerSide: s.connected,
+        rssBytes: s.rss,
+        heapUsedBytes: s.heapUsed,
+        rssPerAgentKB: (s.rss - empty.rss) / agents / 1024,
+        heapPerAgentKB: (s.heapUsed - empty.heapUsed) / agents / 1024,
+        connectSeconds: ms / 1000,
+      });
+      log(`  memory ${system} ${transport}: ${agents} agents, ${fmt(rows.at(-1).rssPerAgentKB, 1)} KB RSS each`);
+    }
+    return { emptyRssBytes: empty.rss, emptyHeapUsedBytes: empty.heapUsed, rows };
+  } finally {
+    await stopAll(workers);
+    await stopAll([server]);
+  }
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function targetsOf(results, options) {
+  const targets = [];
+  for (const [transport, r] of Object.entries(results.transports)) {
+    if (r.latency) {
+      targets.push({ target: 'latency p99 within 1.5x of bare faye', transport, value: r.latency.ratio.p99, limit: 1.5, met: r.latency.ratio.p99 <= 1.5 });
+    }
+    if (r.throughput) {
+      targets.push({ target: 'throughput at least 0.7x bare faye', transport, value: r.throughput.ratio, limit: 0.7, met: r.throughput.ratio >= 0.7 });
+    }
+    if (r.fidelity) {
+      const p99 = r.fidelity.paced.latenessMs.p99;
+      targets.push({ target: `timing lateness p99 under 10 ms, ${options.agents} agents`, transport, value: p99, limit: 10, met: p99 < 10 });
+    }
+  }
+  const ws = (results.memory || []).find((m) => m.system === 'sim' && m.transport === 'websocket');
+  const row = ws && ws.rows.find((x) => x.agents === Math.max(...options.memoryAgents));
+  if (row) {
+    const ok = row.connectedServerSide === row.agents && row.rssPerAgentKB < 30;
+    targets.push({ target: `${row.agents} websocket agents connected, under 30 KB RSS each`, transport: 'websocket', value: row.rssPerAgentKB, limit: 30, connected: row.connectedServerSide, met: ok });
+  }
+  return targets;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (line) => process.stderr.write(`${line}\n`);
+  const started = Date.now();
+  const limit = Number(execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim());
+  const needed = Math.max(options.agents, ...options.memoryAgents) * 2 + 200;
+  if (Number.isFinite(limit) && limit < needed) {
+    log(`warning: ulimit -n is ${limit}; ${Math.max(...options.memoryAgents)} agents need about ${needed} descriptors (run 'ulimit -n ${needed}' first)`);
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build (npm ci does it) first');
+
+  const results = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemGB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}` },
+    options,
+    transports: {},
+    memory: [],
+  };
+
+  for (const transport of options.transports) {
+    log(`${transport}:`);
+    const sim = await speedRun(options, 'sim', transport, log);
+    const base = await speedRun(options, 'baseline', transport, log);
+    const ratio = (a, b) => (b === 0 ? null : a / b);
+    const entry = {
+      latency: {
+        sim: sim.latency,
+        baseline: base.latency,
+        ratio: Object.fromEntries(['p50', 'p95', 'p99', 'max'].map((k) => [k, ratio(sim.latency.latencyMs[k], base.latency.latencyMs[k])])),
+      },
+      throughput: { sim: sim.throughput, baseline: base.throughput, ratio: ratio(sim.throughput.perSecond, base.throughput.perSecond) },
+      fidelity: await fidelityRun(options, transport, log),
+    };
+    if (options.official) {
+      const simOfficial = await officialRun(options, 'sim', transport);
+      const baseOfficial = await officialRun(options, 'baseline', transport);
+      entry.official = { sim: simOfficial, baseline: baseOfficial, ratioP99: ratio(simOfficial.latencyMs.p99, baseOfficial.latencyMs.p99) };
+      log(`  official CometD client over ${transport}: ${simOfficial.notifications} notifications, ${simOfficial.wrongKind} out of order`);
+    }
+    results.transports[transport] = entry;
+  }
+  if (options.memory) {
+    for (const transport of options.transports) {
+      // The baseline's memory is context, not a target: a quick run skips it.
+      for (const system of options.quick ? ['sim'] : ['sim', 'baseline']) results.memory.push(await memoryRun(options, system, transport, log).then((m) => ({ system, transport, ...m })));
+    }
+  }
+  results.targets = targetsOf(results, options);
+  results.durationSeconds = (Date.now() - started) / 1000;
+
+  const out = options.out || path.join(__dirname, 'results', `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+  process.stdout.write(`\nresults: ${path.relative(process.cwd(), out) || out} (${fmt(results.durationSeconds, 0)} s)\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    process.stderr.write(`bench failed: ${error.stack || error}\n`);
+    await Promise.all([...children].map((c) => c.stop().catch(() => {})));
+    process.exit(1);
+  },
+);

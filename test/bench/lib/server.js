@@ -1,0 +1,59 @@
+'use strict';
+/**
+ * The server process of one bench phase: the simulator (from dist/, as users run it) or the
+ * bare-faye baseline. Run with --expose-gc; driven over IPC:
+ *   {cmd: 'stats'} -> memory after a full GC, CPU time and event-loop utilisation so far
+ *   {cmd: 'close'} -> closes the server and exits 0 (a --cpu-prof profile is written then).
+ */
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+const { ROOT, makeFixture } = require('./fixture');
+const { startBaseline } = require('./baseline');
+
+const config = JSON.parse(process.argv[2]);
+
+async function start() {
+  if (config.system === 'baseline') return startBaseline();
+  const { createSimulator } = require(path.join(ROOT, 'dist', 'index.js'));
+  const sim = await createSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    timeScale: config.timeScale,
+    fixture: makeFixture(config.agents, config.sessionsPerPair),
+  });
+  return { url: sim.url, close: () => sim.close(), connected: () => sim.state().cometdClients.length };
+}
+
+function stats() {
+  global.gc();
+  global.gc();
+  const memory = process.memoryUsage();
+  return {
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    external: memory.external,
+    cpuUs: process.cpuUsage(),
+    elu: performance.eventLoopUtilization(),
+  };
+}
+
+start().then(
+  (server) => {
+    process.on('message', async (message) => {
+      if (message.cmd === 'stats') {
+        const result = stats();
+        if (message.args && message.args.connected && server.connected) result.connected = server.connected();
+        process.send({ id: message.id, result });
+      } else if (message.cmd === 'close') {
+        await server.close();
+        process.send({ id: message.id, result: {} }, () => process.exit(0));
+      }
+    });
+    process.on('disconnect', () => process.exit(0));
+    process.send({ type: 'ready', url: server.url });
+  },
+  (error) => {
+    console.error(`bench server (${config.system}) failed to start: ${error.stack || error}`);
+    process.exit(1);
+  },
+);
