@@ -13,6 +13,8 @@ export interface DeliveryExt {
   seq: number;
   dueAt: number;
   sentAt: number;
+  /** Held while the agent had no subscriber: late on purpose. */
+  held?: true;
 }
 
 export interface DeliveryState {
@@ -74,7 +76,7 @@ export class Deliveries implements Publisher {
   flush(userId: string): void {
     const agent = this.agents.get(userId);
     if (!agent || agent.held.length === 0 || !this.hasSubscriber(userId)) return;
-    for (const { notification, dueAt } of agent.held.splice(0)) this.send(userId, agent, notification, dueAt);
+    for (const { notification, dueAt } of agent.held.splice(0)) this.send(userId, agent, notification, dueAt, true);
   }
 
   /** The sequence number of the last notification sent to `userId`. */
@@ -91,11 +93,11 @@ export class Deliveries implements Publisher {
     return [...this.agents].map(([userId, a]) => ({ userId, sent: a.sent, held: a.held.length, dropped: a.dropped }));
   }
 
-  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number): void {
+  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held = false): void {
     agent.sent++;
     // The data object is the key the client extension finds the stamp by: a fresh one per send.
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
-    if (typeof data === 'object' && data !== null) this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now() });
+    if (typeof data === 'object' && data !== null) this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}) });
     const client = this.client();
     for (const channel of deliveryChannels(userId)) client.publish(channel, data);
   }

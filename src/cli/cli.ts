@@ -1,5 +1,9 @@
 import yargs, { type Argv } from 'yargs';
+import { listenCommand } from './listen';
+import { runCommand } from './run';
 import { serveCommand } from './serve';
+import { triggerCommand } from './trigger';
+import { validateCommand } from './validate';
 
 /** Exit codes: 0 done, 1 a runtime failure, 2 a usage or file error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -10,7 +14,11 @@ export function buildCli(argv: string[]): Argv {
     .scriptName('gws-sim')
     .usage('$0 <command> [options]\n\nA CometD/Bayeux notification simulator for the Genesys Web Services (GWS) v2 API.')
     .command(serveCommand)
-    .demandCommand(1, 'Name a command: gws-sim serve')
+    .command(runCommand)
+    .command(listenCommand)
+    .command(triggerCommand)
+    .command(validateCommand)
+    .demandCommand(1, 'Name a command: serve, run, listen, trigger or validate')
     .strict()
     .recommendCommands()
     .epilogue('Documentation: README.md and scenarios/README.md in the gws-sim package.')

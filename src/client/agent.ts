@@ -29,6 +29,8 @@ export interface Received {
   /** gws-sim's delivery stamp (see DeliveryExt), when the server sent one. */
   seq?: number;
   dueAt?: number;
+  /** Held by the server while the agent had no subscriber. */
+  held?: boolean;
 }
 
 export interface WaitOptions {
@@ -166,8 +168,8 @@ export class Agent {
   }
 
   private receive(message: Message): void {
-    const stamp = (message.ext as { gwsSim?: { seq?: number; dueAt?: number } } | undefined)?.gwsSim;
-    const received: Received = { channel: message.channel, data: message.data, at: Date.now(), seq: stamp?.seq, dueAt: stamp?.dueAt };
+    const stamp = (message.ext as { gwsSim?: { seq?: number; dueAt?: number; held?: boolean } } | undefined)?.gwsSim;
+    const received: Received = { channel: message.channel, data: message.data, at: Date.now(), seq: stamp?.seq, dueAt: stamp?.dueAt, held: stamp?.held };
     this.received.push(received);
     for (const listener of this.listeners) listener(received);
     for (const wake of this.waiters.splice(0)) wake();

@@ -26,7 +26,7 @@ export async function performOperation(
   params: Record<string, unknown> = {},
 ): Promise<GwsAnswer> {
   const url = `${baseUrl}/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`;
-  const response = await fetch(url, {
+  const response = await send(url, {
     method: 'POST',
     headers: { Authorization: basic(credentials), 'Content-Type': 'application/json' },
     body: JSON.stringify({ operationName, ...params }),
@@ -34,13 +34,23 @@ export async function performOperation(
   return answerOf(response, url);
 }
 
+/** fetch, with the network error's own reason ("connect ECONNREFUSED ...") instead of "fetch failed". */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    throw new Error(`cannot reach ${url}: ${cause ?? (error as Error).message}`);
+  }
+}
+
 /** GET a gws-sim URL and return its JSON answer; `headers` e.g. an admin token. */
 export async function getJson(url: string, headers: Record<string, string> = {}): Promise<GwsAnswer> {
-  return answerOf(await fetch(url, { headers }), url);
+  return answerOf(await send(url, { headers }), url);
 }
 
 export async function postJson(url: string, headers: Record<string, string> = {}): Promise<GwsAnswer> {
-  return answerOf(await fetch(url, { method: 'POST', headers }), url);
+  return answerOf(await send(url, { method: 'POST', headers }), url);
 }
 
 async function answerOf(response: Response, url: string): Promise<GwsAnswer> {

@@ -169,7 +169,8 @@ function notificationEvent(agent: string, received: Received, lastOperationAt: n
     kind: kindOf(received.data),
     fields: keyFields(received.data),
     sinceOperationMs: lastOperationAt === undefined ? undefined : received.at - lastOperationAt,
-    lateMs: received.dueAt === undefined ? undefined : received.at - received.dueAt,
+    // A notification held for an agent that was not connected is late by design, not by drift.
+    lateMs: received.dueAt === undefined || received.held ? undefined : received.at - received.dueAt,
   };
 }
 

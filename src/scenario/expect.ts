@@ -79,6 +79,7 @@ export function describeExpected(expected: Expected): string {
 export interface AgentVerdict {
   agent: string;
   ok: boolean;
+  /** The kinds expected and received, in order. */
   expected: string[];
   received: string[];
   /** One line per problem: `#2: kind: expected ParticipantLeft, received StatusChange`. */
@@ -92,7 +93,8 @@ export function compare(agent: string, expected: readonly Expected[], received: 
     else if (i >= expected.length) problems.push(`#${i + 1}: expected nothing more, received ${kindOf(received[i])}`);
     else for (const problem of mismatches(expected[i], received[i])) problems.push(`#${i + 1}: ${problem}`);
   }
-  return { agent, ok: problems.length === 0, expected: expected.map(describeExpected), received: received.map(kindOf), problems };
+  const kinds = expected.map((e) => (typeof e === 'string' ? e : (e.kind ?? '(any kind)')));
+  return { agent, ok: problems.length === 0, expected: kinds, received: received.map(kindOf), problems };
 }
 
 /** A failed verdict as people read it: the problems, then both lists side by side. */
