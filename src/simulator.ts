@@ -6,7 +6,7 @@ import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery';
 import { Agent, type Transport } from './client/agent';
 import { settle, type ServerProgress } from './client/settle';
-import { runScript, type RunResult, type RunTarget } from './run/runner';
+import { runScript, type RunEvent, type RunResult, type RunTarget } from './run/runner';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
@@ -66,9 +66,10 @@ export interface Simulator {
   expect(expected: Record<string, readonly Expected[]>, options?: { timeoutMs?: number }): Promise<void>;
   /**
    * Runs a scenario file (a script, or an operation stream) against this simulator, after a
-   * reset, with its own agents; resolves with the result, whether it passed or not.
+   * reset, with its own agents; resolves with the result, whether it passed or not. `onEvent`
+   * sees each step, notification and verdict as it happens.
    */
-  run(file: string): Promise<RunResult>;
+  run(file: string, options?: { onEvent?: (event: RunEvent) => void }): Promise<RunResult>;
   /** Stops streams, disconnects clients and stops listening. Calling it again is harmless. */
   close(): Promise<void>;
 }
@@ -168,7 +169,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       return agent;
     },
     settled: ({ timeoutMs } = {}) => settled(timeoutMs),
-    run: (file) => runScript(loadScenario(file), runTarget),
+    run: (file, { onEvent } = {}) => runScript(loadScenario(file), runTarget, onEvent),
     async expect(expected, { timeoutMs } = {}) {
       await settled(timeoutMs);
       const failed = Object.entries(expected).flatMap(([user, list]) => {
