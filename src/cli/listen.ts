@@ -45,7 +45,8 @@ export const listenCommand: CommandModule<object, ListenArgs> = {
       console.error(`gws-sim: ${(error as Error).message}`);
       process.exit(EXIT.failure);
     }
-    if (!args.json) console.error(pc.dim(`${args.agent} listening on ${args.channel} at ${args.server} over ${args.transport}; Ctrl-C stops`));
+    // On stderr, so that stdout stays pure NDJSON with --json; scripts can wait for this line.
+    console.error(pc.dim(`${args.agent} listening on ${args.channel} at ${args.server} over ${args.transport}; Ctrl-C stops`));
     agent.onNotification(({ channel, data, at }) => {
       if (args.json) console.log(JSON.stringify({ agent: args.agent, channel, at: new Date(at).toISOString(), data }));
       else console.log(`${pc.dim(new Date(at).toISOString())} ${pc.bold(kindOf(data))}\n${JSON.stringify(data, null, 2)}`);

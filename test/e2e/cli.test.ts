@@ -1,112 +1,15 @@
-import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { TestAgent } from '../helpers/agent';
+import { Cli, DOCUMENTED_STREAM, killAll, LISTENING, MAIN, ROOT, run, SHIPPED_STREAM } from '../helpers/cli';
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
 import { basic } from '../helpers/rest';
 import { documentedStreams } from '../helpers/seed';
 
-/** The built CLI: `npm test` builds it first (pretest). */
-const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
-const SHIPPED_STREAM = path.join(ROOT, 'scenarios', 'remove-participant-from-conference.json');
-const DOCUMENTED_STREAM = 'scenarios/remove-participant-from-conference.as-documented.json';
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const LISTENING = /^gws-sim listening on http:\/\/127\.0\.0\.1:(\d+)$/;
-
-/** How long a child may take to print its listening line, or to exit. */
-const STARTUP_MS = 10_000;
-const EXIT_MS = 5_000;
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** A spawned `node dist/cli/main.js ...` with its output collected as it comes. */
-class Cli {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<Exit>;
-  private exit: Exit | undefined;
-  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
-
-  constructor(args: string[]) {
-    this.child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
-    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => {
-      this.child.on('close', (code, signal) => {
-        this.exit = { code, signal };
-        resolve(this.exit);
-      });
-    });
-    running.add(this);
-  }
-
-  get running(): boolean {
-    return this.exit === undefined;
-  }
-
-  /** Resolves with the exit once the child has exited; fails after `ms` (afterEach kills it). */
-  async waitForExit(ms = EXIT_MS): Promise<Exit> {
-    return within(this.exited, ms, () => `gws-sim ${this.describe()} did not exit within ${ms} ms`);
-  }
-
-  /** Resolves with the base URL once the listening line is printed; fails if the child exits or stalls. */
-  async listening(ms = STARTUP_MS): Promise<string> {
-    const line = new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const first = this.stdout.split('\n')[0];
-        if (this.stdout.includes('\n')) {
-          this.child.stdout.off('data', check);
-          if (LISTENING.test(first)) resolve(first.replace(/^gws-sim listening on /, ''));
-          else reject(new Error(`unexpected first stdout line ${JSON.stringify(first)}; stderr: ${this.stderr}`));
-        }
-      };
-      this.child.stdout.on('data', check);
-      check();
-      void this.exited.then((exit) => reject(new Error(`gws-sim exited (${JSON.stringify(exit)}) before listening; stderr: ${this.stderr}`)));
-    });
-    return within(line, ms, () => `gws-sim printed no listening line within ${ms} ms; ${this.describe()}`);
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
-
-  async kill(): Promise<void> {
-    if (this.running) {
-      this.child.kill('SIGKILL');
-      await this.exited;
-    }
-    running.delete(this);
-  }
-
-  private describe(): string {
-    return `stdout: ${JSON.stringify(this.stdout)}, stderr: ${JSON.stringify(this.stderr)}`;
-  }
-}
-
-const running = new Set<Cli>();
-
-function within<T>(promise: Promise<T>, ms: number, why: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(why())), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Runs the CLI to completion. */
-async function run(args: string[], ms = EXIT_MS): Promise<Exit & { stdout: string; stderr: string }> {
-  const cli = new Cli(args);
-  const exit = await cli.waitForExit(ms);
-  return { ...exit, stdout: cli.stdout, stderr: cli.stderr };
-}
 
 async function getMe(baseUrl: string) {
   const response = await fetch(`${baseUrl}/api/v2/me`, { headers: { Authorization: basic('agent1', 'agent1') } });
@@ -124,7 +27,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await Promise.all([...running].map((cli) => cli.kill()));
+  await killAll();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
