@@ -1,5 +1,4 @@
-import { CometD, type Message } from 'cometd';
-import { adapt } from 'cometd-nodejs-client';
+import { adapt, CometD, type Message } from './cometd';
 import { compare, describeExpected, formatVerdict, kindOf, mismatches, type Expected } from '../scenario/expect';
 import { performOperation, type GwsAnswer } from './rest';
 
