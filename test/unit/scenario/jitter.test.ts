@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import { defaultStreamFile, loadOperationStream } from '../../../src/scenario/loader';
+import { tempFolder } from '../../helpers/files';
 import { jitterOffset, seededRandom } from '../../../src/scenario/jitter';
 
 describe('jitter', () => {
@@ -28,5 +31,34 @@ describe('jitter', () => {
       return Array.from({ length: 4000 }, () => jitterOffset({ distribution, maxMs: 30 }, random)).filter((o) => Math.abs(o) < 10).length;
     };
     expect(near('normal')).toBeGreaterThan(near('uniform') * 1.3);
+  });
+});
+
+describe('jitter in a stream file', () => {
+  const files = tempFolder('gws-sim-jitter-');
+
+  it('offsets each step within its bounds, the same for the same seed, never below 0', () => {
+    const file = JSON.parse(fs.readFileSync(defaultStreamFile('RemoveParticipantFromConference'), 'utf8'));
+    file.streams.caller[0].jitter = { distribution: 'uniform', maxMs: 30 };
+    file.streams.caller[1].jitter = { distribution: 'normal', maxMs: 200, sdMs: 400 };
+    const stream = loadOperationStream(files.write(JSON.stringify(file)));
+    const context = () => ({});
+    const delays = (seed: number) => {
+      const random = seededRandom(seed);
+      return Array.from({ length: 50 }, () => stream.stepsFor('caller', context, random).map((s) => s.afterMs)).flat();
+    };
+    const [first, second, third] = [0, 1, 2].map((i) => delays(5).filter((_, n) => n % 3 === i));
+    expect(delays(5)).toEqual(delays(5));
+    expect(first.every((d) => d >= 10 && d <= 70)).toBe(true);
+    expect(new Set(first).size).toBeGreaterThan(10);
+    expect(second.every((d) => d >= 0 && d <= 320)).toBe(true);
+    expect(second.some((d) => d === 0)).toBe(true);
+    expect(new Set(third)).toEqual(new Set([150]));
+  });
+
+  it('an unknown distribution is refused with its path', () => {
+    const file = JSON.parse(fs.readFileSync(defaultStreamFile('RemoveParticipantFromConference'), 'utf8'));
+    file.streams.target[2].jitter = { distribution: 'triangular', maxMs: 5 };
+    expect(() => loadOperationStream(files.write(JSON.stringify(file)))).toThrow(/\$\.streams\.target\[2\]\.jitter\.distribution \(line \d+\)/);
   });
 });
