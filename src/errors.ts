@@ -87,6 +87,19 @@ export const ERRORS = {
     httpStatus: 404,
     message: (method: string, path: string) => `No resource answers ${method} ${path}.`,
   },
+  ADMIN_TOKEN_REQUIRED: {
+    statusCode: 20,
+    httpStatus: 401,
+    message: (why: string) =>
+      `Access denied: ${why}. The /sim endpoints need the simulator's admin token (gws-sim serve --admin-token, printed at start-up): ` +
+      `send "Authorization: Bearer <token>" or "X-Admin-Token: <token>".`,
+  },
+  CSRF_TOKEN_INVALID: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (why: string) =>
+      `Missing or invalid Csrf token: ${why}. With --csrf, send the X-CSRF-TOKEN header with the value a GET under /api/v2 answered in its X-CSRF-TOKEN header.`,
+  },
   INTERNAL: {
     statusCode: 4,
     httpStatus: 500,

@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { Authenticator } from './auth/authenticator';
+import { randomBytes } from 'node:crypto';
+import { Authenticator, DEFAULT_POLICY } from './auth/authenticator';
+import { normalizeOrigin } from './auth/origin';
+import { MOUNT } from './bayeux/channels';
+import { limitsExtension } from './bayeux/limits-extension';
 import { createBayeux } from './bayeux/bayeux';
 import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery';
@@ -11,6 +15,7 @@ import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
 import { createApp } from './http/app';
+import { guardServer } from './http/server-guard';
 import { ManualClock, systemClock } from './scenario/clock';
 import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { ScenarioEngine } from './scenario/engine';
@@ -38,12 +43,25 @@ export interface SimulatorOptions {
   seed?: number;
   /** Receives one line per operation, refusal and denied handshake. */
   log?: (line: string) => void;
+  /**
+   * Required by /sim/* (`Authorization: Bearer <token>` or `X-Admin-Token`). On a host other than
+   * loopback one is generated when none is given: read it from `adminToken` of the handle.
+   */
+  adminToken?: string;
+  /** Origins besides the simulator's own whose cookie- or Basic-authenticated CometD handshakes are accepted; "*": any. */
+  allowOrigins?: readonly string[];
+  /** GWS's CSRF mode: answers carry X-CSRF-HEADER/X-CSRF-TOKEN; POST/PUT/DELETE without the token get 403. */
+  csrf?: boolean;
+  /** CometD sessions one agent may hold at once (default 32). */
+  maxSessionsPerAgent?: number;
 }
 
 export interface Simulator {
   /** The base URL, e.g. http://127.0.0.1:8090; REST is under /api/v2, CometD at /api/v2/notifications. */
   readonly url: string;
   readonly port: number;
+  /** What /sim/* requires, generated on a non-loopback host when not given; undefined: /sim is open. */
+  readonly adminToken: string | undefined;
   /** Back to the fixture; notifications not yet sent are cancelled. */
   reset(): void;
   state(): SimulatorState;
@@ -95,7 +113,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const streams = loadOperationStreams(options.scenarios, fixture);
 
   const model = new GwsModel(fixture);
-  const authenticator = new Authenticator(model);
+  const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
+  if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
+  const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
+  const adminToken = options.adminToken ?? (isLoopback(host) ? undefined : randomBytes(18).toString('base64url'));
+  const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
   const player = new StreamPlayer({
     clock,
@@ -112,9 +134,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending, bayeux.deliveries.state());
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), reset, state, log });
+  bayeux.adapter.addExtension(limitsExtension());
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), reset, state, log, adminToken, csrf: options.csrf });
   const server = http.createServer(app);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
+  const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -126,6 +150,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
+    guard.close();
     bayeux.close();
     throw error;
   }
@@ -151,6 +176,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   return {
     url: baseUrl,
     port: address,
+    adminToken,
     reset,
     state,
     clock: {
@@ -187,6 +213,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         void Promise.all(agents.map((a) => a.disconnect())).finally(() => {
           engine.cancelAll();
+          guard.close();
           bayeux.close();
           server.close(() => resolve());
           for (const socket of sockets) socket.destroy();
@@ -205,6 +232,11 @@ function listen(server: http.Server, port: number, host: string): Promise<number
     });
     server.listen(port, host, () => resolve((server.address() as { port: number }).port));
   });
+}
+
+/** Whether only this machine can reach `host`: then /sim needs no admin token by default. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The host as URIs in answers and notifications name it. */

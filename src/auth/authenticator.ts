@@ -10,6 +10,16 @@ export interface Credentials {
   password: string;
 }
 
+/** What the CometD handshake checks besides credentials (README "Security and limits"). */
+export interface AuthPolicy {
+  /** Origins, besides the simulator's own, whose cookie- or Basic-authenticated handshakes are accepted; "*": any. */
+  allowOrigins: readonly string[];
+  /** CometD sessions one agent may hold at once; the next handshake is refused. */
+  maxSessionsPerAgent: number;
+}
+
+export const DEFAULT_POLICY: AuthPolicy = Object.freeze({ allowOrigins: [], maxSessionsPerAgent: 32 });
+
 export type AuthResult = { ok: true; user: User } | { ok: false; reason: string };
 
 const NO_CREDENTIALS = `no credentials were sent; use HTTP Basic userName:password, or the ${SESSION_COOKIE} cookie that GET /api/v2/me sets`;
@@ -22,8 +32,13 @@ export class Authenticator {
   /** JSESSIONID -> user id, and back. */
   private readonly sessions = new Map<string, string>();
   private readonly sessionOfUser = new Map<string, string>();
+  /** JSESSIONID -> the session's CSRF token (GWS's X-CSRF-TOKEN). */
+  private readonly csrfTokens = new Map<string, string>();
 
-  constructor(private readonly model: GwsModel) {}
+  constructor(
+    private readonly model: GwsModel,
+    readonly policy: AuthPolicy = DEFAULT_POLICY,
+  ) {}
 
   /** Credentials first (a wrong password is refused even with a valid cookie), then the cookie. */
   fromHeaders(headers: IncomingHttpHeaders): AuthResult {
@@ -53,8 +68,14 @@ export class Authenticator {
       sessionId = randomUUID().replace(/-/g, '').toUpperCase();
       this.sessions.set(sessionId, user.id);
       this.sessionOfUser.set(user.id, sessionId);
+      this.csrfTokens.set(sessionId, randomUUID());
     }
     return sessionId;
+  }
+
+  /** The CSRF token of the user's session (one per JSESSIONID, as GWS has it). */
+  csrfToken(user: User): string {
+    return this.csrfTokens.get(this.openSession(user)) as string;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { BayeuxMessage, Extension } from 'faye';
 import type { Authenticator, AuthResult } from '../auth/authenticator';
+import { refusedOrigin } from '../auth/origin';
 import type { ClientRegistry } from './clients';
 
 const HANDSHAKE = '/meta/handshake';
@@ -8,28 +9,49 @@ const HANDSHAKE = '/meta/handshake';
 /**
  * Authenticates the CometD handshake by `ext.authentication` ({user, credentials}: Node's
  * websocket client can send neither header nor cookie), else HTTP Basic, else the JSESSIONID
- * cookie. faye's handshake reply carries the new clientId but not the request's ext, so the
- * verdict is remembered per request and message id until the reply goes out.
+ * cookie; refuses header credentials from a foreign Origin and an agent's handshake past
+ * `maxSessionsPerAgent`. faye's handshake reply carries the new clientId but not the request's
+ * ext, so the verdict is remembered per request and message id until the reply goes out.
  */
 export function authExtension(authenticator: Authenticator, clients: ClientRegistry, log: (line: string) => void): Extension {
-  const verdicts = new WeakMap<IncomingMessage, Map<string, AuthResult>>();
+  // Per request, per message id, in order: a batch may repeat an id, and faye answers in order.
+  const verdicts = new WeakMap<IncomingMessage, Map<string, AuthResult[]>>();
+  // Accepted handshakes whose reply (which binds the client) has not gone out yet, per user id.
+  const pending = new Map<string, number>();
+  const sessionsOf = (userId: string) => clients.list().filter((c) => c.userId === userId).length + (pending.get(userId) ?? 0);
 
   return {
     incoming(message, request, callback) {
       if (message.channel !== HANDSHAKE || request === null) return callback(message);
-      const verdict = authenticate(authenticator, message, request);
-      if (!verdict.ok) message.error = '403::Handshake denied';
-      const pending = verdicts.get(request) ?? new Map<string, AuthResult>();
-      pending.set(message.id ?? '', verdict);
-      verdicts.set(request, pending);
+      let verdict = authenticate(authenticator, message, request);
+      const { maxSessionsPerAgent } = authenticator.policy;
+      if (verdict.ok && sessionsOf(verdict.user.id) >= maxSessionsPerAgent) {
+        verdict = {
+          ok: false,
+          reason:
+            `${verdict.user.userName} already has ${maxSessionsPerAgent} CometD sessions, the most one agent may hold ` +
+            `(--max-sessions-per-agent): disconnect one, or wait for an abandoned one to expire (90 s without /meta/connect)`,
+        };
+      }
+      if (verdict.ok) pending.set(verdict.user.id, (pending.get(verdict.user.id) ?? 0) + 1);
+      else message.error = '403::Handshake denied';
+      let byId = verdicts.get(request);
+      if (!byId) verdicts.set(request, (byId = new Map()));
+      const queue = byId.get(message.id ?? '') ?? [];
+      queue.push(verdict);
+      byId.set(message.id ?? '', queue);
       callback(message);
     },
 
     outgoing(message, request, callback) {
       if (message.channel !== HANDSHAKE || request === null) return callback(message);
-      const pending = verdicts.get(request);
-      const verdict = pending?.get(message.id ?? '');
-      pending?.delete(message.id ?? '');
+      const byId = verdicts.get(request);
+      const verdict = byId?.get(message.id ?? '')?.shift();
+      if (verdict?.ok) {
+        const left = (pending.get(verdict.user.id) ?? 1) - 1;
+        if (left > 0) pending.set(verdict.user.id, left);
+        else pending.delete(verdict.user.id);
+      }
       if (message.successful && message.clientId && verdict?.ok) {
         clients.bind(message.clientId, verdict.user.id, verdict.user.userName);
       } else if (!message.successful) {
@@ -47,7 +69,13 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
 
 function authenticate(authenticator: Authenticator, message: BayeuxMessage, request: IncomingMessage): AuthResult {
   const ext = message.ext?.authentication;
-  if (ext === undefined) return authenticator.fromHeaders(request.headers);
+  if (ext === undefined) {
+    // Cookie and Basic are sent by browsers on their own: only the simulator's own pages and
+    // the allowed origins may use them (credentials in ext prove the page knows the password).
+    const refused = refusedOrigin(request.headers, authenticator.policy.allowOrigins);
+    if (refused !== undefined) return { ok: false, reason: refused };
+    return authenticator.fromHeaders(request.headers);
+  }
   const { user, credentials } = (ext ?? {}) as { user?: unknown; credentials?: unknown };
   if (typeof user !== 'string' || typeof credentials !== 'string') {
     return { ok: false, reason: 'ext.authentication must be {"user": "<userName>", "credentials": "<password>"}' };

@@ -1,7 +1,8 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import type { GwsModel, OperationOutcome } from '../gws/model';
+import { csrfProtection, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { gwsRoutes } from './gws-routes';
 import { simRoutes } from './sim-routes';
@@ -18,6 +19,10 @@ export interface AppDeps {
   reset(): void;
   state(): unknown;
   log(line: string): void;
+  /** Required by /sim/* when set. */
+  adminToken?: string;
+  /** GWS's CSRF mode: X-CSRF-TOKEN required on state-changing /api/v2 requests. */
+  csrf?: boolean;
 }
 
 /** The REST side: the GWS API under /api/v2 and the simulator's controls under /sim. No listen(). */
@@ -28,10 +33,13 @@ export function createApp(deps: AppDeps): Express {
 
   // Any content type is read as JSON: GWS clients do not all send application/json.
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
-  app.use('/api/v2', authenticate(deps.authenticator), json, gwsRoutes(deps));
-  app.use('/sim', json, simRoutes(deps));
+  // The REST API serves no CORS preflight; Express would answer OPTIONS with a bare "GET, HEAD".
+  app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
+  const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, gwsRoutes(deps));
+  app.use('/sim', requireAdminToken(deps.adminToken), json, simRoutes(deps));
   app.get('/', (_req, res) => {
-    res.json({ name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
+    res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
   });
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
@@ -50,9 +58,20 @@ function errorHandler(log: (line: string) => void): ErrorRequestHandler {
 /** body-parser and the router signal client mistakes with a 4xx `status` and a `type`. */
 function toGwsError(error: unknown): GwsError {
   if (error instanceof GwsError) return error;
-  const e = error as { status?: number; type?: string; message?: string; limit?: number };
-  if (e?.type === 'entity.parse.failed') return gwsError('MALFORMED_JSON', e.message ?? 'syntax error');
+  const e = error as { status?: number; type?: string; message?: string; body?: unknown };
+  if (e?.type === 'entity.parse.failed') return notJsonObject(e.body) ?? gwsError('MALFORMED_JSON', e.message ?? 'syntax error');
   if (e?.type === 'entity.too.large') return gwsError('BODY_TOO_LARGE', BODY_LIMIT);
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return gwsError('BAD_REQUEST', e.message ?? 'bad request');
   return gwsError('INTERNAL', e?.message ?? String(error));
+}
+
+/** body-parser's strict mode calls `null`, `1` or `"x"` "not valid JSON": say what is wrong instead. */
+function notJsonObject(body: unknown): GwsError | undefined {
+  if (typeof body !== 'string') return undefined;
+  try {
+    JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  return gwsError('INVALID_PARAMETER', 'body', 'expected a JSON object such as {"operationName": "RemoveParticipantFromConference", ...}');
 }

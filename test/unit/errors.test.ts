@@ -20,6 +20,8 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NOT_A_PARTICIPANT', 6, 404],
   ['USER_NOT_FOUND', 6, 404],
   ['NO_SUCH_RESOURCE', 6, 404],
+  ['ADMIN_TOKEN_REQUIRED', 20, 401],
+  ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
 ];
 

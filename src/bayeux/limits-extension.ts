@@ -1,0 +1,23 @@
+import type { Extension } from 'faye';
+
+/** The longest a long-poll /meta/connect is held, ms: faye's own timeout (45 s). */
+export const MAX_CONNECT_TIMEOUT_MS = 45_000;
+
+/**
+ * faye holds a /meta/connect for as long as the client's `advice.timeout` asks, without a
+ * bound (and past 2^31 ms Node fires the timer at once, with a warning on stderr): clamp it.
+ */
+export function limitsExtension(): Extension {
+  return {
+    incoming(message, request, callback) {
+      if (request === null || message.channel !== '/meta/connect') return callback(message);
+      const advice = message.advice as Record<string, unknown> | undefined;
+      if (typeof advice === 'object' && advice !== null && advice.timeout !== undefined) {
+        const timeout = advice.timeout;
+        if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout < 0) delete advice.timeout;
+        else advice.timeout = Math.min(timeout, MAX_CONNECT_TIMEOUT_MS);
+      }
+      callback(message);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import type http from 'node:http';
+import type { Socket } from 'node:net';
+import { Readable } from 'node:stream';
+
+/** Memory limits of the CometD endpoint (README "Security and limits"). */
+export const BAYEUX_BODY_LIMIT_BYTES = 256 * 1024;
+/** Bytes waiting in a websocket's send buffer (a client that does not read) before it is closed. */
+export const WEBSOCKET_BUFFER_LIMIT_BYTES = 1024 * 1024;
+const WEBSOCKET_CHECK_MS = 1000;
+
+export interface ServerGuardOptions {
+  /** faye's mount path. */
+  mount: string;
+  log(line: string): void;
+  bayeuxBodyLimitBytes?: number;
+  websocketBufferLimitBytes?: number;
+}
+
+export interface ServerGuard {
+  close(): void;
+}
+
+/**
+ * Puts a guard in front of the listeners already on `server` (call it after faye's attach):
+ * requests the HTTP parser cannot read get a GWS error body; on the CometD mount path only
+ * POST (long-polling) and OPTIONS (CORS preflight) pass, with bodies of at most
+ * `bayeuxBodyLimitBytes` (faye buffers a body whole, without a limit); websockets whose
+ * send buffer outgrows `websocketBufferLimitBytes` are closed. faye itself is not touched.
+ */
+export function guardServer(server: http.Server, options: ServerGuardOptions): ServerGuard {
+  const { mount, log, bayeuxBodyLimitBytes = BAYEUX_BODY_LIMIT_BYTES, websocketBufferLimitBytes = WEBSOCKET_BUFFER_LIMIT_BYTES } = options;
+  // The path as faye reads it (a WHATWG URL: "//host/path" has the pathname "/path").
+  const onMount = (url: string | undefined) => {
+    const path = new URL(url ?? '', 'http://localhost').pathname;
+    return path === mount || path.startsWith(`${mount}/`) || path.startsWith(`${mount}.`);
+  };
+
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
+
+  const onRequest = server.listeners('request') as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', function (this: http.Server, request: http.IncomingMessage, response: http.ServerResponse) {
+    const pass = (req: http.IncomingMessage) => {
+      for (const listener of onRequest) listener.call(this, req, response);
+    };
+    // faye parses every request's URL before anyone else, and throws (killing the process) on
+    // one that WHATWG URL cannot parse, such as "//".
+    if (!parsable(request.url)) return gwsRefusal(response, 400, `The request cannot be read: the path '${request.url}' is not a valid URL path.`);
+    if (!onMount(request.url) || request.method === 'OPTIONS') return pass(request);
+    if (request.method !== 'POST') {
+      // faye would answer GET with JSON-P: a <script> on any web site could then read the
+      // agent's notifications with its cookie. CometD clients long-poll with POST.
+      return bayeuxRefusal(response, 400, `${request.method} is not served at ${mount}: CometD long-polling uses POST, or use websocket (JSON-P and EventSource are off)`);
+    }
+    readLimited(request, bayeuxBodyLimitBytes).then(
+      (body) => {
+        if (body === undefined) {
+          log(`refused a CometD request larger than ${bayeuxBodyLimitBytes} bytes`);
+          return bayeuxRefusal(response, 413, `the CometD request body is larger than ${bayeuxBodyLimitBytes} bytes; send smaller batches`, true);
+        }
+        const unreadable = notBayeux(request.headers['content-type'], body);
+        if (unreadable !== undefined) return bayeuxRefusal(response, 400, unreadable);
+        pass(replay(request, body));
+      },
+      () => request.destroy(),
+    );
+  });
+
+  // A websocket whose client does not read grows its send buffer without limit: close it; faye
+  // keeps the client's messages (bounded by its session expiry) until it reconnects.
+  const websockets = new Set<Socket>();
+  const onUpgrade = server.listeners('upgrade') as ((req: http.IncomingMessage, socket: Socket, head: Buffer) => void)[];
+  server.removeAllListeners('upgrade');
+  server.on('upgrade', function (this: http.Server, request: http.IncomingMessage, socket: Socket, head: Buffer) {
+    if (!parsable(request.url)) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (onMount(request.url)) {
+      websockets.add(socket);
+      socket.once('close', () => websockets.delete(socket));
+    }
+    for (const listener of onUpgrade) listener.call(this, request, socket, head);
+  });
+  const watch = setInterval(() => {
+    for (const socket of websockets) {
+      if (socket.writableLength <= websocketBufferLimitBytes) continue;
+      log(`closed a websocket whose client reads nothing: ${socket.writableLength} bytes waiting (limit ${websocketBufferLimitBytes})`);
+      websockets.delete(socket);
+      socket.destroy();
+    }
+  }, WEBSOCKET_CHECK_MS);
+  watch.unref();
+
+  return {
+    close() {
+      clearInterval(watch);
+      for (const socket of websockets) socket.destroy();
+      websockets.clear();
+    },
+  };
+}
+
+/** The body, or undefined once it passes `limit` bytes (the rest is not read). */
+function readLimited(request: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const onData = (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) {
+        request.off('data', onData);
+        request.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks, length)));
+    request.once('error', reject);
+  });
+}
+
+/** The request as faye reads it (headers, url, method, a body stream), with the body already read. */
+function replay(request: http.IncomingMessage, body: Buffer): http.IncomingMessage {
+  const copy = Readable.from(body.length > 0 ? [body] : []) as unknown as http.IncomingMessage;
+  return Object.assign(copy, {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    rawHeaders: request.rawHeaders,
+    httpVersion: request.httpVersion,
+    socket: request.socket,
+    connection: request.socket,
+  });
+}
+
+/**
+ * Why faye could not read this POST body (it would answer a bare "Bad request"), or undefined:
+ * faye reads JSON when the content type says so, else a form with a `message` field.
+ */
+function notBayeux(contentType: string | undefined, body: Buffer): string | undefined {
+  const json = (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+  const text = json ? body.toString('utf8') : new URLSearchParams(body.toString('utf8')).get('message');
+  if (text === null) return 'a CometD request needs a JSON body (Content-Type: application/json), or a form with a "message" field';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return `the CometD request is not JSON (${(error as Error).message})`;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'a CometD request is a Bayeux message (a JSON object) or an array of them';
+  return undefined;
+}
+
+function parsable(url: string | undefined): boolean {
+  try {
+    new URL(url ?? '', 'http://localhost');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function gwsRefusal(response: http.ServerResponse, status: number, statusMessage: string): void {
+  const body = JSON.stringify({ statusCode: 1, statusMessage });
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/** A Bayeux-shaped refusal: the CometD client reads `error` of each reply. */
+function bayeuxRefusal(response: http.ServerResponse, status: number, message: string, close = false): void {
+  const body = JSON.stringify([{ successful: false, error: `${status}::${message}` }]);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...(close ? { Connection: 'close' } : {}),
+  });
+  response.end(body);
+}
+
+/** What Node's parser could not read (bad request line, header overflow, timeout) gets a GWS body too. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  const [status, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout']
+        : [400, 'Bad Request'];
+  const body = JSON.stringify({ statusCode: 1, statusMessage: `The request cannot be read: ${reason} (${error.code ?? 'parse error'}).` });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}

@@ -1,0 +1,259 @@
+import http from 'node:http';
+import fc from 'fast-check';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { SESSION_ID, AGENT2_ID } from '../helpers/default-fixture';
+import { basic } from '../helpers/rest';
+
+/**
+ * Whatever a client sends to the REST side, the answer is a GWS body (`statusCode`, with
+ * `statusMessage` when non-zero), never a 5xx, and the simulator keeps answering.
+ */
+let sim: Simulator;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  sim = await createSimulator({ timeScale: 0, log: (line) => logged.push(line) });
+});
+
+afterAll(() => sim.close());
+
+interface RawRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/** node:http rather than fetch: fetch refuses odd methods and normalizes paths. */
+function send({ method, path, headers, body }: RawRequest): Promise<RawResponse> {
+  const { port } = new URL(sim.url);
+  return new Promise((resolve, reject) => {
+    // Node sends a DELETE body with neither Content-Length nor chunked encoding unless told.
+    const length = body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...length }, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A GWS answer: statusCode 0 with anything, or a non-zero statusCode with a statusMessage and nothing else. */
+function expectGwsBody(request: RawRequest, response: RawResponse): void {
+  const where = `${request.method} ${request.path} -> ${response.status} ${response.text.slice(0, 200)}`;
+  expect({ where, status: response.status < 500 }).toEqual({ where, status: true });
+  if (request.method === 'HEAD') return;
+  if (onCometdPath(request.path)) return expectBayeuxBody(request, response);
+  let body: any;
+  expect(() => (body = JSON.parse(response.text))).not.toThrow();
+  expect(typeof body?.statusCode).toBe('number');
+  if (body.statusCode !== 0) {
+    expect({ where, keys: Object.keys(body).sort() }).toEqual({ where, keys: ['statusCode', 'statusMessage'] });
+    expect(typeof body.statusMessage).toBe('string');
+    expect(body.statusMessage.length).toBeGreaterThan(0);
+  }
+}
+
+/** Whether faye takes the request: it reads the path as a WHATWG URL does. */
+function onCometdPath(path: string): boolean {
+  try {
+    return new URL(path, 'http://localhost').pathname.startsWith('/api/v2/notifications');
+  } catch {
+    return false;
+  }
+}
+
+/** The CometD endpoint answers in Bayeux: an array of replies (OPTIONS: an empty CORS answer). */
+function expectBayeuxBody(request: RawRequest, response: RawResponse): void {
+  const where = `${request.method} ${request.path} -> ${response.status} ${response.text.slice(0, 200)}`;
+  if (request.method === 'OPTIONS') return expect({ where, status: response.status }).toEqual({ where, status: 200 });
+  let body: any;
+  expect(() => (body = JSON.parse(response.text))).not.toThrow();
+  expect({ where, array: Array.isArray(body) }).toEqual({ where, array: true });
+  for (const reply of body) expect(typeof reply.successful === 'boolean' || typeof reply.channel === 'string').toBe(true);
+}
+
+const AGENT1_AUTH = basic('agent1', 'agent1');
+
+const segment = fc.oneof(
+  fc.constantFrom('api', 'v2', 'me', 'users', 'facebooksessions', 'facebooksession', 'sim', 'state', 'reset', SESSION_ID, AGENT2_ID),
+  fc.constantFrom('__proto__', 'constructor', 'notifications', 'prototype', 'hasOwnProperty', 'toString', '..', '.', '', '%', '%zz', '%E0%A4%A', '%00', '%2F', '%C0%AF', ';', '~', '*'),
+  fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@-]{0,12}$/),
+);
+
+const path = fc.oneof(
+  fc.array(segment, { minLength: 1, maxLength: 6 }).map((parts) => `/${parts.join('/')}`),
+  fc.tuple(fc.constantFrom('/api/v2/me/facebooksessions/', '/api/v2/users/', '/api/v2/', '/sim/'), fc.array(segment, { maxLength: 3 })).map(
+    ([prefix, parts]) => prefix + parts.join('/'),
+  ),
+  fc.tuple(fc.constantFrom('/api/v2/me', '/api/v2/me/facebooksessions', '/sim/state'), fc.stringMatching(/^[A-Za-z0-9=&%*[\]._-]{0,30}$/)).map(
+    ([p, query]) => `${p}?${query}`,
+  ),
+);
+
+/** Deeply nested JSON, as text: built without recursion so that the generator cannot overflow. */
+const deep = fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.constantFrom('[', '{"a":')).map(([depth, open]) => {
+  const close = open === '[' ? ']' : '}';
+  return open.repeat(depth) + '1' + close.repeat(depth);
+});
+
+const hostileObject = fc.record(
+  {
+    operationName: fc.oneof(fc.constant('RemoveParticipantFromConference'), fc.jsonValue()),
+    targetUri: fc.oneof(fc.constant(`http://127.0.0.1/api/v2/users/${AGENT2_ID}`), fc.jsonValue(), fc.string()),
+    targetPath: fc.oneof(fc.constant(`/users/${AGENT2_ID}`), fc.constant('/users/%E0%A4%A'), fc.jsonValue()),
+  },
+  { requiredKeys: [] },
+);
+
+const body = fc.oneof(
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  hostileObject.map((v) => JSON.stringify(v)),
+  fc.constantFrom(
+    '{"__proto__":{"polluted":true},"operationName":"RemoveParticipantFromConference"}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"operationName":"RemoveParticipantFromConference","targetPath":"/users/x","__proto__":null}',
+    'null',
+    '"text"',
+    '{',
+    '',
+    '\u0000',
+    '{"a":1}{"b":2}',
+  ),
+  deep,
+  fc.string({ maxLength: 200 }),
+);
+
+const contentType = fc.constantFrom(
+  undefined,
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/json; charset=utf-16',
+  'application/json; charset=bogus',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  '*/*',
+  'application/json; charset',
+  ';;;',
+);
+
+const auth = fc.constantFrom<Record<string, string>>(
+  { Authorization: AGENT1_AUTH },
+  { Authorization: basic('agent2', 'agent2') },
+  {},
+  { Authorization: 'Basic' },
+  { Authorization: 'Basic !!!' },
+  { Authorization: `Basic ${Buffer.from('no-colon').toString('base64')}` },
+  { Authorization: 'Bearer x' },
+  { Cookie: 'JSESSIONID=unknown' },
+  { Cookie: 'JSESSIONID=%%%; ;=;' },
+);
+
+const request: fc.Arbitrary<RawRequest> = fc
+  .record({
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'PROPFIND', 'TRACE', 'M-SEARCH'),
+    path,
+    auth,
+    contentType,
+    contentEncoding: fc.constantFrom(undefined, undefined, undefined, 'gzip', 'deflate', 'br', 'bogus', 'identity'),
+    body: fc.option(body, { nil: undefined }),
+  })
+  .map(({ method, path, auth, contentType, contentEncoding, body }) => {
+    const headers: Record<string, string> = { ...auth };
+    if (contentType !== undefined) headers['Content-Type'] = contentType;
+    if (contentEncoding !== undefined) headers['Content-Encoding'] = contentEncoding;
+    return { method, path, headers, body: method === 'GET' || method === 'HEAD' ? undefined : body };
+  });
+
+describe('generated requests', () => {
+  test('never get a 5xx or a body that is not GWS, and the simulator keeps answering', async () => {
+    await fc.assert(
+      fc.asyncProperty(request, async (req) => {
+        expectGwsBody(req, await send(req));
+      }),
+      { numRuns: 400 },
+    );
+    const after = await send({ method: 'GET', path: '/api/v2/me', headers: { Authorization: AGENT1_AUTH } });
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.text)).toMatchObject({ statusCode: 0, user: { userName: 'agent1' } });
+    expect(logged.filter((line) => line.startsWith('internal error'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('named hostile requests', () => {
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    send({
+      method: 'POST',
+      path: `/api/v2/me/facebooksessions/${SESSION_ID}`,
+      headers: { Authorization: AGENT1_AUTH, 'Content-Type': 'application/json', ...headers },
+      body,
+    });
+
+  test('__proto__ and constructor keys pollute nothing', async () => {
+    for (const text of ['{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '[{"__proto__":{"polluted":true}}]']) {
+      const response = await post(text);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.text).statusCode).toBe(1);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a body over 100 kB is statusCode 1 with HTTP 413', async () => {
+    const response = await post(JSON.stringify({ operationName: 'x'.repeat(200_000) }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.text)).toEqual({ statusCode: 1, statusMessage: 'The request body is larger than 100kb.' });
+  });
+
+  test('JSON nested 60,000 deep is refused as too large, 5,000 deep as not an operation', async () => {
+    expect((await post('['.repeat(60_000) + ']'.repeat(60_000))).status).toBe(413);
+    const response = await post('{"a":'.repeat(5000) + '1' + '}'.repeat(5000));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).statusCode).toBe(1);
+  });
+
+  test.each(['null', '1', '"text"', 'true'])('the JSON value %s is "expected a JSON object", not "not valid JSON"', async (text) => {
+    const response = await post(text);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toEqual({
+      statusCode: 1,
+      statusMessage: expect.stringContaining("Invalid parameter 'body': expected a JSON object"),
+    });
+  });
+
+  test('a body that is not gzip although it says so is statusCode 1', async () => {
+    const response = await post('{"operationName":"x"}', { 'Content-Encoding': 'gzip' });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).statusCode).toBe(1);
+  });
+
+  test.each(['//', '//:99999/api/v2/me'])('the path %s (on which faye threw and killed the process) is statusCode 1', async (path) => {
+    const response = await send({ method: 'GET', path, headers: { Authorization: AGENT1_AUTH } });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text)).toEqual({ statusCode: 1, statusMessage: expect.stringContaining('not a valid URL path') });
+    expect((await send({ method: 'GET', path: '/api/v2/me', headers: { Authorization: AGENT1_AUTH } })).status).toBe(200);
+  });
+
+  test('a request line the HTTP parser cannot read gets a GWS body', async () => {
+    const net = await import('node:net');
+    const { port } = new URL(sim.url);
+    const raw = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      socket.on('close', () => resolve(text));
+      socket.write('GET /api/v2/me\u0000 HTTP/1.1\r\nHost: x\r\n\r\n');
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ statusCode: 1, statusMessage: expect.stringContaining('cannot be read') });
+  });
+});
