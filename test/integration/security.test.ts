@@ -1,0 +1,149 @@
+import WebSocket from 'ws';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import { basic, rest, sessionCookie } from '../helpers/rest';
+
+/** Origin on cookie-authenticated CometD handshakes, GWS's CSRF mode, and the /sim admin token. */
+let sim: Simulator | undefined;
+
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const HANDSHAKE = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling', 'websocket'] };
+const REMOVE = { operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` };
+
+async function cookieOf(s: Simulator, user: string): Promise<string> {
+  return sessionCookie((await rest(s.url).get('/api/v2/me', { user, password: user })).headers)!;
+}
+
+async function handshake(s: Simulator, headers: Record<string, string>, ext?: unknown) {
+  const response = await fetch(`${s.url}/api/v2/notifications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify([{ ...HANDSHAKE, ...(ext ? { ext } : {}) }]),
+  });
+  return ((await response.json()) as any[])[0];
+}
+
+describe('Origin on cookie- and Basic-authenticated handshakes', () => {
+  test('no Origin and the simulator\'s own origin are accepted; another origin, and "null", are refused', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const cookie = await cookieOf(sim, 'agent2');
+    expect((await handshake(sim, { Cookie: cookie })).successful).toBe(true);
+    expect((await handshake(sim, { Cookie: cookie, Origin: sim.url })).successful).toBe(true);
+    for (const origin of ['http://evil.example', 'null', `${sim.url}.evil.example`]) {
+      const reply = await handshake(sim, { Cookie: cookie, Origin: origin });
+      expect(reply).toMatchObject({ successful: false, error: '403::Handshake denied', advice: { reconnect: 'none' } });
+      expect(reply.ext.authentication.failure).toContain('--allow-origin');
+    }
+    const basicReply = await handshake(sim, { Authorization: basic('agent2', 'agent2'), Origin: 'http://evil.example' });
+    expect(basicReply.successful).toBe(false);
+  });
+
+  test('credentials in ext are accepted from any origin: the page knows the password', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const reply = await handshake(sim, { Origin: 'http://elsewhere.example' }, { authentication: { user: 'agent1', credentials: 'agent1' } });
+    expect(reply.successful).toBe(true);
+  });
+
+  test('allowOrigins lets a listed origin use the cookie; "*" lets any', async () => {
+    sim = await createSimulator({ timeScale: 0, allowOrigins: ['http://desktop.example:3000/'] });
+    const cookie = await cookieOf(sim, 'agent2');
+    expect((await handshake(sim, { Cookie: cookie, Origin: 'http://desktop.example:3000' })).successful).toBe(true);
+    expect((await handshake(sim, { Cookie: cookie, Origin: 'http://desktop.example:3001' })).successful).toBe(false);
+    await sim.close();
+    sim = await createSimulator({ timeScale: 0, allowOrigins: ['*'] });
+    expect((await handshake(sim, { Cookie: await cookieOf(sim, 'agent2'), Origin: 'http://any.example' })).successful).toBe(true);
+  });
+
+  test('a bad allowOrigins entry is refused at start', async () => {
+    await expect(createSimulator({ allowOrigins: ['desktop.example'] })).rejects.toThrow(/--allow-origin must be an origin/);
+  });
+
+  test('a cross-origin websocket carrying the cookie cannot handshake', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const cookie = await cookieOf(sim, 'agent2');
+    const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`, { headers: { Cookie: cookie, Origin: 'http://evil.example' } });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const reply = new Promise<any>((resolve) => socket.once('message', (frame) => resolve(JSON.parse(String(frame))[0])));
+    socket.send(JSON.stringify([HANDSHAKE]));
+    expect(await reply).toMatchObject({ successful: false, error: '403::Handshake denied' });
+    socket.close();
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(sim.state().cometdClients).toEqual([]);
+  });
+
+  test('JSON-P (a <script> GET with the cookie) is not served', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const cookie = await cookieOf(sim, 'agent2');
+    const message = encodeURIComponent(JSON.stringify([HANDSHAKE]));
+    const response = await fetch(`${sim.url}/api/v2/notifications?message=${message}&jsonp=steal`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text).not.toContain('steal(');
+    expect(text).not.toContain('clientId');
+    expect(sim.state().cometdClients).toEqual([]);
+  });
+});
+
+describe('CSRF mode', () => {
+  test('answers carry X-CSRF-HEADER and the session X-CSRF-TOKEN; a POST needs that token', async () => {
+    sim = await createSimulator({ timeScale: 0, csrf: true });
+    const api = rest(sim.url);
+    const me = await api.get('/api/v2/me', { user: 'agent1', password: 'agent1' });
+    expect(me.headers.get('x-csrf-header')).toBe('X-CSRF-TOKEN');
+    const token = me.headers.get('x-csrf-token')!;
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    const cookie = sessionCookie(me.headers)!;
+    expect((await api.get('/api/v2/me', { cookie })).headers.get('x-csrf-token')).toBe(token);
+
+    const path = `/api/v2/me/facebooksessions/${SESSION_ID}`;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${sim!.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers }, body: JSON.stringify(REMOVE) });
+    for (const headers of [{}, { 'X-CSRF-TOKEN': 'wrong' }, { 'X-CSRF-TOKEN': await cookieOf(sim, 'agent2') }] as Record<string, string>[]) {
+      const refused = await post(headers);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ statusCode: 3, statusMessage: expect.stringMatching(/^Missing or invalid Csrf token: /) });
+    }
+    const agent2Token = (await api.get('/api/v2/me', { user: 'agent2', password: 'agent2' })).headers.get('x-csrf-token')!;
+    expect(agent2Token).not.toBe(token);
+    expect((await post({ 'X-CSRF-TOKEN': agent2Token })).status).toBe(403); // another user's token
+    const done = await post({ 'X-CSRF-TOKEN': token });
+    expect(await done.json()).toEqual({ statusCode: 0 });
+  });
+
+  test('off by default: no CSRF headers, no token needed', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    const me = await api.get('/api/v2/me', { user: 'agent1', password: 'agent1' });
+    expect(me.headers.get('x-csrf-token')).toBeNull();
+    expect((await api.post(`/api/v2/me/facebooksessions/${SESSION_ID}`, REMOVE, { user: 'agent1', password: 'agent1' })).body).toEqual({ statusCode: 0 });
+  });
+});
+
+describe('/sim admin token', () => {
+  test('with a token, /sim needs it as a Bearer or X-Admin-Token header', async () => {
+    sim = await createSimulator({ timeScale: 0, adminToken: 's3cret' });
+    expect(sim.adminToken).toBe('s3cret');
+    const get = (headers: Record<string, string>) => fetch(`${sim!.url}/sim/state`, { headers });
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { 'X-Admin-Token': 's3cre' }, { Authorization: basic('agent1', 'agent1') }] as Record<string, string>[]) {
+      const refused = await get(headers);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ statusCode: 20, statusMessage: expect.stringContaining('admin token') });
+    }
+    expect((await get({ Authorization: 'Bearer s3cret' })).status).toBe(200);
+    expect((await get({ 'X-Admin-Token': 's3cret' })).status).toBe(200);
+    const reset = await fetch(`${sim.url}/sim/reset`, { method: 'POST' });
+    expect(reset.status).toBe(401);
+    // The GWS API does not need it.
+    expect((await rest(sim.url).get('/api/v2/me', { user: 'agent1', password: 'agent1' })).status).toBe(200);
+  });
+
+  test('on loopback without a token, /sim is open', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    expect(sim.adminToken).toBeUndefined();
+    expect((await fetch(`${sim.url}/sim/state`)).status).toBe(200);
+  });
+});
