@@ -3,7 +3,7 @@
 /**
  * npm run bench [-- --quick] [--agents 1000] [--workers 2] [--transports websocket,long-polling]
  *               [--fidelity-rate 100] [--memory-agents 1000,5000] [--no-memory] [--no-official]
- *               [--cpu-prof DIR] [--out FILE]
+ *               [--cpu-prof DIR] [--server-node-args "--trace-gc ..."] [--out FILE]
  *
  * Starts the simulator (dist/, as users run it) and a bare-faye baseline, each in its own
  * process, drives them from client processes, prints a table and writes results JSON. See
@@ -44,6 +44,7 @@ function parseArgs(argv) {
     official: !argv.includes('--no-official'),
     officialPairs: number('--official-pairs', quick ? 10 : 50),
     cpuProf: value('--cpu-prof', undefined),
+    serverNodeArgs: value('--server-node-args', '').split(' ').filter(Boolean),
     out: value('--out', undefined),
   };
   for (const t of options.transports) if (!TRANSPORTS.includes(t)) throw new Error(`unknown transport '${t}' (expected ${TRANSPORTS.join(' or ')})`);
@@ -104,7 +105,7 @@ function child(script, args, execArgv) {
 const children = new Set();
 
 async function startServer(options, config, label) {
-  const execArgv = ['--expose-gc'];
+  const execArgv = ['--expose-gc', ...options.serverNodeArgs];
   if (options.cpuProf) {
     fs.mkdirSync(options.cpuProf, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProf}`, `--cpu-prof-name=${label}.cpuprofile`);

@@ -10,7 +10,12 @@ const WebSocket = require('ws');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-function postJson(url, body, headers = {}) {
+/**
+ * POSTs JSON; retries once when a kept-alive socket turns out to have been closed by the server
+ * meanwhile (ECONNRESET on a reused socket: the request never reached it; see Node's
+ * `request.reusedSocket`).
+ */
+function postJson(url, body, headers = {}, retried = false) {
   return new Promise((resolve, reject) => {
     const payload = Buffer.from(JSON.stringify(body));
     const request = http.request(
@@ -29,9 +34,11 @@ function postJson(url, body, headers = {}) {
         response.on('error', reject);
       },
     );
-    request.on('error', reject);
+    request.on('error', (error) => {
+      if (!retried && request.reusedSocket && error.code === 'ECONNRESET') resolve(postJson(url, body, headers, true));
+      else reject(error);
+    });
     request.end(payload);
-    return request;
   });
 }
 
@@ -153,7 +160,9 @@ class RawBayeuxClient {
       },
     );
     request.on('error', (error) => {
-      if (!this.closed) this.onError?.(error);
+      if (this.closed) return;
+      if (request.reusedSocket && error.code === 'ECONNRESET') this.pollLoop(); // see postJson
+      else this.onError?.(error);
     });
     this.poll = request;
     request.end(payload);
