@@ -10,6 +10,8 @@ export type { RunEvent, RunResult } from './run/runner';
 export type { Drift } from './run/drift';
 export type { DeliveryExt } from './bayeux/delivery-ext';
 export { GwsError, ERRORS } from './errors';
+export { FaultSpecError, parseFaultSpec } from './faults/spec';
+export type { ArmedFaultState, Fault, FaultKind, FaultsState, FiredFault } from './faults/types';
 export type { ErrorCode } from './errors';
 export { FileError } from './validation';
 export type { Problem } from './validation';

@@ -7,10 +7,14 @@ import { MOUNT } from './bayeux/channels';
 import { limitsExtension } from './bayeux/limits-extension';
 import { createBayeux } from './bayeux/bayeux';
 import type { CometdClientInfo } from './bayeux/clients';
-import type { DeliveryState } from './bayeux/delivery';
+import type { DeliveryState } from './bayeux/delivery-ext';
 import { Agent, type Transport } from './client/agent';
 import { settle, type ServerProgress } from './client/settle';
 import { runScript, type RunEvent, type RunResult, type RunTarget } from './run/runner';
+import { FaultInjector } from './faults/injector';
+import { restFaultGate } from './faults/rest';
+import { faultsOfBody } from './faults/spec';
+import type { ArmedFaultState, Fault, FaultsState } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { participantWire, sessionWire } from './gws/wire';
@@ -43,6 +47,11 @@ export interface SimulatorOptions {
   seed?: number;
   /** Receives one line per operation, refusal and denied handshake. */
   log?: (line: string) => void;
+  /**
+   * Faults armed at start and again after each reset: objects or SPEC strings such as
+   * `drop:agent2:2` (README "Faults"). A bad one makes createSimulator reject with a FaultSpecError.
+   */
+  faults?: readonly (Fault | string)[];
   /**
    * Required by /sim/* (`Authorization: Bearer <token>` or `X-Admin-Token`). On a host other than
    * loopback one is generated when none is given: read it from `adminToken` of the handle.
@@ -89,6 +98,14 @@ export interface Simulator {
    */
   run(file: string, options?: { onEvent?: (event: RunEvent) => void }): Promise<RunResult>;
   /** Stops streams, disconnects clients and stops listening. Calling it again is harmless. */
+  /**
+   * Arms faults now (objects or SPEC strings such as `drop:agent2:2`; README "Faults"), all or
+   * none: a bad one throws a FaultSpecError. Notification faults count the agent's notifications
+   * from now. Fired faults are logged and listed in `state().faults`.
+   */
+  fault(faults: Fault | string | readonly (Fault | string)[]): ArmedFaultState[];
+  /** Disarms every fault (reset() also arms the start-up ones again). */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -119,24 +136,41 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const adminToken = options.adminToken ?? (isLoopback(host) ? undefined : randomBytes(18).toString('base64url'));
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
+  const faults = new FaultInjector({
+    clock,
+    seed,
+    log,
+    send: (userId, notification, dueAt, publishOptions) => bayeux.deliveries.publish(userId, notification, dueAt, publishOptions),
+    sessions: bayeux.sessionFaults,
+    users: () => model.users,
+  });
+  try {
+    faults.armAtStart(options.faults ?? []);
+  } catch (error) {
+    bayeux.close();
+    throw error;
+  }
+  bayeux.onSubscribed = (userId) => faults.subscribed(userId);
+  const faultControls = { arm: (body: unknown) => faults.arm(faultsOfBody(body)), clear: () => faults.clear(), state: () => faults.state() };
   const player = new StreamPlayer({
     clock,
-    publisher: bayeux.deliveries,
+    publisher: faults,
     timeScale,
     onError: (error, userId) => log(`cannot render a notification for user ${userId}: ${error.message}`),
   });
   let baseUrl = '';
   const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
   const reset = () => {
+    faults.reset();
     engine.reset();
     bayeux.deliveries.clearHeld();
     model.reset();
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending, bayeux.deliveries.state());
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), reset, state, log, adminToken, csrf: options.csrf });
-  const server = http.createServer(app);
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
+  const server = http.createServer(restFaultGate(app, faults, authenticator));
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
@@ -158,7 +192,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   const agents: Agent[] = [];
   const progress = async (): Promise<ServerProgress> => ({
-    pendingStreams: player.pending,
+    pendingStreams: player.pending + faults.pending,
     manualClock: manualClock !== undefined,
     sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
@@ -168,6 +202,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     reset: async () => reset(),
     progress,
     advance: manualClock && ((ms) => manualClock.advance(ms)),
+    fault: async (list) => void faults.arm(list),
   };
   const settled = (timeoutMs?: number) => settle(agents, progress, timeoutMs);
   const checked = new Map<string, number>();
@@ -196,6 +231,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
     settled: ({ timeoutMs } = {}) => settled(timeoutMs),
     run: (file, { onEvent } = {}) => runScript(loadScenario(file), runTarget, onEvent),
+    fault: (list) => faults.arm(([] as unknown[]).concat(list)),
+    clearFaults: () => faults.clear(),
     async expect(expected, { timeoutMs } = {}) {
       await settled(timeoutMs);
       const failed = Object.entries(expected).flatMap(([user, list]) => {
@@ -213,6 +250,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         void Promise.all(agents.map((a) => a.disconnect())).finally(() => {
           engine.cancelAll();
+          faults.close();
           guard.close();
           bayeux.close();
           server.close(() => resolve());
@@ -254,6 +292,7 @@ function describeState(
   cometdClients: CometdClientInfo[],
   pendingStreams: number,
   deliveries: DeliveryState[],
+  faults: FaultsState,
 ) {
   return {
     timeScale,
@@ -268,5 +307,7 @@ function describeState(
     cometdClients,
     pendingStreams,
     deliveries: deliveries.filter((d) => d.sent + d.held + d.dropped > 0).map((d) => ({ ...d, userName: model.userById(d.userId)?.userName })),
+    /** Armed and fired faults: what was injected on purpose. */
+    faults,
   };
 }

@@ -4,6 +4,7 @@ import { authExtension } from './auth-extension';
 import { MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
+import { SessionFaults } from '../faults/session';
 import { routingExtension } from './routing-extension';
 
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
@@ -18,6 +19,10 @@ export interface Bayeux {
   ready: Promise<void>;
   clients: ClientRegistry;
   deliveries: Deliveries;
+  /** Session drops and transport cuts (src/faults). */
+  sessionFaults: SessionFaults;
+  /** Called after each subscription of an agent (a session fault may wait for one). */
+  onSubscribed?: (userId: string) => void;
   close(): void;
 }
 
@@ -26,15 +31,26 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry();
   adapter.addExtension(authExtension(authenticator, clients, log));
-  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId), now, log);
+  const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
+  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId), now, log);
   adapter.getClient().addExtension(deliveries.clientExtension);
+  // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.
+  adapter.addExtension(sessionFaults.extension);
   adapter.addExtension(routingExtension(clients, (userId) => deliveries.lastSent(userId)));
-  adapter.on('disconnect', (clientId) => clients.unbind(clientId));
+  adapter.on('disconnect', (clientId) => {
+    clients.unbind(clientId);
+    sessionFaults.forget(clientId);
+  });
   adapter.on('subscribe', (clientId, channel) => {
     clients.subscribed(clientId, publicChannel(channel));
     const userId = clients.userOf(clientId);
     // After the subscribe reply: what the agent missed while it had no subscriber comes first.
-    if (userId !== undefined) setImmediate(() => deliveries.flush(userId));
+    if (userId !== undefined) {
+      setImmediate(() => {
+        deliveries.flush(userId);
+        bayeux.onSubscribed?.(userId);
+      });
+    }
   });
   adapter.on('unsubscribe', (clientId, channel) => clients.unsubscribed(clientId, publicChannel(channel)));
 
@@ -44,14 +60,17 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     adapter.getClient().publish(WARM_UP_CHANNEL, {}).then(resolve, (error) => reject(new Error(`faye's client did not connect: ${error.message}`)));
   });
 
-  return {
+  const bayeux: Bayeux = {
     adapter,
     ready,
     clients,
     deliveries,
+    sessionFaults,
     close() {
+      sessionFaults.close();
       adapter.getClient().disconnect();
       adapter.close();
     },
   };
+  return bayeux;
 }

@@ -1,35 +1,21 @@
 import type { BayeuxMessage, Client } from 'faye';
 import type { Publisher } from '../scenario/player';
 import { deliveryChannels } from './channels';
+import type { DeliveryExt, DeliveryState } from './delivery-ext';
 
 /** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
 export const HELD_PER_AGENT = 100;
 
-/**
- * What gws-sim adds to every notification it delivers, under `ext.gwsSim`: the agent's delivery
- * sequence number (1, 2, ...), and when it was due and sent (epoch ms on the simulator's clock).
- */
-export interface DeliveryExt {
-  seq: number;
-  dueAt: number;
-  sentAt: number;
-  /** Held while the agent had no subscriber: late on purpose. */
-  held?: true;
+/** What an injected fault asks of one notification: sent `copies` times with one seq, stamped with `faults`. */
+export interface PublishOptions {
+  copies?: number;
+  faults?: string[];
 }
 
-export interface DeliveryState {
-  userId: string;
-  /** The sequence number of the last notification sent to this agent's subscribers. */
-  sent: number;
-  /** Waiting for the agent's first subscriber. */
-  held: number;
-  /** Dropped because more than HELD_PER_AGENT were waiting. */
-  dropped: number;
-}
 
 interface AgentDeliveries {
   sent: number;
-  held: { notification: unknown; dueAt: number }[];
+  held: { notification: unknown; dueAt: number; options: PublishOptions }[];
   dropped: number;
 }
 
@@ -58,25 +44,26 @@ export class Deliveries implements Publisher {
     },
   };
 
-  publish(userId: string, notification: unknown, dueAt: number): void {
+  /** Resolves once faye has taken the notification for the agent's subscribers; undefined when it is held. */
+  publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions = {}): Promise<void> | undefined {
     const agent = this.agentOf(userId);
     if (!this.hasSubscriber(userId)) {
-      agent.held.push({ notification, dueAt });
+      agent.held.push({ notification, dueAt, options });
       if (agent.held.length > HELD_PER_AGENT) {
         agent.held.shift();
         agent.dropped++;
         this.log(`user ${userId} has no subscriber and more than ${HELD_PER_AGENT} notifications waiting: dropped the oldest`);
       }
-      return;
+      return undefined;
     }
-    this.send(userId, agent, notification, dueAt);
+    return this.send(userId, agent, notification, dueAt, false, options);
   }
 
   /** Sends what was held for `userId`, in order; call once the agent has a subscriber. */
   flush(userId: string): void {
     const agent = this.agents.get(userId);
     if (!agent || agent.held.length === 0 || !this.hasSubscriber(userId)) return;
-    for (const { notification, dueAt } of agent.held.splice(0)) this.send(userId, agent, notification, dueAt, true);
+    for (const { notification, dueAt, options } of agent.held.splice(0)) void this.send(userId, agent, notification, dueAt, true, options);
   }
 
   /** The sequence number of the last notification sent to `userId`. */
@@ -93,13 +80,24 @@ export class Deliveries implements Publisher {
     return [...this.agents].map(([userId, a]) => ({ userId, sent: a.sent, held: a.held.length, dropped: a.dropped }));
   }
 
-  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held = false): void {
+  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): Promise<void> {
     agent.sent++;
     // The data object is the key the client extension finds the stamp by: a fresh one per send.
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
-    if (typeof data === 'object' && data !== null) this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}) });
+    if (typeof data === 'object' && data !== null) {
+      const faults = options.faults?.length ? { faults: options.faults } : {};
+      this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults });
+    }
     const client = this.client();
-    for (const channel of deliveryChannels(userId)) client.publish(channel, data);
+    const taken: Promise<void>[] = [];
+    // A duplicate is the same message (same seq) twice, as a redelivery is.
+    for (let copy = 0; copy < (options.copies ?? 1); copy++) {
+      for (const channel of deliveryChannels(userId)) {
+        const publication = client.publish(channel, data);
+        taken.push(new Promise<void>((resolve) => publication.then(resolve, () => resolve())));
+      }
+    }
+    return Promise.all(taken).then(() => {});
   }
 
   private agentOf(userId: string): AgentDeliveries {

@@ -32,6 +32,9 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
         write(`  ${pc.cyan(at.padEnd(10))} ${event.agent.padEnd(8)} ${pc.bold(event.kind.padEnd(20))} ${pc.dim(event.fields.join(' '))}`);
         return;
       }
+      case 'fault':
+        write(pc.magenta(`  ⚡ fault armed: ${event.faults.join(', ')}`));
+        return;
       case 'waiting':
         write(pc.yellow(`  … ${(event.forMs / 1000).toFixed(1)} s: ${event.what}`));
         return;

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import type { GwsModel, OperationOutcome } from '../gws/model';
+import type { FaultControls } from '../faults/types';
 import { csrfProtection, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { gwsRoutes } from './gws-routes';
@@ -19,6 +20,8 @@ export interface AppDeps {
   reset(): void;
   state(): unknown;
   log(line: string): void;
+  /** POST/GET/DELETE /sim/faults (src/faults); absent: no such endpoint. */
+  faults?: FaultControls;
   /** Required by /sim/* when set. */
   adminToken?: string;
   /** GWS's CSRF mode: X-CSRF-TOKEN required on state-changing /api/v2 requests. */

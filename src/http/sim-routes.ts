@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { gwsError } from '../errors';
+import { FaultSpecError } from '../faults/spec';
 import type { AppDeps } from './app';
 
 /** Simulator controls, outside the GWS API. */
@@ -13,6 +15,26 @@ export function simRoutes(deps: AppDeps): Router {
 
   router.get('/state', (_req, res) => {
     res.json({ statusCode: 0, state: deps.state() });
+  });
+
+  // Faults on demand (README "Faults"): arm with a body of fault objects or SPEC strings.
+  router.post('/faults', (req, res) => {
+    if (!deps.faults) throw gwsError('NO_SUCH_RESOURCE', req.method, req.originalUrl);
+    try {
+      res.json({ statusCode: 0, armed: deps.faults.arm(req.body) });
+    } catch (error) {
+      if (error instanceof FaultSpecError) throw gwsError('INVALID_PARAMETER', 'faults', error.message);
+      throw error;
+    }
+  });
+  router.get('/faults', (req, res) => {
+    if (!deps.faults) throw gwsError('NO_SUCH_RESOURCE', req.method, req.originalUrl);
+    res.json({ statusCode: 0, faults: deps.faults.state() });
+  });
+  router.delete('/faults', (req, res) => {
+    if (!deps.faults) throw gwsError('NO_SUCH_RESOURCE', req.method, req.originalUrl);
+    deps.faults.clear();
+    res.json({ statusCode: 0 });
   });
 
   return router;

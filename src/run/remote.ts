@@ -1,5 +1,6 @@
 import { getJson, postJson } from '../client/rest';
 import type { ServerProgress } from '../client/settle';
+import { armRemoteFaults } from '../faults/remote';
 import type { RunTarget } from './runner';
 
 interface RemoteState {
@@ -36,6 +37,7 @@ export async function remoteTarget(url: string, headers: Record<string, string> 
         sent: Object.fromEntries(now.deliveries.map((d) => [d.userName ?? d.userId, d.sent])),
       };
     },
+    fault: (faults) => armRemoteFaults(base, headers, faults),
     users: async () => (await state()).users,
   };
 }

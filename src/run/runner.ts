@@ -5,6 +5,8 @@ import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '.
 import type { Script } from '../scenario/script';
 import { namesOf, type ScriptStep } from '../scenario/script-schema';
 import { lateness, type Drift } from './drift';
+import { formatFault } from '../faults/spec';
+import type { Fault } from '../faults/types';
 
 /** The simulator a script runs against: embedded, or one already running at `url`. */
 export interface RunTarget {
@@ -16,6 +18,8 @@ export interface RunTarget {
   progress(): Promise<ServerProgress>;
   /** With a manual clock: moves it on (waits then step simulated time). */
   advance?(ms: number): void;
+  /** Arms faults on the simulator (a `fault` step). */
+  fault?(faults: readonly Fault[]): Promise<void>;
 }
 
 /** What happens during a run, as it happens: the CLI prints these, `--json` one per line. */
@@ -26,6 +30,7 @@ export type RunEvent =
   | { type: 'performed'; agent: string; operation: string; session: string; answer: GwsAnswer; ok: boolean; problems: string[] }
   | { type: 'notification'; agent: string; kind: string; fields: string[]; sinceOperationMs?: number; lateMs?: number }
   | { type: 'waiting'; forMs: number; what: string }
+  | { type: 'fault'; faults: string[] }
   | { type: 'expectation'; verdict: AgentVerdict }
   | { type: 'end'; file: string; ok: boolean; failures: string[]; drift: Drift; durationMs: number };
 
@@ -111,6 +116,11 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         } else {
           await sleepWithProgress(step.wait * target.timeScale, `wait ${step.wait} ms`);
         }
+        return;
+      case 'fault':
+        if (!target.fault) throw new Error(`${script.file}: this simulator takes no faults (a fault step needs gws-sim with POST /sim/faults)`);
+        await target.fault(step.fault);
+        onEvent({ type: 'fault', faults: step.fault.map(formatFault) });
         return;
       case 'expect': {
         const timeoutMs = step.timeoutMs ?? 10_000;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FaultSpecError, toFault } from '../faults/spec';
+import type { Fault } from '../faults/types';
 import { OPERATIONS } from '../gws/types';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
@@ -18,6 +20,21 @@ const FieldMatches = z.record(z.string(), JsonValue).superRefine((match, ctx) =>
       ctx.addIssue({ code: 'custom', path: [path], message: (error as Error).message });
     }
   }
+});
+
+/** One fault or a list: objects or SPEC strings (`drop:agent2:2`), each checked as the CLI checks --fault. */
+const FaultList = z.unknown().transform((value, ctx): Fault[] => {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'an empty list: name at least one fault, e.g. "drop:agent2:2"' });
+  return list.flatMap((item, i) => {
+    try {
+      return [toFault(item)];
+    } catch (error) {
+      if (!(error instanceof FaultSpecError)) throw error;
+      ctx.addIssue({ code: 'custom', path: Array.isArray(value) ? [i] : [], message: error.message });
+      return [];
+    }
+  });
 });
 
 export const ExpectationSchema = z.union([
@@ -41,6 +58,7 @@ const STEP_SCHEMAS = {
     expect: z.record(AgentName, z.array(ExpectationSchema)),
     timeoutMs: z.number().int().positive().max(3_600_000).optional(),
   }),
+  fault: z.strictObject({ fault: FaultList.describe('a fault (object or SPEC string, README "Faults"), or a list of them') }),
 } as const;
 
 export type StepKind = keyof typeof STEP_SCHEMAS;
@@ -68,7 +86,8 @@ export type ScriptStep =
   | ({ kind: 'disconnect' } & z.infer<(typeof STEP_SCHEMAS)['disconnect']>)
   | ({ kind: 'perform' } & z.infer<(typeof STEP_SCHEMAS)['perform']>)
   | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
-  | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number };
+  | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number }
+  | { kind: 'fault'; fault: Fault[] };
 
 export const namesOf = (agents: string | string[]): string[] => ([] as string[]).concat(agents);
 
@@ -130,6 +149,11 @@ export const ScriptSchema = z
           }
           break;
         case 'wait':
+          break;
+        case 'fault':
+          step.fault.forEach((fault, j) => {
+            if (fault.agent !== '*') known(fault.agent, [...at, 'fault', j, 'agent']);
+          });
           break;
         default: {
           const unknown: never = step;

@@ -1,0 +1,298 @@
+import { ERRORS } from '../errors';
+import type { PublishOptions } from '../bayeux/delivery';
+import type { Clock } from '../scenario/clock';
+import { kindOf } from '../scenario/expect';
+import { seededRandom, type Random } from '../scenario/jitter';
+import type { Publisher } from '../scenario/player';
+import { Outbox } from './outbox';
+import type { SessionFaults } from './session';
+import { formatFault, FaultSpecError, toFault } from './spec';
+import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth } from './types';
+
+/** GET /sim/state keeps this many fired faults, the most recent. */
+export const FIRED_KEPT = 1000;
+/** After the notification of an `after=N` session fault is taken by faye, its long poll is answered before the fault acts. */
+const SETTLE_MS = 10;
+
+export interface InjectorDeps {
+  clock: Clock;
+  seed: number;
+  log(line: string): void;
+  /** Where notifications go once the faults have had their way (the Deliveries). */
+  send(userId: string, notification: unknown, dueAt: number, options: PublishOptions): Promise<void> | undefined;
+  sessions: SessionFaults;
+  users(): readonly { id: string; userName: string }[];
+}
+
+interface Armed {
+  id: number;
+  spec: string;
+  fault: Fault;
+  source: 'start' | 'api';
+  armedAt: number;
+  fired: number;
+  /** userId -> notifications (or calls) of that agent seen since arming. */
+  seen: Map<string, number>;
+  /** Agents a session fault has acted on (once each). */
+  done: Set<string>;
+}
+
+/** A REST fault's answer, in place of the operation. */
+export interface RestFaultAnswer {
+  httpStatus: number;
+  body: { statusCode: number; statusMessage: string };
+}
+
+/**
+ * Holds the armed faults and applies them: a Publisher in front of the Deliveries for the
+ * notification faults, the session faults through SessionFaults, and REST answers on request.
+ * Every fault that fires is logged and kept for GET /sim/state.
+ */
+export class FaultInjector implements Publisher {
+  private armed: Armed[] = [];
+  private fired: FiredFault[] = [];
+  private nextId = 1;
+  private random: Random;
+  private readonly outbox: Outbox;
+  private startFaults: Fault[] = [];
+
+  constructor(private readonly deps: InjectorDeps) {
+    this.random = seededRandom(deps.seed);
+    this.outbox = new Outbox(deps.clock, deps.send);
+  }
+
+  /** Checks faults (SPEC strings or objects) against the fixture's users; throws FaultSpecError naming the first bad one. */
+  check(inputs: readonly unknown[]): Fault[] {
+    const names = this.deps.users().map((u) => u.userName);
+    return inputs.map((input) => {
+      const fault = toFault(input);
+      if (fault.agent !== '*' && !names.includes(fault.agent)) {
+        throw new FaultSpecError(formatFault(fault), `no user '${fault.agent}' in the fixture; its users: ${names.join(', ')}, or * for every agent`);
+      }
+      return fault;
+    });
+  }
+
+  /** The faults of start-up (--fault): armed now and again by each reset. */
+  armAtStart(inputs: readonly unknown[]): void {
+    this.startFaults = this.check(inputs);
+    for (const fault of this.startFaults) this.add(fault, 'start');
+  }
+
+  /** Arms faults now; all or none (a bad one throws before any is armed). */
+  arm(inputs: readonly unknown[]): ArmedFaultState[] {
+    return this.check(inputs).map((fault) => this.add(fault, 'api'));
+  }
+
+  /** Disarms every fault; notifications already held back by one still go out. */
+  clear(): void {
+    this.armed = [];
+    this.deps.log('faults cleared');
+  }
+
+  /** Back to start-up: faults and their history forgotten, held-back notifications cancelled, --fault ones armed afresh. */
+  reset(): void {
+    this.outbox.clear();
+    this.deps.sessions.reset();
+    this.armed = [];
+    this.fired = [];
+    this.random = seededRandom(this.deps.seed);
+    for (const fault of this.startFaults) this.add(fault, 'start');
+  }
+
+  /** Notifications held back by a delay or a reorder. */
+  get pending(): number {
+    return this.outbox.pending;
+  }
+
+  state(): FaultsState {
+    return {
+      armed: this.armed.map(({ id, spec, fault, source, armedAt, fired }) => ({ id, spec, fault, source, armedAt, fired, active: this.active(this.armed.find((a) => a.id === id)!) })),
+      fired: [...this.fired],
+      delayed: this.outbox.pending,
+    };
+  }
+
+  publish(userId: string, notification: unknown, dueAt: number): void {
+    const name = this.nameOf(userId);
+    const faults: string[] = [];
+    const onSent: (() => void)[] = [];
+    let drop: Armed | undefined;
+    let copies = 1;
+    let delayMs = 0;
+    let reorder: Armed | undefined;
+    const what = (n: number) => `${name}'s notification #${n} (${kindOf(notification)})`;
+
+    for (const armed of this.armed) {
+      const { fault } = armed;
+      if (fault.kind === 'rest' || !this.concerns(armed, name)) continue;
+      const n = (armed.seen.get(userId) ?? 0) + 1;
+      armed.seen.set(userId, n);
+      switch (fault.kind) {
+        case 'drop':
+          if (selects(fault.nth, n)) drop ??= armed;
+          break;
+        case 'duplicate':
+          if (selects(fault.nth, n)) {
+            copies++;
+            faults.push('duplicate');
+            this.fire(armed, name, `${what(n)} sent twice (same seq)`);
+          }
+          break;
+        case 'delay':
+          if (selects(fault.nth, n)) {
+            const ms = Array.isArray(fault.ms) ? Math.round(fault.ms[0] + this.random() * (fault.ms[1] - fault.ms[0])) : fault.ms;
+            delayMs += ms;
+            faults.push('delay');
+            this.fire(armed, name, `${what(n)} delayed ${ms} ms`);
+          }
+          break;
+        case 'reorder':
+          if (selects(fault.nth, n) && !reorder) {
+            reorder = armed;
+            faults.push('reorder');
+            this.fire(armed, name, `${what(n)} held back to go after the next one`);
+          }
+          break;
+        case 'session-drop':
+        case 'cut':
+          if (fault.after === n && !armed.done.has(userId)) {
+            armed.done.add(userId);
+            // Acts once faye has taken notification n, so that it is the last one of the session (or before the cut).
+            onSent.push(() => this.later(() => this.sessionFault(armed, userId, `after ${what(n)}`)));
+          }
+          break;
+        default: {
+          const unknown: never = fault;
+          throw new Error(`unknown fault ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+
+    if (drop) {
+      // A dropped notification takes no seq: the agent is not owed it, so settled() does not wait for it.
+      this.fire(drop, name, `${what(drop.seen.get(userId)!)} dropped`);
+      for (const act of onSent) act();
+      return;
+    }
+    this.outbox.enqueue(userId, {
+      notification,
+      dueAt,
+      options: { copies, faults },
+      delayMs,
+      reorder: reorder !== undefined,
+      onSent: onSent.length > 0 ? () => onSent.forEach((act) => act()) : undefined,
+      onAlone: reorder && (() => this.fire(reorder!, name, `no next notification for ${name} within the wait: sent alone`)),
+    });
+  }
+
+  /** The answer of an armed REST fault for this call, or undefined: perform the operation. */
+  restFault(userId: string, operation: string): RestFaultAnswer | undefined {
+    const name = this.nameOf(userId);
+    let answer: RestFaultAnswer | undefined;
+    for (const armed of this.armed) {
+      const { fault } = armed;
+      if (fault.kind !== 'rest' || !this.concerns(armed, name) || (fault.operation !== '*' && fault.operation !== operation)) continue;
+      const n = (armed.seen.get(userId) ?? 0) + 1;
+      armed.seen.set(userId, n);
+      if (answer || !selects(fault.nth ?? 1, n)) continue;
+      const statusCode = fault.error ? ERRORS[fault.error].statusCode : fault.statusCode!;
+      const httpStatus = fault.httpStatus ?? (fault.error ? ERRORS[fault.error].httpStatus : httpStatusOf(statusCode));
+      const statusMessage =
+        fault.statusMessage ?? `Fault injected by gws-sim (${armed.spec}): ${operation} was not performed${fault.error ? ` (${fault.error})` : ''}.`;
+      answer = { httpStatus, body: { statusCode, statusMessage } };
+      this.fire(armed, name, `${name}'s ${operation} call #${n} answered statusCode ${statusCode} (HTTP ${httpStatus}) instead of being performed`);
+    }
+    return answer;
+  }
+
+  /** Whether some armed REST fault may concern this agent (so its request body must be read). */
+  hasRestFault(userId: string): boolean {
+    const name = this.nameOf(userId);
+    return this.armed.some((a) => a.fault.kind === 'rest' && this.concerns(a, name) && this.active(a));
+  }
+
+  /** A session fault without `after` acts on an agent when it next subscribes, if it had no session when armed. */
+  subscribed(userId: string): void {
+    for (const armed of this.armed) {
+      const { fault } = armed;
+      if ((fault.kind === 'session-drop' || fault.kind === 'cut') && fault.after === undefined && this.concerns(armed, this.nameOf(userId)) && !armed.done.has(userId)) {
+        armed.done.add(userId);
+        this.later(() => this.sessionFault(armed, userId, 'when it subscribed'));
+      }
+    }
+  }
+
+  close(): void {
+    this.outbox.clear();
+  }
+
+  private add(fault: Fault, source: 'start' | 'api'): ArmedFaultState {
+    const armed: Armed = { id: this.nextId++, spec: formatFault(fault), fault, source, armedAt: this.deps.clock.now(), fired: 0, seen: new Map(), done: new Set() };
+    this.armed.push(armed);
+    this.deps.log(`fault armed: ${armed.spec}${source === 'start' ? ' (start-up)' : ''}`);
+    if ((fault.kind === 'session-drop' || fault.kind === 'cut') && fault.after === undefined) {
+      for (const user of this.deps.users()) {
+        if (!this.concerns(armed, user.userName) || this.deps.sessions.sessionsOf(user.id).length === 0) continue;
+        armed.done.add(user.id);
+        this.sessionFault(armed, user.id, 'when armed');
+      }
+    }
+    return { id: armed.id, spec: armed.spec, fault, source, armedAt: armed.armedAt, fired: 0, active: true };
+  }
+
+  private sessionFault(armed: Armed, userId: string, when: string): void {
+    const name = this.nameOf(userId);
+    const sessions = this.deps.sessions.sessionsOf(userId);
+    if (sessions.length === 0) {
+      this.fire(armed, name, `${when}: ${name} has no CometD session, nothing to ${armed.fault.kind === 'cut' ? 'cut' : 'drop'}`);
+      return;
+    }
+    if (armed.fault.kind === 'cut') {
+      const cut = sessions.filter((clientId) => this.deps.sessions.cut(clientId));
+      this.fire(armed, name, `${when}: cut the connection of ${name}'s CometD session(s) ${cut.join(', ') || '(none open)'}`);
+    } else {
+      for (const clientId of sessions) this.deps.sessions.dropSession(clientId);
+      this.fire(armed, name, `${when}: dropped ${name}'s CometD session(s) ${sessions.join(', ')}; the next request gets 402::Unknown client`);
+    }
+  }
+
+  private fire(armed: Armed, agent: string, what: string): void {
+    armed.fired++;
+    this.fired.push({ at: this.deps.clock.now(), faultId: armed.id, spec: armed.spec, kind: armed.fault.kind, agent, what });
+    if (this.fired.length > FIRED_KEPT) this.fired.shift();
+    this.deps.log(`fault ${armed.spec}: ${what}`);
+  }
+
+  private concerns(armed: Armed, userName: string): boolean {
+    return armed.fault.agent === '*' || armed.fault.agent === userName;
+  }
+
+  /** False once the fault cannot fire again. */
+  private active(armed: Armed): boolean {
+    const { fault } = armed;
+    if (fault.agent === '*') return true;
+    if (fault.kind === 'session-drop' || fault.kind === 'cut') return armed.done.size === 0;
+    const nth = fault.kind === 'rest' ? (fault.nth ?? 1) : fault.nth;
+    if (nth === '*') return true;
+    const last = Array.isArray(nth) ? Math.max(...nth) : nth;
+    return Math.max(0, ...armed.seen.values()) < last;
+  }
+
+  private later(task: () => void): void {
+    setTimeout(task, SETTLE_MS).unref();
+  }
+
+  private nameOf(userId: string): string {
+    return this.deps.users().find((u) => u.id === userId)?.userName ?? userId;
+  }
+}
+
+function selects(nth: Nth, n: number): boolean {
+  return nth === '*' || (Array.isArray(nth) ? nth.includes(n) : nth === n);
+}
+
+/** The HTTP status gws-sim's catalogue gives a statusCode; 500 for one it does not know. */
+function httpStatusOf(statusCode: number): number {
+  return Object.values(ERRORS).find((e) => e.statusCode === statusCode)?.httpStatus ?? 500;
+}

@@ -1,0 +1,164 @@
+import type { Socket } from 'node:net';
+import type { BayeuxMessage, Extension } from 'faye';
+import type { ClientRegistry } from '../bayeux/clients';
+
+const CONNECT = '/meta/connect';
+const DISCONNECT = '/meta/disconnect';
+/** What a CometD server answers a client whose session it has dropped (CometD's code; faye's own is 401). */
+export const UNKNOWN_CLIENT = '402::Unknown client';
+/** A cut socket that the client does not close is destroyed after this. */
+const CUT_GRACE_MS = 1000;
+/**
+ * After a session drop, a connect still held this long is cut, so that the client's next request
+ * (which gets the 402) comes now, not when the long poll times out (45 s).
+ */
+const HURRY_AFTER_MS = 10;
+
+/**
+ * Session faults, through faye's front door (an extension): a dropped session's next request is
+ * answered `402::Unknown client` with `advice.reconnect: "handshake"`, and faye forgets the
+ * session for real (the request is turned into a /meta/disconnect on the way in, its reply back
+ * into the 402 on the way out). A cut ends the TCP connection of the client's last /meta/connect
+ * (its websocket, or its long poll); the session survives, and the agent's notifications are held
+ * until the client connects again, so that none is lost in the gap.
+ */
+export class SessionFaults {
+  /** clientId -> the socket its last /meta/connect came on. */
+  private readonly connectSockets = new Map<string, Socket>();
+  /** Clients with a /meta/connect the server has not answered yet. */
+  private readonly heldConnects = new Set<string>();
+  /** Dropped sessions, until faye has forgotten them. */
+  private readonly dropped = new Set<string>();
+  /** Dropped sessions whose next request is being turned into a disconnect: clientId -> that request's channel and id. */
+  private readonly forgetting = new Map<string, { channel: string; id: string | undefined }>();
+  /** userId -> its cut clients that have not connected again. */
+  private readonly paused = new Map<string, Set<string>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly clients: ClientRegistry,
+    /** Sends what was held for the agent while its transport was cut. */
+    private readonly resume: (userId: string) => void,
+  ) {}
+
+  /** The clientIds of the agent's subscribed CometD sessions. */
+  sessionsOf(userId: string): string[] {
+    return this.clients
+      .list()
+      .filter((c) => c.userId === userId && c.subscriptions.length > 0)
+      .map((c) => c.clientId);
+  }
+
+  /** Whether the agent's notifications may go out now (not while a transport of it is cut). */
+  deliverable(userId: string): boolean {
+    return this.paused.size === 0 || !this.paused.has(userId);
+  }
+
+  /** Drops the session: its next request gets the 402. Notifications for the agent wait for its next subscription. */
+  dropSession(clientId: string): void {
+    this.unpause(clientId);
+    this.dropped.add(clientId);
+    this.clients.unbind(clientId);
+    this.later(() => {
+      if (this.heldConnects.has(clientId)) this.endSocket(clientId);
+    }, HURRY_AFTER_MS);
+  }
+
+  /** Ends the connection of the client's last /meta/connect; false when there is none to end. */
+  cut(clientId: string): boolean {
+    const userId = this.clients.userOf(clientId);
+    if (!this.endSocket(clientId)) return false;
+    if (userId !== undefined) {
+      let set = this.paused.get(userId);
+      if (!set) this.paused.set(userId, (set = new Set()));
+      set.add(clientId);
+    }
+    return true;
+  }
+
+  /** faye forgot the client (disconnect, timeout, drop). */
+  forget(clientId: string): void {
+    this.unpause(clientId);
+    this.connectSockets.delete(clientId);
+    this.heldConnects.delete(clientId);
+    this.dropped.delete(clientId);
+  }
+
+  reset(): void {
+    for (const userId of [...this.paused.keys()]) {
+      this.paused.delete(userId);
+      this.resume(userId);
+    }
+  }
+
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  readonly extension: Extension = {
+    incoming: (message, request, callback) => {
+      const clientId = message.clientId;
+      if (request === null || typeof clientId !== 'string') return callback(message);
+      if (this.dropped.has(clientId)) return callback(this.answerDropped(clientId, message));
+      if (message.channel === CONNECT) {
+        this.connectSockets.set(clientId, request.socket);
+        this.heldConnects.add(clientId);
+        this.unpause(clientId);
+      }
+      callback(message);
+    },
+
+    outgoing: (message, _request, callback) => {
+      const clientId = message.clientId;
+      if (message.channel === CONNECT && typeof clientId === 'string') this.heldConnects.delete(clientId);
+      const original = typeof clientId === 'string' ? this.forgetting.get(clientId) : undefined;
+      if (original && message.channel === DISCONNECT && message.id === original.id) {
+        this.forgetting.delete(clientId!);
+        return callback(unknownClient({ ...message, channel: original.channel }));
+      }
+      if (message.error === UNKNOWN_CLIENT) return callback(unknownClient(message));
+      callback(message);
+    },
+  };
+
+  /** The first request of a dropped session becomes a disconnect (faye forgets it); any other in its batch, the 402. */
+  private answerDropped(clientId: string, message: BayeuxMessage): BayeuxMessage {
+    if (this.forgetting.has(clientId)) return { ...message, error: UNKNOWN_CLIENT };
+    this.forgetting.set(clientId, { channel: message.channel, id: message.id });
+    this.dropped.delete(clientId);
+    return { channel: DISCONNECT, clientId, ...(message.id === undefined ? {} : { id: message.id }) };
+  }
+
+  private endSocket(clientId: string): boolean {
+    const socket = this.connectSockets.get(clientId);
+    if (!socket || socket.destroyed) return false;
+    // end(), not destroy(): what was written before (a notification) still reaches the client.
+    socket.end();
+    this.later(() => socket.destroy(), CUT_GRACE_MS);
+    return true;
+  }
+
+  private unpause(clientId: string): void {
+    for (const [userId, set] of this.paused) {
+      if (!set.delete(clientId) || set.size > 0) continue;
+      this.paused.delete(userId);
+      // After this request is handled: the client is connected again when the held ones go out.
+      this.later(() => this.resume(userId), 0);
+    }
+  }
+
+  private later(task: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}
+
+function unknownClient(message: BayeuxMessage): BayeuxMessage {
+  const { clientId: _dropped, ...reply } = message;
+  return { ...reply, successful: false, error: UNKNOWN_CLIENT, advice: { ...message.advice, reconnect: 'handshake', interval: 0 } };
+}

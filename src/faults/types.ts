@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ERRORS, type ErrorCode } from '../errors';
+import { OPERATIONS } from '../gws/types';
+
+/**
+ * Faults the simulator injects on purpose, per agent. Notification faults count the agent's
+ * notifications from the moment the fault is armed (1 is the first one after it); session
+ * faults act at once, or after the agent's `after`-th notification; a REST fault answers the
+ * agent's `nth` call of an operation with an error instead of performing it.
+ */
+export const NOTIFICATION_FAULTS = ['drop', 'duplicate', 'reorder', 'delay'] as const;
+export const SESSION_FAULTS = ['session-drop', 'cut'] as const;
+export const FAULT_KINDS = [...NOTIFICATION_FAULTS, ...SESSION_FAULTS, 'rest'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+export type NotificationFaultKind = (typeof NOTIFICATION_FAULTS)[number];
+
+/** A delay longer than an hour is a mistake, as for scenario steps. */
+export const MAX_FAULT_DELAY_MS = 3_600_000;
+
+const Agent = z.string().min(1).describe("a user name of the fixture, or '*' for every agent");
+const Count = z.number().int().positive();
+/** Which of the agent's notifications (or calls): the n-th, some of them, or every one. */
+const Nth = z.union([z.literal('*'), Count, z.array(Count).min(1)]);
+const Ms = z.number().int().min(0).max(MAX_FAULT_DELAY_MS);
+const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
+
+const FaultUnion = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('drop'), agent: Agent, nth: Nth }),
+  z.strictObject({ kind: z.literal('duplicate'), agent: Agent, nth: Nth }),
+  z.strictObject({ kind: z.literal('reorder'), agent: Agent, nth: Nth }),
+  z.strictObject({
+    kind: z.literal('delay'),
+    agent: Agent,
+    nth: Nth,
+    ms: z.union([Ms, z.tuple([Ms, Ms])]).describe('a fixed delay, or [min, max] for a seeded random one'),
+  }),
+  z.strictObject({ kind: z.literal('session-drop'), agent: Agent, after: Count.optional() }),
+  z.strictObject({ kind: z.literal('cut'), agent: Agent, after: Count.optional() }),
+  z.strictObject({
+    kind: z.literal('rest'),
+    agent: Agent,
+    operation: z.union([z.enum(OPERATIONS), z.literal('*')]),
+    nth: Nth.optional().describe('default 1: the next call'),
+    error: z.enum(ERROR_CODES).optional().describe("a code of gws-sim's error catalogue"),
+    statusCode: z.number().int().min(1).optional(),
+    httpStatus: z.number().int().min(400).max(599).optional(),
+    statusMessage: z.string().min(1).optional(),
+  }),
+]);
+
+export const FaultSchema = FaultUnion.superRefine((fault, ctx) => {
+  if (fault.kind === 'delay' && Array.isArray(fault.ms) && fault.ms[0] > fault.ms[1]) {
+    ctx.addIssue({ code: 'custom', path: ['ms'], message: `[min, max] with min <= max, got [${fault.ms.join(', ')}]` });
+  }
+  if (fault.kind === 'rest' && (fault.error === undefined) === (fault.statusCode === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['statusCode'],
+      message: 'give either "error" (a catalogue code such as INTERNAL) or "statusCode" (with "httpStatus" if you like), not both or neither',
+    });
+  }
+});
+
+/** A fault as declared: `{"kind": "drop", "agent": "agent2", "nth": 2}`. */
+export type Fault = z.infer<typeof FaultSchema>;
+export type Nth = z.infer<typeof Nth>;
+
+/** One injected fault as it happened: GET /sim/state lists these, so a test can tell a fault from a bug. */
+export interface FiredFault {
+  /** Epoch ms on the simulator's clock. */
+  at: number;
+  faultId: number;
+  /** The fault in the --fault SPEC form. */
+  spec: string;
+  kind: FaultKind;
+  agent: string;
+  what: string;
+}
+
+export interface ArmedFaultState {
+  id: number;
+  spec: string;
+  fault: Fault;
+  /** `start`: --fault or createSimulator({faults}), armed again by each reset; `api`: POST /sim/faults, sim.fault(), a script step. */
+  source: 'start' | 'api';
+  armedAt: number;
+  /** How many times it fired. */
+  fired: number;
+  /** False once it cannot fire again (its last n-th has passed). */
+  active: boolean;
+}
+
+export interface FaultsState {
+  armed: ArmedFaultState[];
+  /** The most recent last (at most FIRED_KEPT). */
+  fired: FiredFault[];
+  /** Notifications held back by a delay or a reorder, not yet handed to Bayeux. */
+  delayed: number;
+}
+
+/** What the /sim/faults endpoints do. */
+export interface FaultControls {
+  /** Arms the faults of a request body; throws FaultSpecError (nothing armed) when one is bad. */
+  arm(body: unknown): ArmedFaultState[];
+  clear(): void;
+  state(): FaultsState;
+}

@@ -1,0 +1,204 @@
+import type { CometD } from 'cometd';
+import { createSimulator, type Agent, type Simulator } from '../../src';
+import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+
+const REMOVE = 'RemoveParticipantFromConference';
+const AGENT1_STREAM = ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'];
+const AGENT2_STREAM = ['StatusChange', 'ParticipantLeft', 'StatusChange', 'StatusChange'];
+const TRANSPORTS = ['websocket', 'long-polling'] as const;
+const target = { targetPath: `/users/${AGENT2_ID}` };
+
+/** The clientId of the agent's (one) CometD session, as GET /sim/state shows it. */
+function sessionOf(sim: Simulator, user: string): string | undefined {
+  return sim.state().cometdClients.find((c) => c.userName === user && c.subscriptions.length > 0)?.clientId;
+}
+
+/** Every reply the agent's CometD client gets on a meta channel, failures included. */
+function metaReplies(agent: Agent, channel: string): { successful?: boolean; error?: string; advice?: unknown }[] {
+  const replies: { successful?: boolean }[] = [];
+  (agent as unknown as { cometd: CometD }).cometd.addListener(channel, (message) => replies.push(message));
+  return replies;
+}
+
+async function eventually(done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The faults GET /sim/state reports as fired, as `spec: what`. */
+async function firedFaults(sim: Simulator): Promise<string[]> {
+  const answer = (await (await fetch(`${sim.url}/sim/state`)).json()) as { state: { faults: { fired: { spec: string; what: string }[] } } };
+  return answer.state.faults.fired.map((f) => `${f.spec}: ${f.what}`);
+}
+
+describe('faults on demand, proven with the official CometD client', () => {
+  let sim: Simulator;
+  let lines: string[];
+  afterEach(() => sim?.close());
+  const start = (options: Parameters<typeof createSimulator>[0] = {}) => {
+    lines = [];
+    return createSimulator({ timeScale: 0, log: (line) => lines.push(line), ...options });
+  };
+
+  describe.each(TRANSPORTS)('over %s', (transport) => {
+    it('drop: the 2nd notification never arrives, takes no seq, and settled() still resolves', async () => {
+      sim = await start({ faults: ['drop:agent2:2'] });
+      const agent2 = await sim.agent('agent2', { transport });
+      const agent1 = await sim.agent('agent1', { transport });
+      expect((await agent1.perform(REMOVE, SESSION_ID, target)).statusCode).toBe(0);
+
+      await sim.expect({ agent1: AGENT1_STREAM, agent2: ['StatusChange', 'StatusChange', 'StatusChange'] });
+      expect(agent2.received.map((r) => r.seq)).toEqual([1, 2, 3]);
+      expect(await firedFaults(sim)).toEqual(["drop:agent2:2: agent2's notification #2 (ParticipantLeft) dropped"]);
+      expect(lines).toContain("fault drop:agent2:2: agent2's notification #2 (ParticipantLeft) dropped");
+    });
+
+    it('duplicate: the 1st notification arrives twice with the same seq, stamped as a fault', async () => {
+      sim = await start();
+      const agent1 = await sim.agent('agent1', { transport });
+      sim.fault('duplicate:agent1:1');
+      await agent1.perform(REMOVE, SESSION_ID, target);
+
+      await sim.expect({ agent1: ['Notice', 'Notice', 'ParticipantsUpdated', 'ParticipantLeft'] });
+      expect(agent1.received.map((r) => r.seq)).toEqual([1, 1, 2, 3]);
+      expect(await firedFaults(sim)).toEqual(["duplicate:agent1:1: agent1's notification #1 (Notice) sent twice (same seq)"]);
+    });
+
+    it('reorder: the 1st notification comes after the 2nd', async () => {
+      sim = await start();
+      const agent2 = await sim.agent('agent2', { transport });
+      sim.fault({ kind: 'reorder', agent: 'agent2', nth: 1 });
+      await (await sim.agent('agent1', { transport })).perform(REMOVE, SESSION_ID, target);
+
+      await sim.expect({ agent2: ['ParticipantLeft', 'StatusChange', 'StatusChange', 'StatusChange'] });
+      expect(agent2.received[1].data).toMatchObject({ facebooksession: { state: 'Chatting' } });
+      expect(await firedFaults(sim)).toEqual(["reorder:agent2:1: agent2's notification #1 (StatusChange) held back to go after the next one"]);
+    });
+  });
+
+  it('delay: a fixed delay holds the notification (and the ones after it, in order) at least that long', async () => {
+    sim = await start();
+    const agent1 = await sim.agent('agent1');
+    sim.fault('delay:agent1:2:300');
+    const before = Date.now();
+    await agent1.perform(REMOVE, SESSION_ID, target);
+
+    await sim.expect({ agent1: AGENT1_STREAM });
+    const [first, second, third] = agent1.received;
+    expect(second.at - before).toBeGreaterThanOrEqual(300);
+    expect(third.at).toBeGreaterThanOrEqual(second.at);
+    expect(first.at - before).toBeLessThan(second.at - before);
+    expect(second.dueAt! - first.dueAt!).toBeGreaterThanOrEqual(300);
+    expect(await firedFaults(sim)).toEqual(["delay:agent1:2:300: agent1's notification #2 (ParticipantsUpdated) delayed 300 ms"]);
+  });
+
+  it('delay: a random delay within bounds is seeded, so a run repeats; the manual clock steps it', async () => {
+    const delays: string[][] = [];
+    for (const round of [1, 2]) {
+      sim = await start({ clock: 'manual', seed: 7 });
+      const agent1 = await sim.agent('agent1');
+      sim.fault('delay:agent1:*:200-500');
+      await agent1.perform(REMOVE, SESSION_ID, target);
+      await sim.clock.advance(40 + 199); // the stream's first step is due at 40 ms; no delay is shorter than 200
+      expect(agent1.notifications).toHaveLength(0);
+      await sim.clock.advance(2000);
+      await sim.expect({ agent1: AGENT1_STREAM });
+      delays.push((await firedFaults(sim)).map((f) => f.replace(/.*delayed /, '')));
+      await sim.close();
+      expect(round).toBeGreaterThan(0);
+    }
+    expect(delays[0]).toHaveLength(3);
+    expect(delays[1]).toEqual(delays[0]);
+    for (const delay of delays[0]) expect(Number(delay.replace(' ms', ''))).toBeGreaterThanOrEqual(200);
+  });
+
+  describe.each(TRANSPORTS)('session faults over %s', (transport) => {
+    it('session-drop: the next request gets 402::Unknown client with advice handshake; the client re-handshakes, re-subscribes and keeps receiving', async () => {
+      sim = await start({ clock: 'manual' });
+      const agent2 = await sim.agent('agent2', { transport });
+      const firstSession = sessionOf(sim, 'agent2');
+      const connects = metaReplies(agent2, '/meta/connect');
+      sim.fault('session-drop:agent2:after=1');
+      await (await sim.agent('agent1', { transport })).perform(REMOVE, SESSION_ID, target);
+
+      await sim.clock.advance(60); // agent2's first notification
+      await agent2.waitFor(1);
+      await eventually(() => sessionOf(sim, 'agent2') !== undefined && sessionOf(sim, 'agent2') !== firstSession, 'agent2 back with a new session');
+      expect(connects).toContainEqual(
+        expect.objectContaining({ successful: false, error: '402::Unknown client', advice: expect.objectContaining({ reconnect: 'handshake' }) }),
+      );
+      expect(sim.state().cometdClients.filter((c) => c.userName === 'agent2')).toEqual([
+        expect.objectContaining({ subscriptions: ['/v2/notifications'] }),
+      ]);
+
+      await sim.clock.advance(1000); // the rest of the stream, to the new session
+      await agent2.waitFor(4);
+      await sim.expect({ agent2: AGENT2_STREAM });
+      expect(agent2.received.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+      expect(await firedFaults(sim)).toEqual([
+        `session-drop:agent2:after=1: after agent2's notification #1 (StatusChange): dropped agent2's CometD session(s) ${firstSession}; the next request gets 402::Unknown client`,
+      ]);
+    });
+
+    it('cut: the connection closes under the client, which connects again with the same session; nothing is lost', async () => {
+      sim = await start({ clock: 'manual' });
+      const agent2 = await sim.agent('agent2', { transport });
+      const session = sessionOf(sim, 'agent2');
+      const connects = metaReplies(agent2, '/meta/connect');
+      sim.fault('cut:agent2:after=2');
+      await (await sim.agent('agent1', { transport })).perform(REMOVE, SESSION_ID, target);
+
+      await sim.clock.advance(60 + 150); // agent2's first two notifications
+      await agent2.waitFor(2);
+      await eventually(() => connects.some((m) => !m.successful), 'a failed /meta/connect on the client');
+      await sim.clock.advance(1000); // the rest: held while the connection is cut, sent once the client is back
+      await agent2.waitFor(4, { timeoutMs: 10_000 });
+      await sim.expect({ agent2: AGENT2_STREAM });
+      expect(agent2.received.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+      expect(sessionOf(sim, 'agent2')).toBe(session);
+      expect(await firedFaults(sim)).toEqual([
+        `cut:agent2:after=2: after agent2's notification #2 (ParticipantLeft): cut the connection of agent2's CometD session(s) ${session}`,
+      ]);
+    });
+  });
+
+  it('session-drop armed with no session acts when the agent subscribes; cut at once when armed', async () => {
+    sim = await start({ faults: ['session-drop:agent1'] });
+    const agent1 = await sim.agent('agent1');
+    const firstSession = sessionOf(sim, 'agent1');
+    await eventually(() => sessionOf(sim, 'agent1') !== undefined && sessionOf(sim, 'agent1') !== firstSession, 'agent1 back with a new session');
+    const connects = metaReplies(agent1, '/meta/connect');
+    sim.fault('cut:agent1');
+    await eventually(() => connects.some((m) => m.successful), 'agent1 connected again after the cut');
+    await agent1.perform(REMOVE, SESSION_ID, target);
+    await sim.expect({ agent1: AGENT1_STREAM });
+    expect((await firedFaults(sim)).map((f) => f.replace(/session\(s\) [a-z0-9]+/, 'session(s) X'))).toEqual([
+      "session-drop:agent1: when it subscribed: dropped agent1's CometD session(s) X; the next request gets 402::Unknown client",
+      "cut:agent1: when armed: cut the connection of agent1's CometD session(s) X",
+    ]);
+  });
+
+  it('rest: the operation is answered with the chosen GWS error and not performed', async () => {
+    sim = await start({ faults: ['rest:agent1:RemoveParticipantFromConference:4/500'] });
+    const agent1 = await sim.agent('agent1');
+    const answer = await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from('agent1:agent1').toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ operationName: REMOVE, ...target }),
+    });
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({
+      statusCode: 4,
+      statusMessage: 'Fault injected by gws-sim (rest:agent1:RemoveParticipantFromConference:4/500): RemoveParticipantFromConference was not performed.',
+    });
+    await sim.expect({ agent1: [] });
+    expect(sim.state().facebooksessions[0].departed).toEqual([]);
+
+    // One-shot: the next call is performed.
+    expect((await agent1.perform(REMOVE, SESSION_ID, target)).statusCode).toBe(0);
+    await sim.expect({ agent1: AGENT1_STREAM });
+  });
+});
