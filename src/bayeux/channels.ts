@@ -25,7 +25,16 @@ export function publicChannel(channel: string): string {
   return slash < 0 ? channel : PUBLIC_ROOT + rest.slice(slash);
 }
 
-/** Where one of the agent's Facebook notifications is published: both GWS channels. */
-export function deliveryChannels(userId: string): string[] {
-  return [privateChannel(userId, NOTIFICATIONS), privateChannel(userId, FACEBOOK_TOPIC)];
+/** The subscriptions (GWS names) through which a client receives the Facebook topic. */
+const FACEBOOK_ROUTES: readonly string[] = [FACEBOOK_TOPIC, '/v2/me/*', '/v2/me/**'];
+
+/**
+ * Where one of the agent's Facebook notifications is published: both GWS channels, or, given
+ * what its clients subscribed to, only those some client receives (each publish costs a copy).
+ */
+export function deliveryChannels(userId: string, subscribed?: ReadonlySet<string>): string[] {
+  const channels: string[] = [];
+  if (!subscribed || subscribed.has(NOTIFICATIONS)) channels.push(privateChannel(userId, NOTIFICATIONS));
+  if (!subscribed || FACEBOOK_ROUTES.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, FACEBOOK_TOPIC));
+  return channels;
 }

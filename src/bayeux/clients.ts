@@ -57,6 +57,13 @@ export class ClientRegistry {
     return (this.subscribers.get(userId)?.size ?? 0) > 0;
   }
 
+  /** The GWS channels some client of the agent is subscribed to. */
+  subscriptionsOf(userId: string): Set<string> {
+    const channels = new Set<string>();
+    for (const clientId of this.subscribers.get(userId) ?? []) for (const channel of this.clients.get(clientId)?.subscriptions ?? []) channels.add(channel);
+    return channels;
+  }
+
   list(): CometdClientInfo[] {
     return [...this.clients].map(([clientId, { subscriptions, ...c }]) => ({ clientId, ...c, subscriptions: [...subscriptions] }));
   }

@@ -37,8 +37,13 @@ export interface OperationOutcome {
 export class GwsModel {
   private sessions = new Map<string, Session>();
   private lastReferenceId = 0;
+  // Looked up on every request and handshake: maps, not a scan of thousands of users.
+  private readonly byId: ReadonlyMap<string, User>;
+  private readonly byName: ReadonlyMap<string, User>;
 
   constructor(readonly fixture: Fixture) {
+    this.byId = new Map(fixture.users.map((u) => [u.id, u]));
+    this.byName = new Map(fixture.users.map((u) => [u.userName, u]));
     this.reset();
   }
 
@@ -54,11 +59,11 @@ export class GwsModel {
   }
 
   userById(id: string): User | undefined {
-    return this.fixture.users.find((u) => u.id === id);
+    return this.byId.get(id);
   }
 
   userByName(userName: string): User | undefined {
-    return this.fixture.users.find((u) => u.userName === userName);
+    return this.byName.get(userName);
   }
 
   /** The sessions in which the user is a current participant. */
