@@ -1,0 +1,87 @@
+import type { PublishOptions } from '../../../src/bayeux/delivery';
+import { FaultInjector } from '../../../src/faults/injector';
+import type { SessionFaults } from '../../../src/faults/session';
+import { FaultSpecError } from '../../../src/faults/spec';
+import { ManualClock } from '../../../src/scenario/clock';
+
+const USERS = [
+  { id: 'id1', userName: 'agent1' },
+  { id: 'id2', userName: 'agent2' },
+];
+
+function injector() {
+  const sent: { userId: string; notification: unknown; options: PublishOptions }[] = [];
+  const log: string[] = [];
+  const sessions = { sessionsOf: () => [], reset: () => {}, cut: () => false, dropSession: () => {} } as unknown as SessionFaults;
+  const faults = new FaultInjector({
+    clock: new ManualClock(1000),
+    seed: 1,
+    log: (line) => log.push(line),
+    send: (userId, notification, _dueAt, options) => {
+      sent.push({ userId, notification, options });
+      return undefined;
+    },
+    sessions,
+    users: () => USERS,
+  });
+  return { faults, sent, log };
+}
+
+const note = (n: number) => ({ notificationType: `N${n}` });
+
+describe('FaultInjector', () => {
+  it("counts an agent's notifications from when the fault is armed", () => {
+    const { faults, sent } = injector();
+    faults.publish('id2', note(1), 0);
+    faults.arm(['drop:agent2:2']);
+    faults.publish('id2', note(2), 0); // #1 since arming
+    faults.publish('id1', note(1), 0); // another agent
+    faults.publish('id2', note(3), 0); // #2: dropped
+    faults.publish('id2', note(4), 0);
+    expect(sent.map((s) => `${s.userId}:${(s.notification as { notificationType: string }).notificationType}`)).toEqual(['id2:N1', 'id2:N2', 'id1:N1', 'id2:N4']);
+    expect(faults.state().armed).toEqual([expect.objectContaining({ spec: 'drop:agent2:2', fired: 1, active: false, source: 'api' })]);
+    expect(faults.state().fired).toEqual([
+      { at: 1000, faultId: 1, spec: 'drop:agent2:2', kind: 'drop', agent: 'agent2', what: "agent2's notification #2 (N3) dropped" },
+    ]);
+  });
+
+  it('arms all or none, naming the unknown agent and the users', () => {
+    const { faults } = injector();
+    expect(() => faults.arm(['drop:agent2:1', 'drop:agent9:1'])).toThrow(FaultSpecError);
+    expect(() => faults.arm(['drop:agent9:1'])).toThrow("fault 'drop:agent9:1': no user 'agent9' in the fixture; its users: agent1, agent2, or * for every agent");
+    expect(faults.state().armed).toEqual([]);
+  });
+
+  it('marks duplicates and delays on the notification, for ext.gwsSim.faults', () => {
+    const { faults, sent } = injector();
+    faults.arm(['duplicate:*:1']);
+    faults.publish('id1', note(1), 0);
+    expect(sent[0].options).toEqual({ copies: 2, faults: ['duplicate'] });
+  });
+
+  it('answers the n-th call of an operation, then performs the others', () => {
+    const { faults } = injector();
+    faults.arm([{ kind: 'rest', agent: 'agent1', operation: 'RemoveParticipantFromConference', error: 'VISIBILITY_NOT_ALL', nth: 2 }]);
+    expect(faults.hasRestFault('id1')).toBe(true);
+    expect(faults.hasRestFault('id2')).toBe(false);
+    expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toBeUndefined();
+    expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toEqual({
+      httpStatus: 403,
+      body: { statusCode: 3, statusMessage: expect.stringContaining('RemoveParticipantFromConference was not performed (VISIBILITY_NOT_ALL)') },
+    });
+    expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toBeUndefined();
+    expect(faults.hasRestFault('id1')).toBe(false);
+  });
+
+  it('reset() forgets faults armed since start and arms the start-up ones afresh', () => {
+    const { faults, sent } = injector();
+    faults.armAtStart(['drop:agent1:1']);
+    faults.arm(['drop:agent2:*']);
+    faults.publish('id1', note(1), 0);
+    faults.reset();
+    expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0 });
+    faults.publish('id1', note(2), 0);
+    faults.publish('id2', note(3), 0);
+    expect(sent.map((s) => s.userId)).toEqual(['id2']);
+  });
+});

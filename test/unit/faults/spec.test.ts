@@ -1,0 +1,66 @@
+import { FaultSpecError, formatFault, parseFaultSpec, SPEC_SYNTAX, toFault } from '../../../src/faults/spec';
+import { FileError } from '../../../src/validation';
+
+describe('parseFaultSpec: the --fault SPEC', () => {
+  it.each([
+    ['drop:agent2:2', { kind: 'drop', agent: 'agent2', nth: 2 }],
+    ['drop:agent2:*', { kind: 'drop', agent: 'agent2', nth: '*' }],
+    ['drop:*:1', { kind: 'drop', agent: '*', nth: 1 }],
+    ['duplicate:agent1:1,3', { kind: 'duplicate', agent: 'agent1', nth: [1, 3] }],
+    ['reorder:agent2:2-4', { kind: 'reorder', agent: 'agent2', nth: [2, 3, 4] }],
+    ['reorder:agent2:1,3-4,3', { kind: 'reorder', agent: 'agent2', nth: [1, 3, 4] }],
+    ['delay:agent1:2:300', { kind: 'delay', agent: 'agent1', nth: 2, ms: 300 }],
+    ['delay:agent1:*:200-500', { kind: 'delay', agent: 'agent1', nth: '*', ms: [200, 500] }],
+    ['session-drop:agent2', { kind: 'session-drop', agent: 'agent2' }],
+    ['session-drop:agent2:after=1', { kind: 'session-drop', agent: 'agent2', after: 1 }],
+    ['cut:agent1:after=2', { kind: 'cut', agent: 'agent1', after: 2 }],
+    ['rest:agent1:RemoveParticipantFromConference:4/500', { kind: 'rest', agent: 'agent1', operation: 'RemoveParticipantFromConference', statusCode: 4, httpStatus: 500 }],
+    ['rest:agent1:*:2', { kind: 'rest', agent: 'agent1', operation: '*', statusCode: 2 }],
+    ['rest:agent1:*:INTERNAL:*', { kind: 'rest', agent: 'agent1', operation: '*', error: 'INTERNAL', nth: '*' }],
+  ])('%s', (spec, fault) => {
+    expect(parseFaultSpec(spec)).toEqual(fault);
+  });
+
+  it.each(Object.entries(SPEC_SYNTAX))('the example of %s parses and formats back to itself', (_kind, { example }) => {
+    expect(formatFault(parseFaultSpec(example))).toBe(example);
+  });
+
+  it.each([
+    ['lose:agent2:2', "fault 'lose:agent2:2': unknown fault 'lose'; one of drop, duplicate, reorder, delay, session-drop, cut, rest, e.g. drop:agent2:2"],
+    ['drop', "fault 'drop': no agent: expected drop:AGENT:NTH, e.g. drop:agent2:2"],
+    ['drop:agent2', "fault 'drop:agent2': 2 part(s); expected drop:AGENT:NTH, e.g. drop:agent2:2"],
+    ['drop:agent2:0', "fault 'drop:agent2:0': '0' is not 1 or more, or not from <= to"],
+    ['drop:agent2:second', "fault 'drop:agent2:second': 'second' is not a notification number"],
+    ['reorder:agent2:4-2', "'4-2' is not 1 or more, or not from <= to"],
+    ['drop:agent2:1-99999', "'1-99999' spans more than 10000; use *"],
+    ['delay:agent1:*:soon', "'soon' is not a delay in ms (300) or a range (200-500); expected delay:AGENT:NTH:MS, e.g. delay:agent1:*:200-500"],
+    ['delay:agent1:*:500-200', 'ms: [min, max] with min <= max, got [500, 200]'],
+    ['delay:agent1:*:9999999', 'ms: Too big'],
+    ['session-drop:agent2:1', "'1' is not after=N (N = 1, 2, ...: after the agent's N-th notification); expected session-drop:AGENT[:after=N]"],
+    ['cut:agent2:after=0', "'after=0' is not after=N"],
+    ['rest:agent1:Transfer:4', "unknown operation 'Transfer'; one of RemoveParticipantFromConference or *"],
+    ['rest:agent1:*:oops', "'oops' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (ACCESS_DENIED"],
+    ['rest:agent1:*:4/200', 'httpStatus: Too small'],
+    ['rest:agent1:*', "fault 'rest:agent1:*': 3 part(s); expected rest:AGENT:OPERATION:ERROR[:NTH], e.g. rest:agent1:RemoveParticipantFromConference:4/500"],
+  ])('%s is refused: %s', (spec, message) => {
+    expect(() => parseFaultSpec(spec)).toThrow(FaultSpecError);
+    expect(() => parseFaultSpec(spec)).toThrow(message);
+  });
+
+  it('a bad spec is a FileError, so the CLI exits 2 (a usage error) on it', () => {
+    expect(() => parseFaultSpec('nope')).toThrow(FileError);
+  });
+});
+
+describe('toFault: a fault object or SPEC string', () => {
+  it('takes both forms', () => {
+    expect(toFault('drop:agent2:2')).toEqual(toFault({ kind: 'drop', agent: 'agent2', nth: 2 }));
+  });
+
+  it('refuses an object with unknown keys or a missing part, with an example', () => {
+    expect(() => toFault({ kind: 'drop', agent: 'agent2', nth: 2, when: 'now' })).toThrow(/Unrecognized key.*"when".*e\.g\. \{"kind": "drop"/);
+    expect(() => toFault({ kind: 'delay', agent: 'agent2', nth: 2 })).toThrow(/ms: /);
+    expect(() => toFault({ kind: 'rest', agent: 'agent1', operation: '*' })).toThrow(/give either "error" .* or "statusCode"/);
+    expect(() => toFault({ kind: 'rest', agent: 'agent1', operation: '*', statusCode: 4, error: 'INTERNAL' })).toThrow(/not both or neither/);
+  });
+});
