@@ -55,7 +55,7 @@ export function parseFaultSpec(spec: string): Fault {
   const usage = `expected ${syntax.form}, e.g. ${syntax.example}`;
   if (!agent) fail(`no agent: ${usage}`);
   const arity = (min: number, max: number) => {
-    if (rest.length < min || rest.length > max) fail(`${parts.length} part(s); ${usage}`);
+    if (rest.length < min || rest.length > max) fail(`${rest.length < min ? 'a part is missing' : 'too many parts'}; ${usage}`);
   };
   const nth = (text: string) => parseNth(text, (why) => fail(`${why}; ${NTH_HELP}; ${usage}`));
 

@@ -28,7 +28,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
   it.each([
     ['lose:agent2:2', "fault 'lose:agent2:2': unknown fault 'lose'; one of drop, duplicate, reorder, delay, session-drop, cut, rest, e.g. drop:agent2:2"],
     ['drop', "fault 'drop': no agent: expected drop:AGENT:NTH, e.g. drop:agent2:2"],
-    ['drop:agent2', "fault 'drop:agent2': 2 part(s); expected drop:AGENT:NTH, e.g. drop:agent2:2"],
+    ['drop:agent2', "fault 'drop:agent2': a part is missing; expected drop:AGENT:NTH, e.g. drop:agent2:2"],
     ['drop:agent2:0', "fault 'drop:agent2:0': '0' is not 1 or more, or not from <= to"],
     ['drop:agent2:second', "fault 'drop:agent2:second': 'second' is not a notification number"],
     ['reorder:agent2:4-2', "'4-2' is not 1 or more, or not from <= to"],
@@ -41,7 +41,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     ['rest:agent1:Transfer:4', "unknown operation 'Transfer'; one of RemoveParticipantFromConference or *"],
     ['rest:agent1:*:oops', "'oops' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (ACCESS_DENIED"],
     ['rest:agent1:*:4/200', 'httpStatus: Too small'],
-    ['rest:agent1:*', "fault 'rest:agent1:*': 3 part(s); expected rest:AGENT:OPERATION:ERROR[:NTH], e.g. rest:agent1:RemoveParticipantFromConference:4/500"],
+    ['rest:agent1:*', "fault 'rest:agent1:*': a part is missing; expected rest:AGENT:OPERATION:ERROR[:NTH], e.g. rest:agent1:RemoveParticipantFromConference:4/500"],
   ])('%s is refused: %s', (spec, message) => {
     expect(() => parseFaultSpec(spec)).toThrow(FaultSpecError);
     expect(() => parseFaultSpec(spec)).toThrow(message);
