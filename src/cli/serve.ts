@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs';
+import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -10,6 +11,7 @@ interface ServeArgs {
   fixture?: string;
   scenario?: string[];
   quiet: boolean;
+  fault?: string[];
 }
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
@@ -31,6 +33,11 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'Operation stream file replacing the shipped one for its operation (repeatable)',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the listening line and errors' })
+      .option('fault', {
+        type: 'string',
+        array: true,
+        describe: `Inject a fault (repeatable; README "Faults"): ${Object.values(SPEC_SYNTAX).map((s) => s.form).join(', ')}`,
+      })
       .check((args) => {
         // yargs turns a non-number into NaN: say "not a number" rather than "NaN".
         const shown = (value: number) => (Number.isNaN(value) ? 'something that is not a number' : String(value));
@@ -40,11 +47,19 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isFinite(args['time-scale']) || args['time-scale'] < 0) {
           throw new Error(`--time-scale must be a number >= 0 (1 as written, 0.5 twice as fast, 0 at once), got ${shown(args['time-scale'])}`);
         }
+        for (const spec of args.fault ?? []) {
+          try {
+            parseFaultSpec(spec);
+          } catch (error) {
+            throw new Error(`--${(error as Error).message}`);
+          }
+        }
         return true;
       })
       .example('$0 serve', 'agent1/agent1 and agent2/agent2 on http://127.0.0.1:8090')
       .example('$0 serve --port 0 --time-scale 0', 'a free port, notifications at once')
-      .example('$0 serve --scenario scenarios/remove-participant-from-conference.as-documented.json', 'the documentation page to the letter'),
+      .example('$0 serve --scenario scenarios/remove-participant-from-conference.as-documented.json', 'the documentation page to the letter')
+      .example('$0 serve --fault drop:agent2:2 --fault session-drop:agent2:after=3', "drop agent2's 2nd notification, its session after the 3rd"),
   handler: async (args) => {
     const log = args.quiet ? () => {} : (line: string) => console.error(`${new Date().toISOString()} ${line}`);
     let simulator;
@@ -56,6 +71,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         fixture: args.fixture,
         scenarios: args.scenario,
         log,
+        faults: args.fault,
       });
     } catch (error) {
       console.error(`gws-sim: cannot start: ${(error as Error).message}`);
