@@ -1,4 +1,6 @@
 import type { CommandModule } from 'yargs';
+import { DEFAULT_POLICY } from '../auth/authenticator';
+import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
@@ -11,8 +13,15 @@ interface ServeArgs {
   fixture?: string;
   scenario?: string[];
   quiet: boolean;
+  'admin-token'?: string;
+  'allow-origin'?: string[];
+  csrf: boolean;
+  'max-sessions-per-agent': number;
   fault?: string[];
 }
+
+/** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
+const SHUTDOWN_MS = 800;
 
 export const serveCommand: CommandModule<object, ServeArgs> = {
   command: 'serve',
@@ -33,6 +42,27 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: 'Operation stream file replacing the shipped one for its operation (repeatable)',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the listening line and errors' })
+      .option('admin-token', {
+        type: 'string',
+        describe:
+          'Token the /sim endpoints require (Authorization: Bearer <token> or X-Admin-Token). Default: none on a loopback host; ' +
+          'on any other host one is generated and printed at start-up',
+      })
+      .option('allow-origin', {
+        type: 'string',
+        array: true,
+        describe: 'Web origin (scheme://host:port, or *) whose pages may handshake with the JSESSIONID cookie or Basic; repeatable. Default: only the simulator\'s own origin and clients that send no Origin',
+      })
+      .option('csrf', {
+        type: 'boolean',
+        default: false,
+        describe: "GWS's CSRF mode: answers carry X-CSRF-HEADER/X-CSRF-TOKEN; POST/PUT/DELETE without the token get 403",
+      })
+      .option('max-sessions-per-agent', {
+        type: 'number',
+        default: DEFAULT_POLICY.maxSessionsPerAgent,
+        describe: 'CometD sessions one agent may hold at once; the next handshake is refused',
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -47,6 +77,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isFinite(args['time-scale']) || args['time-scale'] < 0) {
           throw new Error(`--time-scale must be a number >= 0 (1 as written, 0.5 twice as fast, 0 at once), got ${shown(args['time-scale'])}`);
         }
+        const sessions = args['max-sessions-per-agent'];
+        if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions)}`);
+        for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
+        if (args['admin-token'] !== undefined && !/^\S{8,}$/.test(args['admin-token'])) {
+          throw new Error('--admin-token must be at least 8 characters without spaces (it goes into an HTTP header)');
+        }
         for (const spec of args.fault ?? []) {
           try {
             parseFaultSpec(spec);
@@ -59,7 +95,9 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .example('$0 serve', 'agent1/agent1 and agent2/agent2 on http://127.0.0.1:8090')
       .example('$0 serve --port 0 --time-scale 0', 'a free port, notifications at once')
       .example('$0 serve --scenario scenarios/remove-participant-from-conference.as-documented.json', 'the documentation page to the letter')
-      .example('$0 serve --fault drop:agent2:2 --fault session-drop:agent2:after=3', "drop agent2's 2nd notification, its session after the 3rd"),
+      .example('$0 serve --host 0.0.0.0 --admin-token "$GWS_SIM_TOKEN"', 'reachable from other machines; /sim needs the token')
+      .example('$0 serve --fault drop:agent2:2 --fault session-drop:agent2:after=3', "drop agent2's 2nd notification, its session after the 3rd")
+      .example('$0 serve --allow-origin http://localhost:3000 --csrf', 'a desktop served from localhost:3000 uses the cookie; POSTs need X-CSRF-TOKEN'),
   handler: async (args) => {
     const log = args.quiet ? () => {} : (line: string) => console.error(`${new Date().toISOString()} ${line}`);
     let simulator;
@@ -71,6 +109,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         fixture: args.fixture,
         scenarios: args.scenario,
         log,
+        adminToken: args['admin-token'],
+        allowOrigins: args['allow-origin'],
+        csrf: args.csrf,
+        maxSessionsPerAgent: args['max-sessions-per-agent'],
         faults: args.fault,
       });
     } catch (error) {
@@ -78,11 +120,24 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       process.exit(error instanceof FileError ? EXIT.usage : EXIT.failure);
     }
     console.log(`gws-sim listening on ${simulator.url}`);
+    // Said even with --quiet: without it nobody can use /sim.
+    if (simulator.adminToken !== undefined && args['admin-token'] === undefined) {
+      console.error(`gws-sim: ${args.host} is not a loopback address: /sim/* needs the admin token ${simulator.adminToken} (generated; choose one with --admin-token)`);
+    } else if (simulator.adminToken !== undefined) {
+      console.error('gws-sim: /sim/* needs the --admin-token (Authorization: Bearer <token> or X-Admin-Token)');
+    }
+    let stopping = false;
     const stop = (signal: string) => {
+      if (stopping) return process.exit(EXIT.ok); // a second Ctrl-C does not wait
+      stopping = true;
       log(`${signal}: shutting down`);
+      setTimeout(() => {
+        console.error(`gws-sim: did not close within ${SHUTDOWN_MS} ms; exiting anyway`);
+        process.exit(EXIT.ok);
+      }, SHUTDOWN_MS).unref();
       void simulator.close().then(() => process.exit(EXIT.ok));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   },
 };
