@@ -22,6 +22,8 @@ export interface InjectorDeps {
   send(userId: string, notification: unknown, dueAt: number, options: PublishOptions): Promise<void> | undefined;
   sessions: SessionFaults;
   users(): readonly { id: string; userName: string }[];
+  /** Notifications held for the agent (no subscriber, or a cut transport). */
+  heldFor(userId: string): number;
 }
 
 interface Armed {
@@ -100,9 +102,12 @@ export class FaultInjector implements Publisher {
     for (const fault of this.startFaults) this.add(fault, 'start');
   }
 
-  /** Notifications held back by a delay or a reorder. */
+  /**
+   * Notifications on their way because of a fault: held back by a delay or a reorder, or held
+   * for an agent whose session was dropped or cut until it is back (settled() waits for them).
+   */
   get pending(): number {
-    return this.outbox.pending;
+    return this.outbox.pending + this.deps.sessions.recovering().reduce((sum, userId) => sum + this.deps.heldFor(userId), 0);
   }
 
   state(): FaultsState {
@@ -110,6 +115,7 @@ export class FaultInjector implements Publisher {
       armed: this.armed.map(({ id, spec, fault, source, armedAt, fired }) => ({ id, spec, fault, source, armedAt, fired, active: this.active(this.armed.find((a) => a.id === id)!) })),
       fired: [...this.fired],
       delayed: this.outbox.pending,
+      recovering: this.deps.sessions.recovering().map((userId) => this.nameOf(userId)),
     };
   }
 
@@ -158,8 +164,10 @@ export class FaultInjector implements Publisher {
         case 'cut':
           if (fault.after === n && !armed.done.has(userId)) {
             armed.done.add(userId);
-            // Acts once faye has taken notification n, so that it is the last one of the session (or before the cut).
-            onSent.push(() => this.later(() => this.sessionFault(armed, userId, `after ${what(n)}`)));
+            // Once faye has taken notification n, so that it is the last one of the old session. A cut
+            // waits a little more: a long poll's answer is written a tick later, and must go out first.
+            const act = () => this.sessionFault(armed, userId, `after ${what(n)}`);
+            onSent.push(fault.kind === 'cut' ? () => this.later(act) : act);
           }
           break;
         default: {
@@ -214,6 +222,7 @@ export class FaultInjector implements Publisher {
 
   /** A session fault without `after` acts on an agent when it next subscribes, if it had no session when armed. */
   subscribed(userId: string): void {
+    this.deps.sessions.subscribed(userId);
     for (const armed of this.armed) {
       const { fault } = armed;
       if ((fault.kind === 'session-drop' || fault.kind === 'cut') && fault.after === undefined && this.concerns(armed, this.nameOf(userId)) && !armed.done.has(userId)) {

@@ -33,6 +33,8 @@ export class SessionFaults {
   private readonly forgetting = new Map<string, { channel: string; id: string | undefined }>();
   /** userId -> its cut clients that have not connected again. */
   private readonly paused = new Map<string, Set<string>>();
+  /** Agents whose session a fault dropped, until they subscribe again. */
+  private readonly dropping = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -57,6 +59,8 @@ export class SessionFaults {
   /** Drops the session: its next request gets the 402. Notifications for the agent wait for its next subscription. */
   dropSession(clientId: string): void {
     this.unpause(clientId);
+    const userId = this.clients.userOf(clientId);
+    if (userId !== undefined) this.dropping.add(userId);
     this.dropped.add(clientId);
     this.clients.unbind(clientId);
     this.later(() => {
@@ -76,6 +80,19 @@ export class SessionFaults {
     return true;
   }
 
+  /** The agent subscribed (again): a dropped session of it is over. */
+  subscribed(userId: string): void {
+    this.dropping.delete(userId);
+  }
+
+  /**
+   * Agents kept from their notifications by a fault: a dropped session not yet replaced, or a
+   * cut connection not yet back. What is held for them is on its way, not lost.
+   */
+  recovering(): string[] {
+    return [...new Set([...this.dropping, ...this.paused.keys()])];
+  }
+
   /** faye forgot the client (disconnect, timeout, drop). */
   forget(clientId: string): void {
     this.unpause(clientId);
@@ -85,6 +102,7 @@ export class SessionFaults {
   }
 
   reset(): void {
+    this.dropping.clear();
     for (const userId of [...this.paused.keys()]) {
       this.paused.delete(userId);
       this.resume(userId);

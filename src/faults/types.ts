@@ -96,6 +96,8 @@ export interface FaultsState {
   fired: FiredFault[];
   /** Notifications held back by a delay or a reorder, not yet handed to Bayeux. */
   delayed: number;
+  /** Agents whose session a fault dropped (until they subscribe again) or cut (until they connect again). */
+  recovering: string[];
 }
 
 /** What the /sim/faults endpoints do. */

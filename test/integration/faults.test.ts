@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CometD } from 'cometd';
 import { createSimulator, type Agent, type Simulator } from '../../src';
 import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
@@ -14,7 +15,7 @@ function sessionOf(sim: Simulator, user: string): string | undefined {
 }
 
 /** Every reply the agent's CometD client gets on a meta channel, failures included. */
-function metaReplies(agent: Agent, channel: string): { successful?: boolean; error?: string; advice?: unknown }[] {
+function metaReplies(agent: Agent, channel: string): { successful?: boolean; error?: string; advice?: unknown; clientId?: string }[] {
   const replies: { successful?: boolean }[] = [];
   (agent as unknown as { cometd: CometD }).cometd.addListener(channel, (message) => replies.push(message));
   return replies;
@@ -168,16 +169,24 @@ describe('faults on demand, proven with the official CometD client', () => {
   it('session-drop armed with no session acts when the agent subscribes; cut at once when armed', async () => {
     sim = await start({ faults: ['session-drop:agent1'] });
     const agent1 = await sim.agent('agent1');
-    const firstSession = sessionOf(sim, 'agent1');
-    await eventually(() => sessionOf(sim, 'agent1') !== undefined && sessionOf(sim, 'agent1') !== firstSession, 'agent1 back with a new session');
     const connects = metaReplies(agent1, '/meta/connect');
+    await eventually(() => sim.state().faults.fired.length === 1, 'the session drop');
+    const dropped = /session\(s\) ([a-z0-9]+)/.exec(sim.state().faults.fired[0].what)![1];
+    // Back with a new session whose first /meta/connect the server has answered.
+    await eventually(() => connects.some((m) => m.successful && m.clientId !== undefined && m.clientId !== dropped), 'agent1 connected with a new session');
+    const session = sessionOf(sim, 'agent1');
+    expect(session).not.toBe(dropped);
+    expect(connects).toContainEqual(expect.objectContaining({ successful: false, error: '402::Unknown client' }));
+
+    const failedBefore = connects.filter((m) => !m.successful).length;
     sim.fault('cut:agent1');
-    await eventually(() => connects.some((m) => m.successful), 'agent1 connected again after the cut');
+    await eventually(() => connects.filter((m) => !m.successful).length > failedBefore, 'a failed /meta/connect after the cut');
     await agent1.perform(REMOVE, SESSION_ID, target);
     await sim.expect({ agent1: AGENT1_STREAM });
-    expect((await firedFaults(sim)).map((f) => f.replace(/session\(s\) [a-z0-9]+/, 'session(s) X'))).toEqual([
-      "session-drop:agent1: when it subscribed: dropped agent1's CometD session(s) X; the next request gets 402::Unknown client",
-      "cut:agent1: when armed: cut the connection of agent1's CometD session(s) X",
+    expect(sessionOf(sim, 'agent1')).toBe(session);
+    expect(await firedFaults(sim)).toEqual([
+      `session-drop:agent1: when it subscribed: dropped agent1's CometD session(s) ${dropped}; the next request gets 402::Unknown client`,
+      `cut:agent1: when armed: cut the connection of agent1's CometD session(s) ${session}`,
     ]);
   });
 
@@ -200,5 +209,32 @@ describe('faults on demand, proven with the official CometD client', () => {
     // One-shot: the next call is performed.
     expect((await agent1.perform(REMOVE, SESSION_ID, target)).statusCode).toBe(0);
     await sim.expect({ agent1: AGENT1_STREAM });
+  });
+
+  it('the shipped scenario faults-dropped-session.json passes: a REST fault, then a session drop in real time that settled() waits out', async () => {
+    sim = await start({ timeScale: 1 });
+    const result = await sim.run(path.join(__dirname, '../../scenarios/faults-dropped-session.json'));
+    expect(result.failures).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect((await firedFaults(sim)).map((f) => f.split(':')[0])).toEqual(['rest', 'session-drop']);
+    expect(lines.some((l) => l.includes("dropped agent2's CometD session(s)"))).toBe(true);
+  });
+
+  it('/sim/faults arms (all or none), lists and clears; /sim/reset arms the start-up faults afresh', async () => {
+    sim = await start({ faults: ['drop:agent1:1'] });
+    const post = (body: unknown) =>
+      fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const specs = async () => ((await (await fetch(`${sim.url}/sim/faults`)).json()) as { faults: { armed: { spec: string }[] } }).faults.armed.map((a) => a.spec);
+
+    expect(await post({ faults: ['cut:agent2', 'drop:agent9:1'] })).toEqual({
+      statusCode: 1,
+      statusMessage: "Invalid parameter 'faults': fault 'drop:agent9:1': no user 'agent9' in the fixture; its users: agent1, agent2, agent3, or * for every agent",
+    });
+    expect(await post({ kind: 'delay', agent: 'agent2', nth: '*', ms: [10, 20] })).toMatchObject({ statusCode: 0, armed: [{ spec: 'delay:agent2:*:10-20', source: 'api' }] });
+    expect(await specs()).toEqual(['drop:agent1:1', 'delay:agent2:*:10-20']);
+    await fetch(`${sim.url}/sim/faults`, { method: 'DELETE' });
+    expect(await specs()).toEqual([]);
+    await fetch(`${sim.url}/sim/reset`, { method: 'POST' });
+    expect(await specs()).toEqual(['drop:agent1:1']);
   });
 });

@@ -12,7 +12,7 @@ const USERS = [
 function injector() {
   const sent: { userId: string; notification: unknown; options: PublishOptions }[] = [];
   const log: string[] = [];
-  const sessions = { sessionsOf: () => [], reset: () => {}, cut: () => false, dropSession: () => {} } as unknown as SessionFaults;
+  const sessions = { sessionsOf: () => [], reset: () => {}, cut: () => false, dropSession: () => {}, recovering: () => [], subscribed: () => {} } as unknown as SessionFaults;
   const faults = new FaultInjector({
     clock: new ManualClock(1000),
     seed: 1,
@@ -23,6 +23,7 @@ function injector() {
     },
     sessions,
     users: () => USERS,
+    heldFor: () => 0,
   });
   return { faults, sent, log };
 }
@@ -79,7 +80,7 @@ describe('FaultInjector', () => {
     faults.arm(['drop:agent2:*']);
     faults.publish('id1', note(1), 0);
     faults.reset();
-    expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0 });
+    expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0, recovering: [] });
     faults.publish('id1', note(2), 0);
     faults.publish('id2', note(3), 0);
     expect(sent.map((s) => s.userId)).toEqual(['id2']);
