@@ -35,6 +35,10 @@ export class SessionFaults {
   private readonly paused = new Map<string, Set<string>>();
   /** Agents whose session a fault dropped, until they subscribe again. */
   private readonly dropping = new Set<string>();
+  /** Agents whose held notifications are about to be sent (a cut client is back). */
+  private readonly resuming = new Set<string>();
+  /** Clients to cut on their next /meta/connect: none was held when the cut came (a long poll between two polls). */
+  private readonly cutNext = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -68,10 +72,15 @@ export class SessionFaults {
     }, HURRY_AFTER_MS);
   }
 
-  /** Ends the connection of the client's last /meta/connect; false when there is none to end. */
+  /**
+   * Ends the connection the client's /meta/connect is held on, or, between two long polls, the
+   * one its next /meta/connect comes on; the agent's notifications are held until it connects
+   * after that. False for a client that never connected.
+   */
   cut(clientId: string): boolean {
     const userId = this.clients.userOf(clientId);
-    if (!this.endSocket(clientId)) return false;
+    if (!this.connectSockets.has(clientId)) return false;
+    if (!this.heldConnects.has(clientId) || !this.endSocket(clientId)) this.cutNext.add(clientId);
     if (userId !== undefined) {
       let set = this.paused.get(userId);
       if (!set) this.paused.set(userId, (set = new Set()));
@@ -90,7 +99,7 @@ export class SessionFaults {
    * cut connection not yet back. What is held for them is on its way, not lost.
    */
   recovering(): string[] {
-    return [...new Set([...this.dropping, ...this.paused.keys()])];
+    return [...new Set([...this.dropping, ...this.paused.keys(), ...this.resuming])];
   }
 
   /** faye forgot the client (disconnect, timeout, drop). */
@@ -99,10 +108,12 @@ export class SessionFaults {
     this.connectSockets.delete(clientId);
     this.heldConnects.delete(clientId);
     this.dropped.delete(clientId);
+    this.cutNext.delete(clientId);
   }
 
   reset(): void {
     this.dropping.clear();
+    this.resuming.clear();
     for (const userId of [...this.paused.keys()]) {
       this.paused.delete(userId);
       this.resume(userId);
@@ -122,7 +133,8 @@ export class SessionFaults {
       if (message.channel === CONNECT) {
         this.connectSockets.set(clientId, request.socket);
         this.heldConnects.add(clientId);
-        this.unpause(clientId);
+        if (this.cutNext.delete(clientId)) this.endSocket(clientId);
+        else this.unpause(clientId);
       }
       callback(message);
     },
@@ -162,7 +174,11 @@ export class SessionFaults {
       if (!set.delete(clientId) || set.size > 0) continue;
       this.paused.delete(userId);
       // After this request is handled: the client is connected again when the held ones go out.
-      this.later(() => this.resume(userId), 0);
+      this.resuming.add(userId);
+      this.later(() => {
+        this.resuming.delete(userId);
+        this.resume(userId);
+      }, 0);
     }
   }
 

@@ -15,7 +15,7 @@ function sessionOf(sim: Simulator, user: string): string | undefined {
 }
 
 /** Every reply the agent's CometD client gets on a meta channel, failures included. */
-function metaReplies(agent: Agent, channel: string): { successful?: boolean; error?: string; advice?: unknown; clientId?: string }[] {
+function metaReplies(agent: Agent, channel: string): { id?: string; successful?: boolean; error?: string; advice?: unknown; clientId?: string }[] {
   const replies: { successful?: boolean }[] = [];
   (agent as unknown as { cometd: CometD }).cometd.addListener(channel, (message) => replies.push(message));
   return replies;
