@@ -1,7 +1,7 @@
 import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
 import { authExtension } from './auth-extension';
-import { MOUNT, publicChannel } from './channels';
+import { deliveryChannels, MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
 import { SessionFaults } from '../faults/session';
@@ -32,7 +32,11 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   const clients = new ClientRegistry();
   adapter.addExtension(authExtension(authenticator, clients, log));
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
-  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId), now, log);
+  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
+    now,
+    log,
+    (userId) => deliveryChannels(userId, clients.subscriptionsOf(userId)),
+  );
   adapter.getClient().addExtension(deliveries.clientExtension);
   // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.
   adapter.addExtension(sessionFaults.extension);

@@ -33,6 +33,8 @@ export class Deliveries implements Publisher {
     private readonly hasSubscriber: (userId: string) => boolean,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
+    /** The private channels to publish an agent's notification on. */
+    private readonly channelsOf: (userId: string) => readonly string[] = (userId) => deliveryChannels(userId),
   ) {}
 
   /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
@@ -92,7 +94,7 @@ export class Deliveries implements Publisher {
     const taken: Promise<void>[] = [];
     // A duplicate is the same message (same seq) twice, as a redelivery is.
     for (let copy = 0; copy < (options.copies ?? 1); copy++) {
-      for (const channel of deliveryChannels(userId)) {
+      for (const channel of this.channelsOf(userId)) {
         const publication = client.publish(channel, data);
         taken.push(new Promise<void>((resolve) => publication.then(resolve, () => resolve())));
       }
