@@ -13,6 +13,10 @@ export function checkTimeScale(value: number): void {
   }
 }
 
+export function checkSeed(value: number): void {
+  if (!Number.isSafeInteger(value)) throw new Error(`--seed must be an integer, got ${shown(value)}`);
+}
+
 export function checkServer(value: string | undefined): void {
   if (value === undefined) return;
   let url: URL | undefined;

@@ -5,7 +5,7 @@ import { loadScenario, type Script } from '../scenario/script';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
-import { adminHeaders, checkServer, checkTimeScale, serverOptions } from './options';
+import { adminHeaders, checkSeed, checkServer, checkTimeScale, serverOptions } from './options';
 import { jsonReporter, prettyReporter, summary } from './report';
 
 interface RunArgs {
@@ -31,6 +31,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', default: 1, describe: 'Seeds the jitter of stream steps: the same seed, the same delays' })
       .check((args) => {
         checkTimeScale(args['time-scale']);
+        checkSeed(args.seed);
         checkServer(args.server);
         return true;
       })

@@ -5,11 +5,13 @@ import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
+import { checkSeed, checkTimeScale, shown } from './options';
 
 interface ServeArgs {
   port: number;
   host: string;
   'time-scale': number;
+  seed: number;
   fixture?: string;
   scenario?: string[];
   quiet: boolean;
@@ -35,6 +37,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         default: 1,
         describe: 'Multiplies every scenario delay: 1 as written, 0.5 twice as fast, 0 at once (order kept)',
       })
+      .option('seed', { type: 'number', default: 1, describe: 'Seeds the jitter of stream steps: the same seed, the same delays' })
       .option('fixture', { type: 'string', describe: 'Users and facebooksessions to start from (JSON); default: the embedded fixture' })
       .option('scenario', {
         type: 'string',
@@ -69,14 +72,11 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         describe: `Inject a fault (repeatable; README "Faults"): ${Object.values(SPEC_SYNTAX).map((s) => s.form).join(', ')}`,
       })
       .check((args) => {
-        // yargs turns a non-number into NaN: say "not a number" rather than "NaN".
-        const shown = (value: number) => (Number.isNaN(value) ? 'something that is not a number' : String(value));
         if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
           throw new Error(`--port must be an integer from 0 to 65535, got ${shown(args.port)}`);
         }
-        if (!Number.isFinite(args['time-scale']) || args['time-scale'] < 0) {
-          throw new Error(`--time-scale must be a number >= 0 (1 as written, 0.5 twice as fast, 0 at once), got ${shown(args['time-scale'])}`);
-        }
+        checkTimeScale(args['time-scale']);
+        checkSeed(args.seed);
         const sessions = args['max-sessions-per-agent'];
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions)}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
@@ -106,6 +106,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         port: args.port,
         host: args.host,
         timeScale: args['time-scale'],
+        seed: args.seed,
         fixture: args.fixture,
         scenarios: args.scenario,
         log,
