@@ -120,6 +120,8 @@ export class FaultInjector implements Publisher {
   }
 
   publish(userId: string, notification: unknown, dueAt: number): void {
+    // The usual case, on every notification: no fault armed, nothing to count.
+    if (this.armed.length === 0) return this.outbox.enqueue(userId, { notification, dueAt, options: {}, delayMs: 0, reorder: false });
     const name = this.nameOf(userId);
     const faults: string[] = [];
     const onSent: (() => void)[] = [];
@@ -292,8 +294,13 @@ export class FaultInjector implements Publisher {
     setTimeout(task, SETTLE_MS).unref();
   }
 
+  private names?: { users: unknown; byId: Map<string, string> };
+
+  /** By map: called for every notification while a fault is armed. */
   private nameOf(userId: string): string {
-    return this.deps.users().find((u) => u.id === userId)?.userName ?? userId;
+    const users = this.deps.users();
+    if (this.names?.users !== users) this.names = { users, byId: new Map(users.map((u) => [u.id, u.userName])) };
+    return this.names.byId.get(userId) ?? userId;
   }
 }
 

@@ -1,6 +1,6 @@
 import { gwsError } from '../../errors';
 import type { User } from '../fixture';
-import { agentOf, agentsOf, copyJson, type GwsModel, type OperationOutcome } from '../model';
+import { agentOf, agentsOf, snapshot, type GwsModel, type OperationOutcome } from '../model';
 
 const USER_URI = /^https?:\/\/[^/\s]+\/api\/v2\/users\/([^/?#\s]+)$/;
 const USER_PATH = /^\/users\/([^/?#\s]+)$/;
@@ -51,7 +51,7 @@ export function removeParticipantFromConference(
   return {
     operation: 'RemoveParticipantFromConference',
     referenceId: model.nextReferenceId(),
-    session: copyJson(session),
+    session: snapshot(session),
     caller: callerParticipant,
     target,
     messages: { notice, participantLeft },
