@@ -1,6 +1,7 @@
 /** The public API of gws-sim: everything else is internal. */
 export { createSimulator } from './simulator';
-export type { Simulator, SimulatorClock, SimulatorOptions, SimulatorState } from './simulator';
+export type { Simulator, SimulatorOptions, SimulatorState } from './simulator';
+export type { SimulatorClock } from './harness';
 export { Agent } from './client/agent';
 export type { AgentOptions, Received, Transport, WaitOptions } from './client/agent';
 export type { GwsAnswer } from './client/rest';

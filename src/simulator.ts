@@ -8,23 +8,21 @@ import { limitsExtension } from './bayeux/limits-extension';
 import { createBayeux } from './bayeux/bayeux';
 import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery-ext';
-import { Agent, type Transport } from './client/agent';
-import { settle, type ServerProgress } from './client/settle';
-import { runScript, type RunEvent, type RunResult, type RunTarget } from './run/runner';
+import type { ServerProgress } from './client/settle';
 import { FaultInjector } from './faults/injector';
 import { restFaultGate } from './faults/rest';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultsState } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
+import type { OperationName } from './gws/types';
+import { createHarness, type Harness } from './harness';
 import { participantWire, sessionWire } from './gws/wire';
 import { createApp } from './http/app';
 import { guardServer } from './http/server-guard';
 import { ManualClock, systemClock } from './scenario/clock';
-import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams } from './scenario/loader';
-import { loadScenario } from './scenario/script';
 import { StreamPlayer } from './scenario/player';
 import { validate } from './validation';
 
@@ -65,7 +63,7 @@ export interface SimulatorOptions {
   maxSessionsPerAgent?: number;
 }
 
-export interface Simulator {
+export interface Simulator extends Harness {
   /** The base URL, e.g. http://127.0.0.1:8090; REST is under /api/v2, CometD at /api/v2/notifications. */
   readonly url: string;
   readonly port: number;
@@ -74,30 +72,6 @@ export interface Simulator {
   /** Back to the fixture; notifications not yet sent are cancelled. */
   reset(): void;
   state(): SimulatorState;
-  /** Simulated time: `advance(ms)` with `clock: 'manual'`. */
-  readonly clock: SimulatorClock;
-  /**
-   * Logs `user` in over a real CometD client and subscribes it to /v2/notifications. The password
-   * defaults to the fixture's; the transport to websocket. Closed by close().
-   */
-  agent(user: string, options?: { transport?: Transport; password?: string; channel?: string }): Promise<Agent>;
-  /**
-   * Resolves once nothing more is on its way to the agents of `agent()`: no stream is playing
-   * (or the clock is manual) and each agent has received all that was sent to it.
-   */
-  settled(options?: { timeoutMs?: number }): Promise<void>;
-  /**
-   * Waits until settled, then checks what each named agent received since the previous
-   * expect() that named it; rejects with expected versus received per agent.
-   */
-  expect(expected: Record<string, readonly Expected[]>, options?: { timeoutMs?: number }): Promise<void>;
-  /**
-   * Runs a scenario file (a script, or an operation stream) against this simulator, after a
-   * reset, with its own agents; resolves with the result, whether it passed or not. `onEvent`
-   * sees each step, notification and verdict as it happens.
-   */
-  run(file: string, options?: { onEvent?: (event: RunEvent) => void }): Promise<RunResult>;
-  /** Stops streams, disconnects clients and stops listening. Calling it again is harmless. */
   /**
    * Arms faults now (objects or SPEC strings such as `drop:agent2:2`; README "Faults"), all or
    * none: a bad one throws a FaultSpecError. Notification faults count the agent's notifications
@@ -106,17 +80,10 @@ export interface Simulator {
   fault(faults: Fault | string | readonly (Fault | string)[]): ArmedFaultState[];
   /** Disarms every fault (reset() also arms the start-up ones again). */
   clearFaults(): void;
+  /** Disconnects the agents, stops streams and clients, stops listening. Calling it again is harmless. */
   close(): Promise<void>;
 }
 
-export interface SimulatorClock {
-  now(): number;
-  /**
-   * Moves a manual clock on by `ms`, sending what falls due in order, and resolves once the
-   * agents of `agent()` have received it. Rejects with a system clock.
-   */
-  advance(ms: number): Promise<void>;
-}
 
 export type SimulatorState = ReturnType<typeof describeState>;
 
@@ -191,22 +158,28 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
 
-  const agents: Agent[] = [];
   const progress = async (): Promise<ServerProgress> => ({
     pendingStreams: player.pending + faults.pending,
     manualClock: manualClock !== undefined,
     sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
-  const runTarget: RunTarget = {
+  const harness = createHarness({
     url: baseUrl,
-    timeScale,
-    reset: async () => reset(),
+    model,
+    now: () => clock.now(),
+    manualClock,
     progress,
-    advance: manualClock && ((ms) => manualClock.advance(ms)),
-    fault: async (list) => void faults.arm(list),
-  };
-  const settled = (timeoutMs?: number) => settle(agents, progress, timeoutMs);
-  const checked = new Map<string, number>();
+    streamFile: (operation) => streams.get(operation as OperationName)?.file,
+    target: {
+      url: baseUrl,
+      timeScale,
+      reset: async () => reset(),
+      progress,
+      advance: manualClock && ((ms) => manualClock.advance(ms)),
+      drain: manualClock && (() => manualClock.runAll()),
+      fault: async (list: readonly Fault[]) => void faults.arm(list),
+    },
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -215,41 +188,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     adminToken,
     reset,
     state,
-    clock: {
-      now: () => clock.now(),
-      async advance(ms) {
-        if (!manualClock) throw new Error("sim.clock.advance() needs createSimulator({ clock: 'manual' })");
-        manualClock.advance(ms);
-        await settled();
-      },
-    },
-    async agent(user, { transport, password, channel } = {}) {
-      const known = model.userByName(user);
-      if (!known) throw new Error(`no user '${user}' in the fixture; users: ${model.users.map((u) => u.userName).join(', ')}`);
-      const agent = await Agent.connect({ url: baseUrl, user, password: password ?? known.password, transport, channel });
-      agents.push(agent);
-      return agent;
-    },
-    settled: ({ timeoutMs } = {}) => settled(timeoutMs),
-    run: (file, { onEvent } = {}) => runScript(loadScenario(file), runTarget, onEvent),
+    clock: harness.clock,
+    agent: harness.agent,
+    settled: harness.settled,
+    expect: harness.expect,
+    run: harness.run,
     fault: (list) => faults.arm(([] as unknown[]).concat(list)),
     clearFaults: () => faults.clear(),
-    async expect(expected, { timeoutMs } = {}) {
-      await settled(timeoutMs);
-      const failed = Object.entries(expected).flatMap(([user, list]) => {
-        const ofUser = agents.filter((a) => a.user === user);
-        if (ofUser.length === 0) throw new Error(`expect() names ${user}, who has no agent: call sim.agent('${user}') first`);
-        const from = checked.get(user) ?? 0;
-        const received = ofUser[0].notifications.slice(from);
-        checked.set(user, from + received.length);
-        const verdict = compare(user, list, received);
-        return verdict.ok ? [] : [formatVerdict(verdict)];
-      });
-      if (failed.length > 0) throw new Error(`notifications differ from what was expected:\n${failed.join('\n')}`);
-    },
     close() {
       closing ??= new Promise<void>((resolve) => {
-        void Promise.all(agents.map((a) => a.disconnect())).finally(() => {
+        void harness.disconnectAll().finally(() => {
           engine.cancelAll();
           faults.close();
           guard.close();

@@ -49,13 +49,15 @@ export class Deliveries implements Publisher {
   /** Resolves once faye has taken the notification for the agent's subscribers; undefined when it is held. */
   publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions = {}): Promise<void> | undefined {
     const agent = this.agentOf(userId);
-    if (!this.hasSubscriber(userId)) {
+    // Behind what is held (a subscription whose flush has not run yet) a notification waits its turn.
+    if (!this.hasSubscriber(userId) || agent.held.length > 0) {
       agent.held.push({ notification, dueAt, options });
       if (agent.held.length > HELD_PER_AGENT) {
         agent.held.shift();
         agent.dropped++;
         this.log(`user ${userId} has no subscriber and more than ${HELD_PER_AGENT} notifications waiting: dropped the oldest`);
       }
+      if (this.hasSubscriber(userId)) setImmediate(() => this.flush(userId));
       return undefined;
     }
     return this.send(userId, agent, notification, dueAt, false, options);

@@ -49,8 +49,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       console.error(`gws-sim: ${error.message}`);
       process.exit(EXIT.usage);
     }
-    if (args.server !== undefined && process.argv.includes('--time-scale')) {
-      console.error('gws-sim: --time-scale applies to the embedded simulator; the server at --server keeps its own');
+    const given = (option: string) => process.argv.some((arg) => arg === option || arg.startsWith(`${option}=`));
+    for (const option of ['--time-scale', '--seed']) {
+      if (args.server !== undefined && given(option)) console.error(`gws-sim: ${option} applies to the embedded simulator; the server at --server keeps its own`);
     }
     const report = args.json ? jsonReporter() : prettyReporter();
     const results: RunResult[] = [];
@@ -73,7 +74,14 @@ async function runOne(script: Script, args: RunArgs, report: ReturnType<typeof p
     }
     return runScript(script, target, report);
   }
-  const sim = await createSimulator({ port: 0, fixture: script.fixture, timeScale: args['time-scale'], seed: args.seed });
+  const sim = await createSimulator({
+    port: 0,
+    fixture: script.fixture,
+    // A stream file is checked by playing it.
+    scenarios: script.operationStream ? [script.operationStream.file] : [],
+    timeScale: args['time-scale'],
+    seed: args.seed,
+  });
   try {
     return await sim.run(script.file, { onEvent: report });
   } finally {

@@ -70,16 +70,25 @@ export class Agent {
     const agent = new Agent(user, password, transport, url, cometd);
     const reply = await new Promise<Message>((resolve) => cometd.handshake({ ext: { authentication: { user, credentials: password } } }, resolve));
     if (!reply.successful) {
-      const why = (reply.ext as { authentication?: { failure?: string } } | undefined)?.authentication?.failure ?? reply.error ?? 'no reason given';
       cometd.disconnect();
-      throw new Error(`${user} cannot connect to ${url} over ${transport}: ${why}`);
+      throw new Error(`${user} cannot connect to ${url} over ${transport}: ${refusal(reply)}`);
     }
-    await agent.subscribe(channel);
+    try {
+      await agent.subscribe(channel);
+    } catch (error) {
+      await agent.disconnect();
+      throw error;
+    }
     // A server that forgot the client (402/401 Unknown client) makes it handshake again, which clears subscriptions.
     cometd.addListener('/meta/handshake', (message) => {
       if (message.successful && !agent.closed) void agent.subscribe(channel).catch(() => {});
     });
     return agent;
+  }
+
+  /** Until disconnect(). */
+  get connected(): boolean {
+    return !this.closed;
   }
 
   /** The data of every notification received so far, in order. */
@@ -98,9 +107,14 @@ export class Agent {
    * when none arrives in time.
    */
   async next(expected?: Expected, options: WaitOptions = {}): Promise<unknown> {
-    const index = this.cursor;
-    await this.until(() => this.received.length > index, options, () => `a notification #${index + 1}${expected ? ` (${describeExpected(expected)})` : ''}`);
-    this.cursor = index + 1;
+    // Taken now, so that next() calls made together get successive notifications.
+    const index = this.cursor++;
+    try {
+      await this.until(() => this.received.length > index, options, () => `a notification #${index + 1}${expected ? ` (${describeExpected(expected)})` : ''}`);
+    } catch (error) {
+      if (this.cursor === index + 1) this.cursor = index; // nothing came: the next call waits for the same one
+      throw error;
+    }
     const data = this.received[index].data;
     const problems = expected === undefined ? [] : mismatches(expected, data);
     if (problems.length > 0) throw new Error(`${this.user}: notification #${index + 1} is not ${describeExpected(expected!)}:\n  ${problems.join('\n  ')}`);
@@ -108,8 +122,9 @@ export class Agent {
   }
 
   /**
-   * Resolves once `count` notifications have arrived (with all of them), or once one meets
-   * `expected` (with that one); rejects with what did arrive after `timeoutMs`.
+   * Resolves once `count` notifications have arrived in all (with all of them), or once one of
+   * all received so far meets `expected` (with that one); rejects with what did arrive after
+   * `timeoutMs`. It does not move next()'s position.
    */
   async waitFor(target: number | Expected, options: WaitOptions = {}): Promise<unknown[]> {
     if (typeof target === 'number') {
@@ -193,4 +208,14 @@ export class Agent {
       });
     }
   }
+}
+
+/** Why a handshake failed, in words: the server's reason, or the transport's. */
+function refusal(reply: Message): string {
+  const ext = reply.ext as { authentication?: { failure?: string } } | undefined;
+  if (ext?.authentication?.failure) return ext.authentication.failure;
+  if (reply.error) return reply.error;
+  const failure = (reply as { failure?: { reason?: string; exception?: { message?: string } } }).failure;
+  const reason = failure?.exception?.message ?? failure?.reason;
+  return `${reason ?? 'no answer'} (is a gws-sim listening there?)`;
 }

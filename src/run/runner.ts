@@ -18,6 +18,8 @@ export interface RunTarget {
   progress(): Promise<ServerProgress>;
   /** With a manual clock: moves it on (waits then step simulated time). */
   advance?(ms: number): void;
+  /** With a manual clock: runs everything scheduled, in time order (before an expect step). */
+  drain?(): void;
   /** Arms faults on the simulator (a `fault` step). */
   fault?(faults: readonly Fault[]): Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
           const counts = Object.entries(step.expect).map(([name, list]) => `${name} ${received(name).length}/${list.length}`);
           onEvent({ type: 'waiting', forMs: Date.now() - waited, what: `notifications: ${counts.join(', ')}` });
         }, PROGRESS_EVERY_MS);
+        target.drain?.();
         try {
           await settle(named, () => target.progress(), timeoutMs);
         } catch {

@@ -51,4 +51,12 @@ export class ManualClock implements Clock {
   get pending(): number {
     return this.tasks.length;
   }
+
+  /** Advances to each next due task until none is left (at most `limit` of them, in case tasks reschedule forever). */
+  runAll(limit = 10_000): void {
+    for (let n = 0; n < limit && this.tasks.length > 0; n++) {
+      const next = Math.min(...this.tasks.map((t) => t.at));
+      this.advance(Math.max(0, next - this.time));
+    }
+  }
 }

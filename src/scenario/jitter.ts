@@ -1,5 +1,5 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { mersenne } from 'pure-rand/generator/mersenne';
 
 /**
  * A step's random offset, in ms, bounded to [-maxMs, +maxMs]: uniform over that range, or
@@ -15,7 +15,8 @@ export interface Jitter {
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {
-  const generator = xoroshiro128plus(seed);
+  // Mersenne Twister scrambles its seed: xoroshiro128+'s first draws barely move with small seeds.
+  const generator = mersenne(seed);
   return () => uniformFloat64(generator);
 }
 

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
 import { agentsOf, GwsModel, ROLES } from '../gws/model';
+import type { OperationName } from '../gws/types';
 import { performOperation } from '../gws/operations';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
@@ -29,6 +30,8 @@ export interface Script {
   agents: ScriptAgent[];
   /** The steps, with what depends on the server's URL filled in. */
   steps(server: string): ScriptStep[];
+  /** Set when the file is an operation stream: the simulator must play this file for the check to mean anything. */
+  operationStream?: { operation: OperationName; file: string };
 }
 
 /**
@@ -56,6 +59,11 @@ export function loadScenario(file: string): Script {
   script.steps.forEach((step, i) => {
     if (step.kind === 'perform' && !sessions.has(step.session)) {
       problems.push(problemAt(source, ['steps', i, 'session'], `no facebook session '${step.session}' in the fixture; its sessions: ${[...sessions].join(', ')}`));
+    }
+    if (step.kind === 'perform' && step.target !== undefined && !users.has(step.target) && !/^https?:\/\//.test(step.target)) {
+      problems.push(
+        problemAt(source, ['steps', i, 'target'], `expected a user of the fixture (${[...users.keys()].join(', ')}) or a URI, found '${step.target}'`),
+      );
     }
   });
   if (problems.length > 0) throw new FileError(file, problems);
@@ -100,6 +108,7 @@ export function streamScript(file: string, stream: OperationStream, fixture: Fix
 
   return {
     file,
+    operationStream: { operation: stream.operation, file },
     description: `${stream.operation} by ${nameOf(callerId)} on ${nameOf(targetId)}: each agent receives exactly what ${path.basename(file)} declares`,
     fixture,
     agents,

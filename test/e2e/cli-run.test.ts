@@ -41,6 +41,21 @@ describe('gws-sim run', () => {
     expect(result.stdout).toMatch(/4 passed, 0 failed/);
   });
 
+  test('a stream file is checked by playing it: the documentation page to the letter, and the faults scenario', async () => {
+    const result = await run(['run', 'scenarios/remove-participant-from-conference.as-documented.json', 'scenarios/faults-dropped-session.json', '--time-scale', '0'], RUN_MS);
+    expect(result.stdout).toMatch(/2 passed, 0 failed/);
+    expect(result.code).toBe(0);
+  });
+
+  test('an edited stream file is checked against itself: the file is played, not the shipped stream', async () => {
+    const file = edited('scenarios/remove-participant-from-conference.json', (stream) => {
+      stream.templates[Object.keys(stream.templates)[0]].messageType = 'Edited';
+    });
+    const result = await run(['run', file, '--time-scale', '0'], RUN_MS);
+    expect(result.stdout).toContain('✔ passed');
+    expect(result.code).toBe(0);
+  });
+
   test('at time scale 1 the stream keeps its schedule: notifications show their delay since the operation', async () => {
     const result = await run(['run', 'scenarios/agent1-removes-agent2.json'], RUN_MS);
     expect(result.code).toBe(0);

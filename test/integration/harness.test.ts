@@ -1,5 +1,15 @@
-import { createSimulator, type Simulator } from '../../src';
-import { SESSION_ID } from '../helpers/default-fixture';
+import path from 'node:path';
+import { createSimulator, kindOf, type Simulator } from '../../src';
+import { SCENARIOS_DIR } from '../../src/scenario/loader';
+import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+
+async function waitUntil(done: () => boolean, ms = 3000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 const REMOVE = 'RemoveParticipantFromConference';
 const AGENT1_STREAM = ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'];
@@ -85,6 +95,83 @@ describe('the test harness: createSimulator() with agents', () => {
     sim = await createSimulator({ timeScale: 0 });
     await expect(sim.agent('nobody')).rejects.toThrow("no user 'nobody' in the fixture; users: agent1, agent2, agent3");
     await expect(sim.agent('agent1', { password: 'wrong' })).rejects.toThrow(/agent1 cannot connect .* over websocket: /);
+  });
+
+  it('an agent whose subscription is refused is disconnected, not left behind', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    await expect(sim.agent('agent1', { channel: '/v2/other' })).rejects.toThrow("agent1 cannot subscribe to /v2/other: 403:/v2/other:Subscription denied");
+    await waitUntil(() => sim.state().cometdClients.length === 0);
+  });
+
+  it('after an agent disconnects, a new agent for the same user is the one settled() and expect() follow', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const first = await sim.agent('agent1');
+    await first.disconnect();
+    const second = await sim.agent('agent1', { transport: 'long-polling' });
+    await second.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
+    await sim.expect({ agent1: AGENT1_STREAM }, { timeoutMs: 3000 });
+    expect(first.notifications).toEqual([]);
+  });
+
+  it('next() calls made together take successive notifications; waitFor() by count and by match', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const agent2 = await sim.agent('agent2');
+    const agent1 = await sim.agent('agent1');
+    await agent1.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
+    const kinds = (await Promise.all([agent2.next(), agent2.next(), agent2.next()])).map(kindOf);
+    expect(kinds).toEqual(AGENT2_STREAM.slice(0, 3));
+    await expect(agent2.waitFor(4)).resolves.toHaveLength(4);
+    const [leftChat] = await agent2.waitFor({ kind: 'StatusChange', match: { 'facebooksession.state': 'Completed' } });
+    expect(leftChat).toBe(agent2.notifications[3]);
+    await expect(agent2.waitFor(5, { timeoutMs: 100 })).rejects.toThrow('agent2: waited 100 ms for 5 notifications; received 4: StatusChange, ParticipantLeft, StatusChange, StatusChange');
+  });
+
+  it('next() that times out leaves its notification to the next call', async () => {
+    sim = await createSimulator({ clock: 'manual' });
+    const agent1 = await sim.agent('agent1');
+    await expect(agent1.next(undefined, { timeoutMs: 50 })).rejects.toThrow('waited 50 ms for a notification #1');
+    await agent1.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
+    await sim.clock.advance(40);
+    await expect(agent1.next('Notice')).resolves.toBeDefined();
+  });
+
+  it('reset() cancels what is pending and restores the session', async () => {
+    sim = await createSimulator({ timeScale: 1 });
+    const agent1 = await sim.agent('agent1');
+    await agent1.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
+    sim.reset();
+    await sim.expect({ agent1: [] });
+    await expect(agent1.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).resolves.toEqual({ statusCode: 0 });
+  });
+
+  it('run() runs a script and resolves with its result, passed or failed', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const events: string[] = [];
+    const result = await sim.run(path.join(SCENARIOS_DIR, 'agent1-removes-agent2.json'), { onEvent: (e) => events.push(e.type) });
+    expect(result).toMatchObject({ ok: true, failures: [], drift: { count: 7 } });
+    expect(result.verdicts.map((v) => v.agent)).toEqual(['agent1', 'agent2', 'agent3']);
+    expect(events[0]).toBe('start');
+    expect(events.at(-1)).toBe('end');
+    expect(events.filter((e) => e === 'notification')).toHaveLength(7);
+  });
+
+  it('run() on a manual clock lets the scheduled steps happen at each expect', async () => {
+    sim = await createSimulator({ clock: 'manual' });
+    for (const file of ['agent1-removes-agent2.json', 'late-agent-gets-its-queue.json', 'agents-visibility-refused.json']) {
+      const result = await sim.run(path.join(SCENARIOS_DIR, file));
+      expect({ file, failures: result.failures }).toEqual({ file, failures: [] });
+    }
+  });
+
+  it('run() of a stream file checks the stream the simulator plays, and says how to check another', async () => {
+    const asDocumented = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.as-documented.json');
+    sim = await createSimulator({ timeScale: 0 });
+    await expect(sim.run(path.join(SCENARIOS_DIR, 'remove-participant-from-conference.json'))).resolves.toMatchObject({ ok: true });
+    await expect(sim.run(asDocumented)).rejects.toThrow(`start it with createSimulator({ scenarios: ['${asDocumented}'] })`);
+    await sim.close();
+    sim = await createSimulator({ timeScale: 0, scenarios: [asDocumented] });
+    const result = await sim.run(asDocumented);
+    expect(result.failures).toEqual([]);
   });
 
   it('close() disconnects the agents and can be called twice', async () => {

@@ -13,6 +13,13 @@ describe('jitter', () => {
     expect(draw(7)).not.toEqual(draw(8));
   });
 
+  it('the first draw moves with the seed: seeds 1 to 50 spread it over the whole range', () => {
+    const firsts = Array.from({ length: 50 }, (_, i) => jitterOffset({ distribution: 'uniform', maxMs: 100 }, seededRandom(i + 1)));
+    expect(firsts.filter((o) => o < -50).length).toBeGreaterThan(5);
+    expect(firsts.filter((o) => o > 50).length).toBeGreaterThan(5);
+    expect(firsts.filter((o) => Math.abs(o) < 50).length).toBeGreaterThan(10);
+  });
+
   it.each([
     { distribution: 'uniform', maxMs: 20 },
     { distribution: 'normal', maxMs: 20 },

@@ -58,6 +58,7 @@ describe('loadScenario: scripts', () => {
     [{ steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small/],
     [{ steps: [{ ...perform, as: 'agent7' }] }, /\$\.steps\[0\]\.as \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
     [{ steps: [{ ...perform, session: 'nope' }] }, /\$\.steps\[0\]\.session \(line \d+\): no facebook session 'nope' in the fixture; its sessions: 0002EaAY01MT0082/],
+    [{ steps: [{ ...perform, target: 'agnet2' }] }, /\$\.steps\[0\]\.target \(line \d+\): expected a user of the fixture \(agent1, agent2, agent3\) or a URI, found 'agnet2'/],
     [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): Invalid input: expected "RemoveParticipantFromConference"/],
     [{ steps: [{ ...perform, params: { x: '{{vars.y}}' } }] }, /\{\{vars\.y\}\} starts with an unknown name 'vars'; expected one of server, users/],
     [{ steps: [{ connect: 'agent2' }, { connect: 'agent2' }] }, /\$\.steps\[1\]\.connect \(line \d+\): agent2 is already connected here/],
