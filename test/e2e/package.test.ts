@@ -56,6 +56,31 @@ describe('the packed package, installed into another project', () => {
     expect(jest.code).toBe(0);
   }, 120_000);
 
+  test('an ES module imports it by name, and node:test runs it', () => {
+    fs.writeFileSync(
+      path.join(project, 'esm.test.mjs'),
+      [
+        "import { test } from 'node:test';",
+        "import assert from 'node:assert/strict';",
+        "import { createSimulator } from 'gws-sim';",
+        "test('removal under node:test', async () => {",
+        '  const sim = await createSimulator({ timeScale: 0 });',
+        '  try {',
+        "    const agent1 = await sim.agent('agent1');",
+        "    const answer = await agent1.perform('RemoveParticipantFromConference', '0002EaAY01MT0082', { targetPath: '/users/e2c90c960d3d40c79684818983ceb314' });",
+        '    assert.equal(answer.statusCode, 0);',
+        "    await sim.expect({ agent1: ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'] });",
+        '  } finally {',
+        '    await sim.close();',
+        '  }',
+        '});',
+      ].join('\n'),
+    );
+    const result = sh(process.execPath, ['--test', 'esm.test.mjs'], project, 60_000);
+    expect(result.out).toMatch(/# pass 1/);
+    expect(result.code).toBe(0);
+  });
+
   test('the types resolve from the package root, strictly', () => {
     fs.writeFileSync(
       path.join(project, 'typed.ts'),
