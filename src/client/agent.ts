@@ -1,12 +1,10 @@
-import { adapt, CometD, type Message } from './cometd';
+import { CometD, type Message } from './cometd';
 import { compare, describeExpected, formatVerdict, kindOf, mismatches, type Expected } from '../scenario/expect';
 import { performOperation, type GwsAnswer } from './rest';
 
 export type Transport = 'long-polling' | 'websocket';
 export const TRANSPORTS: readonly Transport[] = ['websocket', 'long-polling'];
 export const NOTIFICATIONS_CHANNEL = '/v2/notifications';
-
-let adapted = false;
 
 export interface AgentOptions {
   /** The simulator's base URL, e.g. http://127.0.0.1:8090. */
@@ -59,10 +57,6 @@ export class Agent {
 
   /** Connects, handshakes and subscribes; rejects with the server's reason when it refuses. */
   static async connect(options: AgentOptions): Promise<Agent> {
-    if (!adapted) {
-      adapt();
-      adapted = true;
-    }
     const { url, user, password, transport = 'websocket', channel = NOTIFICATIONS_CHANNEL } = options;
     const cometd = new CometD();
     for (const type of cometd.getTransportTypes()) if (type !== transport) cometd.unregisterTransport(type);

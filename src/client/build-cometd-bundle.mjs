@@ -14,6 +14,7 @@ mkdirSync(out, { recursive: true });
 const { metafile } = await build({
   metafile: true,
   entryPoints: [path.join(import.meta.dirname, 'cometd-bundle.mjs')],
+  inject: [path.join(import.meta.dirname, 'cometd-window.mjs')],
   outfile: path.join(out, 'cometd.cjs'),
   bundle: true,
   platform: 'node',

@@ -33,6 +33,8 @@ describe('the test harness: createSimulator() with agents', () => {
       agent2: [...AGENT2_STREAM.slice(0, 2), { kind: 'StatusChange', match: { 'facebooksession.state': 'LeftChat' } }, 'StatusChange'],
       agent3: [],
     });
+    // The bundled CometD client keeps its `window` to itself: nothing lands on the test's globals.
+    expect('window' in globalThis).toBe(false);
     expect(agent1.notifications).toHaveLength(3);
     await expect(agent2.next('StatusChange')).resolves.toMatchObject({ notificationType: 'StatusChange' });
   });
