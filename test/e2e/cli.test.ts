@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { TestAgent } from '../helpers/agent';
-import { Cli, DOCUMENTED_STREAM, killAll, LISTENING, MAIN, ROOT, run, SHIPPED_STREAM } from '../helpers/cli';
+import { Cli, DOCUMENTED_STREAM, killAll, LISTENING, MAIN, plainEnv, ROOT, run, SHIPPED_STREAM } from '../helpers/cli';
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
 import { basic } from '../helpers/rest';
 import { documentedStreams } from '../helpers/seed';
@@ -239,7 +239,7 @@ describe('npx gws-sim', () => {
     // A cache of its own, offline: what a fresh clone gets, whatever this machine's npx cache holds.
     const result = spawnSync('npx', ['gws-sim', '--version'], {
       cwd: ROOT,
-      env: { ...process.env, npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_offline: 'true' },
+      env: plainEnv({ npm_config_cache: path.join(tmp, 'npm-cache'), npm_config_offline: 'true' }),
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,

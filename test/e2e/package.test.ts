@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../helpers/cli';
+import { plainEnv, ROOT } from '../helpers/cli';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -17,7 +17,7 @@ function readmeExample(): string {
 }
 
 function sh(command: string, args: string[], cwd: string, timeout = 180_000) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout, env: plainEnv() });
   return { code: result.status, out: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -13,6 +13,16 @@ export const LISTENING = /^gws-sim listening on http:\/\/127\.0\.0\.1:(\d+)$/;
 export const STARTUP_MS = 10_000;
 export const EXIT_MS = 5_000;
 
+/**
+ * The environment a spawned CLI gets: no colours, whatever the caller's terminal or CI says (picocolors turns
+ * them on when `CI` or `FORCE_COLOR` is set), so tests read plain text.
+ */
+export function plainEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -27,7 +37,7 @@ export class Cli {
   private readonly child: ChildProcessByStdio<null, Readable, Readable>;
 
   constructor(args: string[]) {
-    this.child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: plainEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => {
