@@ -94,6 +94,13 @@ export const ERRORS = {
       `Access denied: ${why}. The /sim endpoints need the simulator's admin token (gws-sim serve --admin-token, printed at start-up): ` +
       `send "Authorization: Bearer <token>" or "X-Admin-Token: <token>".`,
   },
+  CROSS_SITE_REFUSED: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (why: string) =>
+      `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page of another origin must not reach them: ` +
+      `send them from a script or test (no Origin header) or from an --allow-origin page, with a JSON body.`,
+  },
   CSRF_TOKEN_INVALID: {
     statusCode: 3,
     httpStatus: 403,

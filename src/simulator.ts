@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { Authenticator, DEFAULT_POLICY } from './auth/authenticator';
 import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
@@ -10,14 +9,14 @@ import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery-ext';
 import type { ServerProgress } from './client/settle';
 import { FaultInjector } from './faults/injector';
-import { restFaultGate } from './faults/rest';
 import { faultsOfBody } from './faults/spec';
-import type { ArmedFaultState, Fault, FaultsState } from './faults/types';
+import type { ArmedFaultState, Fault, FaultControls, FaultsState } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import type { OperationName } from './gws/types';
 import { createHarness, type Harness } from './harness';
 import { participantWire, sessionWire } from './gws/wire';
+import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { guardServer } from './http/server-guard';
 import { ManualClock, systemClock } from './scenario/clock';
@@ -100,7 +99,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
-  const adminToken = options.adminToken ?? (isLoopback(host) ? undefined : randomBytes(18).toString('base64url'));
+  const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
   const faults = new FaultInjector({
@@ -119,7 +118,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     throw error;
   }
   bayeux.onSubscribed = (userId) => faults.subscribed(userId);
-  const faultControls = { arm: (body: unknown) => faults.arm(faultsOfBody(body)), clear: () => faults.clear(), state: () => faults.state() };
+  const faultControls: FaultControls = {
+    arm: (body) => faults.arm(faultsOfBody(body)),
+    restFault: (userId, operation) => faults.restFault(userId, operation),
+    clear: () => faults.clear(),
+    state: () => faults.state(),
+  };
   const player = new StreamPlayer({
     clock,
     publisher: faults,
@@ -138,7 +142,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   bayeux.adapter.addExtension(limitsExtension());
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
-  const server = http.createServer(restFaultGate(app, faults, authenticator));
+  const server = http.createServer(app);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
@@ -219,11 +223,6 @@ function listen(server: http.Server, port: number, host: string): Promise<number
     });
     server.listen(port, host, () => resolve((server.address() as { port: number }).port));
   });
-}
-
-/** Whether only this machine can reach `host`: then /sim needs no admin token by default. */
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The host as URIs in answers and notifications name it. */

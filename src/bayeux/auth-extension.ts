@@ -14,8 +14,7 @@ const HANDSHAKE = '/meta/handshake';
  * ext, so the verdict is remembered per request and message id until the reply goes out.
  */
 export function authExtension(authenticator: Authenticator, clients: ClientRegistry, log: (line: string) => void): Extension {
-  // Per request, per message id, in order: a batch may repeat an id, and faye answers in order.
-  const verdicts = new WeakMap<IncomingMessage, Map<string, AuthResult[]>>();
+  const verdicts = new PendingVerdicts();
   // Accepted handshakes whose reply (which binds the client) has not gone out yet, per user id.
   const pending = new Map<string, number>();
   const sessionsOf = (userId: string) => clients.list().filter((c) => c.userId === userId).length + (pending.get(userId) ?? 0);
@@ -35,18 +34,13 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
       }
       if (verdict.ok) pending.set(verdict.user.id, (pending.get(verdict.user.id) ?? 0) + 1);
       else message.error = '403::Handshake denied';
-      let byId = verdicts.get(request);
-      if (!byId) verdicts.set(request, (byId = new Map()));
-      const queue = byId.get(message.id ?? '') ?? [];
-      queue.push(verdict);
-      byId.set(message.id ?? '', queue);
+      verdicts.put(request, message.id ?? '', verdict);
       callback(message);
     },
 
     outgoing(message, request, callback) {
       if (message.channel !== HANDSHAKE || request === null) return callback(message);
-      const byId = verdicts.get(request);
-      const verdict = byId?.get(message.id ?? '')?.shift();
+      const verdict = verdicts.take(request, message.id ?? '');
       if (verdict?.ok) {
         const left = (pending.get(verdict.user.id) ?? 1) - 1;
         if (left > 0) pending.set(verdict.user.id, left);
@@ -65,6 +59,36 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
       callback(message);
     },
   };
+}
+
+/**
+ * Handshake verdicts waiting for their reply: per request, per message id, in order (a batch may
+ * repeat an id, and faye answers in order). An id is forgotten once no verdict waits on it, as a
+ * websocket's request lives as long as its socket and sees a handshake after every session drop.
+ */
+export class PendingVerdicts {
+  private readonly byRequest = new WeakMap<object, Map<string, AuthResult[]>>();
+
+  put(request: object, id: string, verdict: AuthResult): void {
+    let byId = this.byRequest.get(request);
+    if (!byId) this.byRequest.set(request, (byId = new Map()));
+    const queue = byId.get(id);
+    if (queue) queue.push(verdict);
+    else byId.set(id, [verdict]);
+  }
+
+  take(request: object, id: string): AuthResult | undefined {
+    const byId = this.byRequest.get(request);
+    const queue = byId?.get(id);
+    const verdict = queue?.shift();
+    if (queue?.length === 0) byId!.delete(id);
+    return verdict;
+  }
+
+  /** Message ids with a verdict waiting, for this request. */
+  waiting(request: object): number {
+    return this.byRequest.get(request)?.size ?? 0;
+  }
 }
 
 function authenticate(authenticator: Authenticator, message: BayeuxMessage, request: IncomingMessage): AuthResult {

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
+import { adminTokenFor } from '../http/access';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -80,9 +81,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         const sessions = args['max-sessions-per-agent'];
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions)}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
-        if (args['admin-token'] !== undefined && !/^\S{8,}$/.test(args['admin-token'])) {
-          throw new Error('--admin-token must be at least 8 characters without spaces (it goes into an HTTP header)');
-        }
+        adminTokenFor(args.host, args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
             parseFaultSpec(spec);

@@ -1,10 +1,10 @@
-import { ERRORS } from '../errors';
 import type { PublishOptions } from '../bayeux/delivery';
 import type { Clock } from '../scenario/clock';
 import { kindOf } from '../scenario/expect';
 import { seededRandom, type Random } from '../scenario/jitter';
 import type { Publisher } from '../scenario/player';
 import { Outbox } from './outbox';
+import { restFaultAnswer, type RestFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
 import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth } from './types';
@@ -37,12 +37,6 @@ interface Armed {
   seen: Map<string, number>;
   /** Agents a session fault has acted on (once each). */
   done: Set<string>;
-}
-
-/** A REST fault's answer, in place of the operation. */
-export interface RestFaultAnswer {
-  httpStatus: number;
-  body: { statusCode: number; statusMessage: string };
 }
 
 /**
@@ -112,7 +106,7 @@ export class FaultInjector implements Publisher {
 
   state(): FaultsState {
     return {
-      armed: this.armed.map(({ id, spec, fault, source, armedAt, fired }) => ({ id, spec, fault, source, armedAt, fired, active: this.active(this.armed.find((a) => a.id === id)!) })),
+      armed: this.armed.map((a) => ({ id: a.id, spec: a.spec, fault: a.fault, source: a.source, armedAt: a.armedAt, fired: a.fired, active: this.active(a) })),
       fired: [...this.fired],
       delayed: this.outbox.pending,
       recovering: this.deps.sessions.recovering().map((userId) => this.nameOf(userId)),
@@ -206,20 +200,10 @@ export class FaultInjector implements Publisher {
       const n = (armed.seen.get(userId) ?? 0) + 1;
       armed.seen.set(userId, n);
       if (answer || !selects(fault.nth ?? 1, n)) continue;
-      const statusCode = fault.error ? ERRORS[fault.error].statusCode : fault.statusCode!;
-      const httpStatus = fault.httpStatus ?? (fault.error ? ERRORS[fault.error].httpStatus : httpStatusOf(statusCode));
-      const statusMessage =
-        fault.statusMessage ?? `Fault injected by gws-sim (${armed.spec}): ${operation} was not performed${fault.error ? ` (${fault.error})` : ''}.`;
-      answer = { httpStatus, body: { statusCode, statusMessage } };
-      this.fire(armed, name, `${name}'s ${operation} call #${n} answered statusCode ${statusCode} (HTTP ${httpStatus}) instead of being performed`);
+      answer = restFaultAnswer(fault, armed.spec, operation);
+      this.fire(armed, name, `${name}'s ${operation} call #${n} answered statusCode ${answer.body.statusCode} (HTTP ${answer.httpStatus}) instead of being performed`);
     }
     return answer;
-  }
-
-  /** Whether some armed REST fault may concern this agent (so its request body must be read). */
-  hasRestFault(userId: string): boolean {
-    const name = this.nameOf(userId);
-    return this.armed.some((a) => a.fault.kind === 'rest' && this.concerns(a, name) && this.active(a));
   }
 
   /** A session fault without `after` acts on an agent when it next subscribes, if it had no session when armed. */
@@ -286,8 +270,7 @@ export class FaultInjector implements Publisher {
     if (fault.kind === 'session-drop' || fault.kind === 'cut') return armed.done.size === 0;
     const nth = fault.kind === 'rest' ? (fault.nth ?? 1) : fault.nth;
     if (nth === '*') return true;
-    const last = Array.isArray(nth) ? Math.max(...nth) : nth;
-    return Math.max(0, ...armed.seen.values()) < last;
+    return largest(armed.seen.values()) < (Array.isArray(nth) ? largest(nth) : nth);
   }
 
   private later(task: () => void): void {
@@ -304,11 +287,13 @@ export class FaultInjector implements Publisher {
   }
 }
 
-function selects(nth: Nth, n: number): boolean {
-  return nth === '*' || (Array.isArray(nth) ? nth.includes(n) : nth === n);
+/** The largest of some counts, 0 for none: a loop, as a spread of a long list overflows the stack. */
+function largest(counts: Iterable<number>): number {
+  let max = 0;
+  for (const n of counts) if (n > max) max = n;
+  return max;
 }
 
-/** The HTTP status gws-sim's catalogue gives a statusCode; 500 for one it does not know. */
-function httpStatusOf(statusCode: number): number {
-  return Object.values(ERRORS).find((e) => e.statusCode === statusCode)?.httpStatus ?? 500;
+function selects(nth: Nth, n: number): boolean {
+  return nth === '*' || (Array.isArray(nth) ? nth.includes(n) : nth === n);
 }

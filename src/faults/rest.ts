@@ -1,43 +1,47 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import express from 'express';
-import type { Authenticator } from '../auth/authenticator';
-import { gwsError } from '../errors';
-import { BODY_LIMIT } from '../http/app';
-import type { FaultInjector } from './injector';
+import type { RequestHandler } from 'express';
+import { ERRORS } from '../errors';
+import { userOf } from '../http/authenticate';
+import type { Fault } from './types';
 
-/** The GWS operation requests (see http/gws-routes.ts): the singular path of older GWS docs too. */
-const OPERATION_PATH = /^\/api\/v2\/me\/facebooksessions?\/[^/?]+\/?(?:\?.*)?$/;
+type RestFault = Extract<Fault, { kind: 'rest' }>;
+
+/** A REST fault's answer, in place of the operation. */
+export interface RestFaultAnswer {
+  httpStatus: number;
+  body: { statusCode: number; statusMessage: string };
+}
+
+/** The answer for this agent's operation call, or undefined: perform it (FaultInjector.restFault). */
+export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | undefined;
+
+/** The GWS operation requests under /api/v2 (see http/gws-routes.ts): the singular path of older GWS docs too. */
+const OPERATION_PATH = /^\/me\/facebooksessions?\/[^/]+\/?$/i;
 
 /**
- * Answers a GWS operation with the error of an armed REST fault instead of performing it; every
- * other request goes on to `app` untouched. It sits in front of the app so that the GWS routes
- * know nothing of faults; it reads the body (to learn the operation) only while a REST fault is
- * armed for the calling agent, with the app's own parser, which the app then does not run again.
+ * Answers a GWS operation with the error of an armed REST fault instead of performing it. It goes
+ * under /api/v2 after authentication, the CSRF check and the body parser, so a faulted call is
+ * refused for the same reasons as any other, and before the GWS routes, which know nothing of faults.
  */
-export function restFaultGate(app: RequestListener, injector: FaultInjector, authenticator: Authenticator): RequestListener {
-  const json = express.json({ limit: BODY_LIMIT, type: () => true });
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const pass = () => app(req, res);
-    if (req.method !== 'POST' || !OPERATION_PATH.test(req.url ?? '')) return pass();
-    const caller = authenticator.fromHeaders(req.headers);
-    if (!caller.ok || !injector.hasRestFault(caller.user.id)) return pass();
-    json(req as express.Request, res as express.Response, (error?: unknown) => {
-      if (error) {
-        const type = (error as { type?: string }).type;
-        const refusal = type === 'entity.too.large' ? gwsError('BODY_TOO_LARGE', BODY_LIMIT) : gwsError('MALFORMED_JSON', (error as Error).message);
-        return answer(res, refusal.httpStatus, refusal.toBody());
-      }
-      const body = (req as { body?: { operationName?: unknown } }).body;
-      const operation = typeof body?.operationName === 'string' ? body.operationName : '(no operationName)';
-      const fault = injector.restFault(caller.user.id, operation);
-      if (!fault) return pass();
-      answer(res, fault.httpStatus, fault.body);
-    });
+export function restFaults(lookup: RestFaultLookup): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST' || !OPERATION_PATH.test(req.path)) return next();
+    const body = req.body as { operationName?: unknown } | undefined;
+    const operation = typeof body?.operationName === 'string' ? body.operationName : '(no operationName)';
+    const answer = lookup(userOf(res).id, operation);
+    if (!answer) return next();
+    res.status(answer.httpStatus).json(answer.body);
   };
 }
 
-function answer(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+/** What a REST fault answers: its statusCode, the HTTP status GWS gives it, and a message naming the fault. */
+export function restFaultAnswer(fault: RestFault, spec: string, operation: string): RestFaultAnswer {
+  const statusCode = fault.error ? ERRORS[fault.error].statusCode : fault.statusCode!;
+  const httpStatus = fault.httpStatus ?? (fault.error ? ERRORS[fault.error].httpStatus : httpStatusOf(statusCode));
+  const statusMessage = fault.statusMessage ?? `Fault injected by gws-sim (${spec}): ${operation} was not performed${fault.error ? ` (${fault.error})` : ''}.`;
+  return { httpStatus, body: { statusCode, statusMessage } };
+}
+
+/** The HTTP status gws-sim's catalogue gives a statusCode; 500 for one it does not know. */
+function httpStatusOf(statusCode: number): number {
+  return Object.values(ERRORS).find((e) => e.statusCode === statusCode)?.httpStatus ?? 500;
 }

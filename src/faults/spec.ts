@@ -1,7 +1,7 @@
 import { ERRORS } from '../errors';
 import { OPERATIONS } from '../gws/types';
 import { FileError } from '../validation';
-import { FAULT_KINDS, FaultSchema, type Fault, type FaultKind, type Nth } from './types';
+import { FAULT_KINDS, FaultSchema, MAX_NTH, type Fault, type FaultKind, type Nth } from './types';
 
 /**
  * The compact form of a fault, for `gws-sim serve --fault SPEC` and script steps:
@@ -24,7 +24,6 @@ export const SPEC_SYNTAX: Record<FaultKind, { form: string; example: string }> =
 };
 
 const NTH_HELP = "NTH is which of the agent's notifications, counted from when the fault is armed: 2, 1,3, 2-4 or * (every one)";
-const MAX_RANGE = 10_000;
 
 /**
  * A --fault SPEC (or fault object) that cannot be used: says what is wrong and shows an example.
@@ -111,7 +110,7 @@ function parseNth(text: string, fail: (why: string) => never): Nth {
     const from = Number(range![1]);
     const to = range![2] === undefined ? from : Number(range![2]);
     if (from < 1 || to < from) fail(`'${part}' is not 1 or more, or not from <= to`);
-    if (to - from > MAX_RANGE) fail(`'${part}' spans more than ${MAX_RANGE}; use *`);
+    if (to - from >= MAX_NTH || picked.size + (to - from) >= MAX_NTH) fail(`'${text}' names more than ${MAX_NTH} notifications; use *`);
     for (let n = from; n <= to; n++) picked.add(n);
   }
   const list = [...picked].sort((a, b) => a - b);

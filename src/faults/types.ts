@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RestFaultLookup } from './rest';
 import { ERRORS, type ErrorCode } from '../errors';
 import { OPERATIONS } from '../gws/types';
 
@@ -19,8 +20,10 @@ export const MAX_FAULT_DELAY_MS = 3_600_000;
 
 const Agent = z.string().min(1).describe("a user name of the fixture, or '*' for every agent");
 const Count = z.number().int().positive();
+/** At most this many numbers in one NTH list: more is a mistake (use '*'), and a bounded list stays cheap. */
+export const MAX_NTH = 10_000;
 /** Which of the agent's notifications (or calls): the n-th, some of them, or every one. */
-const Nth = z.union([z.literal('*'), Count, z.array(Count).min(1)]);
+const Nth = z.union([z.literal('*'), Count, z.array(Count).min(1).max(MAX_NTH)]);
 const Ms = z.number().int().min(0).max(MAX_FAULT_DELAY_MS);
 const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
 
@@ -104,6 +107,8 @@ export interface FaultsState {
 export interface FaultControls {
   /** Arms the faults of a request body; throws FaultSpecError (nothing armed) when one is bad. */
   arm(body: unknown): ArmedFaultState[];
+  /** The answer of an armed REST fault for this agent's call of an operation, or undefined: perform it. */
+  restFault: RestFaultLookup;
   clear(): void;
   state(): FaultsState;
 }

@@ -1,6 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Authenticator } from '../auth/authenticator';
+import { refusedOrigin } from '../auth/origin';
 import { gwsError } from '../errors';
 import { userOf } from './authenticate';
 
@@ -8,6 +9,23 @@ import { userOf } from './authenticate';
 export const CSRF_HEADER = 'X-CSRF-HEADER';
 export const CSRF_TOKEN = 'X-CSRF-TOKEN';
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * The admin token /sim requires on `host`: the one given (8 or more characters without spaces, as it
+ * goes into an HTTP header), none on a loopback host, and a generated one on any other host.
+ */
+export function adminTokenFor(host: string, given: string | undefined, option = 'adminToken'): string | undefined {
+  if (given !== undefined) {
+    if (!/^\S{8,}$/.test(given)) throw new RangeError(`${option} must be at least 8 characters without spaces (it goes into an HTTP header)`);
+    return given;
+  }
+  return isLoopback(host) ? undefined : randomBytes(18).toString('base64url');
+}
+
+/** Whether only this machine can reach `host`. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 /**
  * The /sim controls when the simulator has an admin token: `Authorization: Bearer <token>` or
@@ -22,6 +40,31 @@ export function requireAdminToken(token: string | undefined): RequestHandler {
     if (!sameSecret(sent, token)) return next(gwsError('ADMIN_TOKEN_REQUIRED', 'the admin token is wrong'));
     next();
   };
+}
+
+/**
+ * Cross-site protection for /sim: a web page the tester has open must not reset the simulator or
+ * arm faults. A state-changing request with an Origin that is neither the simulator's nor allowed,
+ * or with a body that is not JSON (a form or text/plain, which a page may POST without a CORS
+ * preflight), is refused with HTTP 403. Scripts and test code send no Origin and a JSON body.
+ */
+export function sameSiteOnly(allowOrigins: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE_METHODS.includes(req.method)) return next();
+    if (refusedOrigin(req.headers, allowOrigins) !== undefined) {
+      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} comes from a page of ${JSON.stringify(req.get('origin'))}`));
+    }
+    if (hasBody(req) && !req.is(['json', '+json'])) {
+      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} has a ${JSON.stringify(req.get('content-type') ?? 'missing')} body, not application/json`));
+    }
+    next();
+  };
+}
+
+/** An empty body (Content-Length: 0, as fetch sends for a POST without one) is no body. */
+function hasBody(req: Request): boolean {
+  const length = req.get('content-length');
+  return req.get('transfer-encoding') !== undefined || (length !== undefined && Number(length) !== 0);
 }
 
 function adminTokenOf(req: Request): string | undefined {

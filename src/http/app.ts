@@ -2,8 +2,9 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import type { GwsModel, OperationOutcome } from '../gws/model';
+import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
-import { csrfProtection, requireAdminToken } from './access';
+import { csrfProtection, requireAdminToken, sameSiteOnly } from './access';
 import { authenticate } from './authenticate';
 import { gwsRoutes } from './gws-routes';
 import { simRoutes } from './sim-routes';
@@ -39,8 +40,9 @@ export function createApp(deps: AppDeps): Express {
   // The REST API serves no CORS preflight; Express would answer OPTIONS with a bare "GET, HEAD".
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
-  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, gwsRoutes(deps));
-  app.use('/sim', requireAdminToken(deps.adminToken), json, simRoutes(deps));
+  const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, ...faults, gwsRoutes(deps));
+  app.use('/sim', requireAdminToken(deps.adminToken), sameSiteOnly(deps.authenticator.policy.allowOrigins), json, simRoutes(deps));
   app.get('/', (_req, res) => {
     res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
   });

@@ -72,11 +72,11 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
   const onUpgrade = server.listeners('upgrade') as ((req: http.IncomingMessage, socket: Socket, head: Buffer) => void)[];
   server.removeAllListeners('upgrade');
   server.on('upgrade', function (this: http.Server, request: http.IncomingMessage, socket: Socket, head: Buffer) {
-    if (!parsable(request.url)) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    if (onMount(request.url)) {
-      websockets.add(socket);
-      socket.once('close', () => websockets.delete(socket));
-    }
+    if (!parsable(request.url)) return refuseOnSocket(socket, 400, 'Bad Request', `The request cannot be read: the path '${request.url}' is not a valid URL path.`);
+    // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
+    if (!onMount(request.url)) return refuseOnSocket(socket, 404, 'Not Found', `No websocket is served at ${request.url}; CometD's is at ${mount}.`, 6);
+    websockets.add(socket);
+    socket.once('close', () => websockets.delete(socket));
     for (const listener of onUpgrade) listener.call(this, request, socket, head);
   });
   const watch = setInterval(() => {
@@ -182,13 +182,18 @@ function bayeuxRefusal(response: http.ServerResponse, status: number, message: s
 
 /** What Node's parser could not read (bad request line, header overflow, timeout) gets a GWS body too. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable) return void socket.destroy();
   const [status, reason] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'Request Header Fields Too Large']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout']
         : [400, 'Bad Request'];
-  const body = JSON.stringify({ statusCode: 1, statusMessage: `The request cannot be read: ${reason} (${error.code ?? 'parse error'}).` });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  refuseOnSocket(socket, status, reason, `The request cannot be read: ${reason} (${error.code ?? 'parse error'}).`);
+}
+
+/** A GWS error answer written to the socket itself, for requests that never get an http.ServerResponse; then closed. */
+function refuseOnSocket(socket: Socket, status: number, reason: string, statusMessage: string, statusCode = 1): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ statusCode, statusMessage });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

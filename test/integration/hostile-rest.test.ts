@@ -189,6 +189,68 @@ describe('generated requests', () => {
   }, 60_000);
 });
 
+/**
+ * Fault bodies for POST /sim/faults: good ones, bad ones and a hostile NTH list. None answers a
+ * REST call with a 5xx, so that the property below still holds while they are armed.
+ */
+const faultBody = fc
+  .constantFrom<unknown>(
+    'rest:agent1:*:VISIBILITY_NOT_ALL:*',
+    'rest:agent2:RemoveParticipantFromConference:3/403:1-3',
+    { kind: 'rest', agent: 'agent1', operation: '*', statusCode: 2, nth: [1, 3] },
+    'drop:agent2:1',
+    'delay:*:*:0-5',
+    'session-drop:agent1',
+    `drop:agent1:${Array.from({ length: 30 }, (_, i) => `${i * 10_001 + 1}-${(i + 1) * 10_001}`).join(',')}`,
+    { kind: 'drop', agent: 'agent1', nth: Array.from({ length: 20_000 }, (_, i) => i + 1) },
+    { kind: 'rest', agent: 'agent1', operation: '*', statusCode: 4, httpStatus: 503 },
+    'rest:agent1:*:4',
+    { __proto__: { kind: 'drop' } },
+    'nope',
+    null,
+  )
+  .chain((fault) => fc.constantFrom(JSON.stringify(fault), JSON.stringify([fault]), JSON.stringify({ faults: [fault, 'drop:agent3:1'] })));
+
+const withFaults: fc.Arbitrary<RawRequest> = fc.oneof(
+  request,
+  fc.record({ auth, body: fc.oneof(hostileObject.map((v) => JSON.stringify(v)), body) }).map(
+    ({ auth, body }): RawRequest => ({ method: 'POST', path: `/api/v2/me/facebooksessions/${SESSION_ID}`, headers: { ...auth, 'Content-Type': 'application/json' }, body }),
+  ),
+  fc.record({
+    method: fc.constantFrom('POST', 'POST', 'DELETE', 'GET'),
+    contentType: fc.constantFrom('application/json', 'text/plain', undefined),
+    body: faultBody,
+  }).map(({ method, contentType, body }): RawRequest => ({
+    method,
+    path: '/sim/faults',
+    headers: contentType === undefined ? {} : { 'Content-Type': contentType as string },
+    body: method === 'GET' ? undefined : body,
+  })),
+);
+
+describe('generated requests with faults armed and armed by the requests', () => {
+  test('never get a 5xx or a body that is not GWS, and the simulator keeps answering', async () => {
+    sim.fault(['rest:agent1:*:VISIBILITY_NOT_ALL:2-4', 'rest:agent2:*:ACCESS_DENIED:*']);
+    let refused = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(withFaults, async (req) => {
+          const response = await send(req);
+          expectGwsBody(req, response);
+          // The state stays readable whatever was armed.
+          expect((await send({ method: 'GET', path: '/sim/state', headers: {} })).status).toBe(200);
+        }),
+        { numRuns: 300 },
+      );
+      refused = sim.state().faults.fired.filter((f) => f.kind === 'rest').length;
+    } finally {
+      sim.clearFaults();
+    }
+    expect(refused).toBeGreaterThan(0);
+    expect(logged.filter((line) => line.startsWith('internal error'))).toEqual([]);
+  }, 90_000);
+});
+
 describe('named hostile requests', () => {
   const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
     send({

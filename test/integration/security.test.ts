@@ -125,25 +125,85 @@ describe('CSRF mode', () => {
 
 describe('/sim admin token', () => {
   test('with a token, /sim needs it as a Bearer or X-Admin-Token header', async () => {
-    sim = await createSimulator({ timeScale: 0, adminToken: 's3cret' });
-    expect(sim.adminToken).toBe('s3cret');
+    sim = await createSimulator({ timeScale: 0, adminToken: 's3cret-token' });
+    expect(sim.adminToken).toBe('s3cret-token');
     const get = (headers: Record<string, string>) => fetch(`${sim!.url}/sim/state`, { headers });
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { 'X-Admin-Token': 's3cre' }, { Authorization: basic('agent1', 'agent1') }] as Record<string, string>[]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { 'X-Admin-Token': 's3cret-toke' }, { Authorization: basic('agent1', 'agent1') }] as Record<string, string>[]) {
       const refused = await get(headers);
       expect(refused.status).toBe(401);
       expect(await refused.json()).toEqual({ statusCode: 20, statusMessage: expect.stringContaining('admin token') });
     }
-    expect((await get({ Authorization: 'Bearer s3cret' })).status).toBe(200);
-    expect((await get({ 'X-Admin-Token': 's3cret' })).status).toBe(200);
+    expect((await get({ Authorization: 'Bearer s3cret-token' })).status).toBe(200);
+    expect((await get({ 'X-Admin-Token': 's3cret-token' })).status).toBe(200);
     const reset = await fetch(`${sim.url}/sim/reset`, { method: 'POST' });
     expect(reset.status).toBe(401);
+    // The fault controls too: without the token nothing is armed or cleared.
+    const json = { 'Content-Type': 'application/json' };
+    const arm = (headers: Record<string, string>) => fetch(`${sim!.url}/sim/faults`, { method: 'POST', headers: { ...json, ...headers }, body: '["drop:agent2:1"]' });
+    expect((await arm({})).status).toBe(401);
+    expect((await fetch(`${sim.url}/sim/faults`)).status).toBe(401);
+    expect(sim.state().faults.armed).toEqual([]);
+    expect((await arm({ 'X-Admin-Token': 's3cret-token' })).status).toBe(200);
+    expect((await fetch(`${sim.url}/sim/faults`, { method: 'DELETE' })).status).toBe(401);
+    expect(sim.state().faults.armed).toHaveLength(1);
+    expect((await fetch(`${sim.url}/sim/faults`, { method: 'DELETE', headers: { Authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    expect(sim.state().faults.armed).toEqual([]);
     // The GWS API does not need it.
     expect((await rest(sim.url).get('/api/v2/me', { user: 'agent1', password: 'agent1' })).status).toBe(200);
+  });
+
+  test('a token shorter than 8 characters, empty, or with spaces is refused at start', async () => {
+    for (const adminToken of ['', 'short', 'has a space']) {
+      await expect(createSimulator({ timeScale: 0, adminToken })).rejects.toThrow('adminToken must be at least 8 characters without spaces');
+    }
   });
 
   test('on loopback without a token, /sim is open', async () => {
     sim = await createSimulator({ timeScale: 0 });
     expect(sim.adminToken).toBeUndefined();
     expect((await fetch(`${sim.url}/sim/state`)).status).toBe(200);
+  });
+});
+
+describe('/sim from web pages', () => {
+  const evil = { Origin: 'http://evil.example' };
+  const json = { 'Content-Type': 'application/json' };
+
+  test('a page of another origin cannot reset, arm or clear faults: 403 statusCode 3, nothing changes', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    sim.fault('drop:agent2:1');
+    const attempts: [string, RequestInit][] = [
+      ['/sim/reset', { method: 'POST', headers: evil }],
+      ['/sim/faults', { method: 'POST', headers: { ...evil, ...json }, body: '["drop:agent1:*"]' }],
+      ['/sim/faults', { method: 'DELETE', headers: evil }],
+      ['/sim/reset', { method: 'POST', headers: { Origin: 'null' } }],
+    ];
+    for (const [path, init] of attempts) {
+      const response = await fetch(`${sim.url}${path}`, init);
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      expect(await response.json()).toEqual({ statusCode: 3, statusMessage: expect.stringContaining('a web page of another origin must not reach them') });
+    }
+    expect(sim.state().faults.armed.map((a) => a.spec)).toEqual(['drop:agent2:1']);
+    // Reading is harmless: the page cannot read the answer without CORS.
+    expect((await fetch(`${sim.url}/sim/state`, { headers: evil })).status).toBe(200);
+  });
+
+  test('a body that is not JSON (a form or text/plain, sent without a preflight) is refused, whatever its Origin', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const response = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': type }, body: '["drop:agent1:*"]' });
+      expect({ type, status: response.status }).toEqual({ type, status: 403 });
+      expect(((await response.json()) as { statusMessage: string }).statusMessage).toContain('not application/json');
+    }
+    expect(sim.state().faults.armed).toEqual([]);
+  });
+
+  test('scripts (no Origin), the simulator\'s own pages and --allow-origin pages are served', async () => {
+    sim = await createSimulator({ timeScale: 0, allowOrigins: ['http://localhost:3000'] });
+    expect((await fetch(`${sim.url}/sim/reset`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${sim.url}/sim/reset`, { method: 'POST', headers: { Origin: sim.url } })).status).toBe(200);
+    const arm = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { Origin: 'http://localhost:3000', ...json }, body: '["drop:agent1:1"]' });
+    expect(arm.status).toBe(200);
+    expect(sim.state().faults.armed).toHaveLength(1);
   });
 });

@@ -63,15 +63,22 @@ describe('FaultInjector', () => {
   it('answers the n-th call of an operation, then performs the others', () => {
     const { faults } = injector();
     faults.arm([{ kind: 'rest', agent: 'agent1', operation: 'RemoveParticipantFromConference', error: 'VISIBILITY_NOT_ALL', nth: 2 }]);
-    expect(faults.hasRestFault('id1')).toBe(true);
-    expect(faults.hasRestFault('id2')).toBe(false);
+    expect(faults.restFault('id2', 'RemoveParticipantFromConference')).toBeUndefined();
     expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toBeUndefined();
     expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toEqual({
       httpStatus: 403,
       body: { statusCode: 3, statusMessage: expect.stringContaining('RemoveParticipantFromConference was not performed (VISIBILITY_NOT_ALL)') },
     });
     expect(faults.restFault('id1', 'RemoveParticipantFromConference')).toBeUndefined();
-    expect(faults.hasRestFault('id1')).toBe(false);
+    expect(faults.state().armed[0].active).toBe(false);
+  });
+
+  it('takes a list of 10,000 notification numbers, and reports on it, without overflowing the stack', () => {
+    const { faults } = injector();
+    faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_000 }, (_, i) => 2 * i + 1) }]);
+    faults.publish('id1', note(1), 0);
+    expect(faults.state().armed[0]).toMatchObject({ fired: 1, active: true });
+    expect(() => faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_001 }, (_, i) => i + 1) }])).toThrow(/nth/);
   });
 
   it('reset() forgets faults armed since start and arms the start-up ones afresh', () => {

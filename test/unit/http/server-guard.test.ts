@@ -82,3 +82,20 @@ test('a websocket whose client reads nothing is closed once its send buffer pass
   socket.on('error', () => {}).resume();
   await closed;
 }, 15_000);
+
+/** Sends a websocket upgrade to `path` and resolves with all the server wrote before it closed the socket. */
+function upgrade(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject).on('close', () => resolve(text));
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  });
+}
+
+test('a websocket upgrade to another path is answered 404 with a GWS body and closed, not left hanging', async () => {
+  const answer = await upgrade('/api/v2/me');
+  expect(answer).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+  expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ statusCode: 6, statusMessage: `No websocket is served at /api/v2/me; CometD's is at ${MOUNT}.` });
+});
