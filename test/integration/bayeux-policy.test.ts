@@ -43,6 +43,8 @@ describe.each(TRANSPORTS)('handshake over %s', (transport) => {
   test('good credentials in ext bind the client to its agent', async () => {
     const agent = await connect(transport, { via: 'ext', user: 'agent2', password: 'agent2' });
     expect(agent.handshakeReply.successful).toBe(true);
+    // Only what is served: no callback-polling (JSON-P) or eventsource, which are refused.
+    expect(agent.handshakeReply.supportedConnectionTypes).toEqual(['websocket', 'long-polling', 'cross-origin-long-polling']);
     expect(sim.state().cometdClients).toEqual([expect.objectContaining({ clientId: agent.handshakeReply.clientId, userName: 'agent2' })]);
   });
 
@@ -94,6 +96,19 @@ describe('raw Bayeux the CometD client would not send', () => {
     const { status, text } = await bayeuxPost(JSON.stringify([{ channel: '/meta/subscribe', clientId: 'forged', subscription: '/v2/notifications' }]));
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual([expect.objectContaining({ successful: false, error: '401:forged:Unknown client' })]);
+  });
+
+  test('a handshake offering only connection types that are not served is refused with 301', async () => {
+    const reply = JSON.parse(
+      (await bayeuxPost('[{"channel": "/meta/handshake", "version": "1.0", "supportedConnectionTypes": ["callback-polling", "eventsource"], "id": "1"}]')).text,
+    );
+    expect(reply).toEqual([
+      expect.objectContaining({
+        successful: false,
+        error: '301:callback-polling,eventsource:Connection types not supported; gws-sim serves websocket, long-polling, cross-origin-long-polling',
+      }),
+    ]);
+    expect(sim.state().cometdClients).toEqual([]);
   });
 
   test('garbage is answered with an error and the server goes on', async () => {
