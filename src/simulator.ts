@@ -5,24 +5,23 @@ import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
 import { limitsExtension } from './bayeux/limits-extension';
 import { createBayeux } from './bayeux/bayeux';
-import type { CometdClientInfo } from './bayeux/clients';
-import type { DeliveryState } from './bayeux/delivery-ext';
 import type { ServerProgress } from './client/settle';
 import { FaultInjector } from './faults/injector';
 import { faultsOfBody } from './faults/spec';
-import type { ArmedFaultState, Fault, FaultControls, FaultsState } from './faults/types';
+import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import type { OperationName } from './gws/types';
 import { createHarness, type Harness } from './harness';
-import { participantWire, sessionWire } from './gws/wire';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
+import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
+import { describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
 export interface SimulatorOptions {
@@ -84,7 +83,7 @@ export interface Simulator extends Harness {
 }
 
 
-export type SimulatorState = ReturnType<typeof describeState>;
+export type { SimulatorState } from './state';
 
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { host = '127.0.0.1', port = 0, timeScale = 1, seed = 1, log = () => {} } = options;
@@ -212,50 +211,5 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       });
       return closing;
     },
-  };
-}
-
-function listen(server: http.Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
-      reject(new Error(`cannot listen on ${host}:${port}: ${why}`));
-    });
-    server.listen(port, host, () => resolve((server.address() as { port: number }).port));
-  });
-}
-
-/** The host as URIs in answers and notifications name it. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-function describeState(
-  model: GwsModel,
-  baseUrl: string,
-  timeScale: number,
-  clock: 'system' | 'manual',
-  cometdClients: CometdClientInfo[],
-  pendingStreams: number,
-  deliveries: DeliveryState[],
-  faults: FaultsState,
-) {
-  return {
-    timeScale,
-    clock,
-    lastReferenceId: model.lastReference,
-    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName })),
-    facebooksessions: model.allSessions().map((session) => ({
-      ...sessionWire(session, baseUrl),
-      departed: session.departed.map((p) => participantWire(p, baseUrl)),
-      messages: session.messages.map((message, index) => ({ index, ...message })),
-    })),
-    cometdClients,
-    pendingStreams,
-    deliveries: deliveries.filter((d) => d.sent + d.held + d.dropped > 0).map((d) => ({ ...d, userName: model.userById(d.userId)?.userName })),
-    /** Armed and fired faults: what was injected on purpose. */
-    faults,
   };
 }

@@ -1,0 +1,36 @@
+import type { CometdClientInfo } from './bayeux/clients';
+import type { DeliveryState } from './bayeux/delivery-ext';
+import type { FaultsState } from './faults/types';
+import type { GwsModel } from './gws/model';
+import { participantWire, sessionWire } from './gws/wire';
+
+/** What GET /sim/state and `sim.state()` show. */
+export type SimulatorState = ReturnType<typeof describeState>;
+
+export function describeState(
+  model: GwsModel,
+  baseUrl: string,
+  timeScale: number,
+  clock: 'system' | 'manual',
+  cometdClients: CometdClientInfo[],
+  pendingStreams: number,
+  deliveries: DeliveryState[],
+  faults: FaultsState,
+) {
+  return {
+    timeScale,
+    clock,
+    lastReferenceId: model.lastReference,
+    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName })),
+    facebooksessions: model.allSessions().map((session) => ({
+      ...sessionWire(session, baseUrl),
+      departed: session.departed.map((p) => participantWire(p, baseUrl)),
+      messages: session.messages.map((message, index) => ({ index, ...message })),
+    })),
+    cometdClients,
+    pendingStreams,
+    deliveries: deliveries.filter((d) => d.sent + d.held + d.dropped > 0).map((d) => ({ ...d, userName: model.userById(d.userId)?.userName })),
+    /** Armed and fired faults: what was injected on purpose. */
+    faults,
+  };
+}
