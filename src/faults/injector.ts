@@ -4,10 +4,10 @@ import { kindOf } from '../scenario/expect';
 import { seededRandom, type Random } from '../scenario/jitter';
 import type { Publisher } from '../scenario/player';
 import { Outbox } from './outbox';
-import { restFaultAnswer, type RestFaultAnswer } from './rest';
+import { restFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
-import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth } from './types';
+import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth, RestFaultAnswer } from './types';
 
 /** GET /sim/state keeps this many fired faults, the most recent. */
 export const FIRED_KEPT = 1000;

@@ -1,18 +1,9 @@
 import type { RequestHandler } from 'express';
 import { ERRORS } from '../errors';
 import { userOf } from '../http/authenticate';
-import type { Fault } from './types';
+import type { Fault, RestFaultAnswer, RestFaultLookup } from './types';
 
 type RestFault = Extract<Fault, { kind: 'rest' }>;
-
-/** A REST fault's answer, in place of the operation. */
-export interface RestFaultAnswer {
-  httpStatus: number;
-  body: { statusCode: number; statusMessage: string };
-}
-
-/** The answer for this agent's operation call, or undefined: perform it (FaultInjector.restFault). */
-export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | undefined;
 
 /** The GWS operation requests under /api/v2 (see http/gws-routes.ts): the singular path of older GWS docs too. */
 const OPERATION_PATH = /^\/me\/facebooksessions?\/[^/]+\/?$/i;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RestFaultLookup } from './rest';
 import { ERRORS, type ErrorCode } from '../errors';
 import { OPERATIONS } from '../gws/types';
 
@@ -104,6 +103,15 @@ export interface FaultsState {
 }
 
 /** What the /sim/faults endpoints do. */
+/** A REST fault's answer, in place of the operation. */
+export interface RestFaultAnswer {
+  httpStatus: number;
+  body: { statusCode: number; statusMessage: string };
+}
+
+/** The answer for this agent's operation call, or undefined: perform it (FaultInjector.restFault). */
+export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | undefined;
+
 export interface FaultControls {
   /** Arms the faults of a request body; throws FaultSpecError (nothing armed) when one is bad. */
   arm(body: unknown): ArmedFaultState[];

@@ -21,6 +21,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['USER_NOT_FOUND', 6, 404],
   ['NO_SUCH_RESOURCE', 6, 404],
   ['ADMIN_TOKEN_REQUIRED', 20, 401],
+  ['CROSS_SITE_REFUSED', 3, 403],
   ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
 ];
