@@ -98,8 +98,8 @@ export const ERRORS = {
     statusCode: 3,
     httpStatus: 403,
     message: (why: string) =>
-      `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page of another origin must not reach them: ` +
-      `send them from a script or test (no Origin header) or from an --allow-origin page, with a JSON body.`,
+      `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page must not reach them: ` +
+      `send them from a script or test (no Origin header) to a loopback address, or start gws-sim with --admin-token to reach /sim by another name.`,
   },
   CSRF_TOKEN_INVALID: {
     statusCode: 3,

@@ -110,8 +110,9 @@ function parseNth(text: string, fail: (why: string) => never): Nth {
     const from = Number(range![1]);
     const to = range![2] === undefined ? from : Number(range![2]);
     if (from < 1 || to < from) fail(`'${part}' is not 1 or more, or not from <= to`);
-    if (to - from >= MAX_NTH || picked.size + (to - from) >= MAX_NTH) fail(`'${text}' names more than ${MAX_NTH} notifications; use *`);
+    if (to - from >= MAX_NTH) fail(`'${part}' names more than ${MAX_NTH} notifications; use *`);
     for (let n = from; n <= to; n++) picked.add(n);
+    if (picked.size > MAX_NTH) fail(`'${text}' names more than ${MAX_NTH} notifications; use *`);
   }
   const list = [...picked].sort((a, b) => a - b);
   return list.length === 1 ? list[0] : list;

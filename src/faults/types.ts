@@ -22,7 +22,9 @@ const Count = z.number().int().positive();
 /** At most this many numbers in one NTH list: more is a mistake (use '*'), and a bounded list stays cheap. */
 export const MAX_NTH = 10_000;
 /** Which of the agent's notifications (or calls): the n-th, some of them, or every one. */
-const Nth = z.union([z.literal('*'), Count, z.array(Count).min(1).max(MAX_NTH)]);
+const Nth = z
+  .union([z.literal('*'), Count, z.array(Count).min(1)])
+  .refine((nth) => !Array.isArray(nth) || nth.length <= MAX_NTH, `at most ${MAX_NTH} numbers; use '*' for more`);
 const Ms = z.number().int().min(0).max(MAX_FAULT_DELAY_MS);
 const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
 

@@ -43,28 +43,32 @@ export function requireAdminToken(token: string | undefined): RequestHandler {
 }
 
 /**
- * Cross-site protection for /sim: a web page the tester has open must not reset the simulator or
- * arm faults. A state-changing request with an Origin that is neither the simulator's nor allowed,
- * or with a body that is not JSON (a form or text/plain, which a page may POST without a CORS
- * preflight), is refused with HTTP 403. Scripts and test code send no Origin and a JSON body.
+ * Web-page protection for /sim: a page the tester has open must not reset the simulator or arm
+ * faults. A state-changing request with an Origin other than the simulator's own is refused (a
+ * browser sends one with every cross-site POST or DELETE; scripts and test code send none). While
+ * /sim is open (no admin token, a loopback host), a request must also name a loopback host in its
+ * Host header: a page that rebinds its own DNS name to 127.0.0.1 sends its own name there.
  */
-export function sameSiteOnly(allowOrigins: readonly string[]): RequestHandler {
+export function noWebPages(options: { open: boolean }): RequestHandler {
   return (req, _res, next) => {
-    if (SAFE_METHODS.includes(req.method)) return next();
-    if (refusedOrigin(req.headers, allowOrigins) !== undefined) {
-      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} comes from a page of ${JSON.stringify(req.get('origin'))}`));
+    const host = req.get('host');
+    if (options.open && host !== undefined && !isLoopbackHostHeader(host)) {
+      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} names the host ${JSON.stringify(host)}, not a loopback address`));
     }
-    if (hasBody(req) && !req.is(['json', '+json'])) {
-      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} has a ${JSON.stringify(req.get('content-type') ?? 'missing')} body, not application/json`));
-    }
-    next();
+    if (SAFE_METHODS.includes(req.method) || refusedOrigin(req.headers, []) === undefined) return next();
+    next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} comes from a page of ${JSON.stringify(req.get('origin'))}`));
   };
 }
 
-/** An empty body (Content-Length: 0, as fetch sends for a POST without one) is no body. */
-function hasBody(req: Request): boolean {
-  const length = req.get('content-length');
-  return req.get('transfer-encoding') !== undefined || (length !== undefined && Number(length) !== 0);
+/** A Host header (name or address, with an optional port) that can only mean this machine. */
+function isLoopbackHostHeader(header: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${header}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return isLoopback(hostname.replace(/^\[(.*)\]$/, '$1')) || hostname.endsWith('.localhost');
 }
 
 function adminTokenOf(req: Request): string | undefined {

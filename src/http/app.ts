@@ -4,7 +4,7 @@ import type { Authenticator } from '../auth/authenticator';
 import type { GwsModel, OperationOutcome } from '../gws/model';
 import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
-import { csrfProtection, requireAdminToken, sameSiteOnly } from './access';
+import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { gwsRoutes } from './gws-routes';
 import { simRoutes } from './sim-routes';
@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Express {
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
   app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, ...faults, gwsRoutes(deps));
-  app.use('/sim', requireAdminToken(deps.adminToken), sameSiteOnly(deps.authenticator.policy.allowOrigins), json, simRoutes(deps));
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), json, simRoutes(deps));
   app.get('/', (_req, res) => {
     res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
   });

@@ -72,6 +72,9 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
   const onUpgrade = server.listeners('upgrade') as ((req: http.IncomingMessage, socket: Socket, head: Buffer) => void)[];
   server.removeAllListeners('upgrade');
   server.on('upgrade', function (this: http.Server, request: http.IncomingMessage, socket: Socket, head: Buffer) {
+    // Node stops watching an upgraded socket for errors: a peer's reset would be an uncaught
+    // 'error' event and kill the process. faye adds its own handlers once it takes the socket.
+    socket.on('error', () => socket.destroy());
     if (!parsable(request.url)) return refuseOnSocket(socket, 400, 'Bad Request', `The request cannot be read: the path '${request.url}' is not a valid URL path.`);
     // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
     if (!onMount(request.url)) return refuseOnSocket(socket, 404, 'Not Found', `No websocket is served at ${request.url}; CometD's is at ${mount}.`, 6);

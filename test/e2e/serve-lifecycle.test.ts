@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { TestAgent } from '../helpers/agent';
 import { Cli, killAll, run } from '../helpers/cli';
 import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
@@ -80,4 +81,26 @@ describe('security options', () => {
     expect((await cli.waitForExit()).code).toBe(0);
     expect(cli.stderr).toContain('/sim/* needs the --admin-token');
   });
+});
+
+describe('a peer that resets its connection', () => {
+  test.each(['/elsewhere', '//', '/api/v2/notifications'])(
+    'right after a websocket upgrade to %s does not kill the server',
+    async (path) => {
+      const cli = new Cli(['serve', '--port', '0', '--quiet']);
+      const url = await cli.listening();
+      const { port } = new URL(url);
+      for (let i = 0; i < 10; i++) {
+        const socket = net.connect(Number(port), '127.0.0.1');
+        await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+        socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+        await new Promise((resolve) => setTimeout(resolve, i % 3));
+        socket.resetAndDestroy();
+      }
+      const me = await fetch(`${url}/api/v2/me`, { headers: { Authorization: basic('agent1', 'agent1') } });
+      expect(me.status).toBe(200);
+      expect(cli.running).toBe(true);
+      expect(cli.stderr).not.toMatch(/ECONNRESET/);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
@@ -165,6 +166,19 @@ describe('/sim admin token', () => {
   });
 });
 
+/** A request with a Host header of our choosing (fetch does not let one set it), as a DNS-rebinding page sends it. */
+function withHost(s: Simulator, method: string, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: s.port, method, path, headers: { ...headers, Host: host }, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('/sim from web pages', () => {
   const evil = { Origin: 'http://evil.example' };
   const json = { 'Content-Type': 'application/json' };
@@ -175,35 +189,42 @@ describe('/sim from web pages', () => {
     const attempts: [string, RequestInit][] = [
       ['/sim/reset', { method: 'POST', headers: evil }],
       ['/sim/faults', { method: 'POST', headers: { ...evil, ...json }, body: '["drop:agent1:*"]' }],
+      ['/sim/faults', { method: 'POST', headers: { ...evil, 'Content-Type': 'text/plain' }, body: '["drop:agent1:*"]' }],
       ['/sim/faults', { method: 'DELETE', headers: evil }],
       ['/sim/reset', { method: 'POST', headers: { Origin: 'null' } }],
     ];
     for (const [path, init] of attempts) {
       const response = await fetch(`${sim.url}${path}`, init);
       expect({ path, status: response.status }).toEqual({ path, status: 403 });
-      expect(await response.json()).toEqual({ statusCode: 3, statusMessage: expect.stringContaining('a web page of another origin must not reach them') });
+      expect(await response.json()).toEqual({ statusCode: 3, statusMessage: expect.stringContaining('a web page must not reach them') });
     }
     expect(sim.state().faults.armed.map((a) => a.spec)).toEqual(['drop:agent2:1']);
     // Reading is harmless: the page cannot read the answer without CORS.
     expect((await fetch(`${sim.url}/sim/state`, { headers: evil })).status).toBe(200);
   });
 
-  test('a body that is not JSON (a form or text/plain, sent without a preflight) is refused, whatever its Origin', async () => {
+  test('a page rebinding its DNS name to 127.0.0.1 (its own name in Host and Origin) can neither read nor change /sim', async () => {
     sim = await createSimulator({ timeScale: 0 });
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': type }, body: '["drop:agent1:*"]' });
-      expect({ type, status: response.status }).toEqual({ type, status: 403 });
-      expect(((await response.json()) as { statusMessage: string }).statusMessage).toContain('not application/json');
+    const rebound = `evil.example:${sim.port}`;
+    const arm = await withHost(sim, 'POST', '/sim/reset', rebound, { Origin: `http://${rebound}` });
+    expect(arm).toEqual({ status: 403, body: { statusCode: 3, statusMessage: expect.stringContaining(`names the host "${rebound}", not a loopback address`) } });
+    expect((await withHost(sim, 'GET', '/sim/state', rebound)).status).toBe(403);
+    for (const host of [`127.0.0.1:${sim.port}`, `localhost:${sim.port}`, `[::1]:${sim.port}`, `app.localhost:${sim.port}`]) {
+      expect({ host, status: (await withHost(sim, 'GET', '/sim/state', host)).status }).toEqual({ host, status: 200 });
     }
-    expect(sim.state().faults.armed).toEqual([]);
   });
 
-  test('scripts (no Origin), the simulator\'s own pages and --allow-origin pages are served', async () => {
-    sim = await createSimulator({ timeScale: 0, allowOrigins: ['http://localhost:3000'] });
+  test('with an admin token, /sim answers any Host: the token is the protection', async () => {
+    sim = await createSimulator({ timeScale: 0, adminToken: 's3cret-token' });
+    expect((await withHost(sim, 'GET', '/sim/state', 'gws-sim.internal:8090', { 'X-Admin-Token': 's3cret-token' })).status).toBe(200);
+  });
+
+  test('scripts are served: no Origin, whatever the body type (curl -d sends a form type), and the simulator\'s own origin', async () => {
+    sim = await createSimulator({ timeScale: 0 });
     expect((await fetch(`${sim.url}/sim/reset`, { method: 'POST' })).status).toBe(200);
     expect((await fetch(`${sim.url}/sim/reset`, { method: 'POST', headers: { Origin: sim.url } })).status).toBe(200);
-    const arm = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { Origin: 'http://localhost:3000', ...json }, body: '["drop:agent1:1"]' });
-    expect(arm.status).toBe(200);
+    const curl = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '["drop:agent1:1"]' });
+    expect(curl.status).toBe(200);
     expect(sim.state().faults.armed).toHaveLength(1);
   });
 });

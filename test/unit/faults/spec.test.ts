@@ -34,6 +34,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     ['reorder:agent2:4-2', "'4-2' is not 1 or more, or not from <= to"],
     ['drop:agent2:1-99999', "'1-99999' names more than 10000 notifications; use *"],
     ['drop:agent2:1-6000,7000-13000', "'1-6000,7000-13000' names more than 10000 notifications; use *"],
+    ['drop:agent2:1-10000,10001', "'1-10000,10001' names more than 10000 notifications; use *"],
     ['delay:agent1:*:soon', "'soon' is not a delay in ms (300) or a range (200-500); expected delay:AGENT:NTH:MS, e.g. delay:agent1:*:200-500"],
     ['delay:agent1:*:500-200', 'ms: [min, max] with min <= max, got [500, 200]'],
     ['delay:agent1:*:9999999', 'ms: Too big'],
@@ -46,6 +47,11 @@ describe('parseFaultSpec: the --fault SPEC', () => {
   ])('%s is refused: %s', (spec, message) => {
     expect(() => parseFaultSpec(spec)).toThrow(FaultSpecError);
     expect(() => parseFaultSpec(spec)).toThrow(message);
+  });
+
+  it('counts the numbers a list names, not its parts: overlaps up to 10,000 numbers are taken', () => {
+    expect(parseFaultSpec('drop:agent2:1-10000,5')).toMatchObject({ nth: expect.any(Array) });
+    expect((parseFaultSpec('drop:agent2:1-9999,1-2') as { nth: number[] }).nth).toHaveLength(9999);
   });
 
   it('a bad spec is a FileError, so the CLI exits 2 (a usage error) on it', () => {
