@@ -108,7 +108,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     send: (userId, notification, dueAt, publishOptions) => bayeux.deliveries.publish(userId, notification, dueAt, publishOptions),
     sessions: bayeux.sessionFaults,
     users: () => model.users,
-    heldFor: (userId) => bayeux.deliveries.state().find((d) => d.userId === userId)?.held ?? 0,
+    heldFor: (userId) => bayeux.deliveries.heldFor(userId),
   });
   try {
     faults.armAtStart(options.faults ?? []);

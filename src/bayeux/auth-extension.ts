@@ -17,7 +17,7 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
   const verdicts = new PendingVerdicts();
   // Accepted handshakes whose reply (which binds the client) has not gone out yet, per user id.
   const pending = new Map<string, number>();
-  const sessionsOf = (userId: string) => clients.list().filter((c) => c.userId === userId).length + (pending.get(userId) ?? 0);
+  const sessionsOf = (userId: string) => clients.countOf(userId) + (pending.get(userId) ?? 0);
 
   return {
     incoming(message, request, callback) {

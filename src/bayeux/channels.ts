@@ -29,12 +29,12 @@ export function publicChannel(channel: string): string {
 const FACEBOOK_ROUTES: readonly string[] = [FACEBOOK_TOPIC, '/v2/me/*', '/v2/me/**'];
 
 /**
- * Where one of the agent's Facebook notifications is published: both GWS channels, or, given
- * what its clients subscribed to, only those some client receives (each publish costs a copy).
+ * Where one of the agent's Facebook notifications is published, given the GWS channels its
+ * clients subscribed to: only those private channels some client receives (each publish costs a copy).
  */
-export function deliveryChannels(userId: string, subscribed?: ReadonlySet<string>): string[] {
+export function deliveryChannels(userId: string, subscribed: ReadonlySet<string>): string[] {
   const channels: string[] = [];
-  if (!subscribed || subscribed.has(NOTIFICATIONS)) channels.push(privateChannel(userId, NOTIFICATIONS));
-  if (!subscribed || FACEBOOK_ROUTES.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, FACEBOOK_TOPIC));
+  if (subscribed.has(NOTIFICATIONS)) channels.push(privateChannel(userId, NOTIFICATIONS));
+  if (FACEBOOK_ROUTES.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, FACEBOOK_TOPIC));
   return channels;
 }

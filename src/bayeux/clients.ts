@@ -18,38 +18,50 @@ interface Client {
 /** Which agent each Bayeux client (clientId) handshook as, and what it subscribed to. */
 export class ClientRegistry {
   private readonly clients = new Map<string, Client>();
+  /** userId -> its clients. */
+  private readonly byUser = new Map<string, Set<string>>();
   /** userId -> its clients with at least one subscription. */
   private readonly subscribers = new Map<string, Set<string>>();
 
   bind(clientId: string, userId: string, userName: string): void {
     this.clients.set(clientId, { userId, userName, since: Date.now(), subscriptions: new Set() });
+    addTo(this.byUser, userId, clientId);
   }
 
   unbind(clientId: string): void {
     const client = this.clients.get(clientId);
     if (!client) return;
     this.clients.delete(clientId);
-    this.forget(client.userId, clientId);
+    removeFrom(this.byUser, client.userId, clientId);
+    removeFrom(this.subscribers, client.userId, clientId);
   }
 
   subscribed(clientId: string, channel: string): void {
     const client = this.clients.get(clientId);
     if (!client) return;
     client.subscriptions.add(channel);
-    let set = this.subscribers.get(client.userId);
-    if (!set) this.subscribers.set(client.userId, (set = new Set()));
-    set.add(clientId);
+    addTo(this.subscribers, client.userId, clientId);
   }
 
   unsubscribed(clientId: string, channel: string): void {
     const client = this.clients.get(clientId);
     if (!client) return;
     client.subscriptions.delete(channel);
-    if (client.subscriptions.size === 0) this.forget(client.userId, clientId);
+    if (client.subscriptions.size === 0) removeFrom(this.subscribers, client.userId, clientId);
   }
 
   userOf(clientId: string | undefined): string | undefined {
     return clientId === undefined ? undefined : this.clients.get(clientId)?.userId;
+  }
+
+  /** How many CometD sessions the agent holds. */
+  countOf(userId: string): number {
+    return this.byUser.get(userId)?.size ?? 0;
+  }
+
+  /** The clientIds of the agent's sessions subscribed to something. */
+  subscribedClientsOf(userId: string): string[] {
+    return [...(this.subscribers.get(userId) ?? [])];
   }
 
   /** Whether some client of the agent is subscribed to something. */
@@ -67,10 +79,16 @@ export class ClientRegistry {
   list(): CometdClientInfo[] {
     return [...this.clients].map(([clientId, { subscriptions, ...c }]) => ({ clientId, ...c, subscriptions: [...subscriptions] }));
   }
+}
 
-  private forget(userId: string, clientId: string): void {
-    const set = this.subscribers.get(userId);
-    set?.delete(clientId);
-    if (set?.size === 0) this.subscribers.delete(userId);
-  }
+function addTo(sets: Map<string, Set<string>>, key: string, value: string): void {
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom(sets: Map<string, Set<string>>, key: string, value: string): void {
+  const set = sets.get(key);
+  set?.delete(value);
+  if (set?.size === 0) sets.delete(key);
 }

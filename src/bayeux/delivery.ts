@@ -1,6 +1,5 @@
 import type { BayeuxMessage, Client } from 'faye';
 import type { Publisher } from '../scenario/player';
-import { deliveryChannels } from './channels';
 import type { DeliveryExt, DeliveryState } from './delivery-ext';
 
 /** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
@@ -34,7 +33,7 @@ export class Deliveries implements Publisher {
     private readonly now: () => number,
     private readonly log: (line: string) => void,
     /** The private channels to publish an agent's notification on. */
-    private readonly channelsOf: (userId: string) => readonly string[] = (userId) => deliveryChannels(userId),
+    private readonly channelsOf: (userId: string) => readonly string[],
   ) {}
 
   /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
@@ -75,6 +74,11 @@ export class Deliveries implements Publisher {
     return this.agents.get(userId)?.sent ?? 0;
   }
 
+  /** Notifications held for `userId` (no subscriber yet, or a cut transport). */
+  heldFor(userId: string): number {
+    return this.agents.get(userId)?.held.length ?? 0;
+  }
+
   /** Forgets held notifications (a reset); sequence numbers keep counting. */
   clearHeld(): void {
     for (const agent of this.agents.values()) agent.held = [];
@@ -93,10 +97,11 @@ export class Deliveries implements Publisher {
       this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults });
     }
     const client = this.client();
+    const channels = this.channelsOf(userId);
     const taken: Promise<void>[] = [];
     // A duplicate is the same message (same seq) twice, as a redelivery is.
     for (let copy = 0; copy < (options.copies ?? 1); copy++) {
-      for (const channel of this.channelsOf(userId)) {
+      for (const channel of channels) {
         const publication = client.publish(channel, data);
         taken.push(new Promise<void>((resolve) => publication.then(resolve, () => resolve())));
       }

@@ -1,13 +1,13 @@
 import type { Extension } from 'faye';
 
 /** The longest a long-poll /meta/connect is held, ms: faye's own timeout (45 s). */
-export const MAX_CONNECT_TIMEOUT_MS = 45_000;
+const MAX_CONNECT_TIMEOUT_MS = 45_000;
 
 /**
  * The connection types served over the network: faye also lists callback-polling (JSON-P) and
  * eventsource, which the server guard refuses (both are GET requests a web page could forge).
  */
-export const SERVED_CONNECTION_TYPES = ['websocket', 'long-polling', 'cross-origin-long-polling'];
+const SERVED_CONNECTION_TYPES = ['websocket', 'long-polling', 'cross-origin-long-polling'];
 
 /**
  * faye holds a /meta/connect for as long as the client's `advice.timeout` asks, without a

@@ -1,16 +1,15 @@
-import type { PublishOptions } from '../bayeux/delivery';
 import type { Clock } from '../scenario/clock';
 import { kindOf } from '../scenario/expect';
 import { seededRandom, type Random } from '../scenario/jitter';
 import type { Publisher } from '../scenario/player';
-import { Outbox } from './outbox';
+import { Outbox, type Send } from './outbox';
 import { restFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
 import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth, RestFaultAnswer } from './types';
 
 /** GET /sim/state keeps this many fired faults, the most recent. */
-export const FIRED_KEPT = 1000;
+const FIRED_KEPT = 1000;
 /** After the notification of an `after=N` session fault is taken by faye, its long poll is answered before the fault acts. */
 const SETTLE_MS = 10;
 
@@ -19,20 +18,15 @@ export interface InjectorDeps {
   seed: number;
   log(line: string): void;
   /** Where notifications go once the faults have had their way (the Deliveries). */
-  send(userId: string, notification: unknown, dueAt: number, options: PublishOptions): Promise<void> | undefined;
+  send: Send;
   sessions: SessionFaults;
   users(): readonly { id: string; userName: string }[];
   /** Notifications held for the agent (no subscriber, or a cut transport). */
   heldFor(userId: string): number;
 }
 
-interface Armed {
-  id: number;
-  spec: string;
-  fault: Fault;
-  source: 'start' | 'api';
-  armedAt: number;
-  fired: number;
+/** An armed fault: what GET /sim/state shows of it (but `active`, derived), and its counts. */
+interface Armed extends Omit<ArmedFaultState, 'active'> {
   /** userId -> notifications (or calls) of that agent seen since arming. */
   seen: Map<string, number>;
   /** Agents a session fault has acted on (once each). */
@@ -106,7 +100,7 @@ export class FaultInjector implements Publisher {
 
   state(): FaultsState {
     return {
-      armed: this.armed.map((a) => ({ id: a.id, spec: a.spec, fault: a.fault, source: a.source, armedAt: a.armedAt, fired: a.fired, active: this.active(a) })),
+      armed: this.armed.map((armed) => this.show(armed)),
       fired: [...this.fired],
       delayed: this.outbox.pending,
       recovering: this.deps.sessions.recovering().map((userId) => this.nameOf(userId)),
@@ -233,7 +227,13 @@ export class FaultInjector implements Publisher {
         this.sessionFault(armed, user.id, 'when armed');
       }
     }
-    return { id: armed.id, spec: armed.spec, fault, source, armedAt: armed.armedAt, fired: 0, active: true };
+    return this.show(armed);
+  }
+
+  /** An armed fault as GET /sim/state shows it. */
+  private show(armed: Armed): ArmedFaultState {
+    const { seen, done, ...shown } = armed;
+    return { ...shown, active: this.active(armed) };
   }
 
   private sessionFault(armed: Armed, userId: string, when: string): void {

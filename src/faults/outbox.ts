@@ -22,7 +22,7 @@ interface Queued extends OutgoingNotification {
   readyAt: number;
 }
 
-type Send = (userId: string, notification: unknown, dueAt: number, options: PublishOptions) => Promise<void> | undefined;
+export type Send = (userId: string, notification: unknown, dueAt: number, options: PublishOptions) => Promise<void> | undefined;
 
 /**
  * Per agent, what the notification faults hold back, in order: a delayed notification delays the
@@ -40,6 +40,8 @@ export class Outbox {
   ) {}
 
   enqueue(userId: string, item: OutgoingNotification): void {
+    // The usual case, on every notification: nothing held back for the agent, nothing to hold.
+    if (item.delayMs === 0 && !item.reorder && !this.parked.has(userId) && !this.queues.has(userId)) return this.deliver(userId, item);
     const queued: Queued = { ...item, readyAt: this.clock.now() + item.delayMs, dueAt: item.dueAt + item.delayMs };
     const waiting = this.parked.get(userId);
     if (waiting) {
@@ -88,14 +90,17 @@ export class Outbox {
     this.timers.delete(userId);
     const queue = this.queues.get(userId);
     while (queue && queue.length > 0 && queue[0].readyAt <= this.clock.now()) {
-      const item = queue.shift()!;
-      const taken = this.send(userId, item.notification, item.dueAt, item.options);
-      if (item.onSent) void (taken ?? Promise.resolve()).then(item.onSent);
+      this.deliver(userId, queue.shift()!);
     }
     if (!queue || queue.length === 0) {
       this.queues.delete(userId);
       return;
     }
     this.timers.set(userId, this.clock.schedule(queue[0].readyAt - this.clock.now(), () => this.pump(userId)));
+  }
+
+  private deliver(userId: string, item: OutgoingNotification): void {
+    const taken = this.send(userId, item.notification, item.dueAt, item.options);
+    if (item.onSent) void (taken ?? Promise.resolve()).then(item.onSent);
   }
 }

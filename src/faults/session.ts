@@ -5,7 +5,7 @@ import type { ClientRegistry } from '../bayeux/clients';
 const CONNECT = '/meta/connect';
 const DISCONNECT = '/meta/disconnect';
 /** What a CometD server answers a client whose session it has dropped (CometD's code; faye's own is 401). */
-export const UNKNOWN_CLIENT = '402::Unknown client';
+const UNKNOWN_CLIENT = '402::Unknown client';
 /** A cut socket that the client does not close is destroyed after this. */
 const CUT_GRACE_MS = 1000;
 /**
@@ -49,10 +49,7 @@ export class SessionFaults {
 
   /** The clientIds of the agent's subscribed CometD sessions. */
   sessionsOf(userId: string): string[] {
-    return this.clients
-      .list()
-      .filter((c) => c.userId === userId && c.subscriptions.length > 0)
-      .map((c) => c.clientId);
+    return this.clients.subscribedClientsOf(userId);
   }
 
   /** Whether the agent's notifications may go out now (not while a transport of it is cut). */

@@ -8,11 +8,10 @@ import { OPERATIONS } from '../gws/types';
  * faults act at once, or after the agent's `after`-th notification; a REST fault answers the
  * agent's `nth` call of an operation with an error instead of performing it.
  */
-export const NOTIFICATION_FAULTS = ['drop', 'duplicate', 'reorder', 'delay'] as const;
-export const SESSION_FAULTS = ['session-drop', 'cut'] as const;
+const NOTIFICATION_FAULTS = ['drop', 'duplicate', 'reorder', 'delay'] as const;
+const SESSION_FAULTS = ['session-drop', 'cut'] as const;
 export const FAULT_KINDS = [...NOTIFICATION_FAULTS, ...SESSION_FAULTS, 'rest'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-export type NotificationFaultKind = (typeof NOTIFICATION_FAULTS)[number];
 
 /** A delay longer than an hour is a mistake, as for scenario steps. */
 export const MAX_FAULT_DELAY_MS = 3_600_000;
@@ -104,7 +103,6 @@ export interface FaultsState {
   recovering: string[];
 }
 
-/** What the /sim/faults endpoints do. */
 /** A REST fault's answer, in place of the operation. */
 export interface RestFaultAnswer {
   httpStatus: number;
@@ -114,6 +112,7 @@ export interface RestFaultAnswer {
 /** The answer for this agent's operation call, or undefined: perform it (FaultInjector.restFault). */
 export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | undefined;
 
+/** What the /sim/faults endpoints and the REST fault middleware use. */
 export interface FaultControls {
   /** Arms the faults of a request body; throws FaultSpecError (nothing armed) when one is bad. */
   arm(body: unknown): ArmedFaultState[];
