@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { Agent, type Transport } from './client/agent';
-import { settle, type ServerProgress } from './client/settle';
+import { settle } from './client/settle';
 import type { GwsModel } from './gws/model';
-import { runScript, type RunEvent, type RunResult, type RunTarget } from './run/runner';
-import type { ManualClock } from './scenario/clock';
+import { runScript, unplayable, type RunEvent, type RunResult, type RunTarget } from './run/runner';
 import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { loadScenario } from './scenario/script';
 
@@ -46,36 +44,32 @@ export interface SimulatorClock {
 }
 
 export interface HarnessDeps {
-  url: string;
   model: GwsModel;
   now(): number;
-  manualClock?: ManualClock;
-  progress(): Promise<ServerProgress>;
+  /** The simulator itself, as `run()` drives it: its URL, progress, manual clock, what it plays. */
   target: RunTarget;
-  /** The stream file the simulator plays for an operation. */
-  streamFile(operation: string): string | undefined;
 }
 
 export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): Promise<void> } {
-  const { url, model, manualClock } = deps;
+  const { model, target } = deps;
   const agents: Agent[] = [];
   const checked = new Map<Agent, number>();
   const connected = () => agents.filter((a) => a.connected);
-  const settled = (timeoutMs?: number) => settle(connected(), deps.progress, timeoutMs);
+  const settled = (timeoutMs?: number) => settle(connected(), target.progress, timeoutMs);
 
   return {
     clock: {
       now: deps.now,
       async advance(ms) {
-        if (!manualClock) throw new Error("sim.clock.advance() needs createSimulator({ clock: 'manual' })");
-        manualClock.advance(ms);
+        if (!target.advance) throw new Error("sim.clock.advance() needs createSimulator({ clock: 'manual' })");
+        target.advance(ms);
         await settled();
       },
     },
     async agent(user, { transport, password, channel } = {}) {
       const known = model.userByName(user);
       if (!known) throw new Error(`no user '${user}' in the fixture; users: ${model.users.map((u) => u.userName).join(', ')}`);
-      const agent = await Agent.connect({ url, user, password: password ?? known.password, transport, channel });
+      const agent = await Agent.connect({ url: target.url, user, password: password ?? known.password, transport, channel });
       agents.push(agent);
       return agent;
     },
@@ -95,11 +89,9 @@ export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): P
     },
     async run(file, { onEvent } = {}) {
       const script = loadScenario(file);
-      const played = script.operationStream && deps.streamFile(script.operationStream.operation);
-      if (script.operationStream && path.resolve(played ?? '') !== path.resolve(script.operationStream.file)) {
-        throw new Error(`${file} is an operation stream, but this simulator plays ${played} for ${script.operationStream.operation}: start it with createSimulator({ scenarios: ['${file}'] }) to check this file`);
-      }
-      return runScript(script, deps.target, onEvent);
+      const why = unplayable(script, target);
+      if (why) throw new Error(why);
+      return runScript(script, target, onEvent);
     },
     disconnectAll: () => Promise.all(agents.map((a) => a.disconnect())).then(() => {}),
   };

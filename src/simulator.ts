@@ -167,12 +167,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
   const harness = createHarness({
-    url: baseUrl,
     model,
     now: () => clock.now(),
-    manualClock,
-    progress,
-    streamFile: (operation) => streams.get(operation as OperationName)?.file,
     target: {
       url: baseUrl,
       timeScale,
@@ -181,6 +177,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       advance: manualClock && ((ms) => manualClock.advance(ms)),
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
+      plays: { fixture, streamFile: (operation) => streams.get(operation as OperationName)?.file },
     },
   });
 

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { remoteTarget } from '../run/remote';
-import { runScript, type RunResult, type RunTarget } from '../run/runner';
+import { runScript, unplayable, type RunResult, type RunTarget } from '../run/runner';
 import { loadScenario, type Script } from '../scenario/script';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
@@ -71,6 +71,11 @@ async function runOne(script: Script, args: RunArgs, report: ReturnType<typeof p
     } catch (error) {
       console.error(`gws-sim: ${(error as Error).message}`);
       process.exit(EXIT.failure);
+    }
+    const why = unplayable(script, target);
+    if (why) {
+      console.error(`gws-sim: ${why}`);
+      process.exit(EXIT.usage);
     }
     return runScript(script, target, report);
   }

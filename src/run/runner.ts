@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Agent, type Received } from '../client/agent';
 import { performOperation, type GwsAnswer } from '../client/rest';
 import { settle, type ServerProgress } from '../client/settle';
@@ -7,6 +9,7 @@ import { namesOf, type ScriptStep } from '../scenario/script-schema';
 import { lateness, type Drift } from './drift';
 import { formatFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
+import type { Fixture } from '../gws/fixture';
 
 /** The simulator a script runs against: embedded, or one already running at `url`. */
 export interface RunTarget {
@@ -22,6 +25,30 @@ export interface RunTarget {
   drain?(): void;
   /** Arms faults on the simulator (a `fault` step). */
   fault?(faults: readonly Fault[]): Promise<void>;
+  /** What an embedded simulator plays; unknown for one at a URL. */
+  plays?: { fixture: Fixture; streamFile(operation: string): string | undefined };
+}
+
+/**
+ * Why the script cannot be checked on this target, or undefined. An operation stream file is
+ * checked by playing it, so only a simulator that plays that very file can check it; a script
+ * with a fixture of its own needs a simulator started from that fixture.
+ */
+export function unplayable(script: Script, target: RunTarget): string | undefined {
+  const stream = script.operationStream;
+  if (stream) {
+    const played = target.plays?.streamFile(stream.operation);
+    if (played === undefined) {
+      return `${script.file} is an operation stream: it is checked by a simulator that plays it. Run it without --server (gws-sim run plays it), or start the server with --scenario ${script.file}`;
+    }
+    if (path.resolve(played) !== path.resolve(stream.file)) {
+      return `${script.file} is an operation stream, but this simulator plays ${played} for ${stream.operation}: start it with createSimulator({ scenarios: ['${script.file}'] }) to check this file`;
+    }
+  }
+  if (script.fixtureFile !== undefined && target.plays && !isDeepStrictEqual(target.plays.fixture, script.fixture)) {
+    return `${script.file} starts from the fixture ${script.fixtureFile}, but this simulator was started from another: start it with createSimulator({ fixture: '${script.fixtureFile}' })`;
+  }
+  return undefined;
 }
 
 /** What happens during a run, as it happens: the CLI prints these, `--json` one per line. */

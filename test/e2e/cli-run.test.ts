@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Cli, killAll, MAIN, ROOT, run } from '../helpers/cli';
+import { Cli, DOCUMENTED_STREAM, killAll, MAIN, ROOT, run } from '../helpers/cli';
 import { SESSION_ID } from '../helpers/default-fixture';
 
 const SCRIPTS = ['agent1-removes-agent2.json', 'agents-visibility-refused.json', 'late-agent-gets-its-queue.json'].map((f) => `scenarios/${f}`);
@@ -104,6 +104,10 @@ describe('gws-sim run', () => {
     const result = await run(['run', ...SCRIPTS, '--server', url], RUN_MS);
     expect(result.stdout).toContain(`on ${url}`);
     expect(result).toMatchObject({ code: 0 });
+    // A stream file is checked by playing it: the server plays its own, so it is refused, not failed.
+    const stream = await run(['run', DOCUMENTED_STREAM, '--server', url], RUN_MS);
+    expect(stream.code).toBe(2);
+    expect(stream.stderr).toContain(`${DOCUMENTED_STREAM} is an operation stream: it is checked by a simulator that plays it`);
   });
 
   test('--server that nobody listens on: exit 1, saying it cannot reach it', async () => {

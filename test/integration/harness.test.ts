@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createSimulator, kindOf, type Simulator } from '../../src';
 import { SCENARIOS_DIR } from '../../src/scenario/loader';
@@ -174,6 +176,24 @@ describe('the test harness: createSimulator() with agents', () => {
     sim = await createSimulator({ timeScale: 0, scenarios: [asDocumented] });
     const result = await sim.run(asDocumented);
     expect(result.failures).toEqual([]);
+  });
+
+  it('run() of a script with a fixture of its own needs a simulator started from that fixture', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-fixture-'));
+    try {
+      const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/gws/default-fixture.json'), 'utf8'));
+      fixture.users[0].firstName = 'Changed';
+      fs.writeFileSync(path.join(dir, 'fixture.json'), JSON.stringify(fixture));
+      const script = JSON.parse(fs.readFileSync(path.join(SCENARIOS_DIR, 'agents-visibility-refused.json'), 'utf8'));
+      fs.writeFileSync(path.join(dir, 'script.json'), JSON.stringify({ ...script, fixture: 'fixture.json' }));
+      sim = await createSimulator({ timeScale: 0 });
+      await expect(sim.run(path.join(dir, 'script.json'))).rejects.toThrow(`starts from the fixture ${path.join(dir, 'fixture.json')}, but this simulator was started from another`);
+      await sim.close();
+      sim = await createSimulator({ timeScale: 0, fixture: path.join(dir, 'fixture.json') });
+      expect((await sim.run(path.join(dir, 'script.json'))).failures).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('close() disconnects the agents and can be called twice', async () => {
