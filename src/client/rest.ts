@@ -1,3 +1,6 @@
+/** GWS's CSRF header (see http/access.ts): kept here, so the client side needs nothing of Express. */
+const CSRF_TOKEN = 'X-CSRF-TOKEN';
+
 /** The GWS answer to an operation: `statusCode` 0 on success, else the error's code and message. */
 export interface GwsAnswer {
   statusCode: number;
@@ -14,9 +17,14 @@ function basic({ user, password }: Credentials): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
+/** Per base URL and user: the X-CSRF-TOKEN a server in CSRF mode (`--csrf`) last gave. */
+const csrfTokens = new Map<string, string>();
+
 /**
  * Performs a GWS operation on a facebook session as `credentials`' agent:
- * `POST /api/v2/me/facebooksessions/{id}` with `{operationName, ...params}`.
+ * `POST /api/v2/me/facebooksessions/{id}` with `{operationName, ...params}`. Against a server in
+ * GWS's CSRF mode it sends back the X-CSRF-TOKEN the server gave; the first call learns it from
+ * the refusal (every answer carries it) and is sent again once.
  */
 export async function performOperation(
   baseUrl: string,
@@ -26,12 +34,21 @@ export async function performOperation(
   params: Record<string, unknown> = {},
 ): Promise<GwsAnswer> {
   const url = `${baseUrl}/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`;
-  const response = await send(url, {
-    method: 'POST',
-    headers: { Authorization: basic(credentials), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ operationName, ...params }),
-  });
-  return answerOf(response, url);
+  const key = `${baseUrl} ${credentials.user}`;
+  const post = async () => {
+    const token = csrfTokens.get(key);
+    const response = await send(url, {
+      method: 'POST',
+      headers: { Authorization: basic(credentials), 'Content-Type': 'application/json', ...(token ? { [CSRF_TOKEN]: token } : {}) },
+      body: JSON.stringify({ operationName, ...params }),
+    });
+    const given = response.headers.get(CSRF_TOKEN);
+    const learnt = given !== null && given !== token;
+    if (given !== null) csrfTokens.set(key, given);
+    return { response, retry: learnt && response.status === 403 };
+  };
+  const first = await post();
+  return answerOf(first.retry ? (await post()).response : first.response, url);
 }
 
 /** fetch, with the network error's own reason ("connect ECONNREFUSED ...") instead of "fetch failed". */
@@ -40,7 +57,7 @@ async function send(url: string, init: RequestInit): Promise<Response> {
     return await fetch(url, init);
   } catch (error) {
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    throw new Error(`cannot reach ${url}: ${cause ?? (error as Error).message}`);
+    throw new Error(`cannot reach gws-sim at ${url}: ${cause ?? (error as Error).message}`);
   }
 }
 
@@ -49,8 +66,10 @@ export async function getJson(url: string, headers: Record<string, string> = {})
   return answerOf(await send(url, { headers }), url);
 }
 
-export async function postJson(url: string, headers: Record<string, string> = {}): Promise<GwsAnswer> {
-  return answerOf(await send(url, { method: 'POST', headers }), url);
+/** POST to a gws-sim URL, with `body` as JSON when given, and return its JSON answer. */
+export async function postJson(url: string, headers: Record<string, string> = {}, body?: unknown): Promise<GwsAnswer> {
+  const json = body === undefined ? {} : { body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } };
+  return answerOf(await send(url, { method: 'POST', headers, ...json }), url);
 }
 
 async function answerOf(response: Response, url: string): Promise<GwsAnswer> {

@@ -1,6 +1,5 @@
-import { getJson, postJson } from '../client/rest';
+import { getJson, postJson, type GwsAnswer } from '../client/rest';
 import type { ServerProgress } from '../client/settle';
-import { armRemoteFaults } from '../faults/remote';
 import type { RunTarget } from './runner';
 
 interface RemoteState {
@@ -14,20 +13,19 @@ interface RemoteState {
 /** A gws-sim already running at `url`, seen through its /sim endpoints. */
 export async function remoteTarget(url: string, headers: Record<string, string> = {}): Promise<RunTarget & { users(): Promise<RemoteState['users']> }> {
   const base = url.replace(/\/+$/, '');
-  const state = async (): Promise<RemoteState> => {
-    const answer = await getJson(`${base}/sim/state`, headers);
-    if (answer.statusCode !== 0) throw new Error(`${base}/sim/state answered statusCode ${answer.statusCode}: ${answer.statusMessage ?? ''}`);
-    return answer.state as RemoteState;
+  // A /sim call that did not succeed rejects with the server's reason.
+  const sim = async (answer: Promise<GwsAnswer>, path: string): Promise<GwsAnswer> => {
+    const { statusCode, statusMessage } = await answer;
+    if (statusCode !== 0) throw new Error(`${base}${path} answered statusCode ${statusCode}: ${statusMessage ?? ''}`);
+    return answer;
   };
-  const first = await state().catch((error: Error) => {
-    throw new Error(`cannot reach gws-sim at ${base}: ${error.message}`);
-  });
+  const state = async () => (await sim(getJson(`${base}/sim/state`, headers), '/sim/state')).state as RemoteState;
+  const first = await state();
   return {
     url: base,
     timeScale: first.timeScale,
     async reset() {
-      const answer = await postJson(`${base}/sim/reset`, headers);
-      if (answer.statusCode !== 0) throw new Error(`${base}/sim/reset answered statusCode ${answer.statusCode}: ${answer.statusMessage ?? ''}`);
+      await sim(postJson(`${base}/sim/reset`, headers), '/sim/reset');
     },
     async progress(): Promise<ServerProgress> {
       const now = await state();
@@ -37,7 +35,9 @@ export async function remoteTarget(url: string, headers: Record<string, string> 
         sent: Object.fromEntries(now.deliveries.map((d) => [d.userName ?? d.userId, d.sent])),
       };
     },
-    fault: (faults) => armRemoteFaults(base, headers, faults),
+    async fault(faults) {
+      await sim(postJson(`${base}/sim/faults`, headers, { faults }), '/sim/faults');
+    },
     users: async () => (await state()).users,
   };
 }

@@ -115,6 +115,13 @@ describe('CSRF mode', () => {
     expect(await done.json()).toEqual({ statusCode: 0 });
   });
 
+  test("gws-sim's own client (agent.perform, trigger, run) learns the token and sends it back", async () => {
+    sim = await createSimulator({ timeScale: 0, csrf: true });
+    const agent1 = await sim.agent('agent1');
+    expect(await agent1.perform('RemoveParticipantFromConference', SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).toEqual({ statusCode: 0 });
+    expect(sim.state().facebooksessions[0].departed).toHaveLength(1);
+  });
+
   test('off by default: no CSRF headers, no token needed', async () => {
     sim = await createSimulator({ timeScale: 0 });
     const api = rest(sim.url);
