@@ -97,9 +97,7 @@ export const ERRORS = {
   CROSS_SITE_REFUSED: {
     statusCode: 3,
     httpStatus: 403,
-    message: (why: string) =>
-      `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page must not reach them: ` +
-      `send them from a script or test (no Origin header) to a loopback address, or start gws-sim with --admin-token to reach /sim by another name.`,
+    message: (why: string, remedy: string) => `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page must not reach them: ${remedy}.`,
   },
   CSRF_TOKEN_INVALID: {
     statusCode: 3,

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ERRORS } from '../errors';
+import { isOperationName } from '../gws/types';
 import { userOf } from '../http/authenticate';
 import type { Fault, RestFaultAnswer, RestFaultLookup } from './types';
 
@@ -17,7 +18,9 @@ export function restFaults(lookup: RestFaultLookup): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST' || !OPERATION_PATH.test(req.path)) return next();
     const body = req.body as { operationName?: unknown } | undefined;
-    const operation = typeof body?.operationName === 'string' ? body.operationName : '(no operationName)';
+    const operation = body?.operationName;
+    // A call that names no operation gws-sim knows is refused as such, fault or not.
+    if (typeof operation !== 'string' || !isOperationName(operation)) return next();
     const answer = lookup(userOf(res).id, operation);
     if (!answer) return next();
     res.status(answer.httpStatus).json(answer.body);

@@ -53,10 +53,16 @@ export function noWebPages(options: { open: boolean }): RequestHandler {
   return (req, _res, next) => {
     const host = req.get('host');
     if (options.open && host !== undefined && !isLoopbackHostHeader(host)) {
-      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} names the host ${JSON.stringify(host)}, not a loopback address`));
+      return next(
+        gwsError(
+          'CROSS_SITE_REFUSED',
+          `${req.method} ${req.originalUrl} names the host ${JSON.stringify(host)}, not a loopback address`,
+          'use 127.0.0.1 or localhost, or start gws-sim with --admin-token to reach /sim by another name',
+        ),
+      );
     }
     if (SAFE_METHODS.includes(req.method) || refusedOrigin(req.headers, []) === undefined) return next();
-    next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} comes from a page of ${JSON.stringify(req.get('origin'))}`));
+    next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} comes from a page of ${JSON.stringify(req.get('origin'))}`, 'send it from a script or test, which sends no Origin header'));
   };
 }
 

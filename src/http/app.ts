@@ -42,7 +42,9 @@ export function createApp(deps: AppDeps): Express {
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
   app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, ...faults, gwsRoutes(deps));
-  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), json, simRoutes(deps));
+  // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
+  const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, simRoutes(deps));
   app.get('/', (_req, res) => {
     res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
   });

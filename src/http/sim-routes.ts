@@ -20,6 +20,9 @@ export function simRoutes(deps: AppDeps): Router {
   // Faults on demand (README "Faults"): arm with a body of fault objects or SPEC strings.
   router.post('/faults', (req, res) => {
     if (!deps.faults) throw gwsError('NO_SUCH_RESOURCE', req.method, req.originalUrl);
+    if (req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body).length === 0)) {
+      throw gwsError('MISSING_PARAMETER', 'faults', 'send {"faults": [SPEC or fault object, ...]}, a list of them, or one, e.g. {"faults": ["drop:agent2:2"]}');
+    }
     try {
       res.json({ statusCode: 0, armed: deps.faults.arm(req.body) });
     } catch (error) {

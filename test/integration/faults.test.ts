@@ -214,6 +214,13 @@ describe('faults on demand, proven with the official CometD client', () => {
     await sim.expect({ agent1: AGENT1_STREAM });
   });
 
+  it('rest with operation *: a call naming no known operation is refused as such, and does not use up the fault', async () => {
+    sim = await start({ faults: ['rest:agent1:*:VISIBILITY_NOT_ALL'] });
+    const agent1 = await sim.agent('agent1');
+    expect(await agent1.perform('Nope', SESSION_ID, target)).toMatchObject({ statusCode: 1, statusMessage: expect.stringContaining('Nope') });
+    expect(await agent1.perform(REMOVE, SESSION_ID, target)).toMatchObject({ statusCode: 3, statusMessage: expect.stringContaining('Fault injected') });
+  });
+
   it('the shipped scenario faults-dropped-session.json passes: a REST fault, then a session drop in real time that settled() waits out', async () => {
     sim = await start({ timeScale: 1 });
     const result = await sim.run(path.join(__dirname, '../../scenarios/faults-dropped-session.json'));
@@ -235,6 +242,12 @@ describe('faults on demand, proven with the official CometD client', () => {
     });
     expect(await post({ kind: 'delay', agent: 'agent2', nth: '*', ms: [10, 20] })).toMatchObject({ statusCode: 0, armed: [{ spec: 'delay:agent2:*:10-20', source: 'api' }] });
     expect(await specs()).toEqual(['drop:agent1:1', 'delay:agent2:*:10-20']);
+    // A bare SPEC string is one fault; nothing at all says what to send.
+    expect(await post('duplicate:agent2:1')).toMatchObject({ statusCode: 0, armed: [{ spec: 'duplicate:agent2:1' }] });
+    for (const empty of [undefined, {}]) {
+      const answer = await fetch(`${sim.url}/sim/faults`, { method: 'POST', ...(empty ? { headers: { 'Content-Type': 'application/json' }, body: '{}' } : {}) });
+      expect(await answer.json()).toEqual({ statusCode: 1, statusMessage: expect.stringContaining(`Missing required parameter 'faults': send {"faults": [SPEC or fault object, ...]}`) });
+    }
     await fetch(`${sim.url}/sim/faults`, { method: 'DELETE' });
     expect(await specs()).toEqual([]);
     await fetch(`${sim.url}/sim/reset`, { method: 'POST' });
