@@ -1,8 +1,8 @@
 /**
  * Every refusal the simulator answers on its REST API, in one table: a stable code, the GWS
  * `statusCode`, the HTTP status and the message. GWS documents HTTP statuses only for 0, 4 and
- * CSRF; the others follow the mapping in shared/notes/gws-protocol.md (400 for 1/2, 403 for 3,
- * 404 for 6, 401 for 20).
+ * CSRF; the others follow the usual mapping, as the README's error table says (400 for 1/2, 403
+ * for 3, 404 for 6, 401 for 20).
  */
 export const ERRORS = {
   ACCESS_DENIED: {
@@ -86,6 +86,11 @@ export const ERRORS = {
     statusCode: 6,
     httpStatus: 404,
     message: (method: string, path: string) => `No resource answers ${method} ${path}.`,
+  },
+  NO_SUCH_WEBSOCKET: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (path: string, mount: string) => `No websocket is served at ${path}; CometD's is at ${mount}.`,
   },
   ADMIN_TOKEN_REQUIRED: {
     statusCode: 20,

@@ -1,6 +1,8 @@
+import { STATUS_CODES } from 'node:http';
 import type http from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
+import { gwsError, type GwsError } from '../errors';
 
 /** Memory limits of the CometD endpoint (README "Security and limits"). */
 export const BAYEUX_BODY_LIMIT_BYTES = 256 * 1024;
@@ -45,7 +47,7 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     };
     // faye parses every request's URL before anyone else, and throws (killing the process) on
     // one that WHATWG URL cannot parse, such as "//".
-    if (!parsable(request.url)) return gwsRefusal(response, 400, `The request cannot be read: the path '${request.url}' is not a valid URL path.`);
+    if (!parsable(request.url)) return gwsRefusal(response, unreadablePath(request.url));
     if (!onMount(request.url) || request.method === 'OPTIONS') return pass(request);
     if (request.method !== 'POST') {
       // faye would answer GET with JSON-P: a <script> on any web site could then read the
@@ -75,9 +77,9 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     // Node stops watching an upgraded socket for errors: a peer's reset would be an uncaught
     // 'error' event and kill the process. faye adds its own handlers once it takes the socket.
     socket.on('error', () => socket.destroy());
-    if (!parsable(request.url)) return refuseOnSocket(socket, 400, 'Bad Request', `The request cannot be read: the path '${request.url}' is not a valid URL path.`);
+    if (!parsable(request.url)) return refuseOnSocket(socket, unreadablePath(request.url));
     // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
-    if (!onMount(request.url)) return refuseOnSocket(socket, 404, 'Not Found', `No websocket is served at ${request.url}; CometD's is at ${mount}.`, 6);
+    if (!onMount(request.url)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
     websockets.add(socket);
     socket.once('close', () => websockets.delete(socket));
     for (const listener of onUpgrade) listener.call(this, request, socket, head);
@@ -165,9 +167,13 @@ function parsable(url: string | undefined): boolean {
   }
 }
 
-function gwsRefusal(response: http.ServerResponse, status: number, statusMessage: string): void {
-  const body = JSON.stringify({ statusCode: 1, statusMessage });
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+function unreadablePath(url: string | undefined): GwsError {
+  return gwsError('BAD_REQUEST', `the path '${url}' is not a valid URL path`);
+}
+
+function gwsRefusal(response: http.ServerResponse, refusal: GwsError): void {
+  const body = JSON.stringify(refusal.toBody());
+  response.writeHead(refusal.httpStatus, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
 }
 
@@ -185,18 +191,13 @@ function bayeuxRefusal(response: http.ServerResponse, status: number, message: s
 
 /** What Node's parser could not read (bad request line, header overflow, timeout) gets a GWS body too. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  const [status, reason] =
-    error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large']
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, 'Request Timeout']
-        : [400, 'Bad Request'];
-  refuseOnSocket(socket, status, reason, `The request cannot be read: ${reason} (${error.code ?? 'parse error'}).`);
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  refuseOnSocket(socket, gwsError('BAD_REQUEST', `${STATUS_CODES[status]} (${error.code ?? 'parse error'})`), status);
 }
 
 /** A GWS error answer written to the socket itself, for requests that never get an http.ServerResponse; then closed. */
-function refuseOnSocket(socket: Socket, status: number, reason: string, statusMessage: string, statusCode = 1): void {
+function refuseOnSocket(socket: Socket, refusal: GwsError, status = refusal.httpStatus): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ statusCode, statusMessage });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const body = JSON.stringify(refusal.toBody());
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -213,9 +213,13 @@ const faultBody = fc
 
 const withFaults: fc.Arbitrary<RawRequest> = fc.oneof(
   request,
-  fc.record({ auth, body: fc.oneof(hostileObject.map((v) => JSON.stringify(v)), body) }).map(
-    ({ auth, body }): RawRequest => ({ method: 'POST', path: `/api/v2/me/facebooksessions/${SESSION_ID}`, headers: { ...auth, 'Content-Type': 'application/json' }, body }),
-  ),
+  // Operation calls by the agents the faults concern, so that the REST faults fire often.
+  fc
+    .record({
+      auth: fc.oneof(fc.constantFrom<Record<string, string>>({ Authorization: AGENT1_AUTH }, { Authorization: basic('agent2', 'agent2') }), auth),
+      body: fc.oneof(hostileObject.map((v) => JSON.stringify({ ...v, operationName: 'RemoveParticipantFromConference' })), body),
+    })
+    .map(({ auth, body }): RawRequest => ({ method: 'POST', path: `/api/v2/me/facebooksessions/${SESSION_ID}`, headers: { ...auth, 'Content-Type': 'application/json' }, body })),
   fc.record({
     method: fc.constantFrom('POST', 'POST', 'DELETE', 'GET'),
     contentType: fc.constantFrom('application/json', 'text/plain', undefined),

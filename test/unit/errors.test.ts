@@ -22,6 +22,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NO_SUCH_RESOURCE', 6, 404],
   ['ADMIN_TOKEN_REQUIRED', 20, 401],
   ['CROSS_SITE_REFUSED', 3, 403],
+  ['NO_SUCH_WEBSOCKET', 6, 404],
   ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
 ];
