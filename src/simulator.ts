@@ -155,6 +155,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
+    faults.close();
     guard.close();
     bayeux.close();
     throw error;

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { RunEvent, RunResult } from '../run/runner';
+import { formatVerdict } from '../scenario/expect';
 import type { Drift } from '../run/drift';
 
 /** One JSON object per line, for machines. */
@@ -44,10 +45,9 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
           write(pc.green(`  ✓ ${verdict.agent}: ${verdict.expected.join(', ') || '(nothing)'}`));
           return;
         }
-        write(pc.red(`  ✗ ${verdict.agent}:`));
-        for (const problem of verdict.problems) write(pc.red(`      ${problem}`));
-        write(`      expected: ${verdict.expected.join(', ') || '(nothing)'}`);
-        write(`      received: ${verdict.received.join(', ') || '(nothing)'}`);
+        const [agent, ...lines] = formatVerdict(verdict).split('\n');
+        write(pc.red(`  ✗ ${agent}`));
+        for (const line of lines) write(`    ${line}`);
         return;
       }
       case 'end':
@@ -64,7 +64,7 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
   };
 }
 
-export function describeDrift(drift: Drift): string {
+function describeDrift(drift: Drift): string {
   if (drift.count === 0) return 'no notification timed';
   return `delivery vs schedule: median ${drift.medianMs} ms late, largest ${drift.maxMs} ms (${drift.count} notifications)`;
 }

@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
-import { adminTokenFor } from '../http/access';
+import { checkAdminToken } from '../http/access';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -81,7 +81,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         const sessions = args['max-sessions-per-agent'];
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions)}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
-        adminTokenFor(args.host, args['admin-token'], '--admin-token');
+        if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
             parseFaultSpec(spec);

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { performOperation } from '../client/rest';
 import { OPERATIONS, type OperationName } from '../gws/types';
+import { userPath } from '../gws/wire';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
 import { adminHeaders, checkServer, DEFAULT_SERVER } from './options';
@@ -53,5 +54,5 @@ async function targetUri(server: string, target: string, adminToken: string | un
   const users = await (await remoteTarget(server, adminHeaders(adminToken))).users();
   const user = users.find((u) => u.userName === target);
   if (!user) throw new Error(`--target: no user named '${target}' on ${server}; its users: ${users.map((u) => u.userName).join(', ')}`);
-  return `${server}/api/v2/users/${user.id}`;
+  return `${server}/api/v2${userPath(user.id)}`;
 }

@@ -14,12 +14,15 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
  * The admin token /sim requires on `host`: the one given (8 or more characters without spaces, as it
  * goes into an HTTP header), none on a loopback host, and a generated one on any other host.
  */
-export function adminTokenFor(host: string, given: string | undefined, option = 'adminToken'): string | undefined {
-  if (given !== undefined) {
-    if (!/^\S{8,}$/.test(given)) throw new RangeError(`${option} must be at least 8 characters without spaces (it goes into an HTTP header)`);
-    return given;
-  }
+export function adminTokenFor(host: string, given: string | undefined): string | undefined {
+  if (given !== undefined) return checkAdminToken(given);
   return isLoopback(host) ? undefined : randomBytes(18).toString('base64url');
+}
+
+/** The token, if it can go into an HTTP header and is not trivially short; throws a RangeError naming `option`. */
+export function checkAdminToken(token: string, option = 'adminToken'): string {
+  if (!/^\S{8,}$/.test(token)) throw new RangeError(`${option} must be at least 8 characters without spaces (it goes into an HTTP header)`);
+  return token;
 }
 
 /** Whether only this machine can reach `host`. */

@@ -8,7 +8,7 @@ export const JsonValue: z.ZodType<Json> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 
-export const JitterSchema = z.discriminatedUnion('distribution', [
+const JitterSchema = z.discriminatedUnion('distribution', [
   z.strictObject({ distribution: z.literal('uniform'), maxMs: z.number().positive().max(60_000) }),
   z.strictObject({ distribution: z.literal('normal'), maxMs: z.number().positive().max(60_000), sdMs: z.number().positive().optional() }),
 ]);

@@ -7,7 +7,7 @@ import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
 
 /** The names a script's placeholders may start with (`{{users.agent2.uri}}`, `{{server}}`). */
-export const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;
+const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;
 
 const AgentName = z.string().min(1);
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
@@ -37,7 +37,7 @@ const FaultList = z.unknown().transform((value, ctx): Fault[] => {
   });
 });
 
-export const ExpectationSchema = z.union([
+const ExpectationSchema = z.union([
   z.string().min(1).describe('a notification kind'),
   z.strictObject({ kind: z.string().min(1).optional(), match: FieldMatches.optional() }),
 ]);
@@ -61,7 +61,7 @@ const STEP_SCHEMAS = {
   fault: z.strictObject({ fault: FaultList.describe('a fault (object or SPEC string, README "Faults"), or a list of them') }),
 } as const;
 
-export type StepKind = keyof typeof STEP_SCHEMAS;
+type StepKind = keyof typeof STEP_SCHEMAS;
 const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKind[];
 
 /** A step is told apart by its one key among connect, disconnect, perform, wait and expect. */
@@ -176,5 +176,3 @@ function checkTemplate(value: unknown, path: PropertyKey[], problem: (path: Prop
     problem(path, error.message);
   }
 }
-
-export type ScriptFile = z.infer<typeof ScriptSchema>;

@@ -4,6 +4,7 @@ import { loadFixture, type Fixture } from '../gws/fixture';
 import { agentsOf, GwsModel, ROLES } from '../gws/model';
 import type { OperationName } from '../gws/types';
 import { performOperation } from '../gws/operations';
+import { userPath } from '../gws/wire';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
@@ -87,7 +88,7 @@ export function loadScenario(file: string): Script {
 }
 
 function userContext(user: { id: string; userName: string }, server: string) {
-  return { id: user.id, userName: user.userName, path: `/users/${user.id}`, uri: `${server}/api/v2/users/${user.id}` };
+  return { id: user.id, userName: user.userName, path: userPath(user.id), uri: `${server}/api/v2${userPath(user.id)}` };
 }
 
 /**
@@ -96,7 +97,7 @@ function userContext(user: { id: string; userName: string }, server: string) {
  * on another agent, and each agent must receive exactly its role's stream (fields that depend on
  * the time of sending are not compared); agents outside the session, nothing.
  */
-export function streamScript(file: string, stream: OperationStream, fixture: Fixture): Script {
+function streamScript(file: string, stream: OperationStream, fixture: Fixture): Script {
   const model = new GwsModel(fixture);
   const session = model.allSessions().find((s) => agentsOf(s).some((a) => a.visibility === 'All') && agentsOf(s).length > 1);
   if (!session) throw new FileError(file, [{ path: '$', message: `the fixture has no session where ${stream.operation} can succeed` }]);
