@@ -38,8 +38,36 @@ export const ERRORS = {
   UNKNOWN_OPERATION: {
     statusCode: 1,
     httpStatus: 400,
-    message: (operation: string, supported: readonly string[]) =>
-      `Unknown operationName '${operation}' for a facebooksession. gws-sim supports: ${supported.join(', ')}.`,
+    message: (operation: string, resource: string, supported: readonly string[]) =>
+      `Unknown operationName '${operation}' for a ${resource}. gws-sim supports: ${supported.join(', ')}.`,
+  },
+  WRONG_STATE: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (operation: string, who: string, state: string, capabilities: readonly string[]) =>
+      `Cannot ${operation}: the session is ${state} for ${who}, and ${operation} is not allowed there. ` +
+      (capabilities.length > 0 ? `Allowed now: ${capabilities.join(', ')}.` : 'Nothing is allowed now.'),
+  },
+  TARGET_NOT_A_USER: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (target: string, users: string) => `Invalid target: no user ${target}; the users are ${users}.`,
+  },
+  TARGET_BUSY: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (operation: string, target: string, sessionId: string, why: string) =>
+      `Cannot ${operation}: ${target} ${why} in session ${sessionId}; choose another agent.`,
+  },
+  CUSTOMER_GONE: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (sessionId: string) => `The customer has left session ${sessionId}: it can no longer write, type or leave. Offer a new session.`,
+  },
+  NO_SUCH_AGENT: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (parameter: string, name: string, users: string) => `Invalid parameter '${parameter}': no user '${name}'; the users are ${users}.`,
   },
   TARGET_NOT_IN_SESSION: {
     statusCode: 2,

@@ -1,4 +1,5 @@
 /** The public API of gws-sim: everything else is internal. */
+import { operationNames } from './gws/operations/registry';
 export { createSimulator } from './simulator';
 export type { Simulator, SimulatorOptions, SimulatorState } from './simulator';
 export type { SimulatorClock } from './harness';
@@ -17,5 +18,6 @@ export type { ErrorCode } from './errors';
 export { FileError } from './validation';
 export type { Problem } from './validation';
 export type { Fixture } from './gws/fixture';
-export { OPERATIONS } from './gws/types';
-export type { OperationName } from './gws/types';
+/** The operationNames agents perform on Facebook sessions, from the operation registry. */
+export const OPERATIONS: readonly string[] = operationNames();
+export type OperationName = string;

@@ -11,7 +11,7 @@ import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
-import type { OperationName } from './gws/types';
+import { adminHeaders, postJson } from './client/rest';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
@@ -19,7 +19,7 @@ import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
-import { loadOperationStreams } from './scenario/loader';
+import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
 import { describeState, type SimulatorState } from './state';
 import { validate } from './validation';
@@ -178,7 +178,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       advance: manualClock && ((ms) => manualClock.advance(ms)),
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
-      plays: { fixture, streamFile: (operation) => streams.get(operation as OperationName)?.file },
+      sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
+      plays: { fixture, streamFile: (operation) => streams.get(streamKey('facebook', operation))?.file },
     },
   });
 

@@ -35,7 +35,7 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
     now,
     log,
-    (userId) => deliveryChannels(userId, clients.subscriptionsOf(userId)),
+    (userId, topic) => deliveryChannels(userId, clients.subscriptionsOf(userId), topic),
   );
   adapter.getClient().addExtension(deliveries.clientExtension);
   // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.

@@ -1,3 +1,5 @@
+import { MEDIA } from '../gws/media';
+
 /**
  * Channel policy. Clients subscribe to the GWS channels; each subscription is mapped onto a
  * channel private to the agent (`/v2/...` <-> `/gws-sim/<userId>/...`), so that faye's own
@@ -5,10 +7,10 @@
  */
 export const MOUNT = '/api/v2/notifications';
 export const NOTIFICATIONS = '/v2/notifications';
-export const FACEBOOK_TOPIC = '/v2/me/facebooksession';
+const WILDCARDS = ['/v2/me/*', '/v2/me/**'];
 
 /** An allow-list: faye matches wildcards, so anything not listed here is refused. */
-export const SUBSCRIBABLE: readonly string[] = [NOTIFICATIONS, FACEBOOK_TOPIC, '/v2/me/*', '/v2/me/**'];
+export const SUBSCRIBABLE: readonly string[] = [NOTIFICATIONS, ...MEDIA.map((m) => m.topic), ...WILDCARDS];
 
 const PUBLIC_ROOT = '/v2';
 const PRIVATE_ROOT = '/gws-sim';
@@ -25,16 +27,15 @@ export function publicChannel(channel: string): string {
   return slash < 0 ? channel : PUBLIC_ROOT + rest.slice(slash);
 }
 
-/** The subscriptions (GWS names) through which a client receives the Facebook topic. */
-const FACEBOOK_ROUTES: readonly string[] = [FACEBOOK_TOPIC, '/v2/me/*', '/v2/me/**'];
-
 /**
- * Where one of the agent's Facebook notifications is published, given the GWS channels its
- * clients subscribed to: only those private channels some client receives (each publish costs a copy).
+ * Where one of the agent's notifications of `topic` is published, given the GWS channels its
+ * clients subscribed to: only those private channels some client receives (each publish costs a
+ * copy). A topic of one segment below /v2/me is reached by both wildcards; a deeper one by /** only.
  */
-export function deliveryChannels(userId: string, subscribed: ReadonlySet<string>): string[] {
+export function deliveryChannels(userId: string, subscribed: ReadonlySet<string>, topic: string): string[] {
   const channels: string[] = [];
   if (subscribed.has(NOTIFICATIONS)) channels.push(privateChannel(userId, NOTIFICATIONS));
-  if (FACEBOOK_ROUTES.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, FACEBOOK_TOPIC));
+  const routes = topic.split('/').length === 4 ? [topic, ...WILDCARDS] : [topic, '/v2/me/**'];
+  if (topic !== NOTIFICATIONS && routes.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, topic));
   return channels;
 }

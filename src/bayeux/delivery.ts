@@ -1,5 +1,4 @@
 import type { BayeuxMessage, Client } from 'faye';
-import type { Publisher } from '../scenario/player';
 import type { DeliveryExt, DeliveryState } from './delivery-ext';
 
 /** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
@@ -7,6 +6,8 @@ export const HELD_PER_AGENT = 100;
 
 /** What an injected fault asks of one notification: sent `copies` times with one seq, stamped with `faults`. */
 export interface PublishOptions {
+  /** The GWS topic it belongs to (/v2/me/facebooksession...); /v2/notifications carries every topic. */
+  topic: string;
   copies?: number;
   faults?: string[];
 }
@@ -23,7 +24,7 @@ interface AgentDeliveries {
  * no subscriber does not lose them: they are held, in order, until its first subscription
  * (GWS keeps an agent's queue while its desktop reconnects).
  */
-export class Deliveries implements Publisher {
+export class Deliveries {
   private readonly agents = new Map<string, AgentDeliveries>();
   private readonly pendingExt = new WeakMap<object, DeliveryExt>();
 
@@ -32,8 +33,8 @@ export class Deliveries implements Publisher {
     private readonly hasSubscriber: (userId: string) => boolean,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
-    /** The private channels to publish an agent's notification on. */
-    private readonly channelsOf: (userId: string) => readonly string[],
+    /** The private channels to publish an agent's notification of `topic` on. */
+    private readonly channelsOf: (userId: string, topic: string) => readonly string[],
   ) {}
 
   /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
@@ -46,7 +47,7 @@ export class Deliveries implements Publisher {
   };
 
   /** Resolves once faye has taken the notification for the agent's subscribers; undefined when it is held. */
-  publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions = {}): Promise<void> | undefined {
+  publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions): Promise<void> | undefined {
     const agent = this.agentOf(userId);
     // Behind what is held (a subscription whose flush has not run yet) a notification waits its turn.
     if (!this.hasSubscriber(userId) || agent.held.length > 0) {
@@ -97,7 +98,7 @@ export class Deliveries implements Publisher {
       this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults });
     }
     const client = this.client();
-    const channels = this.channelsOf(userId);
+    const channels = this.channelsOf(userId, options.topic);
     const taken: Promise<void>[] = [];
     // A duplicate is the same message (same seq) twice, as a redelivery is.
     for (let copy = 0; copy < (options.copies ?? 1); copy++) {

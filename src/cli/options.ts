@@ -40,6 +40,4 @@ export function serverOptions<T>(cli: Argv<T>, required: boolean) {
     .option('json', { type: 'boolean', default: false, describe: 'One JSON object per line, for machines' });
 }
 
-export function adminHeaders(token: string | undefined): Record<string, string> {
-  return token === undefined ? {} : { Authorization: `Bearer ${token}` };
-}
+export { adminHeaders } from '../client/rest';

@@ -28,6 +28,11 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
         for (const problem of event.problems) write(pc.red(`    ${problem}`));
         return;
       }
+      case 'customer': {
+        const answer = `statusCode ${event.answer.statusCode}${event.answer.statusMessage ? ` (${event.answer.statusMessage})` : ''}`;
+        write(`  customer ${event.action} on ${event.session}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
+        return;
+      }
       case 'notification': {
         const at = event.sinceOperationMs === undefined ? '' : `+${String(event.sinceOperationMs).padStart(5)} ms`;
         write(`  ${pc.cyan(at.padEnd(10))} ${event.agent.padEnd(8)} ${pc.bold(event.kind.padEnd(20))} ${pc.dim(event.fields.join(' '))}`);

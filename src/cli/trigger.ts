@@ -1,43 +1,64 @@
 import type { CommandModule } from 'yargs';
 import { performOperation } from '../client/rest';
-import { OPERATIONS, type OperationName } from '../gws/types';
+import { parametersOf } from '../gws/operations/describe';
+import { agentOperations, operationNames } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
 import { adminHeaders, checkServer, DEFAULT_SERVER } from './options';
 
 interface TriggerArgs {
-  operation: OperationName;
+  operation: string;
   agent: string;
   password?: string;
   session: string;
   target?: string;
   server: string;
   'admin-token'?: string;
+  [parameter: string]: unknown;
 }
+
+/** Every parameter of every operation, once: trigger's options come from the registry. */
+const PARAMETERS = [...new Map(agentOperations().flatMap((o) => parametersOf(o).map((p) => [p.name, { ...p, of: o.name }] as const))).values()];
+const usedBy = (name: string) => agentOperations().filter((o) => parametersOf(o).some((p) => p.name === name)).map((o) => o.name);
 
 export const triggerCommand: CommandModule<object, TriggerArgs> = {
   command: 'trigger <operation>',
   describe: 'Perform one GWS operation as an agent and print the GWS answer',
-  builder: (cli) =>
-    cli
-      .positional('operation', { choices: OPERATIONS, demandOption: true, describe: 'The operationName' })
+  builder: (cli) => {
+    let built = cli
+      .positional('operation', { choices: operationNames(), demandOption: true, describe: 'The operationName' })
       .option('agent', { type: 'string', demandOption: true, describe: 'The user name who performs it' })
       .option('password', { type: 'string', describe: 'Default: the user name (as in the embedded fixture)' })
       .option('session', { type: 'string', demandOption: true, describe: 'The facebook session id' })
-      .option('target', { type: 'string', describe: 'The participant to act on: a user name, or a user URI' })
+      .option('target', { type: 'string', describe: 'The agent to act on (Consult, Transfer, RemoveParticipantFromConference): a user name, or a user URI' })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
-      .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" })
+      .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" });
+    for (const parameter of PARAMETERS) {
+      const json = parameter.type === 'object' || parameter.type === 'array';
+      built = built.option(parameter.name, {
+        type: 'string',
+        describe: `${json ? 'JSON: ' : ''}the ${parameter.name} of ${usedBy(parameter.name).join(', ')}`,
+      });
+    }
+    return built
       .check((args) => {
         checkServer(args.server);
         return true;
       })
       .example('$0 trigger RemoveParticipantFromConference --agent agent1 --session 0002EaAY01MT0082 --target agent2', 'the documented removal')
-      .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.'),
+      .example('$0 trigger SendMessage --agent agent1 --session 0002EaAY01MT0082 --text "Hello"', 'a message to the customer')
+      .example('$0 trigger AttachUserData --agent agent1 --session 0002EaAY01MT0082 --userData \'{"Reason":"Billing"}\'', 'user data, as JSON')
+      .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as never;
+  },
   handler: async (args) => {
     const server = args.server.replace(/\/+$/, '');
     try {
-      const params = args.target === undefined ? {} : { targetUri: await targetUri(server, args.target, args['admin-token']) };
+      const params: Record<string, unknown> = args.target === undefined ? {} : { targetUri: await targetUri(server, args.target, args['admin-token']) };
+      for (const parameter of PARAMETERS) {
+        const value = args[parameter.name];
+        if (typeof value === 'string') params[parameter.name] = parameter.type === 'object' || parameter.type === 'array' ? parseJson(parameter.name, value) : value;
+      }
       const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, args.session, params);
       console.log(JSON.stringify(answer, null, 2));
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
@@ -47,6 +68,14 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
     }
   },
 };
+
+function parseJson(name: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new Error(`--${name} takes JSON, such as '{"Reason":"Billing"}' or '["Reason"]'; got ${value}`);
+  }
+}
 
 /** A URI as given; a user name as that user's URI on the server. */
 async function targetUri(server: string, target: string, adminToken: string | undefined): Promise<string> {

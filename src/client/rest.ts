@@ -82,3 +82,8 @@ async function answerOf(response: Response, url: string): Promise<GwsAnswer> {
   }
   throw new Error(`${url} answered HTTP ${response.status} without a GWS body: ${text.slice(0, 200)}`);
 }
+
+/** The header gws-sim's /sim endpoints take the admin token in; none without a token. */
+export function adminHeaders(token: string | undefined): Record<string, string> {
+  return token === undefined ? {} : { Authorization: `Bearer ${token}` };
+}

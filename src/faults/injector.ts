@@ -107,9 +107,9 @@ export class FaultInjector implements Publisher {
     };
   }
 
-  publish(userId: string, notification: unknown, dueAt: number): void {
+  publish(userId: string, notification: unknown, dueAt: number, topic: string): void {
     // The usual case, on every notification: no fault armed, nothing to count.
-    if (this.armed.length === 0) return this.outbox.enqueue(userId, { notification, dueAt, options: {}, delayMs: 0, reorder: false });
+    if (this.armed.length === 0) return this.outbox.enqueue(userId, { notification, dueAt, options: { topic }, delayMs: 0, reorder: false });
     const name = this.nameOf(userId);
     const faults: string[] = [];
     const onSent: (() => void)[] = [];
@@ -176,7 +176,7 @@ export class FaultInjector implements Publisher {
     this.outbox.enqueue(userId, {
       notification,
       dueAt,
-      options: { copies, faults },
+      options: { topic, copies, faults },
       delayMs,
       reorder: reorder !== undefined,
       onSent: onSent.length > 0 ? () => onSent.forEach((act) => act()) : undefined,

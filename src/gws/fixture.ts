@@ -5,6 +5,8 @@ import defaultFixtureJson from './default-fixture.json';
 /** Ids end up in Bayeux channel names, whose segments allow only these characters. */
 const Id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an id of letters, digits, "-" or "_"');
 const Visibility = z.enum(['All', 'Agents']);
+/** The message types of a session's log: GWS's, and TypingStopped, which no public page shows (modelled). */
+export const MESSAGE_TYPES = ['Text', 'Notice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped'] as const;
 
 const User = z.strictObject({
   id: Id,
@@ -26,7 +28,7 @@ const Participant = z.discriminatedUnion('type', [
 ]);
 
 const LogMessage = z.strictObject({
-  type: z.enum(['Text', 'Notice', 'ParticipantJoined', 'ParticipantLeft']),
+  type: z.enum(MESSAGE_TYPES),
   from: Id.describe('the participantId of the sender'),
   text: z.string().optional(),
   visibility: Visibility,

@@ -1,18 +1,36 @@
 import { gwsError } from '../errors';
 import type { AgentParticipant, Fixture, FixtureSession, LogMessage, Participant, User } from './fixture';
-import type { OperationName } from './types';
+import type { MediaName } from './media';
 
 export type { LogMessage } from './fixture';
 
-/** A facebooksession as the simulator keeps it: the fixture's shape plus who has left. */
-export interface Session extends FixtureSession {
-  /** Agents removed from the session; their messages stay in the log. */
-  departed: Participant[];
+/**
+ * The session as one agent's desktop sees it. GWS gives each agent its own state: a removed
+ * agent sees LeftChat then Completed while the others go on Chatting. `Invited` (offered, not yet
+ * accepted) is the simulator's name: no public GWS page names the state before Accept.
+ */
+export type AgentState = 'Invited' | 'Chatting' | 'LeftChat' | 'Completed';
+
+/** An agent offered the session (an arrival, a consultation or a transfer) who has not answered yet. */
+export interface Invitation {
+  userId: string;
+  kind: 'offer' | 'consult' | 'transfer';
+  /** What the agent's participant will be once it accepts: All for an offer or transfer, Agents for a consultation. */
+  visibility: 'All' | 'Agents';
+  /** The agent who consulted or transferred. */
+  by?: string;
 }
 
-/** Who is told about an operation: the agent who performed it, the agent it targets, the rest. */
-export type Role = 'caller' | 'target' | 'others';
-export const ROLES: readonly Role[] = ['caller', 'target', 'others'];
+/** A session as the simulator keeps it: the fixture's shape plus who has left, who is invited, and each agent's state. */
+export interface Session extends FixtureSession {
+  media: MediaName;
+  /** Participants who left or were removed; their messages stay in the log. */
+  departed: Participant[];
+  invited: Invitation[];
+  /** userId -> that agent's state, for every agent the session has reached. */
+  states: Record<string, AgentState>;
+  comment?: string;
+}
 
 export interface LoggedMessage {
   index: number;
@@ -20,23 +38,19 @@ export interface LoggedMessage {
   from: Participant;
 }
 
-/** What an operation changed, and which agents must be told: the plan the scenario engine plays. */
-export interface OperationOutcome {
-  operation: OperationName;
-  referenceId: number;
-  /** The session after the operation (a copy: later operations do not change it). */
+/** Where a user stands in a session: its state, and its participant or invitation. */
+export interface Standing {
   session: Session;
-  caller: AgentParticipant;
-  target: AgentParticipant;
-  /** The messages the operation appended to the session's log, by name. */
-  messages: Record<string, LoggedMessage>;
-  recipients: { role: Role; userId: string }[];
+  state: AgentState;
+  participant?: AgentParticipant;
+  invitation?: Invitation;
 }
 
-/** The simulated GWS state: users and facebooksessions, reset to the fixture on demand. */
+/** The simulated GWS state: users and sessions, reset to the fixture on demand. */
 export class GwsModel {
   private sessions = new Map<string, Session>();
   private lastReferenceId = 0;
+  private lastId = 0;
   // Looked up on every request and handshake: maps, not a scan of thousands of users.
   private readonly byId: ReadonlyMap<string, User>;
   private readonly byName: ReadonlyMap<string, User>;
@@ -49,9 +63,13 @@ export class GwsModel {
 
   reset(): void {
     this.sessions = new Map(
-      this.fixture.facebooksessions.map((s) => [s.id, { ...copyJson(s), departed: [] }] as const),
+      this.fixture.facebooksessions.map((s) => {
+        const states = Object.fromEntries(agentsOf(s).map((p) => [p.userId, s.state]));
+        return [s.id, { ...copyJson(s), media: 'facebook' as const, departed: [], invited: [], states }] as const;
+      }),
     );
     this.lastReferenceId = 0;
+    this.lastId = 0;
   }
 
   get users(): readonly User[] {
@@ -66,22 +84,40 @@ export class GwsModel {
     return this.byName.get(userName);
   }
 
-  /** The sessions in which the user is a current participant. */
+  /** The sessions on the user's desktop: invited, chatting or left but not completed. */
   sessionsOf(userId: string): Session[] {
-    return [...this.sessions.values()].filter((s) => agentOf(s, userId));
+    return [...this.sessions.values()].filter((s) => s.states[userId] !== undefined && s.states[userId] !== 'Completed');
   }
 
   allSessions(): Session[] {
     return [...this.sessions.values()];
   }
 
-  /** The session as `user` may see it: GWS answers 6 for unknown sessions and for outsiders alike. */
-  sessionFor(user: User, sessionId: string): { session: Session; participant: AgentParticipant } {
+  session(sessionId: string): Session {
     const session = this.sessions.get(sessionId);
     if (!session) throw gwsError('SESSION_NOT_FOUND', sessionId);
-    const participant = agentOf(session, user.id);
-    if (!participant) throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName);
-    return { session, participant };
+    return session;
+  }
+
+  /** The session as `user` may see it: GWS answers 6 for unknown sessions and for outsiders alike. */
+  sessionFor(user: User, sessionId: string): Standing {
+    const session = this.session(sessionId);
+    const state = session.states[user.id];
+    if (state === undefined || state === 'Completed') throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName);
+    return { session, state, participant: agentOf(session, user.id), invitation: session.invited.find((i) => i.userId === user.id) };
+  }
+
+  /** Adds a session (an arrival); its id and participant ids are generated, the same after each reset. */
+  addSession(build: (ids: () => string) => Omit<Session, 'id'>): Session {
+    const session = { ...build(() => this.nextId()), id: `gws-sim-${this.nextId()}` } as Session;
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  /** A fresh id for a participant or session: 16 characters, as GWS's. */
+  nextId(): string {
+    this.lastId += 1;
+    return `00SIM${String(this.lastId).padStart(11, '0')}`;
   }
 
   /** The referenceId of the last operation performed (0 before the first). */
@@ -110,18 +146,35 @@ export function copyJson<T>(value: T): T {
 }
 
 /**
- * The session as it is now, for an operation's notifications. Operations replace participants
- * and append messages but never change one in place (nor userData), so copying the lists is
- * enough; a deep copy of the whole session per operation was a tenth of the server's time.
+ * The session as it is now, for an operation's notifications. Operations replace participants,
+ * messages and userData rather than change them in place, so copying the lists is enough; a deep
+ * copy of the whole session per operation was a tenth of the server's time.
  */
 export function snapshot(session: Session): Session {
-  return { ...session, participants: [...session.participants], departed: [...session.departed], messages: [...session.messages] };
+  return {
+    ...session,
+    participants: [...session.participants],
+    departed: [...session.departed],
+    messages: [...session.messages],
+    invited: [...session.invited],
+    states: { ...session.states },
+  };
 }
 
-export function agentsOf(session: Session): AgentParticipant[] {
+export function agentsOf(session: Pick<Session, 'participants'>): AgentParticipant[] {
   return session.participants.filter((p): p is AgentParticipant => p.type === 'Agent');
 }
 
-export function agentOf(session: Session, userId: string): AgentParticipant | undefined {
+export function agentOf(session: Pick<Session, 'participants'>, userId: string): AgentParticipant | undefined {
   return agentsOf(session).find((p) => p.userId === userId);
+}
+
+export function customerOf(session: Session): Participant | undefined {
+  return [...session.participants, ...session.departed].find((p) => p.type === 'Customer');
+}
+
+/** Takes a participant out of the session; its messages stay. */
+export function depart(session: Session, participant: Participant): void {
+  session.participants = session.participants.filter((p) => p !== participant);
+  session.departed = [...session.departed, participant];
 }

@@ -42,15 +42,20 @@ export function participantWire(participant: Participant, baseUrl: string) {
   };
 }
 
-export function sessionWire(session: Session, baseUrl: string) {
+/**
+ * The session resource. `view` is one agent's state and capabilities (a REST answer); without it,
+ * the session's own, as stored (what the fixture's documented samples show).
+ */
+export function sessionWire(session: Session, baseUrl: string, view?: { state: string; capabilities: string[] }) {
   return {
     userData: session.userData,
+    ...(session.comment === undefined ? {} : { comment: session.comment }),
     receivedDate: session.receivedDate,
     facebooksessionType: session.facebooksessionType,
     suggestedQueueUris: session.suggestedQueueIds.map((id) => `${baseUrl}/api/v2/queues/${id}`),
-    capabilities: session.capabilities,
+    capabilities: view?.capabilities ?? session.capabilities,
     uri: `${baseUrl}/api/v2${sessionPath(session.id)}`,
-    state: session.state,
+    state: view?.state ?? session.state,
     revelantResponseTemplateGroups: session.revelantResponseTemplateGroups,
     participants: session.participants.map((p) => participantWire(p, baseUrl)),
     id: session.id,

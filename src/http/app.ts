@@ -1,7 +1,8 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
-import type { GwsModel, OperationOutcome } from '../gws/model';
+import type { GwsModel } from '../gws/model';
+import type { OperationOutcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';

@@ -1,14 +1,19 @@
 import { Router } from 'express';
 import { gwsError, GwsError } from '../errors';
-import { performOperation } from '../gws/operations';
+import { MEDIA } from '../gws/media';
+import type { Session } from '../gws/model';
+import { capabilitiesOf, performOperation } from '../gws/operations/registry';
 import { sessionWire, userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
 
-/** The GWS v2 resources gws-sim serves, relative to /api/v2. */
+/** The GWS v2 resources gws-sim serves, relative to /api/v2: one collection per medium of the registry. */
 export function gwsRoutes(deps: AppDeps): Router {
   const { model } = deps;
   const router = Router();
+  // A session as this agent sees it: its own state and capabilities.
+  const viewOf = (session: Session, userId: string) =>
+    sessionWire(session, deps.baseUrl(), { state: session.states[userId], capabilities: capabilitiesOf(session, userId) });
 
   router.get('/me', (_req, res) => {
     res.json({ statusCode: 0, user: userWire(userOf(res), deps.baseUrl()) });
@@ -20,31 +25,36 @@ export function gwsRoutes(deps: AppDeps): Router {
     res.json({ statusCode: 0, user: userWire(user, deps.baseUrl()) });
   });
 
-  router.get('/me/facebooksessions', (_req, res) => {
-    const sessions = model.sessionsOf(userOf(res).id);
-    res.json({ statusCode: 0, facebooksessions: sessions.map((s) => sessionWire(s, deps.baseUrl())) });
-  });
-
-  // GWS documentation before 2019 writes the path singular: both are served.
-  for (const collection of ['facebooksessions', 'facebooksession']) {
-    router.get(`/me/${collection}/:id`, (req, res) => {
-      const { session } = model.sessionFor(userOf(res), req.params.id);
-      res.json({ statusCode: 0, facebooksession: sessionWire(session, deps.baseUrl()) });
+  for (const media of MEDIA) {
+    router.get(`/me/${media.collection}`, (_req, res) => {
+      const user = userOf(res);
+      const sessions = model.sessionsOf(user.id).filter((s) => s.media === media.name);
+      res.json({ statusCode: 0, [media.collection]: sessions.map((s) => viewOf(s, user.id)) });
     });
 
-    router.post(`/me/${collection}/:id`, (req, res) => {
-      const caller = userOf(res);
-      const operation = typeof req.body?.operationName === 'string' ? req.body.operationName : '(no operationName)';
-      try {
-        const outcome = performOperation(model, caller, req.params.id, req.body);
-        deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode 0, referenceId ${outcome.referenceId}`);
-        res.json({ statusCode: 0 });
-        deps.onOutcome(outcome);
-      } catch (error) {
-        if (error instanceof GwsError) deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode ${error.statusCode}, ${error.message}`);
-        throw error;
-      }
-    });
+    // GWS documentation before 2019 writes the Facebook path singular: both are served.
+    for (const collection of [media.collection, ...media.aliases]) {
+      router.get(`/me/${collection}/:id`, (req, res) => {
+        const user = userOf(res);
+        const { session } = model.sessionFor(user, req.params.id);
+        if (session.media !== media.name) throw gwsError('SESSION_NOT_FOUND', req.params.id);
+        res.json({ statusCode: 0, [media.resource]: viewOf(session, user.id) });
+      });
+
+      router.post(`/me/${collection}/:id`, (req, res) => {
+        const caller = userOf(res);
+        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName : '(no operationName)';
+        try {
+          const outcome = performOperation(model, caller, req.params.id, req.body, media.name);
+          deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode 0, referenceId ${outcome.referenceId}`);
+          res.json({ statusCode: 0, ...outcome.answer });
+          deps.onOutcome(outcome);
+        } catch (error) {
+          if (error instanceof GwsError) deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode ${error.statusCode}, ${error.message}`);
+          throw error;
+        }
+      });
+    }
   }
 
   return router;

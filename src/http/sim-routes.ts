@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { FaultSpecError } from '../faults/spec';
+import { mediaNamed } from '../gws/media';
+import { customerOperations, performCustomer } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 
 /** Simulator controls, outside the GWS API. */
@@ -39,6 +41,18 @@ export function simRoutes(deps: AppDeps): Router {
     deps.faults.clear();
     res.json({ statusCode: 0 });
   });
+
+  // The customer's side, one route per customer operation of the registry.
+  for (const operation of customerOperations()) {
+    const collection = mediaNamed(operation.media).collection;
+    const route = operation.creates ? `/${collection}` : `/${collection}/:id/${operation.route}`;
+    router.post(route, (req, res) => {
+      const outcome = performCustomer(deps.model, operation.name, operation.creates ? undefined : String(req.params.id), req.body ?? {}, operation.media);
+      deps.log(`customer ${operation.name} on ${outcome.session.id}: statusCode 0`);
+      res.json({ statusCode: 0, ...outcome.answer });
+      deps.onOutcome(outcome);
+    });
+  }
 
   return router;
 }

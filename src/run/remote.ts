@@ -35,6 +35,7 @@ export async function remoteTarget(url: string, headers: Record<string, string> 
         sent: Object.fromEntries(now.deliveries.map((d) => [d.userName ?? d.userId, d.sent])),
       };
     },
+    sim: (path, body) => postJson(`${base}${path}`, headers, body),
     async fault(faults) {
       await sim(postJson(`${base}/sim/faults`, headers, { faults }), '/sim/faults');
     },

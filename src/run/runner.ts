@@ -5,7 +5,9 @@ import { performOperation, type GwsAnswer } from '../client/rest';
 import { settle, type ServerProgress } from '../client/settle';
 import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '../scenario/expect';
 import type { Script } from '../scenario/script';
-import { namesOf, type ScriptStep } from '../scenario/script-schema';
+import { CUSTOMER_ACTIONS, namesOf, type ScriptStep } from '../scenario/script-schema';
+import type { CustomerOperation } from '../gws/operations/operation';
+import { operationNamed } from '../gws/operations/registry';
 import { lateness, type Drift } from './drift';
 import { formatFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
@@ -23,6 +25,8 @@ export interface RunTarget {
   advance?(ms: number): void;
   /** With a manual clock: runs everything scheduled, in time order (before an expect step). */
   drain?(): void;
+  /** POSTs to the simulator's /sim controls (`offer` and `customer` steps) and returns the answer. */
+  sim(path: string, body: unknown): Promise<GwsAnswer>;
   /** Arms faults on the simulator (a `fault` step). */
   fault?(faults: readonly Fault[]): Promise<void>;
   /** What an embedded simulator plays; unknown for one at a URL. */
@@ -60,6 +64,7 @@ export type RunEvent =
   | { type: 'notification'; agent: string; kind: string; fields: string[]; sinceOperationMs?: number; lateMs?: number }
   | { type: 'waiting'; forMs: number; what: string }
   | { type: 'fault'; faults: string[] }
+  | { type: 'customer'; session: string; action: string; answer: GwsAnswer; ok: boolean }
   | { type: 'expectation'; verdict: AgentVerdict }
   | { type: 'end'; file: string; ok: boolean; failures: string[]; drift: Drift; durationMs: number };
 
@@ -86,6 +91,9 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
   const late: number[] = [];
   const agents = new Map<string, Agent>();
   const cursors = new Map<string, number>();
+  // An offer step's name -> the id the simulator gave the session.
+  const offered = new Map<string, string>();
+  const sessionOf = (name: string) => offered.get(name) ?? name;
   let lastOperationAt: number | undefined;
 
   onEvent({ type: 'start', file: script.file, description: script.description, server: target.url });
@@ -131,11 +139,23 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         return;
       case 'perform': {
         const spec = script.agents.find((a) => a.name === step.as)!;
-        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, step.session, step.params);
+        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, sessionOf(step.session), step.params);
         lastOperationAt = Date.now();
         const problems = mismatches({ match: step.answer ?? { statusCode: 0 } }, answer);
         onEvent({ type: 'performed', agent: step.as, operation: step.perform, session: step.session, answer, ok: problems.length === 0, problems });
         if (problems.length > 0) failures.push(`${step.as} ${step.perform} on ${step.session}: the answer differs:\n  ${problems.join('\n  ')}`);
+        return;
+      }
+      case 'offer': {
+        const answer = await target.sim('/sim/facebooksessions', { offerTo: step.offer, customer: step.from, text: step.text });
+        customerDone(step.session, `offers a session to ${step.offer}`, answer);
+        if (typeof answer.id === 'string') offered.set(step.session, answer.id);
+        return;
+      }
+      case 'customer': {
+        const operation = operationNamed(CUSTOMER_ACTIONS[step.customer]) as CustomerOperation;
+        const answer = await target.sim(`/sim/facebooksessions/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
+        customerDone(step.session, step.customer, answer);
         return;
       }
       case 'wait':
@@ -182,6 +202,13 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         throw new Error(`unknown step ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  function customerDone(session: string, action: string, answer: GwsAnswer): void {
+    const ok = answer.statusCode === 0;
+    lastOperationAt = Date.now();
+    onEvent({ type: 'customer', session, action, answer, ok });
+    if (!ok) failures.push(`the customer ${action} on ${session}: statusCode ${answer.statusCode}, ${answer.statusMessage ?? ''}`);
   }
 
   function received(name: string): unknown[] {

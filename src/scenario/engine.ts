@@ -1,9 +1,8 @@
-import type { OperationOutcome } from '../gws/model';
-import type { OperationName } from '../gws/types';
+import type { OperationOutcome } from '../gws/operations/registry';
 import { contextFor } from './context';
 import { seededRandom, type Random } from './jitter';
+import { streamKey, type OperationStreams } from './loader';
 import type { StreamPlayer } from './player';
-import type { OperationStream } from './stream';
 
 /** Turns each operation's outcome into per-agent streams, as its stream file says. */
 export class ScenarioEngine {
@@ -11,7 +10,7 @@ export class ScenarioEngine {
 
   /** `seed` makes jitter repeatable: the same seed and operations give the same delays. */
   constructor(
-    private readonly streams: ReadonlyMap<OperationName, OperationStream>,
+    private readonly streams: OperationStreams,
     private readonly player: StreamPlayer,
     private readonly baseUrl: () => string,
     private readonly seed = 1,
@@ -20,11 +19,11 @@ export class ScenarioEngine {
   }
 
   play(outcome: OperationOutcome): void {
-    const stream = this.streams.get(outcome.operation);
+    const stream = this.streams.get(streamKey(outcome.media, outcome.operation));
     if (!stream) throw new Error(`no stream file is loaded for ${outcome.operation}`);
-    const context = contextFor(outcome, this.baseUrl());
-    for (const { role, userId } of outcome.recipients) {
-      this.player.play(userId, stream.stepsFor(role, context, this.random));
+    for (const recipient of outcome.recipients) {
+      const context = contextFor(outcome, this.baseUrl(), recipient);
+      this.player.play(recipient.userId, stream.stepsFor(recipient.role, context, this.random), outcome.topic);
     }
   }
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
-import { agentsOf, GwsModel, ROLES, type OperationOutcome } from '../gws/model';
-import { performOperation } from '../gws/operations';
-import { OPERATIONS, type OperationName } from '../gws/types';
+import type { MediaName } from '../gws/media';
+import { GwsModel } from '../gws/model';
+import { REGISTRY, type OperationOutcome } from '../gws/operations/registry';
+import { sampleOf } from '../gws/operations/sample';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
 import { OperationStreamSchema } from './schema';
@@ -12,10 +13,16 @@ import { TemplateError } from './template';
 /** The shipped scenario files, beside src/ (and beside dist/ once built). */
 export const SCENARIOS_DIR = path.resolve(__dirname, '..', '..', 'scenarios');
 
-export function defaultStreamFile(operation: OperationName): string {
+/** Where the stream file of an operation is shipped: scenarios/<operation-in-kebab-case>.json. */
+export function defaultStreamFile(operation: string): string {
   const kebab = operation.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
   return path.join(SCENARIOS_DIR, `${kebab}.json`);
 }
+
+/** The key of an operation's stream in the loaded streams. */
+export const streamKey = (media: MediaName, operation: string) => `${media}/${operation}`;
+
+export type OperationStreams = ReadonlyMap<string, OperationStream>;
 
 /**
  * Loads an operation stream file: the schema first, then a dry run that renders every step
@@ -25,11 +32,12 @@ export function defaultStreamFile(operation: OperationName): string {
 export function loadOperationStream(file: string, fixture?: Fixture): OperationStream {
   const source = readJsonFile(file);
   const stream = new OperationStream(file, validate(OperationStreamSchema, source));
-  const outcome = (fixture && sampleOutcome(stream.operation, fixture)) ?? sampleOutcome(stream.operation, loadFixture())!;
-  const context = contextFor(outcome, 'http://127.0.0.1:8090');
+  const outcome = (fixture && sampleOutcome(stream, fixture)) ?? sampleOutcome(stream, loadFixture());
+  if (!outcome) throw new FileError(file, [{ path: '$.operation', message: `${stream.operation} cannot be sampled on the fixture: nothing to check the file against` }]);
   const problems: Problem[] = [];
-  for (const role of ROLES) {
-    stream.stepsFor(role, context).forEach((step, i) => {
+  for (const role of stream.roles) {
+    const recipient = outcome.recipients.find((r) => r.role === role);
+    stream.stepsFor(role, contextFor(outcome, 'http://127.0.0.1:8090', recipient)).forEach((step, i) => {
       try {
         step.render(0);
       } catch (error) {
@@ -42,37 +50,22 @@ export function loadOperationStream(file: string, fixture?: Fixture): OperationS
   return stream;
 }
 
-/** The stream for every operation: the shipped files, replaced by `files` for their operations. */
-export function loadOperationStreams(files: readonly string[] = [], fixture?: Fixture): Map<OperationName, OperationStream> {
-  const streams = new Map<OperationName, OperationStream>();
-  for (const operation of OPERATIONS) streams.set(operation, loadOperationStream(defaultStreamFile(operation), fixture));
+/** The stream for every registered operation: the shipped files, replaced by `files` for their operations. */
+export function loadOperationStreams(files: readonly string[] = [], fixture?: Fixture): Map<string, OperationStream> {
+  const streams = new Map<string, OperationStream>();
+  for (const operation of REGISTRY) streams.set(streamKey(operation.media, operation.name), loadOperationStream(defaultStreamFile(operation.name), fixture));
   for (const file of files) {
     const stream = loadOperationStream(file, fixture);
-    streams.set(stream.operation, stream);
+    streams.set(streamKey(stream.media, stream.operation), stream);
   }
   return streams;
 }
 
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
-function sampleOutcome(operation: OperationName, fixture: Fixture): OperationOutcome | undefined {
-  const model = new GwsModel(fixture);
-  switch (operation) {
-    case 'RemoveParticipantFromConference': {
-      for (const session of model.allSessions()) {
-        const agents = agentsOf(session);
-        const caller = agents.find((a) => a.visibility === 'All');
-        const target = agents.find((a) => a !== caller);
-        if (!caller || !target) continue;
-        return performOperation(model, model.userById(caller.userId)!, session.id, {
-          operationName: operation,
-          targetPath: `/users/${target.userId}`,
-        });
-      }
-      return undefined;
-    }
-    default: {
-      const unknown: never = operation;
-      throw new Error(`no sample outcome for ${String(unknown)}`);
-    }
+function sampleOutcome(stream: OperationStream, fixture: Fixture): OperationOutcome | undefined {
+  try {
+    return sampleOf(new GwsModel(fixture), stream.operation, stream.media)?.outcomes.at(-1);
+  } catch {
+    return undefined; // the operation cannot succeed on this fixture: the embedded one serves
   }
 }

@@ -1,8 +1,11 @@
 import type { Clock } from './clock';
 
-/** Delivers one notification to every subscriber of one agent; `dueAt` is when it was scheduled. */
+/**
+ * Delivers one notification to every subscriber of one agent, on the GWS topic `topic` (and
+ * /v2/notifications); `dueAt` is when it was scheduled.
+ */
 export interface Publisher {
-  publish(userId: string, notification: unknown, dueAt: number): void;
+  publish(userId: string, notification: unknown, dueAt: number, topic: string): void;
 }
 
 /** One notification of a stream: sent `afterMs` after the previous one (or the operation). */
@@ -29,7 +32,7 @@ export class StreamPlayer {
 
   constructor(private readonly options: PlayerOptions) {}
 
-  play(userId: string, steps: readonly TimedStep[]): void {
+  play(userId: string, steps: readonly TimedStep[], topic: string): void {
     const { clock, timeScale } = this.options;
     const start = clock.now();
     let elapsed = 0;
@@ -44,7 +47,7 @@ export class StreamPlayer {
     };
     const tick = () => {
       // A publish may cancel the stream (a reset from within a test's callback): check each time.
-      while (!stopped && next < steps.length && dues[next] <= clock.now()) this.emit(userId, steps[next], dues[next++]);
+      while (!stopped && next < steps.length && dues[next] <= clock.now()) this.emit(userId, topic, steps[next], dues[next++]);
       if (stopped) return;
       if (next < steps.length) cancelTimer = clock.schedule(dues[next] - clock.now(), tick);
       else stop();
@@ -62,9 +65,9 @@ export class StreamPlayer {
     for (const stop of [...this.running]) stop();
   }
 
-  private emit(userId: string, step: TimedStep, dueAt: number): void {
+  private emit(userId: string, topic: string, step: TimedStep, dueAt: number): void {
     try {
-      this.options.publisher.publish(userId, step.render(this.options.clock.now()), dueAt);
+      this.options.publisher.publish(userId, step.render(this.options.clock.now()), dueAt, topic);
     } catch (error) {
       this.options.onError?.(error as Error, userId);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { OPERATIONS } from '../gws/types';
-import { ROLES } from '../gws/model';
+import type { MediaName } from '../gws/media';
+import { MEDIA } from '../gws/media';
+import { operationNamed, REGISTRY } from '../gws/operations/registry';
 import { CONTEXT_ROOTS } from './context';
 import { compileTemplate, TemplateError, type Json } from './template';
 
@@ -28,16 +29,23 @@ export const OperationStreamSchema = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    operation: z.enum(OPERATIONS),
+    media: z.enum(MEDIA.map((m) => m.name) as [MediaName, ...MediaName[]]).default('facebook'),
+    operation: z.string().min(1),
     templates: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), JsonValue),
-    streams: z.strictObject({
-      caller: z.array(Step).default([]),
-      target: z.array(Step).default([]),
-      others: z.array(Step).default([]),
-    }),
+    streams: z.record(z.string(), z.array(Step)),
   })
   .superRefine((file, ctx) => {
     const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const operation = operationNamed(file.operation, file.media);
+    if (!operation) {
+      const names = REGISTRY.filter((o) => o.media === file.media).map((o) => o.name);
+      problem(['operation'], `expected an operation gws-sim performs (${names.join(', ')}), found '${file.operation}'`);
+      return;
+    }
+    for (const role of Object.keys(file.streams)) {
+      if (!operation.roles.includes(role)) problem(['streams', role], `${operation.name} has no role '${role}'; its roles: ${operation.roles.join(', ')}`);
+    }
+    const contextRoots = [...CONTEXT_ROOTS, ...operation.participants];
     const placeholdersOf = (value: Json, path: PropertyKey[]): readonly string[] => {
       try {
         return compileTemplate(value).placeholders;
@@ -50,9 +58,9 @@ export const OperationStreamSchema = z
     const checkRoots = (placeholders: readonly string[], path: PropertyKey[], allowVars: boolean) => {
       for (const placeholder of placeholders) {
         const root = placeholder.split(/[.[]/)[0];
-        const known = (CONTEXT_ROOTS as readonly string[]).includes(root) && (allowVars || root !== 'vars');
+        const known = contextRoots.includes(root) && (allowVars || root !== 'vars');
         if (!known) {
-          const roots = CONTEXT_ROOTS.filter((r) => allowVars || r !== 'vars');
+          const roots = contextRoots.filter((r) => allowVars || r !== 'vars');
           problem(path, `{{${placeholder}}} starts with an unknown name '${root}'; expected one of ${roots.join(', ')}`);
         }
       }
@@ -65,8 +73,8 @@ export const OperationStreamSchema = z
       templateVars.set(name, new Set(placeholders.filter((p) => p.startsWith('vars.')).map((p) => p.split(/[.[]/)[1])));
     }
 
-    for (const role of ROLES) {
-      file.streams[role].forEach((step, i) => {
+    for (const [role, steps] of Object.entries(file.streams)) {
+      steps.forEach((step, i) => {
         const path = ['streams', role, i];
         const used = templateVars.get(step.send);
         if (!used) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
-import { OPERATIONS } from '../gws/types';
+import { operationNames } from '../gws/operations/registry';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
@@ -10,6 +10,17 @@ import { compileTemplate, TemplateError } from './template';
 const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;
 
 const AgentName = z.string().min(1);
+
+/** What the customer does in a `customer` step, each a customer operation of the registry. */
+export const CUSTOMER_ACTIONS = {
+  say: 'CustomerMessage',
+  startTyping: 'CustomerStartTyping',
+  stopTyping: 'CustomerStopTyping',
+  leave: 'CustomerLeave',
+} as const;
+const OperationName = z.string().refine((name) => operationNames().includes(name), {
+  error: (issue) => `expected an operation gws-sim performs (${operationNames().join(', ')}), found '${String(issue.input)}'`,
+});
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
 
 const FieldMatches = z.record(z.string(), JsonValue).superRefine((match, ctx) => {
@@ -46,12 +57,23 @@ const STEP_SCHEMAS = {
   connect: z.strictObject({ connect: Agents }),
   disconnect: z.strictObject({ disconnect: Agents }),
   perform: z.strictObject({
-    perform: z.enum(OPERATIONS),
+    perform: OperationName,
     as: AgentName,
-    session: z.string().min(1),
+    session: z.string().min(1).describe("a fixture session's id, or the name an offer step gave"),
     target: z.string().min(1).optional().describe('an agent of the script, or a URI'),
     params: z.record(z.string(), JsonValue).optional(),
     answer: z.record(z.string(), JsonValue).optional(),
+  }),
+  offer: z.strictObject({
+    offer: AgentName.describe('the agent the new session is offered to'),
+    session: z.string().min(1).describe('a name for the new session, for the steps after'),
+    from: z.string().min(1).optional().describe("the customer's nickname (default Customer)"),
+    text: z.string().optional(),
+  }),
+  customer: z.strictObject({
+    customer: z.enum(Object.keys(CUSTOMER_ACTIONS) as [keyof typeof CUSTOMER_ACTIONS]),
+    session: z.string().min(1),
+    text: z.string().optional().describe('what the customer says (say)'),
   }),
   wait: z.strictObject({ wait: z.number().int().min(0).max(3_600_000) }),
   expect: z.strictObject({
@@ -85,6 +107,8 @@ export type ScriptStep =
   | ({ kind: 'connect' } & z.infer<(typeof STEP_SCHEMAS)['connect']>)
   | ({ kind: 'disconnect' } & z.infer<(typeof STEP_SCHEMAS)['disconnect']>)
   | ({ kind: 'perform' } & z.infer<(typeof STEP_SCHEMAS)['perform']>)
+  | ({ kind: 'offer' } & z.infer<(typeof STEP_SCHEMAS)['offer']>)
+  | ({ kind: 'customer' } & z.infer<(typeof STEP_SCHEMAS)['customer']>)
   | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
   | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number }
   | { kind: 'fault'; fault: Fault[] };
@@ -114,6 +138,7 @@ export const ScriptSchema = z
     const declared = Object.keys(script.agents);
     const connectedLater = new Set(script.steps.flatMap((s) => (s.kind === 'connect' ? namesOf(s.connect) : [])));
     const connected = new Set(declared.filter((name) => !connectedLater.has(name)));
+    const offered = new Set<string>();
     const known = (name: string, path: PropertyKey[]) => {
       if (declared.includes(name)) return true;
       problem(path, `'${name}' is not one of the script's agents (${declared.join(', ') || 'none declared'}): declare it in $.agents`);
@@ -147,6 +172,14 @@ export const ScriptSchema = z
               problem([...at, 'expect', name], `${name} is not connected at this step: connect it first`);
             }
           }
+          break;
+        case 'offer':
+          known(step.offer, [...at, 'offer']);
+          if (offered.has(step.session)) problem([...at, 'session'], `a session named '${step.session}' is already offered: give each offer its own name`);
+          offered.add(step.session);
+          break;
+        case 'customer':
+          if (step.customer === 'say' && step.text === undefined) problem([...at, 'text'], 'the customer says something: give "text"');
           break;
         case 'wait':
           break;

@@ -1,15 +1,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
-import { agentsOf, GwsModel, ROLES } from '../gws/model';
-import type { OperationName } from '../gws/types';
-import { performOperation } from '../gws/operations';
+import { GwsModel } from '../gws/model';
+import type { SampleCall } from '../gws/operations/operation';
+import { operationNamed } from '../gws/operations/registry';
+import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
-import { loadOperationStream } from './loader';
-import { namesOf, ScriptSchema, type ScriptStep } from './script-schema';
+import { defaultStreamFile, loadOperationStream } from './loader';
+import { CUSTOMER_ACTIONS, namesOf, ScriptSchema, type ScriptStep } from './script-schema';
 import type { OperationStream } from './stream';
 import { compileTemplate, type Json } from './template';
 
@@ -32,7 +33,7 @@ export interface Script {
   /** The steps, with what depends on the server's URL filled in. */
   steps(server: string): ScriptStep[];
   /** Set when the file is an operation stream: the simulator must play this file for the check to mean anything. */
-  operationStream?: { operation: OperationName; file: string };
+  operationStream?: { operation: string; file: string };
 }
 
 /**
@@ -58,8 +59,11 @@ export function loadScenario(file: string): Script {
   });
   const sessions = new Set(fixture.facebooksessions.map((s) => s.id));
   script.steps.forEach((step, i) => {
-    if (step.kind === 'perform' && !sessions.has(step.session)) {
-      problems.push(problemAt(source, ['steps', i, 'session'], `no facebook session '${step.session}' in the fixture; its sessions: ${[...sessions].join(', ')}`));
+    if (step.kind === 'offer') sessions.add(step.session);
+    if ((step.kind === 'perform' || step.kind === 'customer') && !sessions.has(step.session)) {
+      problems.push(
+        problemAt(source, ['steps', i, 'session'], `no session '${step.session}' in the fixture nor offered before this step; the sessions: ${[...sessions].join(', ')}`),
+      );
     }
     if (step.kind === 'perform' && step.target !== undefined && !users.has(step.target) && !/^https?:\/\//.test(step.target)) {
       problems.push(
@@ -92,43 +96,60 @@ function userContext(user: { id: string; userName: string }, server: string) {
 }
 
 /**
- * The script that checks an operation stream file: in the first session where the operation can
- * succeed, every agent of the fixture connects, the first agent with visibility All performs it
- * on another agent, and each agent must receive exactly its role's stream (fields that depend on
- * the time of sending are not compared); agents outside the session, nothing.
+ * The script that checks an operation stream file: every agent of the fixture connects, the
+ * operation's sample is played (an arrival first, for Accept), and after each call each agent must
+ * receive exactly what the stream says (the shipped stream for the calls before, this file for the
+ * operation); fields that depend on the time of sending are not compared.
  */
 function streamScript(file: string, stream: OperationStream, fixture: Fixture): Script {
   const model = new GwsModel(fixture);
-  const session = model.allSessions().find((s) => agentsOf(s).some((a) => a.visibility === 'All') && agentsOf(s).length > 1);
-  if (!session) throw new FileError(file, [{ path: '$', message: `the fixture has no session where ${stream.operation} can succeed` }]);
-  const callerId = agentsOf(session).find((a) => a.visibility === 'All')!.userId;
-  const targetId = agentsOf(session).find((a) => a.userId !== callerId)!.userId;
+  const calls = operationNamed(stream.operation, stream.media)?.sample(model);
+  if (!calls) throw new FileError(file, [{ path: '$', message: `the fixture has no session where ${stream.operation} can succeed` }]);
   const nameOf = (userId: string) => model.userById(userId)!.userName;
   const agents = fixture.users.map((u): ScriptAgent => ({ name: u.userName, transport: 'websocket', password: u.password, connectsAtStart: true }));
-  const totalMs = Math.max(...ROLES.map((role) => stream.durationMs(role)));
+  const streamOf = (operation: string) => (operation === stream.operation ? stream : loadOperationStream(defaultStreamFile(operation)));
+  const last = calls[calls.length - 1];
 
   return {
     file,
     operationStream: { operation: stream.operation, file },
-    description: `${stream.operation} by ${nameOf(callerId)} on ${nameOf(targetId)}: each agent receives exactly what ${path.basename(file)} declares`,
+    description: `${stream.operation}${last.as ? ` by ${nameOf(last.as)}` : ''}: each agent receives exactly what ${path.basename(file)} declares`,
     fixture,
     agents,
     steps: (server): ScriptStep[] => {
-      const outcome = performOperation(new GwsModel(fixture), model.userById(callerId)!, session.id, {
-        operationName: stream.operation,
-        targetPath: `/users/${targetId}`,
+      // Played twice, a day apart: what differs (times, dates) is not compared.
+      const early = performCalls(new GwsModel(fixture), calls, stream.media, 0);
+      const late = performCalls(new GwsModel(fixture), calls, stream.media, DAY_MS);
+      return calls.flatMap((call, i): ScriptStep[] => {
+        const played = streamOf(call.operation);
+        const expected: Record<string, Expected[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
+        for (const [r, recipient] of early[i].recipients.entries()) {
+          const lateContext = contextFor(late[i], server, late[i].recipients[r]);
+          const lateSteps = played.stepsFor(recipient.role, lateContext);
+          expected[nameOf(recipient.userId)] = played
+            .stepsFor(recipient.role, contextFor(early[i], server, recipient))
+            .map((step, j) => stableFields(step.render(0), lateSteps[j].render(DAY_MS)));
+        }
+        const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role)));
+        return [stepOf(call, nameOf), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
       });
-      const context = contextFor(outcome, server);
-      const expected: Record<string, Expected[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
-      for (const { role, userId } of outcome.recipients) {
-        expected[nameOf(userId)] = stream.stepsFor(role, context).map((step) => stableFields(step.render(0), step.render(86_400_000)));
-      }
-      return [
-        { kind: 'perform', perform: stream.operation, as: nameOf(callerId), session: session.id, params: { targetPath: `/users/${targetId}` } },
-        { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 },
-      ];
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+const SAMPLE_SESSION = 'sample';
+
+/** A sample call as a script step: an offer, what the customer does, or an agent's operation. */
+function stepOf(call: SampleCall, nameOf: (userId: string) => string): ScriptStep {
+  const session = call.session ?? SAMPLE_SESSION;
+  if (call.operation === 'Offer') {
+    const { offerTo, customer, text } = call.params as { offerTo: string; customer?: string; text?: string };
+    return { kind: 'offer', offer: offerTo, session, from: customer, text };
+  }
+  const action = Object.entries(CUSTOMER_ACTIONS).find(([, name]) => name === call.operation)?.[0] as keyof typeof CUSTOMER_ACTIONS | undefined;
+  if (action) return { kind: 'customer', customer: action, session, text: call.params.text as string | undefined };
+  return { kind: 'perform', perform: call.operation, as: nameOf(call.as!), session, params: call.params as Record<string, Json> };
 }
 
 /** The fields of a notification that do not depend on when it is sent, as a partial match. */

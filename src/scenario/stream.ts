@@ -1,5 +1,4 @@
-import type { Role } from '../gws/model';
-import type { OperationName } from '../gws/types';
+import type { MediaName } from '../gws/media';
 import type { OperationContext } from './context';
 import { jitterOffset, type Jitter, type Random } from './jitter';
 import type { TimedStep } from './player';
@@ -15,31 +14,33 @@ interface CompiledStep {
 
 /** A loaded, checked operation stream file, ready to turn an outcome into timed steps. */
 export class OperationStream {
-  readonly operation: OperationName;
-  private readonly streams: Record<Role, CompiledStep[]>;
+  readonly operation: string;
+  readonly media: MediaName;
+  private readonly streams: ReadonlyMap<string, CompiledStep[]>;
 
   constructor(
     readonly file: string,
     source: OperationStreamFile,
   ) {
     this.operation = source.operation;
+    this.media = source.media;
     const templates = new Map(Object.entries(source.templates).map(([name, t]) => [name, compileTemplate(t)]));
-    const compile = (role: Role): CompiledStep[] =>
-      source.streams[role].map((step) => ({
+    const compile = (steps: OperationStreamFile['streams'][string]): CompiledStep[] =>
+      steps.map((step) => ({
         afterMs: step.afterMs,
         jitter: step.jitter,
         template: templates.get(step.send)!,
         vars: compileTemplate(step.vars ?? {}),
       }));
-    this.streams = { caller: compile('caller'), target: compile('target'), others: compile('others') };
+    this.streams = new Map(Object.entries(source.streams).map(([role, steps]) => [role, compile(steps)]));
   }
 
   /**
    * The steps `role` receives, rendered at emission time from the operation's context; a step's
    * jitter draws from `random`, and a delay never goes below 0.
    */
-  stepsFor(role: Role, context: OperationContext, random: Random = Math.random): TimedStep[] {
-    return this.streams[role].map((step) => ({
+  stepsFor(role: string, context: OperationContext, random: Random = Math.random): TimedStep[] {
+    return (this.streams.get(role) ?? []).map((step) => ({
       afterMs: step.jitter ? Math.max(0, step.afterMs + jitterOffset(step.jitter, random)) : step.afterMs,
       render: (emittedAt: number) => {
         const base = context(emittedAt);
@@ -48,8 +49,13 @@ export class OperationStream {
     }));
   }
 
+  /** The roles the file gives a stream to. */
+  get roles(): string[] {
+    return [...this.streams.keys()];
+  }
+
   /** Total delay of a role's stream at time scale 1. */
-  durationMs(role: Role): number {
-    return this.streams[role].reduce((sum, step) => sum + step.afterMs, 0);
+  durationMs(role: string): number {
+    return (this.streams.get(role) ?? []).reduce((sum, step) => sum + step.afterMs, 0);
   }
 }

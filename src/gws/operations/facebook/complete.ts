@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { agentsOf, depart, type LoggedMessage } from '../../model';
+import { defineAgentOperation, type Draft } from '../operation';
+import { othersOf, sampleByChattingAgent } from '../shared';
+
+/**
+ * Complete: the agent is done with the session: its state becomes Completed and it leaves the
+ * chat if it was still in it; when no agent is left, the session itself is Completed. `queueName`
+ * (where GWS would place the interaction) is accepted and logged (modelled).
+ */
+export const complete = defineAgentOperation({
+  media: 'facebook',
+  name: 'Complete',
+  summary: 'The agent completes the session (optionally placing it in queueName)',
+  params: z.object({ queueName: z.string().min(1).optional() }),
+  example: { queueName: 'Done' },
+  states: ['Chatting', 'LeftChat'],
+  roles: ['caller', 'others'],
+  participants: ['caller'],
+  perform({ model, caller, session, self }) {
+    const messages: Record<string, LoggedMessage> = {};
+    if (self) {
+      depart(session, self);
+      messages.left = model.log(session, { type: 'ParticipantLeft', from: self.participantId, visibility: self.visibility }, self);
+    }
+    session.states[caller.id] = 'Completed';
+    if (agentsOf(session).length === 0) session.state = 'Completed';
+    const participants: Draft['participants'] = self ? { caller: self } : {};
+    return { participants, messages, recipients: [{ role: 'caller', userId: caller.id }, ...(self ? othersOf(session, caller.id) : [])] };
+  },
+  sample: (model) => sampleByChattingAgent(model, 'Complete', {}),
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { agentsOf, depart } from '../../model';
+import { defineAgentOperation } from '../operation';
+import { othersOf, sampleByChattingAgent } from '../shared';
+
+/**
+ * Leave: in a conference the agent leaves and its session is Completed, the others see it go;
+ * alone with the customer it is LeftChat, and may still Complete (as GWS's chat page shows).
+ */
+export const leave = defineAgentOperation({
+  media: 'facebook',
+  name: 'Leave',
+  summary: 'The agent leaves the chat: Completed in a conference, else LeftChat until it completes',
+  params: z.object({}),
+  example: {},
+  states: ['Chatting'],
+  roles: ['caller', 'others'],
+  participants: ['caller'],
+  perform({ model, caller, session, self }) {
+    const conference = agentsOf(session).length > 1;
+    depart(session, self!);
+    session.states[caller.id] = conference ? 'Completed' : 'LeftChat';
+    const left = model.log(session, { type: 'ParticipantLeft', from: self!.participantId, visibility: self!.visibility }, self!);
+    return { participants: { caller: self! }, messages: { left }, recipients: [{ role: 'caller', userId: caller.id }, ...othersOf(session, caller.id)] };
+  },
+  sample: (model) => sampleByChattingAgent(model, 'Leave', {}),
+});

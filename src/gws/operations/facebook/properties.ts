@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Session } from '../../model';
+import { defineAgentOperation } from '../operation';
+import { othersOf, sampleByChattingAgent } from '../shared';
+
+/**
+ * The operations that change the session's properties (user data, comment): each agent in the
+ * session gets a PropertiesUpdated. They are allowed while chatting and after leaving, until Complete.
+ */
+export function propertiesOperation<P>(spec: {
+  name: string;
+  summary: string;
+  params: z.ZodType<P>;
+  example: Record<string, unknown>;
+  change(session: Session, params: P): void;
+}) {
+  return defineAgentOperation({
+    media: 'facebook',
+    name: spec.name,
+    summary: spec.summary,
+    params: spec.params,
+    example: spec.example,
+    states: ['Chatting', 'LeftChat'],
+    roles: ['caller', 'others'],
+    participants: [],
+    perform({ caller, session, params }) {
+      spec.change(session, params);
+      return { participants: {}, recipients: [{ role: 'caller', userId: caller.id }, ...othersOf(session, caller.id)] };
+    },
+    sample: (model) => sampleByChattingAgent(model, spec.name, spec.example),
+  });
+}
+
+/** Replaces the session's user data (never changed in place: snapshots share it). */
+export function changeUserData(session: Session, change: (data: Record<string, unknown>) => void): void {
+  const data = { ...session.userData };
+  change(data);
+  session.userData = data;
+}

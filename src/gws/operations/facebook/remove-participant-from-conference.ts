@@ -1,0 +1,62 @@
+import { gwsError } from '../../../errors';
+import { agentOf, agentsOf, depart } from '../../model';
+import { defineAgentOperation } from '../operation';
+import { Target } from '../params';
+import { othersOf } from '../shared';
+
+/**
+ * RemoveParticipantFromConference: only an agent visible to All (customer and agents) may remove
+ * another agent. The removed agent leaves; the log gains a Notice from the caller
+ * (`REMOVE_PARTICIPANT_FROM_CONFERENCE<userId>`) and a ParticipantLeft from the removed agent,
+ * both visible to agents only.
+ */
+export const removeParticipantFromConference = defineAgentOperation({
+  media: 'facebook',
+  name: 'RemoveParticipantFromConference',
+  summary: 'An agent visible to All removes another agent (a consultant) from the session',
+  params: Target,
+  example: { targetPath: '/users/<userId>' },
+  states: ['Chatting'],
+  offered: ({ session, participant }) => participant?.visibility === 'All' && agentsOf(session).length > 1,
+  roles: ['caller', 'target', 'others'],
+  participants: ['caller', 'target'],
+  perform({ model, caller, session, self, params }) {
+    const callerParticipant = self!;
+    const { targetUserId } = params;
+    if (callerParticipant.visibility !== 'All') {
+      const allowed = agentsOf(session)
+        .filter((p) => p.visibility === 'All')
+        .map((p) => model.userById(p.userId)?.userName ?? p.userId);
+      throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, allowed.join(', '));
+    }
+    if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id);
+    const target = agentOf(session, targetUserId);
+    if (!target) {
+      const left = session.departed.some((p) => p.type === 'Agent' && p.userId === targetUserId);
+      throw gwsError(left ? 'TARGET_ALREADY_REMOVED' : 'TARGET_NOT_IN_SESSION', targetUserId, session.id);
+    }
+
+    depart(session, target);
+    session.states[target.userId] = 'Completed';
+    const notice = model.log(
+      session,
+      { type: 'Notice', from: callerParticipant.participantId, text: `REMOVE_PARTICIPANT_FROM_CONFERENCE${targetUserId}`, visibility: 'Agents' },
+      callerParticipant,
+    );
+    const participantLeft = model.log(session, { type: 'ParticipantLeft', from: target.participantId, visibility: 'Agents' }, target);
+    return {
+      participants: { caller: callerParticipant, target },
+      messages: { notice, participantLeft },
+      recipients: [{ role: 'caller', userId: caller.id }, { role: 'target', userId: target.userId }, ...othersOf(session, caller.id)],
+    };
+  },
+  sample(model) {
+    for (const session of model.allSessions()) {
+      const agents = agentsOf(session);
+      const caller = agents.find((a) => a.visibility === 'All' && session.states[a.userId] === 'Chatting');
+      const target = agents.find((a) => a !== caller);
+      if (caller && target) return [{ operation: 'RemoveParticipantFromConference', as: caller.userId, session: session.id, params: { targetPath: `/users/${target.userId}` } }];
+    }
+    return undefined;
+  },
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { changeUserData, propertiesOperation } from './properties';
+
+/** SetDisposition: the disposition lands in the user data, under `dispositionKey` (default DispositionCode, modelled). */
+export const setDisposition = propertiesOperation({
+  name: 'SetDisposition',
+  summary: 'Sets the disposition (in the user data, under dispositionKey or DispositionCode)',
+  params: z.object({ disposition: z.string().min(1), dispositionKey: z.string().min(1).optional() }),
+  example: { disposition: 'Resolved' },
+  change: (session, params) =>
+    changeUserData(session, (data) => {
+      data[params.dispositionKey ?? 'DispositionCode'] = params.disposition;
+    }),
+});
