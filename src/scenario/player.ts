@@ -25,18 +25,22 @@ export interface PlayerOptions {
 /**
  * Plays per-agent streams. Each step is due at the stream's start plus the scaled sum of the
  * delays before it, so lateness does not accumulate along a stream; a stream's steps are sent
- * strictly in order.
+ * strictly in order, and an agent's stream starts no earlier than its previous stream's last step.
  */
 export class StreamPlayer {
   private readonly running = new Set<() => void>();
+  /** Per agent, when the last step of its streams falls due: a later operation's stream starts no earlier. */
+  private readonly lastDue = new Map<string, number>();
 
   constructor(private readonly options: PlayerOptions) {}
 
   play(userId: string, steps: readonly TimedStep[], topic: string): void {
     const { clock, timeScale } = this.options;
-    const start = clock.now();
+    // One agent's notifications keep the order of the operations: a stream waits for the one before it.
+    const start = Math.max(clock.now(), this.lastDue.get(userId) ?? -Infinity);
     let elapsed = 0;
     const dues = steps.map((step) => start + (elapsed += step.afterMs) * timeScale);
+    if (dues.length > 0) this.lastDue.set(userId, dues[dues.length - 1]);
     let next = 0;
     let stopped = false;
     let cancelTimer = () => {};
@@ -63,6 +67,7 @@ export class StreamPlayer {
 
   cancelAll(): void {
     for (const stop of [...this.running]) stop();
+    this.lastDue.clear();
   }
 
   private emit(userId: string, topic: string, step: TimedStep, dueAt: number): void {
