@@ -3,6 +3,7 @@ import { operationNames } from './gws/operations/registry';
 export { createSimulator } from './simulator';
 export type { Simulator, SimulatorOptions, SimulatorState } from './simulator';
 export type { SimulatorClock } from './harness';
+export type { CustomerHandle, OfferOptions } from './customer';
 export { Agent } from './client/agent';
 export type { AgentOptions, Received, Transport, WaitOptions } from './client/agent';
 export type { GwsAnswer } from './client/rest';

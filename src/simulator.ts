@@ -12,6 +12,7 @@ import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { adminHeaders, postJson } from './client/rest';
+import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
@@ -76,6 +77,13 @@ export interface Simulator extends Harness {
    * from now. Fired faults are logged and listed in `state().faults`.
    */
   fault(faults: Fault | string | readonly (Fault | string)[]): ArmedFaultState[];
+  /**
+   * Offers a new Facebook session to an agent, as a customer's arrival (POST /sim/facebooksessions):
+   * the agent receives it Invited, with capabilities Accept and Reject. Returns the session id.
+   */
+  offer(options: OfferOptions): string;
+  /** What the customer of a session does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
+  customer(sessionId: string): CustomerHandle;
   /** Disarms every fault (reset() also arms the start-up ones again). */
   clearFaults(): void;
   /** Disconnects the agents, stops streams and clients, stops listening. Calling it again is harmless. */
@@ -183,6 +191,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
   });
 
+  const customers = customerControls(model, (outcome) => engine.play(outcome));
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
@@ -197,6 +206,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     run: harness.run,
     fault: (list) => faults.arm(([] as unknown[]).concat(list)),
     clearFaults: () => faults.clear(),
+    offer: customers.offer,
+    customer: customers.customer,
     close() {
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {

@@ -25,6 +25,8 @@ export function describeState(
     facebooksessions: model.allSessions().map((session) => ({
       ...sessionWire(session, baseUrl),
       departed: session.departed.map((p) => participantWire(p, baseUrl)),
+      invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
+      agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
       messages: session.messages.map((message, index) => ({ index, ...message })),
     })),
     cometdClients,

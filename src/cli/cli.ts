@@ -1,4 +1,5 @@
 import yargs, { type Argv } from 'yargs';
+import { customerCommand } from './customer';
 import { listenCommand } from './listen';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
@@ -17,8 +18,9 @@ export function buildCli(argv: string[]): Argv {
     .command(runCommand)
     .command(listenCommand)
     .command(triggerCommand)
+    .command(customerCommand)
     .command(validateCommand)
-    .demandCommand(1, 'Name a command: serve, run, listen, trigger or validate')
+    .demandCommand(1, 'Name a command: serve, run, listen, trigger, customer or validate')
     .strict()
     .recommendCommands()
     .epilogue('Documentation: README.md and scenarios/README.md in the gws-sim package.')

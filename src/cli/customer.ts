@@ -1,0 +1,71 @@
+import type { Argv, CommandModule } from 'yargs';
+import { adminHeaders, postJson } from '../client/rest';
+import { EXIT } from './cli';
+import { checkServer, DEFAULT_SERVER } from './options';
+
+interface CustomerArgs {
+  action: 'offer' | 'say' | 'typing' | 'leave';
+  session?: string;
+  to?: string;
+  name?: string;
+  text?: string;
+  stop: boolean;
+  server: string;
+  'admin-token'?: string;
+}
+
+/** Where each action goes under /sim, and its body: the customer operations' routes (src/gws/operations/customer). */
+function request(args: CustomerArgs): { path: string; body: object } {
+  const session = `/sim/facebooksessions/${encodeURIComponent(args.session ?? '')}`;
+  switch (args.action) {
+    case 'offer':
+      return { path: '/sim/facebooksessions', body: { offerTo: args.to, customer: args.name, text: args.text } };
+    case 'say':
+      return { path: `${session}/messages`, body: { text: args.text } };
+    case 'typing':
+      return { path: `${session}/typing/${args.stop ? 'stop' : 'start'}`, body: {} };
+    case 'leave':
+      return { path: `${session}/leave`, body: {} };
+    default: {
+      const unknown: never = args.action;
+      throw new Error(`unknown action ${String(unknown)}`);
+    }
+  }
+}
+
+export const customerCommand: CommandModule<object, CustomerArgs> = {
+  command: 'customer <action> [session]',
+  describe: "Play the customer's side: offer a new session to an agent, write, type, leave",
+  builder: (cli: Argv) =>
+    cli
+      .positional('action', { choices: ['offer', 'say', 'typing', 'leave'] as const, demandOption: true, describe: 'What the customer does' })
+      .positional('session', { type: 'string', describe: 'The session id (say, typing, leave)' })
+      .option('to', { type: 'string', describe: 'offer: the user name of the agent it is offered to' })
+      .option('name', { type: 'string', describe: "offer: the customer's nickname (default Customer)" })
+      .option('text', { type: 'string', describe: "offer: the first message; say: what the customer writes" })
+      .option('stop', { type: 'boolean', default: false, describe: 'typing: the customer stops typing (default: starts)' })
+      .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
+      .option('admin-token', { type: 'string', describe: "The server's --admin-token, for its /sim endpoints" })
+      .check((args) => {
+        checkServer(args.server as string);
+        if (args.action === 'offer' && args.to === undefined) throw new Error('customer offer needs --to <agent user name>');
+        if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
+        if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
+        return true;
+      })
+      .example('$0 customer offer --to agent1 --name Alice --text "Hello"', 'a new session, offered to agent1; prints its id')
+      .example('$0 customer say gws-sim-00SIM00000000002 --text "Are you there?"', 'the customer writes')
+      .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as Argv<CustomerArgs>,
+  handler: async (args) => {
+    const server = args.server.replace(/\/+$/, '');
+    const { path, body } = request(args);
+    try {
+      const answer = await postJson(`${server}${path}`, adminHeaders(args['admin-token']), body);
+      console.log(JSON.stringify(answer, null, 2));
+      process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
+    } catch (error) {
+      console.error(`gws-sim: customer ${args.action}: ${(error as Error).message}`);
+      process.exit(EXIT.failure);
+    }
+  },
+};
