@@ -3,6 +3,8 @@ import { StreamPlayer, type Publisher, type TimedStep } from '../../../src/scena
 
 type Sent = [userId: string, notification: unknown, at: number];
 
+const TOPIC = '/v2/me/facebooksessions';
+
 /** A player on a ManualClock starting at `start`, with a publisher recording what it sends and when. */
 function setup(timeScale = 1, start = 1000) {
   const clock = new ManualClock(start);
@@ -29,7 +31,7 @@ const times = (sent: Sent[]) => sent.map(([, , at]) => at);
 describe('StreamPlayer', () => {
   it('sends each step at start + cumulative afterMs, in order', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(40, 120, 150));
+    player.play('u1', steps(40, 120, 150), TOPIC);
     clock.advance(1000);
     expect(names(sent)).toEqual(['u1:0', 'u1:1', 'u1:2']);
     expect(times(sent)).toEqual([1040, 1160, 1310]);
@@ -37,7 +39,7 @@ describe('StreamPlayer', () => {
 
   it('renders each step at its emission time', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(40, 120));
+    player.play('u1', steps(40, 120), TOPIC);
     clock.advance(1000);
     expect(sent.map(([, n]) => n)).toEqual([
       { step: 0, emittedAt: 1040 },
@@ -47,7 +49,7 @@ describe('StreamPlayer', () => {
 
   it('sends nothing before its time', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(40, 120, 150));
+    player.play('u1', steps(40, 120, 150), TOPIC);
     expect(sent).toEqual([]);
     clock.advance(39);
     expect(sent).toEqual([]);
@@ -67,7 +69,7 @@ describe('StreamPlayer', () => {
 
   it('sends a step with afterMs 0 together with the previous one, in order', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(0, 50, 0, 0));
+    player.play('u1', steps(0, 50, 0, 0), TOPIC);
     expect(names(sent)).toEqual(['u1:0']);
     clock.advance(50);
     expect(names(sent)).toEqual(['u1:0', 'u1:1', 'u1:2', 'u1:3']);
@@ -76,7 +78,7 @@ describe('StreamPlayer', () => {
 
   it('with timeScale 0 sends everything at once, in order, during play()', () => {
     const { clock, sent, player } = setup(0);
-    player.play('u1', steps(40, 120, 150, 3_600_000));
+    player.play('u1', steps(40, 120, 150, 3_600_000), TOPIC);
     expect(names(sent)).toEqual(['u1:0', 'u1:1', 'u1:2', 'u1:3']);
     expect(times(sent)).toEqual([1000, 1000, 1000, 1000]);
     expect(player.pending).toBe(0);
@@ -85,7 +87,7 @@ describe('StreamPlayer', () => {
 
   it('with timeScale 0.5 halves the delays', () => {
     const { clock, sent, player } = setup(0.5);
-    player.play('u1', steps(40, 120, 150));
+    player.play('u1', steps(40, 120, 150), TOPIC);
     clock.advance(19);
     expect(sent).toEqual([]);
     clock.advance(1000);
@@ -94,7 +96,7 @@ describe('StreamPlayer', () => {
 
   it('with timeScale 2 doubles the delays', () => {
     const { clock, sent, player } = setup(2);
-    player.play('u1', steps(40, 120));
+    player.play('u1', steps(40, 120), TOPIC);
     clock.advance(79);
     expect(sent).toEqual([]);
     clock.advance(1000);
@@ -107,15 +109,15 @@ describe('StreamPlayer', () => {
     const late: Clock = { now: () => manual.now(), schedule: (delayMs, task) => manual.schedule(delayMs + 25, task) };
     const sent: number[] = [];
     const player = new StreamPlayer({ clock: late, timeScale: 1, publisher: { publish: () => sent.push(manual.now()) } });
-    player.play('u1', steps(40, 120, 150));
+    player.play('u1', steps(40, 120, 150), TOPIC);
     manual.advance(1000);
     expect(sent).toEqual([1065, 1185, 1335]);
   });
 
   it('counts streams still playing in pending', () => {
     const { clock, player } = setup();
-    player.play('u1', steps(10));
-    player.play('u2', steps(10, 10));
+    player.play('u1', steps(10), TOPIC);
+    player.play('u2', steps(10, 10), TOPIC);
     expect(player.pending).toBe(2);
     clock.advance(10);
     expect(player.pending).toBe(1);
@@ -125,7 +127,7 @@ describe('StreamPlayer', () => {
 
   it('an empty stream sends nothing and is not pending', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', []);
+    player.play('u1', [], TOPIC);
     expect(player.pending).toBe(0);
     expect(clock.pending).toBe(0);
     clock.advance(1000);
@@ -134,8 +136,8 @@ describe('StreamPlayer', () => {
 
   it('cancelAll() stops every pending stream', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(40, 120, 150));
-    player.play('u2', steps(60, 150));
+    player.play('u1', steps(40, 120, 150), TOPIC);
+    player.play('u2', steps(60, 150), TOPIC);
     clock.advance(100);
     expect(names(sent)).toEqual(['u1:0', 'u2:0']);
     expect(player.pending).toBe(2);
@@ -159,7 +161,7 @@ describe('StreamPlayer', () => {
         },
       },
     });
-    player.play('u1', steps(0, 0, 10, 10));
+    player.play('u1', steps(0, 0, 10, 10), TOPIC);
     expect(sent).toHaveLength(1);
     expect(player.pending).toBe(0);
     expect(clock.pending).toBe(0);
@@ -169,9 +171,9 @@ describe('StreamPlayer', () => {
 
   it('plays new streams after cancelAll()', () => {
     const { clock, sent, player } = setup();
-    player.play('u1', steps(40));
+    player.play('u1', steps(40), TOPIC);
     player.cancelAll();
-    player.play('u1', steps(10));
+    player.play('u1', steps(10), TOPIC);
     clock.advance(100);
     expect(times(sent)).toEqual([1010]);
   });
@@ -185,7 +187,7 @@ describe('StreamPlayer', () => {
       },
     };
     const [first, second] = steps(10, 30);
-    player.play('u1', [first, failing, second]);
+    player.play('u1', [first, failing, second], TOPIC);
     clock.advance(1000);
     expect(errors).toEqual([['u1', 'render failed']]);
     expect(names(sent)).toEqual(['u1:0', 'u1:1']);
@@ -209,16 +211,58 @@ describe('StreamPlayer', () => {
       },
       onError: (error) => errors.push(error.message),
     });
-    player.play('u1', steps(10, 10));
+    player.play('u1', steps(10, 10), TOPIC);
     clock.advance(100);
     expect(errors).toEqual(['no subscriber']);
     expect(delivered).toEqual([1]);
   });
 
+  it('hands the publisher each step with its topic and the time it was due', () => {
+    const manual = new ManualClock(1000);
+    const late: Clock = { now: () => manual.now(), schedule: (delayMs, task) => manual.schedule(delayMs + 25, task) };
+    const published: [string, number, string, number][] = [];
+    const player = new StreamPlayer({
+      clock: late,
+      timeScale: 1,
+      publisher: { publish: (userId, _n, dueAt, topic) => published.push([userId, dueAt, topic, manual.now()]) },
+    });
+    player.play('u1', steps(40, 120), '/v2/me/chats');
+    manual.advance(1000);
+    expect(published).toEqual([
+      ['u1', 1040, '/v2/me/chats', 1065],
+      ['u1', 1160, '/v2/me/chats', 1185],
+    ]);
+  });
+
+  it("starts an agent's next stream no earlier than the last step of its previous one", () => {
+    const { clock, sent, player } = setup();
+    player.play('u1', steps(100, 100), TOPIC);
+    player.play('u1', steps(10, 10), TOPIC);
+    // Another agent's stream does not wait for u1's.
+    player.play('u2', steps(10), TOPIC);
+    clock.advance(1000);
+    expect(sent.map(([userId, n, at]) => `${userId}:${(n as { step: number }).step}@${at - 1000}`)).toEqual([
+      'u2:0@10',
+      'u1:0@100',
+      'u1:1@200',
+      'u1:0@210',
+      'u1:1@220',
+    ]);
+  });
+
+  it('a stream played after the previous one ended starts at once', () => {
+    const { clock, sent, player } = setup();
+    player.play('u1', steps(10), TOPIC);
+    clock.advance(500);
+    player.play('u1', steps(10), TOPIC);
+    clock.advance(1000);
+    expect(times(sent)).toEqual([1010, 1510]);
+  });
+
   it('interleaves two users’ streams by time', () => {
     const { clock, sent, player } = setup();
-    player.play('caller', steps(40, 120, 150));
-    player.play('target', steps(60, 150, 100, 150));
+    player.play('caller', steps(40, 120, 150), TOPIC);
+    player.play('target', steps(60, 150, 100, 150), TOPIC);
     clock.advance(1000);
     expect(sent.map(([userId, , at]) => `${userId}@${at - 1000}`)).toEqual([
       'caller@40',
