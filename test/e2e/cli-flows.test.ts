@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REGISTRY } from '../../src/gws/operations/registry';
+import { defaultStreamFile } from '../../src/scenario/loader';
+import { killAll, MAIN, ROOT, run } from '../helpers/cli';
+
+const FLOWS = ['facebook-arrival-to-complete', 'facebook-consult-remove-complete', 'facebook-reject', 'facebook-transfer'].map((f) => `scenarios/${f}.json`);
+/** Every operation's stream file, as the simulator looks it up: one per operation of the registry. */
+const STREAMS = REGISTRY.map((o) => path.relative(ROOT, defaultStreamFile(o.name)));
+const RUN_MS = 60_000;
+
+let tmp: string;
+
+beforeAll(() => {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+});
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gws-sim-flows-'));
+});
+afterEach(async () => {
+  await killAll();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('gws-sim run of the Facebook flows and the operation stream files', () => {
+  test('the four flow scenarios pass: exit 0', async () => {
+    const result = await run(['run', ...FLOWS, '--time-scale', '0'], RUN_MS);
+    expect(result.stdout).toContain(`${FLOWS.length} passed, 0 failed`);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/agent1 Accept on arrival: statusCode 0/);
+  });
+
+  test('every operation of the registry has a stream file, and each passes when played: exit 0', async () => {
+    expect(STREAMS).toHaveLength(21);
+    for (const file of STREAMS) expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
+    const result = await run(['run', ...STREAMS, '--time-scale', '0'], RUN_MS);
+    expect(result.stdout).toContain(`${STREAMS.length} passed, 0 failed`);
+    expect(result.code).toBe(0);
+    for (const file of STREAMS) expect(result.stdout).toContain(`▶ ${file} on http://127.0.0.1:`);
+  });
+
+  test('a flow with a wrong expectation: exit 1, naming the agent, the notification and what differed', async () => {
+    const script = JSON.parse(fs.readFileSync(path.join(ROOT, 'scenarios/facebook-reject.json'), 'utf8'));
+    const rejected = script.steps[2].expect.agent1[1];
+    expect(rejected.match['facebooksession.state']).toBe('Completed'); // the step this case edits
+    rejected.match['facebooksession.state'] = 'Chatting';
+    const file = path.join(tmp, 'facebook-reject.json');
+    fs.writeFileSync(file, JSON.stringify(script, null, 2));
+
+    const result = await run(['run', file, '--time-scale', '0'], RUN_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✗ agent1:');
+    expect(result.stdout).toContain('#2: facebooksession.state: expected "Chatting", received "Completed"');
+    expect(result.stdout).toMatch(/✘ failed \(1 failure\)/);
+  });
+});
