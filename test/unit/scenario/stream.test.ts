@@ -2,8 +2,8 @@ import { AGENT1_ID, AGENT2_ID } from '../../helpers/default-fixture';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadFixture } from '../../../src/gws/fixture';
-import { GwsModel, type OperationOutcome, type Role } from '../../../src/gws/model';
-import { performOperation } from '../../../src/gws/operations';
+import { GwsModel } from '../../../src/gws/model';
+import { performOperation, type OperationOutcome } from '../../../src/gws/operations/registry';
 import { gwsTimestamp } from '../../../src/gws/timestamp';
 import { contextFor } from '../../../src/scenario/context';
 import { loadOperationStream, SCENARIOS_DIR } from '../../../src/scenario/loader';
@@ -37,7 +37,7 @@ function removeAgent2(): OperationOutcome {
 }
 
 /** The steps of `role` after `outcome`, with URIs on `baseUrl`. */
-const stepsOf = (role: Role, outcome: OperationOutcome, baseUrl: string) => stream.stepsFor(role, contextFor(outcome, baseUrl));
+const stepsOf = (role: string, outcome: OperationOutcome, baseUrl: string) => stream.stepsFor(role, contextFor(outcome, baseUrl));
 
 /** Renders each step at T0 + its cumulative delay, as the player would at time scale 1. */
 function renderAll(steps: TimedStep[]): any[] {
@@ -81,7 +81,7 @@ function newMessages(message: object) {
   };
 }
 
-function stateChange(referenceId: number, notificationType: string, state: string) {
+function stateChange(referenceId: number | undefined, notificationType: string, state: string) {
   const fixtureSession = loadFixture().facebooksessions[0];
   return {
     referenceId,
@@ -135,7 +135,7 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
     expect(second).toEqual(stateChange(outcome.referenceId, 'ParticipantsUpdated', 'Chatting'));
     expect(second.facebooksession.participants).toHaveLength(2);
     expect(third).toEqual(newMessages(participantLeft(T0 + 310)));
-    expect(third.messages[0].from.participantId).toBe(outcome.target.participantId);
+    expect(third.messages[0].from.participantId).toBe(outcome.participants.target.participantId);
   });
 
   it('gives the target Chatting, the ParticipantLeft, LeftChat, Completed', () => {
@@ -208,6 +208,21 @@ describe('OperationStream.stepsFor on the shipped RemoveParticipantFromConferenc
     expect(context(T0).now).toEqual({ timestamp: gwsTimestamp(T0), timestampSeconds: T0 });
     expect(context(T0 + 5).now).toEqual({ timestamp: gwsTimestamp(T0 + 5), timestampSeconds: T0 + 5 });
     expect(context(T0)).toMatchObject({ operation: 'RemoveParticipantFromConference', referenceId: 1, sessionPath: `/facebooksessions/${SESSION_ID}` });
+  });
+
+  it("gives templates the recipient's state and capabilities, and the operation's participants by name", () => {
+    const target = outcome.recipients.find((r) => r.role === 'target')!;
+    expect(target).toEqual({ role: 'target', userId: AGENT2_ID, state: 'Completed', capabilities: [] });
+    const caller = outcome.recipients.find((r) => r.role === 'caller')!;
+    expect(caller).toMatchObject({ userId: AGENT1_ID, state: 'Chatting' });
+    expect(caller.capabilities).toContain('SendMessage');
+
+    const forTarget = contextFor(outcome, BASE, target)(T0);
+    expect(forTarget).toMatchObject({ state: 'Completed', capabilities: [], caller: agent1Wire, target: agent2Wire });
+    const forCaller = contextFor(outcome, BASE, caller)(T0);
+    expect(forCaller).toMatchObject({ state: 'Chatting', capabilities: caller.capabilities });
+    // Without a recipient (a dry run), a chatting agent with nothing allowed.
+    expect(contextFor(outcome, BASE)(T0)).toMatchObject({ state: 'Chatting', capabilities: [] });
   });
 
   it('renders from the context it is given', () => {
