@@ -44,16 +44,47 @@ describe('the shipped operation streams', () => {
     expect(stream.durationMs('others')).toBe(0);
   });
 
-  it('loadOperationStreams() holds one stream per operation, the shipped one by default', () => {
+  /** Every operation gws-sim performs on Facebook sessions, the agent's and the customer's. */
+  const OPERATIONS = [
+    'Accept',
+    'Reject',
+    'SendMessage',
+    'SendToAgents',
+    'SendStartTypingNotification',
+    'SendStopTypingNotification',
+    'Consult',
+    'Transfer',
+    'Leave',
+    'Complete',
+    'RemoveParticipantFromConference',
+    'SetDisposition',
+    'AttachUserData',
+    'UpdateUserData',
+    'DeleteUserData',
+    'AddComment',
+    'Offer',
+    'CustomerMessage',
+    'CustomerStartTyping',
+    'CustomerStopTyping',
+    'CustomerLeave',
+  ];
+
+  it('loadOperationStreams() holds one stream per operation, keyed media/operation, the shipped one by default', () => {
     const streams = loadOperationStreams();
-    expect([...streams.keys()]).toEqual(['RemoveParticipantFromConference']);
-    expect(streams.get('RemoveParticipantFromConference')?.file).toBe(SHIPPED);
+    expect([...streams.keys()]).toEqual(OPERATIONS.map((name) => `facebook/${name}`));
+    for (const name of OPERATIONS) {
+      const stream = streams.get(`facebook/${name}`)!;
+      expect([stream.operation, stream.media, stream.file]).toEqual([name, 'facebook', defaultStreamFile(name)]);
+    }
+    expect(streams.get('facebook/RemoveParticipantFromConference')?.file).toBe(SHIPPED);
+    expect(defaultStreamFile('SendStartTypingNotification')).toBe(path.join(SCENARIOS_DIR, 'send-start-typing-notification.json'));
   });
 
-  it('loadOperationStreams(files) replaces the stream of the operation a file names', () => {
+  it('loadOperationStreams(files) replaces the stream of the operation a file names, and only that one', () => {
     const streams = loadOperationStreams([AS_DOCUMENTED]);
-    expect(streams.size).toBe(1);
-    expect(streams.get('RemoveParticipantFromConference')?.file).toBe(AS_DOCUMENTED);
+    expect(streams.size).toBe(OPERATIONS.length);
+    expect(streams.get('facebook/RemoveParticipantFromConference')?.file).toBe(AS_DOCUMENTED);
+    expect(streams.get('facebook/Leave')?.file).toBe(defaultStreamFile('Leave'));
   });
 });
 
@@ -154,8 +185,16 @@ describe('loadOperationStream on a broken file', () => {
     expectProblem((f) => (f.streams.others[2].vars.message = '{{messages.nope}}'), '$.streams.others[2]', /'nope'/);
   });
 
-  it('refuses an unknown operation', () => {
-    expectProblem((f) => (f.operation = 'Leave'), '$.operation', /RemoveParticipantFromConference/);
+  it('refuses an unknown operation, listing the known ones', () => {
+    expectProblem((f) => (f.operation = 'Dance'), '$.operation', /^expected an operation gws-sim performs \(Accept, .*RemoveParticipantFromConference.*\), found 'Dance'$/);
+  });
+
+  it('refuses a stream for a role the operation does not have, listing its roles', () => {
+    expectProblem((f) => (f.operation = 'Leave'), '$.streams.target', /^Leave has no role 'target'; its roles: caller, others$/);
+  });
+
+  it('refuses an unknown media', () => {
+    expectProblem((f) => (f.media = 'fax'), '$.media', /facebook/);
   });
 
   it('refuses a file that is not valid JSON', () => {

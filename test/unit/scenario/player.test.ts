@@ -3,7 +3,7 @@ import { StreamPlayer, type Publisher, type TimedStep } from '../../../src/scena
 
 type Sent = [userId: string, notification: unknown, at: number];
 
-const TOPIC = '/v2/me/facebooksessions';
+const TOPIC = '/v2/me/facebooksession';
 
 /** A player on a ManualClock starting at `start`, with a publisher recording what it sends and when. */
 function setup(timeScale = 1, start = 1000) {
