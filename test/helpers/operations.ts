@@ -1,0 +1,133 @@
+import type { Agent } from '../../src/client/agent';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { kind, type Transport } from './agent';
+import { rest, type RestResponse } from './rest';
+
+/** The agents of the default fixture (password = user name), each logged in over a real CometD client. */
+export const USERS = ['agent1', 'agent2', 'agent3'] as const;
+export type UserName = (typeof USERS)[number];
+
+/** A stream message as the tests read it: its type, author's nickname, text and visibility. */
+export interface MessageSummary {
+  type: string;
+  from: string;
+  text?: string;
+  visibility: string;
+}
+
+/**
+ * A simulator at time scale 0 with agent1..agent3 connected over `transport`, and what a GWS client
+ * and the customer do over REST. `take(user)` settles the simulator first (everything sent has
+ * arrived), so an empty answer proves that the agent was sent nothing.
+ */
+export class World {
+  private readonly taken = new Map<UserName, number>();
+
+  private constructor(
+    readonly sim: Simulator,
+    readonly agents: Record<UserName, Agent>,
+  ) {}
+
+  static async start(transport: Transport): Promise<World> {
+    const sim = await createSimulator({ timeScale: 0 });
+    const agents = {} as Record<UserName, Agent>;
+    for (const user of USERS) agents[user] = await sim.agent(user, { transport });
+    return new World(sim, agents);
+  }
+
+  /** POST /api/v2/me/facebooksessions/{id} as `user`, with Basic auth. */
+  perform(user: UserName, sessionId: string, operationName: string, params: Record<string, unknown> = {}): Promise<RestResponse> {
+    return rest(this.sim.url).post(`/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`, { operationName, ...params }, { user, password: user });
+  }
+
+  /** `perform` that must succeed: returns the answer. */
+  async ok(user: UserName, sessionId: string, operationName: string, params: Record<string, unknown> = {}): Promise<any> {
+    const response = await this.perform(user, sessionId, operationName, params);
+    if (response.status !== 200 || response.body?.statusCode !== 0) throw new Error(`${user} ${operationName}: ${response.status} ${response.text}`);
+    return response.body;
+  }
+
+  /** What the customer does: POST /sim/facebooksessions (route '') or /sim/facebooksessions/{id}/<route>. */
+  customer(sessionId: string | undefined, route: string, body: Record<string, unknown> = {}): Promise<RestResponse> {
+    const path = sessionId === undefined ? '/sim/facebooksessions' : `/sim/facebooksessions/${encodeURIComponent(sessionId)}/${route}`;
+    return rest(this.sim.url).post(path, body);
+  }
+
+  /** A new session offered to `user` by customer Alice; returns its id. */
+  async offer(user: UserName, text = 'Hello, my order is late'): Promise<string> {
+    const response = await this.customer(undefined, '', { offerTo: user, customer: 'Alice', text });
+    if (response.body?.statusCode !== 0) throw new Error(`offer to ${user}: ${response.text}`);
+    return response.body.id as string;
+  }
+
+  /** A new session offered to `user` and accepted: `user` chats with Alice. */
+  async chatting(user: UserName): Promise<string> {
+    const id = await this.offer(user);
+    await this.ok(user, id, 'Accept');
+    return id;
+  }
+
+  /** GET /api/v2/me/facebooksessions/{id} as `user`: the session as that agent sees it. */
+  async view(user: UserName, sessionId: string): Promise<any> {
+    const response = await rest(this.sim.url).get(`/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`, { user, password: user });
+    return response.body;
+  }
+
+  /** Settles, then returns the notifications `user` received since the previous take(). */
+  async take(user: UserName): Promise<any[]> {
+    await this.sim.settled();
+    const all = this.agents[user].notifications as any[];
+    const from = this.taken.get(user) ?? 0;
+    this.taken.set(user, all.length);
+    return all.slice(from);
+  }
+
+  /** Forgets what every agent received so far: the next take() starts here. */
+  async skip(): Promise<void> {
+    for (const user of USERS) await this.take(user);
+  }
+
+  close(): Promise<void> {
+    return this.sim.close();
+  }
+}
+
+export const kinds = (notifications: readonly any[]): string[] => notifications.map(kind);
+
+export function messagesOf(notification: any): MessageSummary[] {
+  return (notification.messages as any[]).map((m) => ({
+    type: m.type,
+    from: m.from?.nickname,
+    ...(m.text === undefined ? {} : { text: m.text }),
+    visibility: m.visibility,
+  }));
+}
+
+export const nicknames = (notification: any): string[] => notification.facebooksession.participants.map((p: any) => `${p.nickname}:${p.visibility}`);
+
+/** The REST refusal's exact GWS body, and the HTTP status it goes with. */
+export function expectRefusal(response: RestResponse, status: number, statusCode: number, message: RegExp): void {
+  expect(response.status).toBe(status);
+  expect(Object.keys(response.body).sort()).toEqual(['statusCode', 'statusMessage']);
+  expect(response.body.statusCode).toBe(statusCode);
+  expect(response.body.statusMessage).toMatch(message);
+}
+
+/** The capabilities of an agent chatting alone with the customer, visible to All. */
+export const CHATTING = [
+  'SendMessage',
+  'SendToAgents',
+  'SendStartTypingNotification',
+  'SendStopTypingNotification',
+  'Consult',
+  'Transfer',
+  'Leave',
+  'Complete',
+  'SetDisposition',
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'AddComment',
+];
+/** After leaving the chat (or the customer left): the properties and Complete. */
+export const LEFT_CHAT = ['Complete', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment'];
