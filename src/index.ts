@@ -4,6 +4,7 @@ export { createSimulator } from './simulator';
 export type { Simulator, SimulatorOptions, SimulatorState } from './simulator';
 export type { SimulatorClock } from './harness';
 export type { CustomerHandle, OfferOptions } from './customer';
+export type { CustomNotification } from './notify';
 export { Agent } from './client/agent';
 export type { AgentOptions, Received, Transport, WaitOptions } from './client/agent';
 export type { GwsAnswer } from './client/rest';

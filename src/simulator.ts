@@ -12,6 +12,7 @@ import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { GwsModel } from './gws/model';
 import { adminHeaders, postJson } from './client/rest';
+import { notifier, type CustomNotification } from './notify';
 import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
@@ -84,6 +85,11 @@ export interface Simulator extends Harness {
   offer(options: OfferOptions): string;
   /** What the customer of a session does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
   customer(sessionId: string): CustomerHandle;
+  /**
+   * Pushes a notification the model does not know to an agent (`{agent, channel, data}`; channel
+   * default /v2/notifications), through the same path as an operation's: order, faults, holds.
+   */
+  notify(notification: CustomNotification): void;
   /** Disarms every fault (reset() also arms the start-up ones again). */
   clearFaults(): void;
   /** Disconnects the agents, stops streams and clients, stops listening. Calling it again is harmless. */
@@ -139,6 +145,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   let baseUrl = '';
   const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
+  const notify = notifier(model, (userId, data, topic) => player.play(userId, [{ afterMs: 0, render: () => data }], topic));
   const reset = () => {
     faults.reset();
     engine.reset();
@@ -148,7 +155,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
   const server = http.createServer(app);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
@@ -206,6 +213,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     run: harness.run,
     fault: (list) => faults.arm(([] as unknown[]).concat(list)),
     clearFaults: () => faults.clear(),
+    notify,
     offer: customers.offer,
     customer: customers.customer,
     close() {

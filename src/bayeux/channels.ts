@@ -1,4 +1,4 @@
-import { MEDIA } from '../gws/media';
+import { GWS_TOPICS } from '../gws/media';
 
 /**
  * Channel policy. Clients subscribe to the GWS channels; each subscription is mapped onto a
@@ -10,7 +10,7 @@ export const NOTIFICATIONS = '/v2/notifications';
 const WILDCARDS = ['/v2/me/*', '/v2/me/**'];
 
 /** An allow-list: faye matches wildcards, so anything not listed here is refused. */
-export const SUBSCRIBABLE: readonly string[] = [NOTIFICATIONS, ...MEDIA.map((m) => m.topic), ...WILDCARDS];
+export const SUBSCRIBABLE: readonly string[] = [NOTIFICATIONS, ...GWS_TOPICS, ...WILDCARDS];
 
 const PUBLIC_ROOT = '/v2';
 const PRIVATE_ROOT = '/gws-sim';

@@ -1,3 +1,4 @@
+import type { GwsAnswer } from '../client/rest';
 import pc from 'picocolors';
 import type { RunEvent, RunResult } from '../run/runner';
 import { formatVerdict } from '../scenario/expect';
@@ -23,14 +24,14 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
         write(pc.dim(`  ${event.agent} disconnected`));
         return;
       case 'performed': {
-        const answer = `statusCode ${event.answer.statusCode}${event.answer.statusMessage ? ` (${event.answer.statusMessage})` : ''}`;
+        const answer = answerText(event.answer);
         write(`  ${event.agent} ${event.operation} on ${event.session}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
         for (const problem of event.problems) write(pc.red(`    ${problem}`));
         return;
       }
-      case 'customer': {
-        const answer = `statusCode ${event.answer.statusCode}${event.answer.statusMessage ? ` (${event.answer.statusMessage})` : ''}`;
-        write(`  customer ${event.action} on ${event.session}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
+      case 'control': {
+        const answer = answerText(event.answer);
+        write(`  ${event.what}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
         return;
       }
       case 'notification': {
@@ -67,6 +68,10 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
       }
     }
   };
+}
+
+function answerText(answer: GwsAnswer): string {
+  return `statusCode ${answer.statusCode}${answer.statusMessage ? ` (${answer.statusMessage})` : ''}`;
 }
 
 function describeDrift(drift: Drift): string {

@@ -28,3 +28,11 @@ export const MEDIA: readonly Media[] = [FACEBOOK];
 export function mediaNamed(name: MediaName): Media {
   return MEDIA.find((m) => m.name === name)!;
 }
+
+/**
+ * The GWS topics an agent may subscribe to (GWS 8.5's pages): each medium's, and those of what
+ * gws-sim does not model yet, which `POST /sim/notify` can still push to.
+ */
+export const GWS_TOPICS: readonly string[] = [
+  ...new Set([...MEDIA.map((m) => m.topic), '/v2/me/chats', '/v2/me/calls', '/v2/me/devices', '/v2/me/channels', '/v2/me/emails', '/v2/me/smssessions']),
+];

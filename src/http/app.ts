@@ -19,6 +19,8 @@ export interface AppDeps {
   baseUrl(): string;
   /** Called with each performed operation, to play its notifications. */
   onOutcome(outcome: OperationOutcome): void;
+  /** POST /sim/notify: a notification the model does not know, to one agent. */
+  notify(body: unknown): void;
   reset(): void;
   state(): unknown;
   log(line: string): void;

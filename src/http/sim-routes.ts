@@ -42,6 +42,11 @@ export function simRoutes(deps: AppDeps): Router {
     res.json({ statusCode: 0 });
   });
 
+  router.post('/notify', (req, res) => {
+    deps.notify(req.body);
+    res.json({ statusCode: 0 });
+  });
+
   // The customer's side, one route per customer operation of the registry.
   for (const operation of customerOperations()) {
     const collection = mediaNamed(operation.media).collection;

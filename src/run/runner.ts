@@ -64,7 +64,7 @@ export type RunEvent =
   | { type: 'notification'; agent: string; kind: string; fields: string[]; sinceOperationMs?: number; lateMs?: number }
   | { type: 'waiting'; forMs: number; what: string }
   | { type: 'fault'; faults: string[] }
-  | { type: 'customer'; session: string; action: string; answer: GwsAnswer; ok: boolean }
+  | { type: 'control'; what: string; answer: GwsAnswer; ok: boolean }
   | { type: 'expectation'; verdict: AgentVerdict }
   | { type: 'end'; file: string; ok: boolean; failures: string[]; drift: Drift; durationMs: number };
 
@@ -148,14 +148,19 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
       }
       case 'offer': {
         const answer = await target.sim('/sim/facebooksessions', { offerTo: step.offer, customer: step.from, text: step.text });
-        customerDone(step.session, `offers a session to ${step.offer}`, answer);
+        controlDone(`customer offers session ${step.session} to ${step.offer}`, answer);
         if (typeof answer.id === 'string') offered.set(step.session, answer.id);
         return;
       }
       case 'customer': {
         const operation = operationNamed(CUSTOMER_ACTIONS[step.customer]) as CustomerOperation;
         const answer = await target.sim(`/sim/facebooksessions/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
-        customerDone(step.session, step.customer, answer);
+        controlDone(`customer ${step.customer} on ${step.session}`, answer);
+        return;
+      }
+      case 'notify': {
+        const answer = await target.sim('/sim/notify', { agent: step.notify, channel: step.channel, data: step.data });
+        controlDone(`notify ${step.notify}${step.channel ? ` on ${step.channel}` : ''}`, answer);
         return;
       }
       case 'wait':
@@ -204,11 +209,12 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
     }
   }
 
-  function customerDone(session: string, action: string, answer: GwsAnswer): void {
+  /** A step on the simulator's /sim controls (the customer's side, notify): a refusal fails the run. */
+  function controlDone(what: string, answer: GwsAnswer): void {
     const ok = answer.statusCode === 0;
     lastOperationAt = Date.now();
-    onEvent({ type: 'customer', session, action, answer, ok });
-    if (!ok) failures.push(`the customer ${action} on ${session}: statusCode ${answer.statusCode}, ${answer.statusMessage ?? ''}`);
+    onEvent({ type: 'control', what, answer, ok });
+    if (!ok) failures.push(`${what}: statusCode ${answer.statusCode}, ${answer.statusMessage ?? ''}`);
   }
 
   function received(name: string): unknown[] {

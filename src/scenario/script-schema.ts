@@ -75,6 +75,11 @@ const STEP_SCHEMAS = {
     session: z.string().min(1),
     text: z.string().optional().describe('what the customer says (say)'),
   }),
+  notify: z.strictObject({
+    notify: AgentName.describe('the agent that receives it'),
+    channel: z.string().min(1).optional().describe('a GWS topic such as /v2/me/chats; default /v2/notifications'),
+    data: z.record(z.string(), JsonValue),
+  }),
   wait: z.strictObject({ wait: z.number().int().min(0).max(3_600_000) }),
   expect: z.strictObject({
     expect: z.record(AgentName, z.array(ExpectationSchema)),
@@ -109,6 +114,7 @@ export type ScriptStep =
   | ({ kind: 'perform' } & z.infer<(typeof STEP_SCHEMAS)['perform']>)
   | ({ kind: 'offer' } & z.infer<(typeof STEP_SCHEMAS)['offer']>)
   | ({ kind: 'customer' } & z.infer<(typeof STEP_SCHEMAS)['customer']>)
+  | ({ kind: 'notify' } & z.infer<(typeof STEP_SCHEMAS)['notify']>)
   | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
   | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number }
   | { kind: 'fault'; fault: Fault[] };
@@ -180,6 +186,9 @@ export const ScriptSchema = z
           break;
         case 'customer':
           if (step.customer === 'say' && step.text === undefined) problem([...at, 'text'], 'the customer says something: give "text"');
+          break;
+        case 'notify':
+          known(step.notify, [...at, 'notify']);
           break;
         case 'wait':
           break;
