@@ -15,10 +15,34 @@ function script(body: Record<string, unknown>): string {
 const perform = { perform: 'RemoveParticipantFromConference', as: 'agent1', session: SESSION_ID, target: 'agent2' };
 
 describe('loadScenario: scripts', () => {
-  it.each(['agent1-removes-agent2.json', 'agents-visibility-refused.json', 'late-agent-gets-its-queue.json'])('the shipped %s loads', (name) => {
+  it.each(['agent1-removes-agent2.json', 'agents-visibility-refused.json', 'late-agent-gets-its-queue.json', 'facebook-consult-remove-complete.json', 'facebook-transfer.json'])(
+    'the shipped %s loads',
+    (name) => {
+      const loaded = loadScenario(path.join(SCENARIOS_DIR, name));
+      expect(loaded.agents.length).toBeGreaterThan(1);
+      expect(loaded.steps(SERVER).length).toBeGreaterThan(1);
+    },
+  );
+
+  it.each(['facebook-arrival-to-complete.json', 'facebook-reject.json'])('the shipped flow %s loads, starting with an offer', (name) => {
     const loaded = loadScenario(path.join(SCENARIOS_DIR, name));
-    expect(loaded.agents.length).toBeGreaterThan(1);
-    expect(loaded.steps(SERVER).length).toBeGreaterThan(1);
+    expect(loaded.agents.length).toBeGreaterThan(0);
+    expect(loaded.steps(SERVER)[0]).toMatchObject({ kind: 'offer', offer: 'agent1' });
+  });
+
+  it('an offer names a session the perform and customer steps after it act on; those steps pass through as written', () => {
+    const steps = [
+      { offer: 'agent1', session: 'chat', from: 'Alice', text: 'Hi' },
+      { perform: 'Accept', as: 'agent1', session: 'chat' },
+      { customer: 'say', session: 'chat', text: 'Are you there?' },
+      { customer: 'leave', session: 'chat' },
+    ];
+    expect(loadScenario(script({ steps })).steps(SERVER)).toEqual([
+      { kind: 'offer', offer: 'agent1', session: 'chat', from: 'Alice', text: 'Hi' },
+      { kind: 'perform', perform: 'Accept', as: 'agent1', session: 'chat', params: {} },
+      { kind: 'customer', customer: 'say', session: 'chat', text: 'Are you there?' },
+      { kind: 'customer', customer: 'leave', session: 'chat' },
+    ]);
   });
 
   it('fills agents from the fixture: password, transport, when they connect', () => {
@@ -51,15 +75,47 @@ describe('loadScenario: scripts', () => {
     expect(fields.some((f) => /timestamp/i.test(f))).toBe(false);
   });
 
-  it.each([
+  it("an Accept's stream file becomes: offer, expect the offer's streams, Accept, expect the file's", () => {
+    const loaded = loadScenario(path.join(SCENARIOS_DIR, 'accept.json'));
+    expect(loaded.operationStream).toEqual({ operation: 'Accept', file: path.join(SCENARIOS_DIR, 'accept.json') });
+    const steps = loaded.steps(SERVER);
+    expect(steps.map((s) => s.kind)).toEqual(['offer', 'expect', 'perform', 'expect']);
+    expect(steps[0]).toMatchObject({ offer: 'agent1', session: 'sample' });
+    expect(steps[2]).toMatchObject({ perform: 'Accept', as: 'agent1', session: 'sample' });
+    if (steps[1].kind !== 'expect' || steps[3].kind !== 'expect') throw new Error('expected expect steps');
+    // Only the invited agent hears of the offer; after Accept only agent1 is in the new session.
+    expect(steps[1].expect.agent1.length).toBeGreaterThan(0);
+    expect([steps[1].expect.agent2, steps[1].expect.agent3]).toEqual([[], []]);
+    expect(steps[3].expect.agent1.length).toBeGreaterThan(0);
+    expect([steps[3].expect.agent2, steps[3].expect.agent3]).toEqual([[], []]);
+  });
+
+  it("a customer operation's stream file becomes a customer step and what every agent in the session receives", () => {
+    const steps = loadScenario(path.join(SCENARIOS_DIR, 'customer-message.json')).steps(SERVER);
+    expect(steps.map((s) => s.kind)).toEqual(['customer', 'expect']);
+    expect(steps[0]).toEqual({ kind: 'customer', customer: 'say', session: SESSION_ID, text: 'Hello?' });
+    if (steps[1].kind !== 'expect') throw new Error('expected an expect step');
+    expect(steps[1].expect.agent1.length).toBeGreaterThan(0);
+    expect(steps[1].expect.agent2.length).toBeGreaterThan(0);
+    expect(steps[1].expect.agent3).toEqual([]);
+  });
+
+  it.each<[Record<string, unknown>, RegExp]>([
     [{ steps: [] }, /\$\.steps \(line \d+\): Too small: expected array to have >=1 items/],
-    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, wait, expect, fault, found keys sleep/],
+    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, (notify, )?wait, expect, fault, found keys sleep/],
     [{ steps: [{ wait: 1, expect: {} }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of .*, found wait and expect together/],
     [{ steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small/],
     [{ steps: [{ ...perform, as: 'agent7' }] }, /\$\.steps\[0\]\.as \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
-    [{ steps: [{ ...perform, session: 'nope' }] }, /\$\.steps\[0\]\.session \(line \d+\): no facebook session 'nope' in the fixture; its sessions: 0002EaAY01MT0082/],
+    [{ steps: [{ ...perform, session: 'nope' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'nope' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082$/],
     [{ steps: [{ ...perform, target: 'agnet2' }] }, /\$\.steps\[0\]\.target \(line \d+\): expected a user of the fixture \(agent1, agent2, agent3\) or a URI, found 'agnet2'/],
-    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): Invalid input: expected "RemoveParticipantFromConference"/],
+    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs \(Accept, Reject, .*RemoveParticipantFromConference.*AddComment\), found 'Dance'/],
+    [{ steps: [{ ...perform, perform: 'Offer' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs .*, found 'Offer'/],
+    [{ steps: [{ ...perform, session: 'chat' }, { offer: 'agent1', session: 'chat' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082$/],
+    [{ steps: [{ customer: 'say', session: 'chat', text: 'Hi' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered/],
+    [{ steps: [{ offer: 'agent1', session: 'chat' }, { offer: 'agent2', session: 'chat' }] }, /\$\.steps\[1\]\.session \(line \d+\): a session named 'chat' is already offered: give each offer its own name/],
+    [{ steps: [{ offer: 'agent7', session: 'chat' }] }, /\$\.steps\[0\]\.offer \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
+    [{ steps: [{ offer: 'agent1', session: 'chat' }, { customer: 'say', session: 'chat' }] }, /\$\.steps\[1\]\.text \(line \d+\): the customer says something: give "text"/],
+    [{ steps: [{ customer: 'sing', session: SESSION_ID }] }, /\$\.steps\[0\]\.customer \(line \d+\): .*say.*startTyping.*stopTyping.*leave/],
     [{ steps: [{ ...perform, params: { x: '{{vars.y}}' } }] }, /\{\{vars\.y\}\} starts with an unknown name 'vars'; expected one of server, users/],
     [{ steps: [{ connect: 'agent2' }, { connect: 'agent2' }] }, /\$\.steps\[1\]\.connect \(line \d+\): agent2 is already connected here/],
     [{ steps: [{ connect: 'agent2' }, { expect: { agent1: [] } }, { disconnect: 'agent1' }, { expect: { agent1: [] } }] }, /\$\.steps\[3\]\.expect\.agent1 \(line \d+\): agent1 is not connected at this step: connect it first/],
