@@ -12,9 +12,9 @@ import {
 import { thrown } from '../../helpers/files';
 import { GwsError } from '../../../src/errors';
 import { loadFixture, type User } from '../../../src/gws/fixture';
-import { GwsModel } from '../../../src/gws/model';
-import { performOperation } from '../../../src/gws/operations';
-import { removeParticipantFromConference } from '../../../src/gws/operations/remove-participant-from-conference';
+import { GwsModel, snapshot } from '../../../src/gws/model';
+import { capabilitiesOf, performOperation } from '../../../src/gws/operations/registry';
+import { removeParticipantFromConference } from '../../../src/gws/operations/facebook/remove-participant-from-conference';
 
 const OPERATION = 'RemoveParticipantFromConference';
 
@@ -30,6 +30,22 @@ function remove(model: GwsModel, by: string, targetUserId: string, sessionId = S
 
 const refusal = (call: () => unknown) => thrown(GwsError, call);
 
+/** What agent1 may do alone with the customer: everything a chatting agent visible to All may, but remove. */
+const CHATTING_ALONE = [
+  'SendMessage',
+  'SendToAgents',
+  'SendStartTypingNotification',
+  'SendStopTypingNotification',
+  'Consult',
+  'Transfer',
+  'Leave',
+  'Complete',
+  'SetDisposition',
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'AddComment',
+];
 
 describe('GwsModel on the embedded fixture', () => {
   let model: GwsModel;
@@ -51,9 +67,74 @@ describe('GwsModel on the embedded fixture', () => {
     expect(model.sessionsOf(AGENT3_ID)).toEqual([]);
   });
 
-  it('starts with no departed agents and referenceId 0', () => {
+  it('starts with no departed or invited agents and referenceId 0', () => {
     expect(model.allSessions()[0].departed).toEqual([]);
+    expect(model.allSessions()[0].invited).toEqual([]);
     expect(model.lastReference).toBe(0);
+  });
+
+  it("gives each agent of a fixture session the session's state, and the session its media", () => {
+    const [session] = model.allSessions();
+    expect(session.media).toBe('facebook');
+    expect(session.states).toEqual({ [AGENT1_ID]: 'Chatting', [AGENT2_ID]: 'Chatting' });
+  });
+
+  it("sessionFor() answers where the user stands: its state, participant and invitation", () => {
+    const standing = model.sessionFor(user(model, 'agent2'), SESSION_ID);
+    expect(standing.session).toBe(model.session(SESSION_ID));
+    expect(standing.state).toBe('Chatting');
+    expect(standing.participant?.participantId).toBe(AGENT2_PARTICIPANT);
+    expect(standing.invitation).toBeUndefined();
+  });
+
+  it('sessionFor() refuses with 6 an unknown session, an outsider and an agent whose session is Completed', () => {
+    expect(refusal(() => model.sessionFor(user(model, 'agent1'), 'NOSUCH')).code).toBe('SESSION_NOT_FOUND');
+    const outsider = refusal(() => model.sessionFor(user(model, 'agent3'), SESSION_ID));
+    expect([outsider.statusCode, outsider.code]).toEqual([6, 'NOT_A_PARTICIPANT']);
+    expect(outsider.message).toBe(`No facebooksession ${SESSION_ID} for agent3: the agent is not one of its participants.`);
+    model.session(SESSION_ID).states[AGENT2_ID] = 'Completed';
+    expect(refusal(() => model.sessionFor(user(model, 'agent2'), SESSION_ID)).code).toBe('NOT_A_PARTICIPANT');
+  });
+
+  it('sessionsOf() lists invited, chatting and left sessions, not completed ones', () => {
+    const session = model.session(SESSION_ID);
+    for (const state of ['Invited', 'Chatting', 'LeftChat'] as const) {
+      session.states[AGENT3_ID] = state;
+      expect(model.sessionsOf(AGENT3_ID).map((s) => s.id)).toEqual([SESSION_ID]);
+    }
+    session.states[AGENT3_ID] = 'Completed';
+    expect(model.sessionsOf(AGENT3_ID)).toEqual([]);
+  });
+
+  it('addSession() generates 16-character ids, gws-sim- before a session id, the same again after reset()', () => {
+    const add = () =>
+      model.addSession((nextId) => ({
+        ...loadFixture().facebooksessions[0],
+        participants: [{ type: 'Customer', participantId: nextId(), nickname: 'Alice', visibility: 'All' }],
+        media: 'facebook',
+        departed: [],
+        invited: [],
+        states: {},
+      }));
+    const first = add();
+    expect(first.participants[0].participantId).toBe('00SIM00000000001');
+    expect(first.id).toBe('gws-sim-00SIM00000000002');
+    expect(model.session(first.id)).toBe(first);
+    expect(add().id).toBe('gws-sim-00SIM00000000004');
+    model.reset();
+    expect(() => model.session(first.id)).toThrow(GwsError);
+    expect(add().id).toBe(first.id);
+  });
+
+  it('snapshot() copies the lists and states that operations replace or change', () => {
+    const live = model.session(SESSION_ID);
+    const copy = snapshot(live);
+    live.states[AGENT3_ID] = 'Invited';
+    live.participants.pop();
+    live.messages.push({ type: 'Text', from: AGENT1_PARTICIPANT, text: 'later', visibility: 'All' });
+    expect(copy.states[AGENT3_ID]).toBeUndefined();
+    expect(copy.participants).toHaveLength(3);
+    expect(copy.messages).toHaveLength(5);
   });
 
   it('does not share state with the fixture', () => {
@@ -69,15 +150,26 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     model = new GwsModel(loadFixture());
   });
 
-  it('tells the caller and the target, no one else', () => {
+  it('tells the caller and the target, no one else, each with its state and capabilities after it', () => {
     const outcome = remove(model, 'agent1', AGENT2_ID);
     expect(outcome.operation).toBe(OPERATION);
+    expect([outcome.media, outcome.topic]).toEqual(['facebook', '/v2/me/facebooksession']);
     expect(outcome.recipients).toEqual([
-      { role: 'caller', userId: AGENT1_ID },
-      { role: 'target', userId: AGENT2_ID },
+      { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: CHATTING_ALONE },
+      { role: 'target', userId: AGENT2_ID, state: 'Completed', capabilities: [] },
     ]);
-    expect(outcome.caller.participantId).toBe(AGENT1_PARTICIPANT);
-    expect(outcome.target.participantId).toBe(AGENT2_PARTICIPANT);
+    expect(Object.keys(outcome.participants)).toEqual(['caller', 'target']);
+    expect(outcome.participants.caller.participantId).toBe(AGENT1_PARTICIPANT);
+    expect(outcome.participants.target.participantId).toBe(AGENT2_PARTICIPANT);
+    expect(outcome.answer).toEqual({});
+  });
+
+  it("lists RemoveParticipantFromConference in agent1's capabilities while another agent is there, not after", () => {
+    const before = capabilitiesOf(model.session(SESSION_ID), AGENT1_ID);
+    expect(before).toEqual([...CHATTING_ALONE.slice(0, 8), OPERATION, ...CHATTING_ALONE.slice(8)]);
+    remove(model, 'agent1', AGENT2_ID);
+    expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(CHATTING_ALONE);
+    expect(model.session(SESSION_ID).states[AGENT2_ID]).toBe('Completed');
   });
 
   it('leaves the customer and agent1 in the session and agent2 departed', () => {
@@ -118,13 +210,13 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
       operationName: OPERATION,
       targetUri: `http://sim.test:1/api/v2/users/${AGENT2_ID}`,
     });
-    expect(outcome.target.userId).toBe(AGENT2_ID);
+    expect(outcome.participants.target).toMatchObject({ type: 'Agent', userId: AGENT2_ID });
   });
 
   it('decodes a percent-encoded user id', () => {
     const encoded = `${AGENT2_ID.slice(0, -1)}%${AGENT2_ID.charCodeAt(AGENT2_ID.length - 1).toString(16)}`;
     const outcome = performOperation(model, user(model, 'agent1'), SESSION_ID, { operationName: OPERATION, targetPath: `/users/${encoded}` });
-    expect(outcome.target.userId).toBe(AGENT2_ID);
+    expect(outcome.participants.target).toMatchObject({ type: 'Agent', userId: AGENT2_ID });
   });
 
   it('gives arrays of this realm in the outcome and the model (faye copies with instanceof Array)', () => {
@@ -135,10 +227,18 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     }
   });
 
-  it('can be called directly, without the dispatcher', () => {
-    const outcome = removeParticipantFromConference(model, user(model, 'agent1'), SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
-    expect(outcome.referenceId).toBe(1);
-    expect(outcome.target.userId).toBe(AGENT2_ID);
+  it('can be performed directly, without the registry: a draft, no referenceId spent', () => {
+    const caller = user(model, 'agent1');
+    const standing = model.sessionFor(caller, SESSION_ID);
+    const params = removeParticipantFromConference.params.parse({ targetPath: `/users/${AGENT2_ID}` });
+    const draft = removeParticipantFromConference.perform({ model, caller, session: standing.session, standing, self: standing.participant, params, now: 0 });
+    expect(draft.participants.target).toMatchObject({ type: 'Agent', userId: AGENT2_ID });
+    expect(draft.recipients).toEqual([
+      { role: 'caller', userId: AGENT1_ID },
+      { role: 'target', userId: AGENT2_ID },
+    ]);
+    expect(model.lastReference).toBe(0);
+    expect(model.session(SESSION_ID).states[AGENT2_ID]).toBe('Completed');
   });
 
   it('returns a copy of the session that later changes leave alone', () => {
@@ -178,17 +278,27 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(session.departed).toEqual([]);
     expect(session.messages).toHaveLength(5);
     expect(model.sessionsOf(AGENT2_ID).map((s) => s.id)).toEqual([SESSION_ID]);
-    expect({ ...session, departed: undefined }).toEqual({ ...loadFixture().facebooksessions[0], departed: undefined });
+    expect(session).toEqual({
+      ...loadFixture().facebooksessions[0],
+      media: 'facebook',
+      departed: [],
+      invited: [],
+      states: { [AGENT1_ID]: 'Chatting', [AGENT2_ID]: 'Chatting' },
+    });
   });
 
   it('tells a third agent in the session with role others', () => {
     const model4 = new GwsModel(fixtureWithAgent4());
     const outcome = remove(model4, 'agent1', AGENT2_ID);
-    expect(outcome.recipients).toEqual([
-      { role: 'caller', userId: AGENT1_ID },
-      { role: 'target', userId: AGENT2_ID },
-      { role: 'others', userId: AGENT4_ID },
+    expect(outcome.recipients.map((r) => [r.role, r.userId, r.state])).toEqual([
+      ['caller', AGENT1_ID, 'Chatting'],
+      ['target', AGENT2_ID, 'Completed'],
+      ['others', AGENT4_ID, 'Chatting'],
     ]);
+    // agent4 is visible to Agents: it may not remove nor transfer.
+    expect(outcome.recipients[2].capabilities).not.toContain(OPERATION);
+    expect(outcome.recipients[2].capabilities).not.toContain('Transfer');
+    expect(outcome.recipients[2].capabilities).toContain('SendToAgents');
   });
 });
 
@@ -205,7 +315,7 @@ describe('RemoveParticipantFromConference refusals', () => {
   it.each<[string, number, string, unknown]>([
     ['missing operationName', 1, 'MISSING_PARAMETER', { targetPath: `/users/${AGENT2_ID}` }],
     ['non-string operationName', 1, 'INVALID_PARAMETER', { operationName: 42, targetPath: `/users/${AGENT2_ID}` }],
-    ['unknown operationName', 1, 'UNKNOWN_OPERATION', { operationName: 'Leave', targetPath: `/users/${AGENT2_ID}` }],
+    ['unknown operationName', 1, 'UNKNOWN_OPERATION', { operationName: 'Dance', targetPath: `/users/${AGENT2_ID}` }],
     ['body null', 1, 'INVALID_PARAMETER', null],
     ['body an array', 1, 'INVALID_PARAMETER', [OPERATION]],
     ['body a string', 1, 'INVALID_PARAMETER', OPERATION],
@@ -225,7 +335,11 @@ describe('RemoveParticipantFromConference refusals', () => {
 
   it('names the missing parameter and the supported operations', () => {
     expect(refusal(perform({ targetPath: '/users/x' })).message).toContain("'operationName'");
-    expect(refusal(perform({ operationName: 'Leave' })).message).toContain(OPERATION);
+    expect(refusal(perform({ operationName: 'Dance' })).message).toBe(
+      "Unknown operationName 'Dance' for a facebooksession. gws-sim supports: Accept, Reject, SendMessage, SendToAgents, SendStartTypingNotification, " +
+        'SendStopTypingNotification, Consult, Transfer, Leave, Complete, RemoveParticipantFromConference, SetDisposition, AttachUserData, ' +
+        'UpdateUserData, DeleteUserData, AddComment.',
+    );
     expect(refusal(perform({ operationName: OPERATION })).message).toContain("'targetUri'");
   });
 
