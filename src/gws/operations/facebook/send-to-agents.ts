@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import { defineAgentOperation } from '../operation';
-import { sampleByChattingAgent, say } from '../shared';
+import { sayingOperation } from './saying';
 
 /** SendToAgents: a Text the other agents see and the customer does not (visibility Agents). */
-export const sendToAgents = defineAgentOperation({
-  media: 'facebook',
+export const sendToAgents = sayingOperation({
   name: 'SendToAgents',
   summary: 'The agent writes to the other agents only: a Text visible to Agents',
   params: z.object({ text: z.string() }),
   example: { text: 'Can you take this one?' },
-  states: ['Chatting'],
-  roles: ['caller', 'others'],
-  participants: ['caller'],
-  perform: ({ model, session, self, params }) => say(model, session, self!, { type: 'Text', text: params.text, visibility: 'Agents' }),
-  sample: (model) => sampleByChattingAgent(model, 'SendToAgents', { text: 'Can you take this one?' }),
+  type: 'Text',
+  visibility: 'Agents',
 });
