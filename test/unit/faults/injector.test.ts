@@ -28,17 +28,19 @@ function injector() {
   return { faults, sent, log };
 }
 
+const TOPIC = '/v2/me/facebooksession';
+
 const note = (n: number) => ({ notificationType: `N${n}` });
 
 describe('FaultInjector', () => {
   it("counts an agent's notifications from when the fault is armed", () => {
     const { faults, sent } = injector();
-    faults.publish('id2', note(1), 0);
+    faults.publish('id2', note(1), 0, TOPIC);
     faults.arm(['drop:agent2:2']);
-    faults.publish('id2', note(2), 0); // #1 since arming
-    faults.publish('id1', note(1), 0); // another agent
-    faults.publish('id2', note(3), 0); // #2: dropped
-    faults.publish('id2', note(4), 0);
+    faults.publish('id2', note(2), 0, TOPIC); // #1 since arming
+    faults.publish('id1', note(1), 0, TOPIC); // another agent
+    faults.publish('id2', note(3), 0, TOPIC); // #2: dropped
+    faults.publish('id2', note(4), 0, TOPIC);
     expect(sent.map((s) => `${s.userId}:${(s.notification as { notificationType: string }).notificationType}`)).toEqual(['id2:N1', 'id2:N2', 'id1:N1', 'id2:N4']);
     expect(faults.state().armed).toEqual([expect.objectContaining({ spec: 'drop:agent2:2', fired: 1, active: false, source: 'api' })]);
     expect(faults.state().fired).toEqual([
@@ -56,8 +58,22 @@ describe('FaultInjector', () => {
   it('marks duplicates and delays on the notification, for ext.gwsSim.faults', () => {
     const { faults, sent } = injector();
     faults.arm(['duplicate:*:1']);
-    faults.publish('id1', note(1), 0);
-    expect(sent[0].options).toEqual({ copies: 2, faults: ['duplicate'] });
+    faults.publish('id1', note(1), 0, TOPIC);
+    expect(sent[0].options).toEqual({ topic: TOPIC, copies: 2, faults: ['duplicate'] });
+  });
+
+  it('hands on the topic of each notification, with no fault armed and with one', () => {
+    const { faults, sent } = injector();
+    faults.publish('id1', note(1), 0, '/v2/me/chats');
+    faults.arm(['drop:agent2:1']);
+    faults.publish('id1', note(2), 0, '/v2/me/chats');
+    faults.publish('id2', note(3), 0, TOPIC);
+    faults.publish('id2', note(4), 0, TOPIC);
+    expect(sent.map((s) => [s.userId, (s.notification as { notificationType: string }).notificationType, s.options.topic])).toEqual([
+      ['id1', 'N1', '/v2/me/chats'],
+      ['id1', 'N2', '/v2/me/chats'],
+      ['id2', 'N4', TOPIC],
+    ]);
   });
 
   it('answers the n-th call of an operation, then performs the others', () => {
@@ -76,7 +92,7 @@ describe('FaultInjector', () => {
   it('takes a list of 10,000 notification numbers, and reports on it, without overflowing the stack', () => {
     const { faults } = injector();
     faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_000 }, (_, i) => 2 * i + 1) }]);
-    faults.publish('id1', note(1), 0);
+    faults.publish('id1', note(1), 0, TOPIC);
     expect(faults.state().armed[0]).toMatchObject({ fired: 1, active: true });
     expect(() => faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_001 }, (_, i) => i + 1) }])).toThrow("nth: at most 10000 numbers; use '*' for more");
   });
@@ -85,11 +101,11 @@ describe('FaultInjector', () => {
     const { faults, sent } = injector();
     faults.armAtStart(['drop:agent1:1']);
     faults.arm(['drop:agent2:*']);
-    faults.publish('id1', note(1), 0);
+    faults.publish('id1', note(1), 0, TOPIC);
     faults.reset();
     expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0, recovering: [] });
-    faults.publish('id1', note(2), 0);
-    faults.publish('id2', note(3), 0);
+    faults.publish('id1', note(2), 0, TOPIC);
+    faults.publish('id2', note(3), 0, TOPIC);
     expect(sent.map((s) => s.userId)).toEqual(['id2']);
   });
 });

@@ -1,10 +1,12 @@
 import { Outbox, REORDER_WAIT_MS, type OutgoingNotification } from '../../../src/faults/outbox';
 import { ManualClock } from '../../../src/scenario/clock';
 
+const TOPIC = '/v2/me/facebooksession';
+
 const item = (notification: string, extra: Partial<OutgoingNotification> = {}): OutgoingNotification => ({
   notification,
   dueAt: 0,
-  options: {},
+  options: { topic: TOPIC },
   delayMs: 0,
   reorder: false,
   ...extra,
@@ -58,6 +60,20 @@ describe('Outbox: what notification faults hold back, per agent', () => {
     clock.advance(1);
     expect(sent).toEqual(['u:a@0']);
     expect(alone).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands the options (the topic) on with each notification, sent at once or held back', () => {
+    const options: string[] = [];
+    const recording = new Outbox(clock, (userId, notification, _dueAt, given) => {
+      options.push(`${userId}:${String(notification)}:${given.topic}`);
+      return undefined;
+    });
+    recording.enqueue('u', item('a', { options: { topic: '/v2/me/chats' } }));
+    recording.enqueue('u', item('b', { delayMs: 10 }));
+    recording.enqueue('u', item('c', { reorder: true }));
+    recording.enqueue('u', item('d', { options: { topic: '/v2/me/chats', copies: 2 } }));
+    clock.advance(10);
+    expect(options).toEqual(['u:a:/v2/me/chats', `u:b:${TOPIC}`, 'u:d:/v2/me/chats', `u:c:${TOPIC}`]);
   });
 
   it('clear() cancels what is held back', () => {

@@ -16,6 +16,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     ['cut:agent1:after=2', { kind: 'cut', agent: 'agent1', after: 2 }],
     ['rest:agent1:RemoveParticipantFromConference:4/500', { kind: 'rest', agent: 'agent1', operation: 'RemoveParticipantFromConference', statusCode: 4, httpStatus: 500 }],
     ['rest:agent1:*:2', { kind: 'rest', agent: 'agent1', operation: '*', statusCode: 2 }],
+    ['rest:agent2:Accept:2', { kind: 'rest', agent: 'agent2', operation: 'Accept', statusCode: 2 }],
     ['rest:agent1:*:INTERNAL:*', { kind: 'rest', agent: 'agent1', operation: '*', error: 'INTERNAL', nth: '*' }],
   ])('%s', (spec, fault) => {
     expect(parseFaultSpec(spec)).toEqual(fault);
@@ -40,7 +41,13 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     ['delay:agent1:*:9999999', 'ms: Too big'],
     ['session-drop:agent2:1', "'1' is not after=N (N = 1, 2, ...: after the agent's N-th notification); expected session-drop:AGENT[:after=N]"],
     ['cut:agent2:after=0', "'after=0' is not after=N"],
-    ['rest:agent1:Transfer:4', "unknown operation 'Transfer'; one of RemoveParticipantFromConference or *"],
+    [
+      'rest:agent1:Dance:4',
+      "unknown operation 'Dance'; one of Accept, Reject, SendMessage, SendToAgents, SendStartTypingNotification, SendStopTypingNotification, " +
+        'Consult, Transfer, Leave, Complete, RemoveParticipantFromConference, SetDisposition, AttachUserData, UpdateUserData, DeleteUserData, AddComment or *',
+    ],
+    // A customer's action is not a REST call of an agent: no REST fault can name it.
+    ['rest:agent1:CustomerMessage:4', "unknown operation 'CustomerMessage'"],
     ['rest:agent1:*:oops', "'oops' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (ACCESS_DENIED"],
     ['rest:agent1:*:4/200', 'httpStatus: Too small'],
     ['rest:agent1:*', "fault 'rest:agent1:*': a part is missing; expected rest:AGENT:OPERATION:ERROR[:NTH], e.g. rest:agent1:RemoveParticipantFromConference:4/500"],
