@@ -12,6 +12,11 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['MISSING_PARAMETER', 1, 400],
   ['INVALID_PARAMETER', 1, 400],
   ['UNKNOWN_OPERATION', 1, 400],
+  ['WRONG_STATE', 2, 400],
+  ['TARGET_NOT_A_USER', 1, 400],
+  ['TARGET_BUSY', 2, 400],
+  ['CUSTOMER_GONE', 2, 400],
+  ['NO_SUCH_AGENT', 1, 400],
   ['TARGET_NOT_IN_SESSION', 2, 400],
   ['TARGET_ALREADY_REMOVED', 2, 400],
   ['TARGET_IS_CALLER', 2, 400],
@@ -55,10 +60,39 @@ describe('gwsError', () => {
     expect(error.statusCode).toBe(1);
   });
 
-  it('lists the supported operations in UNKNOWN_OPERATION', () => {
-    const error = gwsError('UNKNOWN_OPERATION', 'Leave', ['A', 'B']);
-    expect(error.message).toContain("'Leave'");
-    expect(error.message).toContain('A, B');
+  it('names the resource and lists the supported operations in UNKNOWN_OPERATION', () => {
+    const error = gwsError('UNKNOWN_OPERATION', 'Dance', 'facebooksession', ['A', 'B']);
+    expect(error.message).toBe("Unknown operationName 'Dance' for a facebooksession. gws-sim supports: A, B.");
+  });
+
+  it('names the operation, the agent, its state and what it may do now in WRONG_STATE', () => {
+    expect(gwsError('WRONG_STATE', 'SendMessage', 'agent1', 'Invited', ['Accept', 'Reject']).message).toBe(
+      'Cannot SendMessage: the session is Invited for agent1, and SendMessage is not allowed there. Allowed now: Accept, Reject.',
+    );
+    expect(gwsError('WRONG_STATE', 'Leave', 'agent1', 'Completed', []).message).toBe(
+      'Cannot Leave: the session is Completed for agent1, and Leave is not allowed there. Nothing is allowed now.',
+    );
+  });
+
+  it.each<[string, () => Error, string]>([
+    ['TARGET_NOT_A_USER', () => gwsError('TARGET_NOT_A_USER', 'x1', 'agent1 (id1)'), 'Invalid target: no user x1; the users are agent1 (id1).'],
+    [
+      'TARGET_BUSY',
+      () => gwsError('TARGET_BUSY', 'Consult', 'agent2', 'S1', 'is already a participant'),
+      'Cannot Consult: agent2 is already a participant in session S1; choose another agent.',
+    ],
+    [
+      'CUSTOMER_GONE',
+      () => gwsError('CUSTOMER_GONE', 'S1'),
+      'The customer has left session S1: it can no longer write, type or leave. Offer a new session.',
+    ],
+    [
+      'NO_SUCH_AGENT',
+      () => gwsError('NO_SUCH_AGENT', 'offerTo', 'agent9', 'agent1, agent2'),
+      "Invalid parameter 'offerTo': no user 'agent9'; the users are agent1, agent2.",
+    ],
+  ])('formats %s: what failed, why, what to do', (_code, make, message) => {
+    expect(make().message).toBe(message);
   });
 
   it('names the allowed agents in VISIBILITY_NOT_ALL only when there are some', () => {
