@@ -45,6 +45,27 @@ function expectOk(response: RestResponse) {
   expect(response.body.statusCode).toBe(0);
 }
 
+/** What a chatting agent visible to All may do alone with the customer (agent1 after the removal). */
+const ALONE_ALL = [
+  'SendMessage',
+  'SendToAgents',
+  'SendStartTypingNotification',
+  'SendStopTypingNotification',
+  'Consult',
+  'Transfer',
+  'Leave',
+  'Complete',
+  'SetDisposition',
+  'AttachUserData',
+  'UpdateUserData',
+  'DeleteUserData',
+  'AddComment',
+];
+/** agent1 in the fixture's conference: it may also remove the consulting agent. */
+const CONFERENCE_ALL = [...ALONE_ALL.slice(0, 8), 'RemoveParticipantFromConference', ...ALONE_ALL.slice(8)];
+/** agent2, visible to Agents: it may neither transfer nor remove. */
+const CONFERENCE_AGENTS = ALONE_ALL.filter((name) => name !== 'Transfer');
+
 const participantIds = (session: { participants: { participantId: string }[] }) => session.participants.map((p) => p.participantId);
 
 describe('GET /api/v2/me', () => {
@@ -159,6 +180,11 @@ describe('GET /api/v2/me/facebooksessions', () => {
     });
   });
 
+  test('gives each agent its own capabilities in the list', async () => {
+    expect((await api.get('/api/v2/me/facebooksessions', AGENT1)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_ALL);
+    expect((await api.get('/api/v2/me/facebooksessions', AGENT2)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_AGENTS);
+  });
+
   test('is empty for agent3, who is in no session', async () => {
     const response = await api.get('/api/v2/me/facebooksessions', AGENT3);
     expect(response.status).toBe(200);
@@ -180,6 +206,7 @@ describe('GET /api/v2/me/facebooksessions/{id}', () => {
       uri: `${sim.url}/api/v2/facebooksessions/${SESSION_ID}`,
       suggestedQueueUris: [`${sim.url}/api/v2/queues/41cc5016-2d18-4a91-93ec-b43748948608`],
       userData: expect.objectContaining({ FromAddress: 'VitaliyOnv' }),
+      capabilities: CONFERENCE_ALL,
     });
     expect(participantIds(session)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT2_PARTICIPANT]);
     expect(session.participants[1]).toEqual({
@@ -194,10 +221,23 @@ describe('GET /api/v2/me/facebooksessions/{id}', () => {
     expect(session.participants[2]).toMatchObject({ uri: `${sim.url}/api/v2/users/${AGENT2_ID}`, visibility: 'Agents' });
   });
 
-  test('agent2 sees the same session', async () => {
+  test('agent2 sees the same session, with its own state and capabilities', async () => {
     const response = await api.get(SESSION_PATH, AGENT2);
     expectOk(response);
-    expect(participantIds(response.body.facebooksession)).toHaveLength(3);
+    const session = response.body.facebooksession;
+    expect(participantIds(session)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT2_PARTICIPANT]);
+    expect(session.state).toBe('Chatting');
+    expect(session.capabilities).toEqual(CONFERENCE_AGENTS);
+  });
+
+  test("answers the caller's own state: LeftChat for an agent alone who left, while the session goes on", async () => {
+    expectOk(await api.post(SESSION_PATH, removeAgent2, AGENT1));
+    expectOk(await api.post(SESSION_PATH, { operationName: 'Leave' }, AGENT1));
+    const response = await api.get(SESSION_PATH, AGENT1);
+    expectOk(response);
+    expect(response.body.facebooksession).toMatchObject({ state: 'LeftChat', participants: [expect.objectContaining({ type: 'Customer' })] });
+    expect(response.body.facebooksession.capabilities).toEqual(['Complete', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment']);
+    expect(sim.state().facebooksessions[0].state).toBe('Chatting');
   });
 });
 
@@ -235,6 +275,7 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
     const agent1View = await api.get(SESSION_PATH, AGENT1);
     expectOk(agent1View);
     expect(participantIds(agent1View.body.facebooksession)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]);
+    expect(agent1View.body.facebooksession.capabilities).toEqual(ALONE_ALL);
     const agent1List = await api.get('/api/v2/me/facebooksessions', AGENT1);
     expect(agent1List.body.facebooksessions.map(participantIds)).toEqual([[CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]]);
 
@@ -258,6 +299,14 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
       { index: 5, type: 'Notice', from: AGENT1_PARTICIPANT, text: `REMOVE_PARTICIPANT_FROM_CONFERENCE${AGENT2_ID}`, visibility: 'Agents' },
       { index: 6, type: 'ParticipantLeft', from: AGENT2_PARTICIPANT, visibility: 'Agents' },
     ]);
+  });
+
+  test.each(['Consult', 'Transfer'])('%s answers statusCode 0 and the referenceId of its notifications', async (operationName) => {
+    expectOk(await api.post(SESSION_PATH, removeAgent2, AGENT1));
+    const response = await api.post(SESSION_PATH, { operationName, targetPath: `/users/${AGENT3_ID}` }, AGENT1);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ statusCode: 0, referenceId: 2 });
+    expect(sim.state().lastReferenceId).toBe(2);
   });
 
   test('each operation takes the next referenceId', async () => {
@@ -313,7 +362,10 @@ describe('refusals', () => {
     { name: 'missing targetUri/targetPath', method: 'POST', path: SESSION_PATH, body: op({}), auth: AGENT1, statusCode: 1, http: 400 },
     { name: 'missing operationName', method: 'POST', path: SESSION_PATH, body: { targetPath: `/users/${AGENT2_ID}` }, auth: AGENT1, statusCode: 1, http: 400 },
     { name: 'operationName not a string', method: 'POST', path: SESSION_PATH, body: { operationName: 7, targetPath: `/users/${AGENT2_ID}` }, auth: AGENT1, statusCode: 1, http: 400 },
-    { name: 'unknown operationName', method: 'POST', path: SESSION_PATH, body: { operationName: 'Transfer', targetPath: `/users/${AGENT2_ID}` }, auth: AGENT1, statusCode: 1, http: 400 },
+    { name: 'unknown operationName', method: 'POST', path: SESSION_PATH, body: { operationName: 'Dance', targetPath: `/users/${AGENT2_ID}` }, auth: AGENT1, statusCode: 1, http: 400 },
+    { name: "a customer's action as operationName", method: 'POST', path: SESSION_PATH, body: { operationName: 'CustomerMessage', text: 'hi' }, auth: AGENT1, statusCode: 1, http: 400 },
+    { name: 'Consult of a user that does not exist', method: 'POST', path: SESSION_PATH, body: { operationName: 'Consult', targetPath: '/users/nobody' }, auth: AGENT1, statusCode: 1, http: 400 },
+    { name: 'SendMessage without text', method: 'POST', path: SESSION_PATH, body: { operationName: 'SendMessage' }, auth: AGENT1, statusCode: 1, http: 400 },
     { name: 'targetUri that is not a user', method: 'POST', path: SESSION_PATH, body: op({ targetUri: 'http://127.0.0.1/api/v2/queues/1' }), auth: AGENT1, statusCode: 1, http: 400 },
     { name: 'targetPath not a string', method: 'POST', path: SESSION_PATH, body: op({ targetPath: 42 }), auth: AGENT1, statusCode: 1, http: 400 },
     { name: 'bad percent-encoding in the session id', path: '/api/v2/me/facebooksessions/%E0%A4%A', auth: AGENT1, statusCode: 1, http: 400 },
@@ -326,6 +378,11 @@ describe('refusals', () => {
     { name: 'target an unknown user', method: 'POST', path: SESSION_PATH, body: op({ targetUri: `http://127.0.0.1:1/api/v2/users/nobody` }), auth: AGENT1, statusCode: 2, http: 400 },
     { name: 'target the caller itself', method: 'POST', path: SESSION_PATH, body: op({ targetPath: `/users/${AGENT1_ID}` }), auth: AGENT1, statusCode: 2, http: 400 },
     { name: 'target already removed', method: 'POST', path: SESSION_PATH, body: removeAgent2, auth: AGENT1, before: doRemoveAgent2, statusCode: 2, http: 400 },
+
+    // statusCode 2 / 400: not in the caller's state, or the target is busy
+    { name: 'Accept while chatting', method: 'POST', path: SESSION_PATH, body: { operationName: 'Accept' }, auth: AGENT1, statusCode: 2, http: 400 },
+    { name: 'Reject while chatting', method: 'POST', path: SESSION_PATH, body: { operationName: 'Reject' }, auth: AGENT2, statusCode: 2, http: 400 },
+    { name: 'Consult of an agent already in the session', method: 'POST', path: SESSION_PATH, body: { operationName: 'Consult', targetPath: `/users/${AGENT2_ID}` }, auth: AGENT1, statusCode: 2, http: 400 },
 
     // statusCode 3 / 403: the caller's visibility
     { name: 'caller visibility Agents (agent2 removes agent1)', method: 'POST', path: SESSION_PATH, body: op({ targetPath: `/users/${AGENT1_ID}` }), auth: AGENT2, statusCode: 3, http: 403 },
@@ -356,6 +413,20 @@ describe('refusals', () => {
     const response = await api.request(row.method ?? 'GET', row.path, row.body, row.auth);
     expectRefusal(response, row.statusCode, row.http);
     expect(JSON.stringify(sim.state())).toBe(before); // a refusal changes nothing
+  });
+
+  test('an unknown operationName is refused naming the operations gws-sim supports', async () => {
+    const response = await api.post(SESSION_PATH, { operationName: 'Dance' }, AGENT1);
+    expectRefusal(response, 1, 400);
+    expect(response.body.statusMessage).toMatch(/^Unknown operationName 'Dance' for a facebooksession\. gws-sim supports: Accept, Reject, .*AddComment\.$/);
+  });
+
+  test("an operation not allowed in the caller's state says the state and what is allowed now", async () => {
+    const response = await api.post(SESSION_PATH, { operationName: 'Accept' }, AGENT1);
+    expectRefusal(response, 2, 400);
+    expect(response.body.statusMessage).toBe(
+      `Cannot Accept: the session is Chatting for agent1, and Accept is not allowed there. Allowed now: ${CONFERENCE_ALL.join(', ')}.`,
+    );
   });
 
   test('a targetPath with a bad percent-encoding is refused as a client error, not a 5xx', async () => {
