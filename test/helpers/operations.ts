@@ -92,6 +92,22 @@ export class World {
   }
 }
 
+/** A fresh World for each test of the describe block, closed after it: `const world = useWorld(transport)`, then `world()`. */
+export function useWorld(transport: Transport): () => World {
+  let world: World | undefined;
+  beforeEach(async () => {
+    world = await World.start(transport);
+  });
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+  return () => {
+    if (!world) throw new Error('useWorld(): the World exists only inside a test');
+    return world;
+  };
+}
+
 export const kinds = (notifications: readonly any[]): string[] => notifications.map(kind);
 
 export function messagesOf(notification: any): MessageSummary[] {
@@ -113,21 +129,10 @@ export function expectRefusal(response: RestResponse, status: number, statusCode
   expect(response.body.statusMessage).toMatch(message);
 }
 
+/** The capabilities, in the registry's order, of groups of operations. */
+const SAYING = ['SendMessage', 'SendToAgents', 'SendStartTypingNotification', 'SendStopTypingNotification'];
+const PROPERTIES = ['SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment'];
 /** The capabilities of an agent chatting alone with the customer, visible to All. */
-export const CHATTING = [
-  'SendMessage',
-  'SendToAgents',
-  'SendStartTypingNotification',
-  'SendStopTypingNotification',
-  'Consult',
-  'Transfer',
-  'Leave',
-  'Complete',
-  'SetDisposition',
-  'AttachUserData',
-  'UpdateUserData',
-  'DeleteUserData',
-  'AddComment',
-];
+export const CHATTING = [...SAYING, 'Consult', 'Transfer', 'Leave', 'Complete', ...PROPERTIES];
 /** After leaving the chat (or the customer left): the properties and Complete. */
-export const LEFT_CHAT = ['Complete', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment'];
+export const LEFT_CHAT = ['Complete', ...PROPERTIES];

@@ -1,6 +1,6 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { SESSION_ID } from '../helpers/default-fixture';
-import { CHATTING, expectRefusal, kinds, LEFT_CHAT, World, type UserName } from '../helpers/operations';
+import { CHATTING, expectRefusal, kinds, LEFT_CHAT, useWorld, type UserName } from '../helpers/operations';
 
 const PROPERTIES_UPDATED = 'FacebooksessionStateChangeMessage/PropertiesUpdated';
 
@@ -26,64 +26,58 @@ const IN_SEED: Record<string, string[]> = {
 };
 
 describe.each(TRANSPORTS)('SetDisposition, user data and AddComment over %s', (transport: Transport) => {
-  let world: World;
-  beforeEach(async () => {
-    world = await World.start(transport);
-  });
-  afterEach(async () => {
-    await world.close();
-  });
+  const world = useWorld(transport);
 
   test.each(CASES)('$operation $params: PropertiesUpdated with the new user data to both agents; agent3 nothing', async ({ operation, params, userData }) => {
-    expect(await world.ok('agent2', SESSION_ID, operation, params)).toEqual({ statusCode: 0 });
-    const referenceId = world.sim.state().lastReferenceId;
+    expect(await world().ok('agent2', SESSION_ID, operation, params)).toEqual({ statusCode: 0 });
+    const referenceId = world().sim.state().lastReferenceId;
     const expected = (user: UserName) => ({ referenceId, facebooksession: { id: SESSION_ID, state: 'Chatting', capabilities: IN_SEED[user] } });
 
     for (const user of ['agent2', 'agent1'] as const) {
-      const got = await world.take(user);
+      const got = await world().take(user);
       expect(kinds(got)).toEqual([PROPERTIES_UPDATED]);
       expect(got[0]).toMatchObject(expected(user));
       for (const [key, value] of Object.entries(userData)) expect(got[0].facebooksession.userData[key]).toEqual(value);
     }
-    expect(await world.take('agent3')).toEqual([]);
-    const view = (await world.view('agent2', SESSION_ID)).facebooksession;
+    expect(await world().take('agent3')).toEqual([]);
+    const view = (await world().view('agent2', SESSION_ID)).facebooksession;
     expect(view).toMatchObject({ state: 'Chatting', capabilities: IN_SEED.agent2 });
     for (const [key, value] of Object.entries(userData)) expect(view.userData[key]).toEqual(value);
   });
 
   test('AddComment: PropertiesUpdated to both agents; the session keeps the last comment', async () => {
-    await world.ok('agent1', SESSION_ID, 'AddComment', { comment: 'first' });
-    await world.ok('agent1', SESSION_ID, 'AddComment', { comment: 'Customer asked for a callback' });
+    await world().ok('agent1', SESSION_ID, 'AddComment', { comment: 'first' });
+    await world().ok('agent1', SESSION_ID, 'AddComment', { comment: 'Customer asked for a callback' });
     for (const user of ['agent1', 'agent2'] as const) {
-      const got = await world.take(user);
+      const got = await world().take(user);
       expect(kinds(got)).toEqual([PROPERTIES_UPDATED, PROPERTIES_UPDATED]);
       expect(got.map((n) => n.referenceId)).toEqual([1, 2]);
     }
-    expect(await world.take('agent3')).toEqual([]);
-    expect((await world.view('agent2', SESSION_ID)).facebooksession.comment).toBe('Customer asked for a callback');
+    expect(await world().take('agent3')).toEqual([]);
+    expect((await world().view('agent2', SESSION_ID)).facebooksession.comment).toBe('Customer asked for a callback');
   });
 
   test('after leaving the chat the properties may still be set, until Complete', async () => {
-    const id = await world.chatting('agent3');
-    await world.ok('agent3', id, 'Leave');
-    await world.skip();
-    await world.ok('agent3', id, 'SetDisposition', { disposition: 'Resolved' });
-    const got = await world.take('agent3');
+    const id = await world().chatting('agent3');
+    await world().ok('agent3', id, 'Leave');
+    await world().skip();
+    await world().ok('agent3', id, 'SetDisposition', { disposition: 'Resolved' });
+    const got = await world().take('agent3');
     expect(kinds(got)).toEqual([PROPERTIES_UPDATED]);
     expect(got[0].facebooksession).toMatchObject({ state: 'LeftChat', capabilities: LEFT_CHAT, userData: { DispositionCode: 'Resolved' } });
-    expect([...(await world.take('agent1')), ...(await world.take('agent2'))]).toEqual([]);
+    expect([...(await world().take('agent1')), ...(await world().take('agent2'))]).toEqual([]);
   });
 
   test.each(['SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment'])(
     '%s is refused while Invited (2), on an unknown session (6) and without its parameters (1)',
     async (operation) => {
-      const id = await world.offer('agent3');
-      await world.skip();
+      const id = await world().offer('agent3');
+      await world().skip();
       const example = CASES.find((c) => c.operation === operation)?.params ?? { comment: 'x' };
-      expectRefusal(await world.perform('agent3', id, operation, example), 400, 2, new RegExp(`^Cannot ${operation}: the session is Invited for agent3`));
-      expectRefusal(await world.perform('agent1', 'no-such-session', operation, example), 404, 6, /no-such-session/);
-      expectRefusal(await world.perform('agent1', SESSION_ID, operation, {}), 400, 1, /^Missing required parameter '\w+'/);
-      for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world.take(user)).toEqual([]);
+      expectRefusal(await world().perform('agent3', id, operation, example), 400, 2, new RegExp(`^Cannot ${operation}: the session is Invited for agent3`));
+      expectRefusal(await world().perform('agent1', 'no-such-session', operation, example), 404, 6, /no-such-session/);
+      expectRefusal(await world().perform('agent1', SESSION_ID, operation, {}), 400, 1, /^Missing required parameter '\w+'/);
+      for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world().take(user)).toEqual([]);
     },
   );
 });
