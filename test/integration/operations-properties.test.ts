@@ -6,17 +6,19 @@ const PROPERTIES_UPDATED = 'FacebooksessionStateChangeMessage/PropertiesUpdated'
 
 interface Case {
   operation: string;
+  /** What the case shows, for its name. */
+  label: string;
   params: Record<string, unknown>;
   /** What the user data must hold afterwards (undefined: the key is gone). */
   userData: Record<string, unknown>;
 }
 
 const CASES: Case[] = [
-  { operation: 'SetDisposition', params: { disposition: 'Resolved' }, userData: { DispositionCode: 'Resolved' } },
-  { operation: 'SetDisposition', params: { disposition: 'Sale', dispositionKey: 'Outcome' }, userData: { Outcome: 'Sale', DispositionCode: undefined } },
-  { operation: 'AttachUserData', params: { userData: { Reason: 'Billing', Priority: 2 } }, userData: { Reason: 'Billing', Priority: 2, FirstName: 'Vitaliy' } },
-  { operation: 'UpdateUserData', params: { userData: { FirstName: 'Vit' } }, userData: { FirstName: 'Vit', LastName: 'Onv' } },
-  { operation: 'DeleteUserData', params: { keys: ['FirstName', 'NotThere'] }, userData: { FirstName: undefined, LastName: 'Onv' } },
+  { operation: 'SetDisposition', label: 'DispositionCode by default', params: { disposition: 'Resolved' }, userData: { DispositionCode: 'Resolved' } },
+  { operation: 'SetDisposition', label: 'under the dispositionKey given', params: { disposition: 'Sale', dispositionKey: 'Outcome' }, userData: { Outcome: 'Sale', DispositionCode: undefined } },
+  { operation: 'AttachUserData', label: 'new keys added', params: { userData: { Reason: 'Billing', Priority: 2 } }, userData: { Reason: 'Billing', Priority: 2, FirstName: 'Vitaliy' } },
+  { operation: 'UpdateUserData', label: 'an existing value replaced', params: { userData: { FirstName: 'Vit' } }, userData: { FirstName: 'Vit', LastName: 'Onv' } },
+  { operation: 'DeleteUserData', label: 'keys removed, one not there ignored', params: { keys: ['FirstName', 'NotThere'] }, userData: { FirstName: undefined, LastName: 'Onv' } },
 ];
 
 /** In the seed's conference agent1 (visible to All) may remove agent2; agent2 (visible to Agents) neither removes nor transfers. */
@@ -28,7 +30,7 @@ const IN_SEED: Record<string, string[]> = {
 describe.each(TRANSPORTS)('SetDisposition, user data and AddComment over %s', (transport: Transport) => {
   const world = useWorld(transport);
 
-  test.each(CASES)('$operation $params: PropertiesUpdated with the new user data to both agents; agent3 nothing', async ({ operation, params, userData }) => {
+  test.each(CASES)('$operation, $label: PropertiesUpdated with the new user data to both agents; agent3 nothing', async ({ operation, params, userData }) => {
     expect(await world().ok('agent2', SESSION_ID, operation, params)).toEqual({ statusCode: 0 });
     const referenceId = world().sim.state().lastReferenceId;
     const expected = (user: UserName) => ({ referenceId, facebooksession: { id: SESSION_ID, state: 'Chatting', capabilities: IN_SEED[user] } });
