@@ -94,6 +94,12 @@ export const ERRORS = {
       `Cannot remove participant: the caller's visibility is ${visibility}; only a participant visible to All ` +
       `(customer and agents) may remove another agent${allowed ? `. In this session that is ${allowed}` : ''}.`,
   },
+  HANDOVER_NOT_ALL: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (operation: string, visibility: string) =>
+      `Cannot ${operation}: the caller's visibility is ${visibility}; only the agent the customer sees (visibility All) hands the session over. A consultant may Leave instead.`,
+  },
   SESSION_NOT_FOUND: {
     statusCode: 6,
     httpStatus: 404,

@@ -15,6 +15,7 @@ export const CONTEXT_ROOTS = [
   'state',
   'capabilities',
   'messages',
+  'logged',
   'log',
   'now',
   'vars',
@@ -46,6 +47,9 @@ export function contextFor(outcome: OperationOutcome, baseUrl: string, recipient
     messages: Object.fromEntries(
       Object.entries(outcome.messages).map(([name, m]) => [name, messageWire(m.message, m.index, m.from, baseUrl, emittedAt)]),
     ),
+    logged: Object.values(outcome.messages)
+      .sort((a, b) => a.index - b.index)
+      .map((m) => messageWire(m.message, m.index, m.from, baseUrl, emittedAt)),
     log: outcome.session.messages.map((m, index) => messageWire(m, index, everyone.get(m.from)!, baseUrl, emittedAt)),
     now: { timestamp: gwsTimestamp(emittedAt), timestampSeconds: emittedAt },
   });

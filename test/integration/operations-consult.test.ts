@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('Consult, Transfer and RemoveParticipantFromConference
     expect(transferrer[0]).toMatchObject({ referenceId, facebooksession: { state: 'Completed', capabilities: [] } });
 
     const others = await world().take('agent2');
-    expect(kinds(others)).toEqual([`${STATE}ParticipantsUpdated`, `${NEW_MESSAGES}ParticipantJoined`]);
+    expect(kinds(others)).toEqual([`${STATE}ParticipantsUpdated`, `${NEW_MESSAGES}ParticipantJoined,ParticipantLeft`]);
     expect(others[0].referenceId).toBe(referenceId);
     expect(nicknames(others[0])).toEqual(nicknames(caller[1]));
 
@@ -75,8 +75,9 @@ describe.each(TRANSPORTS)('Consult, Transfer and RemoveParticipantFromConference
     expect((await world().view('agent2', SESSION_ID)).statusCode).toBe(6);
   });
 
-  test('refusals: the consultant may not remove (3); a busy target (2); no such user (1); unknown session (6)', async () => {
+  test('refusals: the consultant may not remove nor transfer (3); a busy target (2); no such user (1); unknown session (6)', async () => {
     expectRefusal(await world().perform('agent2', SESSION_ID, 'RemoveParticipantFromConference', { targetPath: `/users/${AGENT1_ID}` }), 403, 3, /visibility is Agents.*agent1/);
+    expectRefusal(await world().perform('agent2', SESSION_ID, 'Transfer', TO_AGENT3), 403, 3, /^Cannot Transfer: the caller's visibility is Agents/);
     expectRefusal(await world().perform('agent1', SESSION_ID, 'Consult', { targetPath: `/users/${AGENT2_ID}` }), 400, 2, /^Cannot Consult: agent2 is already a participant/);
     expectRefusal(await world().perform('agent1', SESSION_ID, 'Transfer', { targetPath: '/users/nobody' }), 400, 1, /no user nobody/);
     expectRefusal(await world().perform('agent1', SESSION_ID, 'Consult', {}), 400, 1, /^Missing required parameter 'targetUri'/);

@@ -54,6 +54,7 @@ describe.each(TRANSPORTS)('SetDisposition, user data and AddComment over %s', (t
       const got = await world().take(user);
       expect(kinds(got)).toEqual([PROPERTIES_UPDATED, PROPERTIES_UPDATED]);
       expect(got.map((n) => n.referenceId)).toEqual([1, 2]);
+      expect(got.map((n) => n.facebooksession.comment)).toEqual(['first', 'Customer asked for a callback']);
     }
     expect(await world().take('agent3')).toEqual([]);
     expect((await world().view('agent2', SESSION_ID)).facebooksession.comment).toBe('Customer asked for a callback');

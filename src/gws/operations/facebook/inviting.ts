@@ -1,3 +1,4 @@
+import { gwsError } from '../../../errors';
 import type { Invitation } from '../../model';
 import { defineAgentOperation } from '../operation';
 import { Target } from '../params';
@@ -20,6 +21,7 @@ export function invitingOperation(spec: { name: string; summary: string; kind: I
     roles: ['caller', 'target'],
     participants: ['caller'],
     perform({ model, caller, session, self, params }) {
+      if (spec.kind === 'transfer' && self!.visibility !== 'All') throw gwsError('HANDOVER_NOT_ALL', spec.name, self!.visibility);
       const target = inviteTarget(model, spec.name, session, params.targetUserId, caller);
       invite(session, { userId: target.id, kind: spec.kind, visibility: spec.visibility, by: caller.id });
       return {
