@@ -21,6 +21,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['TARGET_ALREADY_REMOVED', 2, 400],
   ['TARGET_IS_CALLER', 2, 400],
   ['VISIBILITY_NOT_ALL', 3, 403],
+  ['HANDOVER_NOT_ALL', 3, 403],
   ['SESSION_NOT_FOUND', 6, 404],
   ['NOT_A_PARTICIPANT', 6, 404],
   ['USER_NOT_FOUND', 6, 404],
@@ -85,6 +86,11 @@ describe('gwsError', () => {
       'CUSTOMER_GONE',
       () => gwsError('CUSTOMER_GONE', 'S1'),
       'The customer has left session S1: it can no longer write, type or leave. Offer a new session.',
+    ],
+    [
+      'HANDOVER_NOT_ALL',
+      () => gwsError('HANDOVER_NOT_ALL', 'Transfer', 'Agents'),
+      "Cannot Transfer: the caller's visibility is Agents; only the agent the customer sees (visibility All) hands the session over. A consultant may Leave instead.",
     ],
     [
       'NO_SUCH_AGENT',
