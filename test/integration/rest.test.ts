@@ -9,6 +9,7 @@ import {
   SESSION_ID,
 } from '../helpers/default-fixture';
 import { basic, rest, sessionCookie, type Auth, type RestClient, type RestResponse } from '../helpers/rest';
+import { AGENTS_ONLY, ALONE_ALL, CONFERENCE_ALL, LEFT } from '../unit/gws/capabilities';
 
 
 const AGENT1: Auth = { user: 'agent1', password: 'agent1' };
@@ -44,27 +45,6 @@ function expectOk(response: RestResponse) {
   expect(response.status).toBe(200);
   expect(response.body.statusCode).toBe(0);
 }
-
-/** What a chatting agent visible to All may do alone with the customer (agent1 after the removal). */
-const ALONE_ALL = [
-  'SendMessage',
-  'SendToAgents',
-  'SendStartTypingNotification',
-  'SendStopTypingNotification',
-  'Consult',
-  'Transfer',
-  'Leave',
-  'Complete',
-  'SetDisposition',
-  'AttachUserData',
-  'UpdateUserData',
-  'DeleteUserData',
-  'AddComment',
-];
-/** agent1 in the fixture's conference: it may also remove the consulting agent. */
-const CONFERENCE_ALL = [...ALONE_ALL.slice(0, 8), 'RemoveParticipantFromConference', ...ALONE_ALL.slice(8)];
-/** agent2, visible to Agents: it may neither transfer nor remove. */
-const CONFERENCE_AGENTS = ALONE_ALL.filter((name) => name !== 'Transfer');
 
 const participantIds = (session: { participants: { participantId: string }[] }) => session.participants.map((p) => p.participantId);
 
@@ -182,7 +162,7 @@ describe('GET /api/v2/me/facebooksessions', () => {
 
   test('gives each agent its own capabilities in the list', async () => {
     expect((await api.get('/api/v2/me/facebooksessions', AGENT1)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_ALL);
-    expect((await api.get('/api/v2/me/facebooksessions', AGENT2)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_AGENTS);
+    expect((await api.get('/api/v2/me/facebooksessions', AGENT2)).body.facebooksessions[0].capabilities).toEqual(AGENTS_ONLY);
   });
 
   test('is empty for agent3, who is in no session', async () => {
@@ -227,7 +207,7 @@ describe('GET /api/v2/me/facebooksessions/{id}', () => {
     const session = response.body.facebooksession;
     expect(participantIds(session)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT2_PARTICIPANT]);
     expect(session.state).toBe('Chatting');
-    expect(session.capabilities).toEqual(CONFERENCE_AGENTS);
+    expect(session.capabilities).toEqual(AGENTS_ONLY);
   });
 
   test("answers the caller's own state: LeftChat for an agent alone who left, while the session goes on", async () => {
@@ -236,7 +216,7 @@ describe('GET /api/v2/me/facebooksessions/{id}', () => {
     const response = await api.get(SESSION_PATH, AGENT1);
     expectOk(response);
     expect(response.body.facebooksession).toMatchObject({ state: 'LeftChat', participants: [expect.objectContaining({ type: 'Customer' })] });
-    expect(response.body.facebooksession.capabilities).toEqual(['Complete', 'SetDisposition', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'AddComment']);
+    expect(response.body.facebooksession.capabilities).toEqual(LEFT);
     expect(sim.state().facebooksessions[0].state).toBe('Chatting');
   });
 });

@@ -10,6 +10,7 @@ import {
   fixtureWithAgent4,
 } from '../../helpers/default-fixture';
 import { thrown } from '../../helpers/files';
+import { ALONE_ALL, CONFERENCE_ALL } from './capabilities';
 import { GwsError } from '../../../src/errors';
 import { loadFixture, type User } from '../../../src/gws/fixture';
 import { GwsModel, snapshot } from '../../../src/gws/model';
@@ -30,22 +31,6 @@ function remove(model: GwsModel, by: string, targetUserId: string, sessionId = S
 
 const refusal = (call: () => unknown) => thrown(GwsError, call);
 
-/** What agent1 may do alone with the customer: everything a chatting agent visible to All may, but remove. */
-const CHATTING_ALONE = [
-  'SendMessage',
-  'SendToAgents',
-  'SendStartTypingNotification',
-  'SendStopTypingNotification',
-  'Consult',
-  'Transfer',
-  'Leave',
-  'Complete',
-  'SetDisposition',
-  'AttachUserData',
-  'UpdateUserData',
-  'DeleteUserData',
-  'AddComment',
-];
 
 describe('GwsModel on the embedded fixture', () => {
   let model: GwsModel;
@@ -155,7 +140,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(outcome.operation).toBe(OPERATION);
     expect([outcome.media, outcome.topic]).toEqual(['facebook', '/v2/me/facebooksession']);
     expect(outcome.recipients).toEqual([
-      { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: CHATTING_ALONE },
+      { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: ALONE_ALL },
       { role: 'target', userId: AGENT2_ID, state: 'Completed', capabilities: [] },
     ]);
     expect(Object.keys(outcome.participants)).toEqual(['caller', 'target']);
@@ -166,9 +151,9 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
 
   it("lists RemoveParticipantFromConference in agent1's capabilities while another agent is there, not after", () => {
     const before = capabilitiesOf(model.session(SESSION_ID), AGENT1_ID);
-    expect(before).toEqual([...CHATTING_ALONE.slice(0, 8), OPERATION, ...CHATTING_ALONE.slice(8)]);
+    expect(before).toEqual(CONFERENCE_ALL);
     remove(model, 'agent1', AGENT2_ID);
-    expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(CHATTING_ALONE);
+    expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(ALONE_ALL);
     expect(model.session(SESSION_ID).states[AGENT2_ID]).toBe('Completed');
   });
 

@@ -1,6 +1,7 @@
 import { gwsTimestamp } from '../../../src/gws/timestamp';
 import { AGENT1_ID, AGENT2_ID, AGENT3_ID, CUSTOMER_PARTICIPANT, SESSION_ID } from '../../helpers/default-fixture';
-import { INVITED, LEFT, refusal, T0, world } from './operations-world';
+import { INVITED, LEFT } from './capabilities';
+import { refusal, T0, world } from './operations-world';
 
 describe('Offer: a customer arrives', () => {
   it('creates a session offered to the agent, Invited; the answer carries its id; only that agent is told', () => {

@@ -1,5 +1,6 @@
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../../helpers/default-fixture';
-import { AGENTS_ONLY, CONFERENCE_ALL, LEFT, world } from './operations-world';
+import { AGENTS_ONLY, CONFERENCE_ALL, LEFT } from './capabilities';
+import { world } from './operations-world';
 
 /** The operations that change the session's properties: user data and comment. */
 describe.each([

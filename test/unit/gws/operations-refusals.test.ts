@@ -1,7 +1,8 @@
 import type { AgentState } from '../../../src/gws/model';
 import { operationNames } from '../../../src/gws/operations/registry';
 import { AGENT1_ID, AGENT2_ID, AGENT3_ID, SESSION_ID } from '../../helpers/default-fixture';
-import { CONFERENCE_ALL, INVITED, LEFT, refusal, world } from './operations-world';
+import { CONFERENCE_ALL, INVITED, LEFT } from './capabilities';
+import { refusal, world } from './operations-world';
 
 /** Each agent operation, the states it is allowed in, and parameters that would pass. */
 const OPERATIONS: [string, AgentState[], Record<string, unknown>][] = [
@@ -133,23 +134,20 @@ describe('targets Consult and Transfer cannot invite: statusCode 2 TARGET_BUSY',
   });
 });
 
-describe("the caller's role", () => {
-  it('RemoveParticipantFromConference by an agent visible to Agents: statusCode 3, naming who may', () => {
+describe("the caller's role: an agent visible to Agents (a consultant) may not hand over or remove", () => {
+  it.each([
+    ['RemoveParticipantFromConference', AGENT1_ID, 'VISIBILITY_NOT_ALL', 'In this session that is agent1'],
+    ['Transfer', AGENT3_ID, 'HANDOVER_NOT_ALL', "the caller's visibility is Agents"],
+  ])('%s by agent2: statusCode 3 (%s), changing nothing', (name, targetUserId, code, says) => {
     const w = world();
     const before = snapshotOf(w);
-    const error = refusal(() => w.act('agent2', 'RemoveParticipantFromConference', { targetPath: `/users/${AGENT1_ID}` }));
-    expect([error.statusCode, error.httpStatus, error.code]).toEqual([3, 403, 'VISIBILITY_NOT_ALL']);
-    expect(error.message).toContain('In this session that is agent1');
+    const error = refusal(() => w.act('agent2', name, { targetPath: `/users/${targetUserId}` }));
+    expect([error.statusCode, error.httpStatus, error.code]).toEqual([3, 403, code]);
+    expect(error.message).toContain(says);
     expect(snapshotOf(w)).toBe(before);
   });
 
-  it('Transfer by an agent visible to Agents: statusCode 3, though it may Consult', () => {
-    const w = world();
-    const before = snapshotOf(w);
-    const error = refusal(() => w.act('agent2', 'Transfer', { targetPath: `/users/${AGENT3_ID}` }));
-    expect([error.statusCode, error.httpStatus, error.code]).toEqual([3, 403, 'HANDOVER_NOT_ALL']);
-    expect(error.message).toContain("the caller's visibility is Agents");
-    expect(snapshotOf(w)).toBe(before);
-    expect(w.act('agent2', 'Consult', { targetPath: `/users/${AGENT3_ID}` }).answer).toEqual({ referenceId: 1 });
+  it('it may Consult', () => {
+    expect(world().act('agent2', 'Consult', { targetPath: `/users/${AGENT3_ID}` }).answer).toEqual({ referenceId: 1 });
   });
 });

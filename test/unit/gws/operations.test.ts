@@ -1,5 +1,6 @@
 import { AGENT1_ID, AGENT1_PARTICIPANT, AGENT2_ID, AGENT2_PARTICIPANT, AGENT3_ID, CUSTOMER_PARTICIPANT, SESSION_ID } from '../../helpers/default-fixture';
-import { AGENTS_ONLY, ALONE_ALL, CONFERENCE_ALL, INVITED, LEFT, told, world } from './operations-world';
+import { AGENTS_ONLY, ALONE_ALL, CONFERENCE_ALL, INVITED, LEFT } from './capabilities';
+import { told, world } from './operations-world';
 
 const ids = (participants: { participantId: string }[]) => participants.map((p) => p.participantId);
 

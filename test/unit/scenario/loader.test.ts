@@ -5,6 +5,7 @@ import { defaultStreamFile, loadOperationStream, loadOperationStreams, SCENARIOS
 import { OperationStream } from '../../../src/scenario/stream';
 import { FileError } from '../../../src/validation';
 import { loadFixture } from '../../../src/gws/fixture';
+import { CONFERENCE_ALL, INVITED } from '../gws/capabilities';
 
 const SHIPPED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.json');
 const AS_DOCUMENTED = path.join(SCENARIOS_DIR, 'remove-participant-from-conference.as-documented.json');
@@ -44,30 +45,8 @@ describe('the shipped operation streams', () => {
     expect(stream.durationMs('others')).toBe(0);
   });
 
-  /** Every operation gws-sim performs on Facebook sessions, the agent's and the customer's. */
-  const OPERATIONS = [
-    'Accept',
-    'Reject',
-    'SendMessage',
-    'SendToAgents',
-    'SendStartTypingNotification',
-    'SendStopTypingNotification',
-    'Consult',
-    'Transfer',
-    'Leave',
-    'Complete',
-    'RemoveParticipantFromConference',
-    'SetDisposition',
-    'AttachUserData',
-    'UpdateUserData',
-    'DeleteUserData',
-    'AddComment',
-    'Offer',
-    'CustomerMessage',
-    'CustomerStartTyping',
-    'CustomerStopTyping',
-    'CustomerLeave',
-  ];
+  /** Every operation gws-sim performs on Facebook sessions, in the registry's order: the agent's (as capabilities list them), then the customer's. */
+  const OPERATIONS = [...INVITED, ...CONFERENCE_ALL, 'Offer', 'CustomerMessage', 'CustomerStartTyping', 'CustomerStopTyping', 'CustomerLeave'];
 
   it('loadOperationStreams() holds one stream per operation, keyed media/operation, the shipped one by default', () => {
     const streams = loadOperationStreams();
