@@ -54,7 +54,7 @@ export function loadOperationStreams(files: readonly string[] = [], fixture?: Fi
 }
 
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
-function sampleOutcome(operation: OperationName, fixture: Fixture): OperationOutcome | undefined {
+export function sampleOutcome(operation: OperationName, fixture: Fixture): OperationOutcome | undefined {
   const model = new GwsModel(fixture);
   switch (operation) {
     case 'RemoveParticipantFromConference': {
