@@ -24,6 +24,9 @@ export function defaultStreamFile(operation: OperationName): string {
  */
 export function loadOperationStream(file: string, fixture?: Fixture): OperationStream {
   const source = readJsonFile(file);
+  if (isScript(source.value)) {
+    throw new FileError(file, [problemAt(source, [], `this is a scripted scenario (it has "steps"); run it with gws-sim run ${file}. --scenario and scenarios: [...] take operation stream files (with "streams")`)]);
+  }
   const stream = new OperationStream(file, validate(OperationStreamSchema, source));
   const outcome = (fixture && sampleOutcome(stream.operation, fixture)) ?? sampleOutcome(stream.operation, loadFixture())!;
   const context = contextFor(outcome, 'http://127.0.0.1:8090');
@@ -51,6 +54,10 @@ export function loadOperationStreams(files: readonly string[] = [], fixture?: Fi
     streams.set(stream.operation, stream);
   }
   return streams;
+}
+
+function isScript(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && 'steps' in value && !('streams' in value);
 }
 
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
