@@ -111,6 +111,7 @@ function missing(shape: Shape, path: Segment[], kind: string): Missing | undefin
   let node = shape;
   for (const [depth, segment] of path.entries()) {
     if (node.open) return undefined;
+    if (node.type === 'array' && segment === 'length') return depth === path.length - 1 ? undefined : { depth, text: `${joinPath(path)}: length is a number` };
     const child = node.fields.get(segment);
     if (child) {
       node = child;

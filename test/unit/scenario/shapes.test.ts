@@ -35,6 +35,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
 
   it('fields the template writes are checked strictly, with a guess', () => {
     expect(shipped.pathProblem('StatusChange', 'facebooksession.state')).toBeUndefined();
+    expect(shipped.pathProblem('Notice', 'messages.length')).toBeUndefined(); // scenarios/README.md's example
     expect(shipped.pathProblem('StatusChange', 'facebooksesion.state')).toMatch(/^facebooksesion.state: StatusChange notifications have no 'facebooksesion'; did you mean facebooksession\?/);
     expect(shipped.pathProblem('Notice', 'messages[1].type')).toBe('messages[1].type: in Notice notifications, messages has no item [1] (it has: item [0])');
     expect(shipped.pathProblem('StatusChange', 'referenceId.x')).toMatch(/referenceId is a number: it has no 'x'/);
