@@ -4,10 +4,13 @@ import { listenCommand } from './listen';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { triggerCommand } from './trigger';
+import { usageMessage } from './usage';
 import { validateCommand } from './validate';
 
 /** Exit codes: 0 done, 1 a runtime failure, 2 a usage or file error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+const COMMANDS = ['serve', 'run', 'listen', 'trigger', 'validate'];
 
 /** The gws-sim command line, built apart from process.argv so tests can drive it. */
 export function buildCli(argv: string[]): Argv {
@@ -30,7 +33,17 @@ export function buildCli(argv: string[]): Argv {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message: string | null, error: Error | undefined) => {
       // Parse errors come as a message, failed .check()s as an error: both are usage errors.
-      console.error(`gws-sim: ${message ?? error?.message}\nRun 'gws-sim --help' for usage.`);
+      console.error(usageMessage(message ?? error?.message ?? 'usage error', argv, COMMANDS, helpOf));
       process.exit(EXIT.usage);
     });
+}
+
+/** What `gws-sim [command] --help` prints. */
+function helpOf(command?: string): string {
+  const args = command === undefined ? ['--help'] : [command, '--help'];
+  let help = '';
+  buildCli(args).parse(args, {}, (_error: Error | undefined, _argv: unknown, output: string) => {
+    help = output;
+  });
+  return help;
 }

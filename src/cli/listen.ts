@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { Agent, NOTIFICATIONS_CHANNEL, TRANSPORTS, type Transport } from '../client/agent';
 import { kindOf } from '../scenario/expect';
 import { EXIT } from './cli';
-import { checkServer, DEFAULT_SERVER } from './options';
+import { checkServer, DEFAULT_SERVER, examples } from './options';
 
 interface ListenArgs {
   agent: string;
@@ -29,10 +29,19 @@ export const listenCommand: CommandModule<object, ListenArgs> = {
         checkServer(args.server);
         return true;
       })
-      .example('$0 listen --agent agent2', "agent2's notifications from http://127.0.0.1:8090")
-      .example('$0 listen --agent agent1 --transport long-polling --json | jq .data.notificationType', 'for scripts'),
+      .epilogue(
+        examples([
+          ['gws-sim listen --agent agent2', "agent2's notifications from http://127.0.0.1:8090"],
+          ['gws-sim listen --agent agent1 --json | jq .data.notificationType', 'one JSON object per notification, for scripts'],
+          ['gws-sim listen --agent agent1 --transport long-polling', 'over long-polling, as GWS 8.5 serves CometD'],
+        ]),
+      ),
   handler: async (args) => {
-    let agent: Agent;
+    let agent: Agent | undefined;
+    // Installed before connecting, so that Ctrl-C exits 0 at any moment (not 130, killed by the signal).
+    const stop = () => void (agent ? agent.disconnect() : Promise.resolve()).then(() => process.exit(EXIT.ok));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     try {
       agent = await Agent.connect({
         url: args.server.replace(/\/+$/, ''),
@@ -51,8 +60,5 @@ export const listenCommand: CommandModule<object, ListenArgs> = {
       if (args.json) console.log(JSON.stringify({ agent: args.agent, channel, at: new Date(at).toISOString(), data }));
       else console.log(`${pc.dim(new Date(at).toISOString())} ${pc.bold(kindOf(data))}\n${JSON.stringify(data, null, 2)}`);
     });
-    const stop = () => void agent.disconnect().then(() => process.exit(EXIT.ok));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
   },
 };

@@ -74,12 +74,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       })
       .check((args) => {
         if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
-          throw new Error(`--port must be an integer from 0 to 65535, got ${shown(args.port)}`);
+          throw new Error(`--port must be an integer from 0 to 65535, got ${shown(args.port, 'port')}`);
         }
         checkTimeScale(args['time-scale']);
         checkSeed(args.seed);
         const sessions = args['max-sessions-per-agent'];
-        if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions)}`);
+        if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {

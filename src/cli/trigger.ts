@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
-import { performOperation } from '../client/rest';
+import { performOperation, UnreachableError } from '../client/rest';
 import { parametersOf } from '../gws/operations/describe';
 import { agentOperations, operationNames } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
-import { adminHeaders, checkServer, DEFAULT_SERVER } from './options';
+import { adminHeaders, checkServer, DEFAULT_SERVER, notRunning } from './options';
 
 interface TriggerArgs {
   operation: string;
@@ -63,7 +63,9 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       console.log(JSON.stringify(answer, null, 2));
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
     } catch (error) {
-      console.error(`gws-sim: ${(error as Error).message}`);
+      const asked = `${args.operation} as ${args.agent} on session ${args.session}`;
+      if (error instanceof UnreachableError) console.error(`gws-sim: cannot perform ${asked}: ${notRunning(server, error.reason)}`);
+      else console.error(`gws-sim: ${(error as Error).message}`);
       process.exit(EXIT.failure);
     }
   },

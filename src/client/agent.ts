@@ -1,6 +1,6 @@
 import { CometD, type Message } from './cometd';
 import { compare, describeExpected, formatVerdict, kindOf, mismatches, type Expected } from '../scenario/expect';
-import { performOperation, type GwsAnswer } from './rest';
+import { performOperation, unreachable, type GwsAnswer } from './rest';
 
 export type Transport = 'long-polling' | 'websocket';
 export const TRANSPORTS: readonly Transport[] = ['websocket', 'long-polling'];
@@ -65,7 +65,7 @@ export class Agent {
     const reply = await new Promise<Message>((resolve) => cometd.handshake({ ext: { authentication: { user, credentials: password } } }, resolve));
     if (!reply.successful) {
       cometd.disconnect();
-      throw new Error(`${user} cannot connect to ${url} over ${transport}: ${refusal(reply)}`);
+      throw new Error(`${user} cannot connect to ${url} over ${transport}: ${await refusal(reply, url)}`);
     }
     try {
       await agent.subscribe(channel);
@@ -204,12 +204,15 @@ export class Agent {
   }
 }
 
-/** Why a handshake failed, in words: the server's reason, or the transport's. */
-function refusal(reply: Message): string {
+/** Why a handshake failed, in words: the server's reason; else why nothing answers, or the transport's reason. */
+async function refusal(reply: Message, url: string): Promise<string> {
   const ext = reply.ext as { authentication?: { failure?: string } } | undefined;
   if (ext?.authentication?.failure) return ext.authentication.failure;
   if (reply.error) return reply.error;
+  // The websocket transport's reason is a bare "Error": ask over plain HTTP why nothing answers.
+  const down = await unreachable(url);
+  if (down !== undefined) return `nothing answers there (${down}); is gws-sim running at ${url}?`;
   const failure = (reply as { failure?: { reason?: string; exception?: { message?: string } } }).failure;
   const reason = failure?.exception?.message ?? failure?.reason;
-  return `${reason ?? 'no answer'} (is a gws-sim listening there?)`;
+  return `the server answers HTTP but the handshake failed (${reason ?? 'no answer'}); is it a gws-sim?`;
 }

@@ -15,7 +15,11 @@ export const window = {
     debug: (...args) => console.log(...args),
     log: (...args) => console.log(...args),
     info: (...args) => console.info(...args),
-    warn: (...args) => console.warn(...args),
+    // The client warns 'Could not negotiate transport' when its handshake gets no answer; the
+    // Agent says why in its own error (what failed and what to do), so this line is noise.
+    warn: (...args) => {
+      if (!/^Could not negotiate transport/.test(String(args[1]))) console.warn(...args);
+    },
     error: (...args) => console.error(...args),
   },
   XMLHttpRequest: class extends NodeXMLHttpRequest {

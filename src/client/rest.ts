@@ -51,13 +51,35 @@ export async function performOperation(
   return answerOf(first.retry ? (await post()).response : first.response, url);
 }
 
+/** Nothing answered at `url`: `reason` is the network's ("connect ECONNREFUSED 127.0.0.1:8090"). */
+export class UnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`cannot reach gws-sim at ${url}: ${reason}`);
+    this.name = 'UnreachableError';
+  }
+}
+
 /** fetch, with the network error's own reason ("connect ECONNREFUSED ...") instead of "fetch failed". */
 async function send(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, init);
   } catch (error) {
     const cause = (error as { cause?: { message?: string } }).cause?.message;
-    throw new Error(`cannot reach gws-sim at ${url}: ${cause ?? (error as Error).message}`);
+    throw new UnreachableError(url, cause ?? (error as Error).message);
+  }
+}
+
+/** Why nothing answers HTTP at `url`, or undefined when something does. */
+export async function unreachable(url: string): Promise<string | undefined> {
+  try {
+    await (await send(url, { method: 'HEAD' })).arrayBuffer();
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnreachableError) return error.reason;
+    throw error;
   }
 }
 

@@ -8,6 +8,7 @@ import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { gwsRoutes } from './gws-routes';
+import { home } from './home';
 import { simRoutes } from './sim-routes';
 
 /** Larger bodies are refused with statusCode 1; GWS operation bodies are a few hundred bytes. */
@@ -48,9 +49,7 @@ export function createApp(deps: AppDeps): Express {
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
   app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, simRoutes(deps));
-  app.get('/', (_req, res) => {
-    res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
-  });
+  app.get('/', home(deps.baseUrl));
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;

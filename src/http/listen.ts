@@ -4,7 +4,7 @@ import type http from 'node:http';
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'the address is already in use' : error.message;
+      const why = error.code === 'EADDRINUSE' ? 'the address is already in use (another gws-sim?); choose another port, or port 0 for a free one (serve --port 0)' : error.message;
       reject(new Error(`cannot listen on ${host}:${port}: ${why}`));
     });
     server.listen(port, host, () => resolve((server.address() as { port: number }).port));

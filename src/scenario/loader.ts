@@ -31,6 +31,9 @@ export type OperationStreams = ReadonlyMap<string, OperationStream>;
  */
 export function loadOperationStream(file: string, fixture?: Fixture): OperationStream {
   const source = readJsonFile(file);
+  if (isScript(source.value)) {
+    throw new FileError(file, [problemAt(source, [], `this is a scripted scenario (it has "steps"); run it with gws-sim run ${file}. --scenario and scenarios: [...] take operation stream files (with "streams")`)]);
+  }
   const stream = new OperationStream(file, validate(OperationStreamSchema, source));
   const outcome = (fixture && sampleOutcome(stream, fixture)) ?? sampleOutcome(stream, loadFixture());
   if (!outcome) throw new FileError(file, [{ path: '$.operation', message: `${stream.operation} cannot be sampled on the fixture: nothing to check the file against` }]);
@@ -61,8 +64,12 @@ export function loadOperationStreams(files: readonly string[] = [], fixture?: Fi
   return streams;
 }
 
+function isScript(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && 'steps' in value && !('streams' in value);
+}
+
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
-function sampleOutcome(stream: OperationStream, fixture: Fixture): OperationOutcome | undefined {
+export function sampleOutcome(stream: OperationStream, fixture: Fixture): OperationOutcome | undefined {
   try {
     return sampleOf(new GwsModel(fixture), stream.operation, stream.media)?.outcomes.at(-1);
   } catch {

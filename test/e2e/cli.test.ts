@@ -169,10 +169,10 @@ describe('gws-sim serve refuses to start', () => {
   });
 
   test.each([
-    ['--port abc', ['serve', '--port', 'abc'], /--port must be an integer from 0 to 65535, got something that is not a number/],
+    ['--port abc', ['serve', '--port', 'abc'], /--port must be an integer from 0 to 65535, got 'abc', which is not a number/],
     ['--port 70000', ['serve', '--port', '70000'], /--port/],
     ['--time-scale -1', ['serve', '--port', '0', '--time-scale', '-1'], /--time-scale/],
-    ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale must be a number >= 0 .*, got something that is not a number/],
+    ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale must be a number >= 0 .*, got 'abc', which is not a number/],
     ['--seed 1.5', ['serve', '--port', '0', '--seed', '1.5'], /--seed must be an integer, got 1.5/],
     ['a bad --fault', ['serve', '--port', '0', '--fault', 'drop:agent2'], /--fault/],
     ['run --time-scale -1', ['run', 'scenarios/agent1-removes-agent2.json', '--time-scale', '-1'], /--time-scale must be a number >= 0/],
@@ -180,7 +180,6 @@ describe('gws-sim serve refuses to start', () => {
     ['run with no file', ['run'], /Not enough non-option arguments/],
     ['trigger of an unknown operation', ['trigger', 'Dance', '--agent', 'a', '--session', 's'], /Invalid values:[\s\S]*Dance/],
     ['listen without --agent', ['listen'], /Missing required argument: agent/],
-    ['an unknown option', ['serve', '--port', '0', '--bogus-option'], /bogus-option/],
     ['an unknown command', ['frobnicate'], /frobnicate/],
     ['no command', [], /serve/],
   ])('%s: exit 2 with a one-paragraph message', async (_name, args, mentions) => {

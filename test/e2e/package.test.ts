@@ -3,17 +3,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { plainEnv, ROOT } from '../helpers/cli';
+import { readmeExample } from '../helpers/readme';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const JEST = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** The code block between the README's readme-example markers. */
-function readmeExample(): string {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const block = /<!-- readme-example:start -->\s*```js\n([\s\S]*?)```\s*<!-- readme-example:end -->/.exec(readme);
-  if (!block) throw new Error('README.md has no ```js block between <!-- readme-example:start --> and <!-- readme-example:end -->');
-  return block[1];
+const VITEST = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+
+/** Writes the README's example for `runner` into its own folder of `project`; returns the folder. */
+function writeExample(project: string, runner: string): string {
+  const { file, code } = readmeExample(runner);
+  const dir = path.join(project, runner);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, file), code);
+  return dir;
 }
 
 function sh(command: string, args: string[], cwd: string, timeout = 180_000) {
@@ -49,36 +53,31 @@ describe('the packed package, installed into another project', () => {
     expect(fs.existsSync(path.join(project, 'node_modules', 'cometd'))).toBe(false);
   });
 
-  test("the README's example passes under Jest, unconfigured", () => {
-    fs.writeFileSync(path.join(project, 'readme-example.test.js'), readmeExample());
-    const jest = sh(process.execPath, [JEST, '--rootDir', project, '--ci', '--colors=false'], project);
+  test("the README's Jest example passes, unconfigured", () => {
+    const dir = writeExample(project, 'jest');
+    const jest = sh(process.execPath, [JEST, '--rootDir', dir, '--ci', '--colors=false'], dir);
     expect(jest.out).toMatch(/Tests: +3 passed, 3 total/);
     expect(jest.out).not.toMatch(/Warning/); // e.g. Jest's about a global the CometD client touched after the file ended
     expect(jest.code).toBe(0);
   }, 120_000);
 
-  test('an ES module imports it by name, and node:test runs it', () => {
-    fs.writeFileSync(
-      path.join(project, 'esm.test.mjs'),
-      [
-        "import { test } from 'node:test';",
-        "import assert from 'node:assert/strict';",
-        "import { createSimulator } from 'gws-sim';",
-        "test('removal under node:test', async () => {",
-        '  const sim = await createSimulator({ timeScale: 0 });',
-        '  try {',
-        "    const agent1 = await sim.agent('agent1');",
-        "    const answer = await agent1.perform('RemoveParticipantFromConference', '0002EaAY01MT0082', { targetPath: '/users/e2c90c960d3d40c79684818983ceb314' });",
-        '    assert.equal(answer.statusCode, 0);',
-        "    await sim.expect({ agent1: ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'] });",
-        '  } finally {',
-        '    await sim.close();',
-        '  }',
-        '});',
-      ].join('\n'),
-    );
-    const result = sh(process.execPath, ['--test', 'esm.test.mjs'], project, 60_000);
+  test("the README's Vitest example passes (vitest is the repo's: the project links it)", () => {
+    const dir = writeExample(project, 'vitest');
+    fs.symlinkSync(path.join(ROOT, 'node_modules', 'vitest'), path.join(project, 'node_modules', 'vitest'), 'dir');
+    try {
+      const vitest = sh(process.execPath, [VITEST, 'run', '--root', dir], dir, 120_000);
+      expect(vitest.out).toMatch(/Tests +1 passed \(1\)/);
+      expect(vitest.code).toBe(0);
+    } finally {
+      fs.unlinkSync(path.join(project, 'node_modules', 'vitest'));
+    }
+  }, 150_000);
+
+  test("the README's node:test example passes: an ES module imports it by name", () => {
+    const dir = writeExample(project, 'node-test');
+    const result = sh(process.execPath, ['--test', readmeExample('node-test').file], dir, 60_000);
     expect(result.out).toMatch(/# pass 1/);
+    expect(result.out).toMatch(/# fail 0/);
     expect(result.code).toBe(0);
   });
 
