@@ -49,13 +49,17 @@ export class NotificationShapes {
     }
   }
 
+  /** The kinds sent, one message type each for NewMessages (a log's several messages are joined by +). */
   get kinds(): string[] {
-    return [...this.shapes.keys()].sort();
+    return [...new Set([...this.shapes.keys()].flatMap((k) => k.split('+')))].sort();
   }
 
-  /** Why `kind` is not one the streams send; undefined when it is. */
+  /**
+   * Why `kind` is not one the streams send; undefined when it is. A NewMessages of several
+   * messages (`ParticipantJoined+Text`, as Accept sends the log) is known when each message type is.
+   */
   kindProblem(kind: string): string | undefined {
-    if (this.shapes.has(kind)) return undefined;
+    if (this.shapes.has(kind) || kind.split('+').every((part) => this.kinds.includes(part))) return undefined;
     const guess = closest(kind, this.kinds);
     return `no operation sends a notification of kind '${kind}'${guess ? `; did you mean ${guess}?` : ''} (kinds: ${this.kinds.join(', ')})`;
   }

@@ -11,24 +11,27 @@ describe('the kinds and fields of the notifications the streams send', () => {
   const shipped = new NotificationShapes(loadOperationStreams());
 
   it('come from the loaded stream files', () => {
-    expect(shipped.kinds).toEqual(['Notice', 'ParticipantLeft', 'ParticipantsUpdated', 'StatusChange']);
+    expect(shipped.kinds).toEqual(['Notice', 'ParticipantJoined', 'ParticipantLeft', 'ParticipantsUpdated', 'PropertiesUpdated', 'StatusChange', 'Text', 'TypingStarted', 'TypingStopped']);
+    // Accept's log of several messages is a known kind: each of its message types is.
+    expect(shipped.kindProblem('ParticipantJoined+Text+ParticipantJoined+ParticipantLeft')).toBeUndefined();
+    expect(shipped.kindProblem('ParticipantJoined+Txt')).toMatch(/no operation sends/);
   });
 
   it('a stream file that sends another kind, with another field, brings both', () => {
     const stream = JSON.parse(fs.readFileSync(SHIPPED, 'utf8'));
     stream.templates.stateChange.comment = 'a comment';
-    stream.streams.caller[1].vars.notificationType = 'PropertiesUpdated';
+    stream.streams.caller[1].vars.notificationType = 'CommentAdded';
     const shapes = new NotificationShapes(loadOperationStreams([files.write(JSON.stringify(stream))]));
-    expect(shapes.kinds).toContain('PropertiesUpdated');
-    expect(shipped.kinds).not.toContain('PropertiesUpdated');
-    expect(shapes.pathProblem('PropertiesUpdated', 'comment')).toBeUndefined();
+    expect(shapes.kinds).toContain('CommentAdded');
+    expect(shipped.kinds).not.toContain('CommentAdded');
+    expect(shapes.pathProblem('CommentAdded', 'comment')).toBeUndefined();
     expect(shipped.pathProblem('StatusChange', 'comment')).toMatch(/^comment: StatusChange notifications have no 'comment'/);
   });
 
   it('an unknown kind gets the nearest known one', () => {
     expect(shipped.kindProblem('StatusChange')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantUpdated')).toBe(
-      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: Notice, ParticipantLeft, ParticipantsUpdated, StatusChange)",
+      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
     );
     expect(shipped.kindProblem('Zzz')).not.toMatch(/did you mean/);
   });
