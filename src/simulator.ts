@@ -140,7 +140,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
   const server = http.createServer(app);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
