@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { Socket } from 'node:net';
 import { Authenticator, DEFAULT_POLICY } from './auth/authenticator';
 import { normalizeOrigin } from './auth/origin';
@@ -17,6 +16,7 @@ import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
+import { createServer, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams } from './scenario/loader';
@@ -59,6 +59,11 @@ export interface SimulatorOptions {
   csrf?: boolean;
   /** CometD sessions one agent may hold at once (default 32). */
   maxSessionsPerAgent?: number;
+  /**
+   * How long a client may take to send a request's headers, and the whole request, before its
+   * connection is closed (408); defaults in src/http/timeouts.ts. A long poll's wait for an answer does not count.
+   */
+  httpTimeouts?: HttpTimeouts;
 }
 
 export interface Simulator extends Harness {
@@ -141,7 +146,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   bayeux.adapter.addExtension(limitsExtension());
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
-  const server = http.createServer(app);
+  const server = createServer(app, options.httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
   const sockets = new Set<Socket>();

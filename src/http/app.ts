@@ -6,6 +6,7 @@ import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
+import { boundedDepth } from './body-depth';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { simRoutes } from './sim-routes';
@@ -46,10 +47,10 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
-  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, ...faults, gwsRoutes(deps));
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
-  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, simRoutes(deps));
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps));
   app.get('/', (_req, res) => {
     res.json({ statusCode: 0, name: 'gws-sim', api: `${deps.baseUrl()}/api/v2`, cometd: `${deps.baseUrl()}/api/v2/notifications` });
   });
