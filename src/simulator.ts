@@ -64,6 +64,8 @@ export interface SimulatorOptions {
    * connection is closed (408); defaults in src/http/timeouts.ts. A long poll's wait for an answer does not count.
    */
   httpTimeouts?: HttpTimeouts;
+  /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
+  maxWebsocketMessageBytes?: number;
 }
 
 export interface Simulator extends Harness {
@@ -103,6 +105,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
+  const maxFrame = options.maxWebsocketMessageBytes;
+  if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
@@ -148,7 +152,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
   const server = createServer(app, options.httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
-  const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
+  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { SESSION_ID } from '../helpers/default-fixture';
 
@@ -107,5 +108,47 @@ describe('the front door', () => {
 
   test('httpTimeouts are checked', async () => {
     await expect(createSimulator({ httpTimeouts: { headersMs: 0 } })).rejects.toThrow(/headersMs must be an integer >= 1/);
+  });
+});
+
+describe('websocket messages are capped', () => {
+  const open = async () => {
+    const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`, { perMessageDeflate: false });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return socket;
+  };
+  const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  const handshakes = async (socket: WebSocket) => {
+    const reply = new Promise<any>((resolve) => socket.once('message', (frame) => resolve(JSON.parse(String(frame))[0])));
+    socket.send(JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['websocket'], ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]));
+    return reply;
+  };
+
+  test('a 2 MB frame closes its socket with 1009, logged; the server goes on serving websockets', async () => {
+    const lines: string[] = [];
+    sim = await createSimulator({ log: (line) => lines.push(line) });
+    const big = await open();
+    const code = closed(big);
+    big.send(Buffer.alloc(2 * 1024 * 1024, 0x20));
+    expect(await code).toBe(1009);
+    expect(lines.join('\n')).toMatch(/closed a websocket whose client sent a message of 2097152 bytes \(limit 1048576/);
+    const next = await open();
+    expect(await handshakes(next)).toMatchObject({ successful: true });
+    next.close();
+    await closed(next);
+  });
+
+  test('the frames of one fragmented message count together; the limit is configurable', async () => {
+    sim = await createSimulator({ maxWebsocketMessageBytes: 4096 });
+    const fragmented = await open();
+    const code = closed(fragmented);
+    for (let i = 0; i < 3; i++) fragmented.send(Buffer.alloc(2000, 0x20), { fin: false });
+    fragmented.send(Buffer.alloc(10, 0x20), { fin: true });
+    expect(await code).toBe(1009);
+    const small = await open();
+    expect(await handshakes(small)).toMatchObject({ successful: true });
+    small.close();
+    await closed(small);
+    await expect(createSimulator({ maxWebsocketMessageBytes: 10 })).rejects.toThrow(/maxWebsocketMessageBytes must be an integer >= 1024/);
   });
 });
