@@ -20,6 +20,11 @@ export const ERRORS = {
     httpStatus: 413,
     message: (limit: string) => `The request body is larger than ${limit}.`,
   },
+  BODY_TOO_DEEP: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (limit: number) => `The request body nests objects or arrays deeper than ${limit} levels; GWS bodies are flat.`,
+  },
   BAD_REQUEST: {
     statusCode: 1,
     httpStatus: 400,

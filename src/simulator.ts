@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { Socket } from 'node:net';
 import { Authenticator, DEFAULT_POLICY } from './auth/authenticator';
 import { normalizeOrigin } from './auth/origin';
@@ -19,6 +18,7 @@ import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
+import { createServer, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
@@ -61,6 +61,13 @@ export interface SimulatorOptions {
   csrf?: boolean;
   /** CometD sessions one agent may hold at once (default 32). */
   maxSessionsPerAgent?: number;
+  /**
+   * How long a client may take to send a request's headers, and the whole request, before its
+   * connection is closed (408); defaults in src/http/timeouts.ts. A long poll's wait for an answer does not count.
+   */
+  httpTimeouts?: HttpTimeouts;
+  /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
+  maxWebsocketMessageBytes?: number;
 }
 
 export interface Simulator extends Harness {
@@ -112,6 +119,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
+  const maxFrame = options.maxWebsocketMessageBytes;
+  if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
@@ -155,10 +164,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf });
-  const server = http.createServer(app);
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
+  const server = createServer(app, options.httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
-  const guard = guardServer(server, { mount: MOUNT, log }); // after faye: it sees requests first
+  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

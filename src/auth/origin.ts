@@ -12,13 +12,14 @@ export function refusedOrigin(headers: IncomingHttpHeaders, allowOrigins: readon
   const origin = headers.origin;
   if (origin === undefined) return undefined;
   if (allowOrigins.includes('*') || allowOrigins.includes(origin)) return undefined;
-  let host: string | undefined;
+  let url: URL | undefined;
   try {
-    host = new URL(origin).host;
+    url = new URL(origin);
   } catch {
     // "null" (sandboxed frames, file: pages) and garbage are cross-origin
   }
-  if (host !== undefined && host === headers.host) return undefined;
+  // The simulator serves http only: https://same-host:port or ftp://... is another origin.
+  if (url !== undefined && url.protocol === 'http:' && headers.host !== undefined && url.host === headers.host) return undefined;
   return (
     `the Origin ${JSON.stringify(origin)} is not this simulator's and not allowed to use cookie or Basic credentials; ` +
     `start gws-sim with --allow-origin ${origin === 'null' ? '<origin>' : origin}, or authenticate in the handshake ext`

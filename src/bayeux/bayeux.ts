@@ -4,6 +4,7 @@ import { authExtension } from './auth-extension';
 import { deliveryChannels, MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
+import { messageShapeExtension } from './message-shape';
 import { SessionFaults } from '../faults/session';
 import { routingExtension } from './routing-extension';
 
@@ -30,6 +31,7 @@ export interface Bayeux {
 export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry();
+  adapter.addExtension(messageShapeExtension()); // first: the others may then trust the field types
   adapter.addExtension(authExtension(authenticator, clients, log));
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),

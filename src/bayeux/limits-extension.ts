@@ -7,6 +7,8 @@ const MAX_CONNECT_TIMEOUT_MS = 45_000;
  * The connection types served over the network: faye also lists callback-polling (JSON-P) and
  * eventsource, which the server guard refuses (both are GET requests a web page could forge).
  */
+/** The oldest Bayeux version served. */
+const MINIMUM_VERSION = '1.0';
 const SERVED_CONNECTION_TYPES = ['websocket', 'long-polling', 'cross-origin-long-polling'];
 
 /**
@@ -34,7 +36,10 @@ export function limitsExtension(): Extension {
     },
 
     outgoing(message, request, callback) {
-      if (request !== null && message.channel === '/meta/handshake') message.supportedConnectionTypes = SERVED_CONNECTION_TYPES;
+      if (request !== null && message.channel === '/meta/handshake') {
+        message.supportedConnectionTypes = SERVED_CONNECTION_TYPES;
+        message.minimumVersion = MINIMUM_VERSION; // as CometD servers answer
+      }
       callback(message);
     },
   };

@@ -1,6 +1,7 @@
 import type { BayeuxMessage, Extension } from 'faye';
 import { privateChannel, publicChannel, SUBSCRIBABLE } from './channels';
 import type { ClientRegistry } from './clients';
+import { UNKNOWN_CLIENT } from './unknown-client';
 
 const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
 
@@ -16,7 +17,7 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
       // faye's in-process client is the simulator itself; faye refuses a message without a channel.
       if (request === null || typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel)) return callback(routeSubscription(message, clients));
-      if (!message.channel.startsWith('/meta/')) message.error = `403:${message.channel}:Publish denied`;
+      if (!message.channel.startsWith('/meta/')) message.error ??= `403:${message.channel}:Publish denied`;
       callback(message);
     },
 
@@ -36,10 +37,11 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
 }
 
 function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): BayeuxMessage {
-  if (message.subscription === undefined) return message; // faye answers the missing parameter
+  // faye answers a missing parameter; an earlier extension may have refused it already.
+  if (message.subscription === undefined || message.error !== undefined) return message;
   const userId = clients.userOf(message.clientId);
   if (userId === undefined) {
-    message.error = `401:${message.clientId ?? ''}:Unknown client`;
+    message.error = UNKNOWN_CLIENT;
     return message;
   }
   const denied = ([] as unknown[]).concat(message.subscription).find((c) => typeof c !== 'string' || !SUBSCRIBABLE.includes(c));

@@ -20,6 +20,7 @@ interface ServeArgs {
   'allow-origin'?: string[];
   csrf: boolean;
   'max-sessions-per-agent': number;
+  'max-websocket-message'?: number;
   fault?: string[];
 }
 
@@ -67,6 +68,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         default: DEFAULT_POLICY.maxSessionsPerAgent,
         describe: 'CometD sessions one agent may hold at once; the next handshake is refused',
       })
+      .option('max-websocket-message', {
+        type: 'number',
+        describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -80,6 +85,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         checkSeed(args.seed);
         const sessions = args['max-sessions-per-agent'];
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
+        const frame = args['max-websocket-message'];
+        if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
@@ -113,6 +120,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         allowOrigins: args['allow-origin'],
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
+        maxWebsocketMessageBytes: args['max-websocket-message'],
         faults: args.fault,
       });
     } catch (error) {

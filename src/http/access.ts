@@ -55,6 +55,9 @@ export function requireAdminToken(token: string | undefined): RequestHandler {
 export function noWebPages(options: { open: boolean }): RequestHandler {
   return (req, _res, next) => {
     const host = req.get('host');
+    if (options.open && host === undefined) {
+      return next(gwsError('CROSS_SITE_REFUSED', `${req.method} ${req.originalUrl} carries no Host header`, 'send Host: 127.0.0.1:PORT (HTTP/1.1 clients do), or start gws-sim with --admin-token'));
+    }
     if (options.open && host !== undefined && !isLoopbackHostHeader(host)) {
       return next(
         gwsError(

@@ -7,6 +7,8 @@ import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
+import { boundedDepth } from './body-depth';
+import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
 import { simRoutes } from './sim-routes';
@@ -31,6 +33,8 @@ export interface AppDeps {
   adminToken?: string;
   /** GWS's CSRF mode: X-CSRF-TOKEN required on state-changing /api/v2 requests. */
   csrf?: boolean;
+  /** Web origins /api/v2 answers CORS for ("*": any). */
+  allowOrigins?: readonly string[];
 }
 
 /** The REST side: the GWS API under /api/v2 and the simulator's controls under /sim. No listen(). */
@@ -41,14 +45,16 @@ export function createApp(deps: AppDeps): Express {
 
   // Any content type is read as JSON: GWS clients do not all send application/json.
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
-  // The REST API serves no CORS preflight; Express would answer OPTIONS with a bare "GET, HEAD".
+  // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
+  // refusal (Express would answer it with a bare "GET, HEAD").
+  app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
-  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, ...faults, gwsRoutes(deps));
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
-  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, simRoutes(deps));
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps));
   app.get('/', home(deps.baseUrl));
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));

@@ -20,7 +20,9 @@ export function authenticate(authenticator: Authenticator): RequestHandler {
     res.locals.user = result.user;
     const sessionId = authenticator.openSession(result.user);
     if (sessionId !== cookie(req.headers.cookie, SESSION_COOKIE)) {
-      res.cookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true });
+      // Lax: a desktop page on another port of the same host is the same site and sends it;
+      // a page of another site does not (README "Security and limits").
+      res.cookie(SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, sameSite: 'lax' });
     }
     next();
   };

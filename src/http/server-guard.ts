@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { gwsError, type GwsError } from '../errors';
+import { limitFrames, WEBSOCKET_MESSAGE_LIMIT_BYTES } from './frame-limit';
 
 /** Memory limits of the CometD endpoint (README "Security and limits"). */
 export const BAYEUX_BODY_LIMIT_BYTES = 256 * 1024;
@@ -16,6 +17,8 @@ export interface ServerGuardOptions {
   log(line: string): void;
   bayeuxBodyLimitBytes?: number;
   websocketBufferLimitBytes?: number;
+  /** The largest websocket message a client may send (default 1 MB). */
+  websocketMessageLimitBytes?: number;
 }
 
 export interface ServerGuard {
@@ -31,6 +34,7 @@ export interface ServerGuard {
  */
 export function guardServer(server: http.Server, options: ServerGuardOptions): ServerGuard {
   const { mount, log, bayeuxBodyLimitBytes = BAYEUX_BODY_LIMIT_BYTES, websocketBufferLimitBytes = WEBSOCKET_BUFFER_LIMIT_BYTES } = options;
+  const websocketMessageLimitBytes = options.websocketMessageLimitBytes ?? WEBSOCKET_MESSAGE_LIMIT_BYTES;
   // The path as faye reads it (a WHATWG URL: "//host/path" has the pathname "/path").
   const onMount = (url: string | undefined) => {
     const path = new URL(url ?? '', 'http://localhost').pathname;
@@ -82,6 +86,9 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     if (!onMount(request.url)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
     websockets.add(socket);
     socket.once('close', () => websockets.delete(socket));
+    limitFrames(socket, head, websocketMessageLimitBytes, (bytes) =>
+      log(`closed a websocket whose client sent a message of ${bytes} bytes (limit ${websocketMessageLimitBytes}, --max-websocket-message)`),
+    );
     for (const listener of onUpgrade) listener.call(this, request, socket, head);
   });
   const watch = setInterval(() => {

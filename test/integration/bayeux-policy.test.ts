@@ -92,10 +92,22 @@ describe('handshake credentials over long-polling', () => {
 });
 
 describe('raw Bayeux the CometD client would not send', () => {
-  test('subscribing with an unknown clientId is refused', async () => {
-    const { status, text } = await bayeuxPost(JSON.stringify([{ channel: '/meta/subscribe', clientId: 'forged', subscription: '/v2/notifications' }]));
+  test.each([
+    ['/meta/subscribe', { subscription: '/v2/notifications' }],
+    ['/meta/unsubscribe', { subscription: '/v2/notifications' }],
+    ['/meta/connect', { connectionType: 'long-polling' }],
+    ['/meta/disconnect', {}],
+  ])('%s with an unknown clientId is answered 402::Unknown client, advice handshake, as CometD servers do', async (channel, fields) => {
+    const { status, text } = await bayeuxPost(JSON.stringify([{ channel, clientId: 'forged', id: '1', ...fields }]));
     expect(status).toBe(200);
-    expect(JSON.parse(text)).toEqual([expect.objectContaining({ successful: false, error: '401:forged:Unknown client' })]);
+    const [reply] = JSON.parse(text);
+    expect(reply).toMatchObject({ channel, id: '1', successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
+    expect(reply.clientId).toBeUndefined();
+  });
+
+  test('a handshake reply carries minimumVersion', async () => {
+    const { text } = await bayeuxPost(JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] }]));
+    expect(JSON.parse(text)[0]).toMatchObject({ minimumVersion: '1.0' });
   });
 
   test('a handshake offering only connection types that are not served is refused with 301', async () => {

@@ -115,7 +115,7 @@ describe('garbage over websocket', () => {
     socket.send(JSON.stringify([{ channel: '/meta/subscribe', clientId: 'forged', subscription: '/**', id: 'w' }]));
     socket.send(JSON.stringify([{ ...HANDSHAKE, supportedConnectionTypes: ['websocket'], id: 'h', ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]));
     await waitUntil(() => replies.some((r) => r.id === 'h'));
-    expect(replies.find((r) => r.id === 'w')).toMatchObject({ successful: false, error: '401:forged:Unknown client' });
+    expect(replies.find((r) => r.id === 'w')).toMatchObject({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
     expect(replies.find((r) => r.id === 'h')).toMatchObject({ successful: true, clientId: expect.any(String) });
     expect(fayeLog).toHaveBeenCalled();
     fayeLog.mockRestore();

@@ -17,6 +17,8 @@ describe('refusedOrigin', () => {
     ['"null"', 'null', ['http://localhost:3000']],
     ['garbage', '::::', []],
     ['a host that only starts like ours', 'http://127.0.0.1:8090.evil.example', []],
+    ['our host:port over https', 'https://127.0.0.1:8090', []],
+    ['our host:port over ftp', 'ftp://127.0.0.1:8090', []],
   ])('refuses %s, saying what to do', (_name, origin, allow) => {
     expect(refusedOrigin({ host, origin }, allow)).toMatch(/--allow-origin/);
   });

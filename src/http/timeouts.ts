@@ -1,0 +1,31 @@
+import http from 'node:http';
+
+export interface HttpTimeouts {
+  /** Until the request's headers are in, ms (default 20 s). */
+  headersMs?: number;
+  /** Until the whole request is in, ms (default 60 s; above faye's 45 s long-poll hold, although a held poll is already received). */
+  requestMs?: number;
+  /** An idle keep-alive connection is closed after this, ms (default 5 s). */
+  keepAliveMs?: number;
+}
+
+const DEFAULTS: Required<HttpTimeouts> = { headersMs: 20_000, requestMs: 60_000, keepAliveMs: 5_000 };
+/** Node checks headers and request timeouts on an interval (30 s by default): check often enough for the shortest one. */
+const MAX_CHECK_INTERVAL_MS = 5_000;
+
+/**
+ * The simulator's HTTP server: a client that sends half a request, or opens connections and
+ * sends nothing, has them closed (Node answers 408) instead of holding them for ever.
+ */
+export function createServer(app: http.RequestListener, timeouts: HttpTimeouts = {}): http.Server {
+  const { headersMs, requestMs, keepAliveMs } = { ...DEFAULTS, ...timeouts };
+  for (const [name, value] of Object.entries({ headersMs, requestMs, keepAliveMs })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`httpTimeouts.${name} must be an integer >= 1 (ms), got ${value}`);
+  }
+  if (headersMs > requestMs) throw new RangeError(`httpTimeouts.headersMs (${headersMs}) must not exceed requestMs (${requestMs})`);
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(MAX_CHECK_INTERVAL_MS, Math.max(10, Math.floor(headersMs / 2))) }, app);
+  server.headersTimeout = headersMs;
+  server.requestTimeout = requestMs;
+  server.keepAliveTimeout = keepAliveMs;
+  return server;
+}
