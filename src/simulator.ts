@@ -18,7 +18,7 @@ import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
-import { createServer, type HttpTimeouts } from './http/timeouts';
+import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
@@ -121,6 +121,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
   const maxFrame = options.maxWebsocketMessageBytes;
   if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
+  const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const bayeux = createBayeux(authenticator, () => clock.now(), log);
@@ -165,7 +166,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   bayeux.adapter.addExtension(limitsExtension());
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
-  const server = createServer(app, options.httpTimeouts);
+  const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
   const sockets = new Set<Socket>();

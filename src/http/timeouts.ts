@@ -13,16 +13,22 @@ const DEFAULTS: Required<HttpTimeouts> = { headersMs: 20_000, requestMs: 60_000,
 /** Node checks headers and request timeouts on an interval (30 s by default): check often enough for the shortest one. */
 const MAX_CHECK_INTERVAL_MS = 5_000;
 
+/** The timeouts with their defaults, checked: a RangeError names the one that is wrong. */
+export function httpTimeoutsOf(timeouts: HttpTimeouts = {}): Required<HttpTimeouts> {
+  const resolved = { ...DEFAULTS, ...timeouts };
+  for (const [name, value] of Object.entries(resolved)) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`httpTimeouts.${name} must be an integer >= 1 (ms), got ${value}`);
+  }
+  if (resolved.headersMs > resolved.requestMs) throw new RangeError(`httpTimeouts.headersMs (${resolved.headersMs}) must not exceed requestMs (${resolved.requestMs})`);
+  return resolved;
+}
+
 /**
  * The simulator's HTTP server: a client that sends half a request, or opens connections and
  * sends nothing, has them closed (Node answers 408) instead of holding them for ever.
  */
-export function createServer(app: http.RequestListener, timeouts: HttpTimeouts = {}): http.Server {
-  const { headersMs, requestMs, keepAliveMs } = { ...DEFAULTS, ...timeouts };
-  for (const [name, value] of Object.entries({ headersMs, requestMs, keepAliveMs })) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`httpTimeouts.${name} must be an integer >= 1 (ms), got ${value}`);
-  }
-  if (headersMs > requestMs) throw new RangeError(`httpTimeouts.headersMs (${headersMs}) must not exceed requestMs (${requestMs})`);
+export function createServer(app: http.RequestListener, timeouts: Required<HttpTimeouts>): http.Server {
+  const { headersMs, requestMs, keepAliveMs } = timeouts;
   const server = http.createServer({ connectionsCheckingInterval: Math.min(MAX_CHECK_INTERVAL_MS, Math.max(10, Math.floor(headersMs / 2))) }, app);
   server.headersTimeout = headersMs;
   server.requestTimeout = requestMs;
