@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { BayeuxMessage, Extension } from 'faye';
 import type { Authenticator, AuthResult } from '../auth/authenticator';
 import { refusedOrigin } from '../auth/origin';
+import { proofOf } from './binding';
 import type { ClientRegistry } from './clients';
 
 const HANDSHAKE = '/meta/handshake';
@@ -47,7 +48,7 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
         else pending.delete(verdict.user.id);
       }
       if (message.successful && message.clientId && verdict?.ok) {
-        clients.bind(message.clientId, verdict.user.id, verdict.user.userName);
+        clients.bind(message.clientId, verdict.user.id, verdict.user.userName, proofOf(request));
       } else if (!message.successful) {
         // Without reconnect "none" the CometD client retries a denied handshake forever.
         message.advice = { ...message.advice, reconnect: 'none' };
@@ -93,16 +94,21 @@ export class PendingVerdicts {
 
 function authenticate(authenticator: Authenticator, message: BayeuxMessage, request: IncomingMessage): AuthResult {
   const ext = message.ext?.authentication;
-  if (ext === undefined) {
-    // Cookie and Basic are sent by browsers on their own: only the simulator's own pages and
-    // the allowed origins may use them (credentials in ext prove the page knows the password).
-    const refused = refusedOrigin(request.headers, authenticator.policy.allowOrigins);
-    if (refused !== undefined) return { ok: false, reason: refused };
-    return authenticator.fromHeaders(request.headers);
-  }
+  if (ext === undefined) return headerCredentials(authenticator, request);
   const { user, credentials } = (ext ?? {}) as { user?: unknown; credentials?: unknown };
   if (typeof user !== 'string' || typeof credentials !== 'string') {
     return { ok: false, reason: 'ext.authentication must be {"user": "<userName>", "credentials": "<password>"}' };
   }
   return authenticator.check({ userName: user, password: credentials });
+}
+
+/**
+ * The cookie or Basic credentials of a request. Browsers send them on their own: only the
+ * simulator's own pages and the allowed origins may use them (credentials in ext prove the page
+ * knows the password).
+ */
+export function headerCredentials(authenticator: Authenticator, request: IncomingMessage): AuthResult {
+  const refused = refusedOrigin(request.headers, authenticator.policy.allowOrigins);
+  if (refused !== undefined) return { ok: false, reason: refused };
+  return authenticator.fromHeaders(request.headers);
 }

@@ -1,12 +1,15 @@
+import type { IncomingMessage } from 'node:http';
 import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
-import { authExtension } from './auth-extension';
+import { authExtension, headerCredentials } from './auth-extension';
+import { ConnectionBinding } from './binding';
 import { deliveryChannels, MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
 import { messageShapeExtension } from './message-shape';
 import { SessionFaults } from '../faults/session';
 import { routingExtension } from './routing-extension';
+import { bindWebsockets } from './websocket';
 
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
 const TIMEOUT_S = 45;
@@ -27,12 +30,23 @@ export interface Bayeux {
   close(): void;
 }
 
+/** The user a request's cookie or Basic header authenticates (with the handshake's Origin rule), if any. */
+function authenticatedUser(authenticator: Authenticator, request: IncomingMessage): string | undefined {
+  if (request.headers.authorization === undefined && request.headers.cookie === undefined) return undefined;
+  const verdict = headerCredentials(authenticator, request);
+  return verdict.ok ? verdict.user.id : undefined;
+}
+
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
 export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry();
   adapter.addExtension(messageShapeExtension()); // first: the others may then trust the field types
   adapter.addExtension(authExtension(authenticator, clients, log));
+  // Before anything acts on a session: a message for it from another connection is refused here.
+  const binding = new ConnectionBinding(clients, (request) => authenticatedUser(authenticator, request), log);
+  adapter.addExtension(binding.extension);
+  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request));
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
     now,
@@ -44,8 +58,9 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   adapter.addExtension(sessionFaults.extension);
   adapter.addExtension(routingExtension(clients, (userId) => deliveries.lastSent(userId)));
   adapter.on('disconnect', (clientId) => {
+    const userId = clients.userOf(clientId);
     clients.unbind(clientId);
-    sessionFaults.forget(clientId);
+    sessionFaults.forget(clientId, userId);
   });
   adapter.on('subscribe', (clientId, channel) => {
     clients.subscribed(clientId, publicChannel(channel));
@@ -53,8 +68,8 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     // After the subscribe reply: what the agent missed while it had no subscriber comes first.
     if (userId !== undefined) {
       setImmediate(() => {
+        bayeux.onSubscribed?.(userId); // first: a dropped session is over, what was held for it may go
         deliveries.flush(userId);
-        bayeux.onSubscribed?.(userId);
       });
     }
   });

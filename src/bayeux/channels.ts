@@ -19,6 +19,13 @@ export function privateChannel(userId: string, channel: string): string {
   return `${PRIVATE_ROOT}/${userId}${channel.slice(PUBLIC_ROOT.length)}`;
 }
 
+/** The agent (userId) a private channel belongs to, or undefined for any other channel. */
+export function ownerOf(channel: string): string | undefined {
+  if (!channel.startsWith(`${PRIVATE_ROOT}/`)) return undefined;
+  const slash = channel.indexOf('/', PRIVATE_ROOT.length + 1);
+  return slash < 0 ? undefined : channel.slice(PRIVATE_ROOT.length + 1, slash);
+}
+
 /** The GWS channel name of a private channel; other channels are returned unchanged. */
 export function publicChannel(channel: string): string {
   if (!channel.startsWith(`${PRIVATE_ROOT}/`)) return channel;

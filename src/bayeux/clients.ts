@@ -1,3 +1,13 @@
+/** What ties a Bayeux session to the connection that opened it. */
+export interface ConnectionProof {
+  /** The websocket upgrade request the handshake came on (faye hands it to every message of that socket). */
+  websocket?: object;
+  /** The BAYEUX_BROWSER cookie the handshake came with. */
+  browserId?: string;
+  /** The simulator cut the websocket (a fault): the client's next websocket may take the session over, once. */
+  rebind?: boolean;
+}
+
 export interface CometdClientInfo {
   clientId: string;
   userId: string;
@@ -13,6 +23,8 @@ interface Client {
   userName: string;
   since: number;
   subscriptions: Set<string>;
+  /** The connection that handshook (src/bayeux/binding.ts). */
+  proof: ConnectionProof;
 }
 
 /** Which agent each Bayeux client (clientId) handshook as, and what it subscribed to. */
@@ -23,8 +35,8 @@ export class ClientRegistry {
   /** userId -> its clients with at least one subscription. */
   private readonly subscribers = new Map<string, Set<string>>();
 
-  bind(clientId: string, userId: string, userName: string): void {
-    this.clients.set(clientId, { userId, userName, since: Date.now(), subscriptions: new Set() });
+  bind(clientId: string, userId: string, userName: string, proof: ConnectionProof = {}): void {
+    this.clients.set(clientId, { userId, userName, since: Date.now(), subscriptions: new Set(), proof });
     addTo(this.byUser, userId, clientId);
   }
 
@@ -54,6 +66,23 @@ export class ClientRegistry {
     return clientId === undefined ? undefined : this.clients.get(clientId)?.userId;
   }
 
+  /** Who handshook as this clientId, and on what connection. */
+  bindingOf(clientId: string): { userId: string; userName: string; proof: ConnectionProof } | undefined {
+    return this.clients.get(clientId);
+  }
+
+  /** Ties the session to another connection (a cut websocket's client back on a new one). */
+  rebind(clientId: string, proof: ConnectionProof): void {
+    const client = this.clients.get(clientId);
+    if (client) client.proof = proof;
+  }
+
+  /** The simulator cut the session's websocket: its client's next websocket may take it over (once). */
+  allowRebind(clientId: string): void {
+    const client = this.clients.get(clientId);
+    if (client?.proof.websocket !== undefined) client.proof = { ...client.proof, rebind: true };
+  }
+
   /** How many CometD sessions the agent holds. */
   countOf(userId: string): number {
     return this.byUser.get(userId)?.size ?? 0;
@@ -77,7 +106,7 @@ export class ClientRegistry {
   }
 
   list(): CometdClientInfo[] {
-    return [...this.clients].map(([clientId, { subscriptions, ...c }]) => ({ clientId, ...c, subscriptions: [...subscriptions] }));
+    return [...this.clients].map(([clientId, { userId, userName, since, subscriptions }]) => ({ clientId, userId, userName, since, subscriptions: [...subscriptions] }));
   }
 }
 

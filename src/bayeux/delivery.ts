@@ -46,8 +46,8 @@ export class Deliveries {
     },
   };
 
-  /** Resolves once faye has taken the notification for the agent's subscribers; undefined when it is held. */
-  publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions): Promise<void> | undefined {
+  /** Hands the notification to faye for the agent's subscribers and returns its seq; undefined when it is held. */
+  publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions): number | undefined {
     const agent = this.agentOf(userId);
     // Behind what is held (a subscription whose flush has not run yet) a notification waits its turn.
     if (!this.hasSubscriber(userId) || agent.held.length > 0) {
@@ -89,7 +89,7 @@ export class Deliveries {
     return [...this.agents].map(([userId, a]) => ({ userId, sent: a.sent, held: a.held.length, dropped: a.dropped }));
   }
 
-  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): Promise<void> {
+  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): number {
     agent.sent++;
     // The data object is the key the client extension finds the stamp by: a fresh one per send.
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
@@ -99,15 +99,11 @@ export class Deliveries {
     }
     const client = this.client();
     const channels = this.channelsOf(userId, options.topic);
-    const taken: Promise<void>[] = [];
     // A duplicate is the same message (same seq) twice, as a redelivery is.
     for (let copy = 0; copy < (options.copies ?? 1); copy++) {
-      for (const channel of channels) {
-        const publication = client.publish(channel, data);
-        taken.push(new Promise<void>((resolve) => publication.then(resolve, () => resolve())));
-      }
+      for (const channel of channels) client.publish(channel, data);
     }
-    return Promise.all(taken).then(() => {});
+    return agent.sent;
   }
 
   private agentOf(userId: string): AgentDeliveries {

@@ -1,3 +1,4 @@
+import { ownBrowserCookie } from './browser-cookie';
 import { CometD, type Message } from './cometd';
 import { compare, describeExpected, formatVerdict, kindOf, mismatches, type Expected } from '../scenario/expect';
 import { performOperation, unreachable, type GwsAnswer } from './rest';
@@ -61,6 +62,7 @@ export class Agent {
     const cometd = new CometD();
     for (const type of cometd.getTransportTypes()) if (type !== transport) cometd.unregisterTransport(type);
     cometd.configure({ url: `${url}/api/v2/notifications`, logLevel: 'warn' });
+    ownBrowserCookie(cometd, url);
     const agent = new Agent(user, password, transport, url, cometd);
     const reply = await new Promise<Message>((resolve) => cometd.handshake({ ext: { authentication: { user, credentials: password } } }, resolve));
     if (!reply.successful) {

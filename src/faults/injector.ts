@@ -10,7 +10,7 @@ import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth, RestFaultAns
 
 /** GET /sim/state keeps this many fired faults, the most recent. */
 const FIRED_KEPT = 1000;
-/** After the notification of an `after=N` session fault is taken by faye, its long poll is answered before the fault acts. */
+/** A session fault that acts when the agent subscribes waits this long: the subscribe reply goes out first. */
 const SETTLE_MS = 10;
 
 export interface InjectorDeps {
@@ -112,7 +112,7 @@ export class FaultInjector implements Publisher {
     if (this.armed.length === 0) return this.outbox.enqueue(userId, { notification, dueAt, options: { topic }, delayMs: 0, reorder: false });
     const name = this.nameOf(userId);
     const faults: string[] = [];
-    const onSent: (() => void)[] = [];
+    const onSent: ((seq: number | undefined) => void)[] = [];
     let drop: Armed | undefined;
     let copies = 1;
     let delayMs = 0;
@@ -154,10 +154,10 @@ export class FaultInjector implements Publisher {
         case 'cut':
           if (fault.after === n && !armed.done.has(userId)) {
             armed.done.add(userId);
-            // Once faye has taken notification n, so that it is the last one of the old session. A cut
-            // waits a little more: a long poll's answer is written a tick later, and must go out first.
+            // Once notification n has gone out to the client, so that it is the last one of the old
+            // session; the later ones wait meanwhile (a held one: at once, there is nothing to wait for).
             const act = () => this.sessionFault(armed, userId, `after ${what(n)}`);
-            onSent.push(fault.kind === 'cut' ? () => this.later(act) : act);
+            onSent.push((seq) => (seq === undefined ? act() : this.deps.sessions.afterDelivery(userId, seq, act)));
           }
           break;
         default: {
@@ -170,7 +170,7 @@ export class FaultInjector implements Publisher {
     if (drop) {
       // A dropped notification takes no seq: the agent is not owed it, so settled() does not wait for it.
       this.fire(drop, name, `${what(drop.seen.get(userId)!)} dropped`);
-      for (const act of onSent) act();
+      for (const act of onSent) act(undefined);
       return;
     }
     this.outbox.enqueue(userId, {
@@ -179,7 +179,7 @@ export class FaultInjector implements Publisher {
       options: { topic, copies, faults },
       delayMs,
       reorder: reorder !== undefined,
-      onSent: onSent.length > 0 ? () => onSent.forEach((act) => act()) : undefined,
+      onSent: onSent.length > 0 ? (seq) => onSent.forEach((act) => act(seq)) : undefined,
       onAlone: reorder && (() => this.fire(reorder!, name, `no next notification for ${name} within the wait: sent alone`)),
     });
   }

@@ -12,8 +12,8 @@ export interface OutgoingNotification {
   delayMs: number;
   /** Swap with the agent's next notification. */
   reorder: boolean;
-  /** Called once Bayeux has taken it (or at once when it was held for an agent with no subscriber). */
-  onSent?: () => void;
+  /** Called once it is handed to Bayeux, with its seq (undefined: held for an agent with no subscriber). */
+  onSent?: (seq: number | undefined) => void;
   /** Called when a reorder found no next notification in time. */
   onAlone?: () => void;
 }
@@ -22,7 +22,8 @@ interface Queued extends OutgoingNotification {
   readyAt: number;
 }
 
-export type Send = (userId: string, notification: unknown, dueAt: number, options: PublishOptions) => Promise<void> | undefined;
+/** Hands a notification to Bayeux; returns its seq, or undefined when it is held for the agent. */
+export type Send = (userId: string, notification: unknown, dueAt: number, options: PublishOptions) => number | undefined;
 
 /**
  * Per agent, what the notification faults hold back, in order: a delayed notification delays the
@@ -100,7 +101,7 @@ export class Outbox {
   }
 
   private deliver(userId: string, item: OutgoingNotification): void {
-    const taken = this.send(userId, item.notification, item.dueAt, item.options);
-    if (item.onSent) void (taken ?? Promise.resolve()).then(item.onSent);
+    const seq = this.send(userId, item.notification, item.dueAt, item.options);
+    item.onSent?.(seq);
   }
 }

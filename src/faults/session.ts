@@ -1,6 +1,8 @@
 import type { Socket } from 'node:net';
 import type { BayeuxMessage, Extension } from 'faye';
 import type { ClientRegistry } from '../bayeux/clients';
+import { ownerOf } from '../bayeux/channels';
+import type { DeliveryExt } from '../bayeux/delivery-ext';
 import { UNKNOWN_CLIENT, unknownClient } from '../bayeux/unknown-client';
 
 const CONNECT = '/meta/connect';
@@ -38,6 +40,8 @@ export class SessionFaults {
   private readonly resuming = new Set<string>();
   /** Clients to cut on their next /meta/connect: none was held when the cut came (a long poll between two polls). */
   private readonly cutNext = new Set<string>();
+  /** userId -> the notification (seq) a session fault waits to see go out to the agent's client, and the fault. */
+  private readonly awaiting = new Map<string, { seq: number; act: () => void }>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -56,9 +60,18 @@ export class SessionFaults {
     return this.clients.subscribedClientsOf(userId);
   }
 
-  /** Whether the agent's notifications may go out now (not while a transport of it is cut). */
+  /** Whether the agent's notifications may go out now (not while a transport of it is cut, nor while a fault waits to act). */
   deliverable(userId: string): boolean {
-    return this.paused.size === 0 || !this.paused.has(userId);
+    return (this.paused.size === 0 || !this.paused.has(userId)) && (this.awaiting.size === 0 || !this.awaiting.has(userId));
+  }
+
+  /**
+   * A session fault `after=N`: the agent's later notifications wait (here, not in faye, where a
+   * dropped session would lose them) until notification N (`seq`) goes out to its client; then
+   * `act` drops or cuts the session, after that write.
+   */
+  afterDelivery(userId: string, seq: number, act: () => void): void {
+    this.awaiting.set(userId, { seq, act });
   }
 
   /** Drops the session: its next request gets the 402. Notifications for the agent wait for its next subscription. */
@@ -81,6 +94,8 @@ export class SessionFaults {
   cut(clientId: string): boolean {
     const userId = this.clients.userOf(clientId);
     if (!this.connectSockets.has(clientId)) return false;
+    // The session survives: the client's next websocket may serve it (src/bayeux/binding.ts).
+    this.clients.allowRebind(clientId);
     if (!this.heldConnects.has(clientId) || !this.endSocket(clientId)) this.cutNext.add(clientId);
     if (userId !== undefined) {
       let set = this.paused.get(userId);
@@ -100,11 +115,13 @@ export class SessionFaults {
    * cut connection not yet back. What is held for them is on its way, not lost.
    */
   recovering(): string[] {
-    return [...new Set([...this.dropping, ...this.paused.keys(), ...this.resuming])];
+    return [...new Set([...this.dropping, ...this.paused.keys(), ...this.resuming, ...this.awaiting.keys()])];
   }
 
-  /** faye forgot the client (disconnect, timeout, drop). */
-  forget(clientId: string): void {
+  /** faye forgot the client (disconnect, timeout, drop) of `userId`. */
+  forget(clientId: string, userId?: string): void {
+    // The notification a fault waited for will not go out: act now (on what sessions are left).
+    if (userId !== undefined && this.awaiting.has(userId) && this.clients.subscribedClientsOf(userId).length === 0) this.actNow(userId);
     this.unpause(clientId);
     this.connectSockets.delete(clientId);
     this.heldConnects.delete(clientId);
@@ -113,6 +130,10 @@ export class SessionFaults {
   }
 
   reset(): void {
+    for (const userId of [...this.awaiting.keys()]) {
+      this.awaiting.delete(userId);
+      this.resume(userId);
+    }
     this.dropping.clear();
     this.resuming.clear();
     for (const userId of [...this.paused.keys()]) {
@@ -142,6 +163,7 @@ export class SessionFaults {
     },
 
     outgoing: (message, _request, callback) => {
+      if (this.awaiting.size > 0) this.delivered(message);
       const clientId = message.clientId;
       if (message.channel === CONNECT && typeof clientId === 'string') this.heldConnects.delete(clientId);
       const original = typeof clientId === 'string' ? this.forgetting.get(clientId) : undefined;
@@ -152,6 +174,23 @@ export class SessionFaults {
       callback(message);
     },
   };
+
+  /** A notification going out: the one a fault waits for lets it act once the write is done. */
+  private delivered(message: BayeuxMessage): void {
+    const userId = ownerOf(message.channel);
+    const wait = userId === undefined ? undefined : this.awaiting.get(userId);
+    const seq = (message.ext?.gwsSim as DeliveryExt | undefined)?.seq;
+    if (wait && typeof seq === 'number' && seq >= wait.seq) this.later(() => this.actNow(userId!), 0);
+  }
+
+  private actNow(userId: string): void {
+    const wait = this.awaiting.get(userId);
+    if (!wait) return;
+    this.awaiting.delete(userId);
+    wait.act();
+    // What waited goes out now, unless the fault holds it further (a dropped session: until the agent subscribes again).
+    this.resume(userId);
+  }
 
   /** The first request of a dropped session becomes a disconnect (faye forgets it); any other in its batch, the 402. */
   private answerDropped(clientId: string, message: BayeuxMessage): BayeuxMessage {

@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { gwsError, type GwsError } from '../errors';
+import { assignBrowserId } from '../bayeux/binding';
 import { limitFrames, WEBSOCKET_MESSAGE_LIMIT_BYTES } from './frame-limit';
 
 /** Memory limits of the CometD endpoint (README "Security and limits"). */
@@ -66,6 +67,8 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
         }
         const unreadable = notBayeux(request.headers['content-type'], body);
         if (unreadable !== undefined) return bayeuxRefusal(response, 400, unreadable);
+        // Binds a long-polling session to the browser that opened it (src/bayeux/binding.ts).
+        assignBrowserId(request, response, mount);
         pass(replay(request, body));
       },
       () => request.destroy(),

@@ -50,10 +50,27 @@ declare module 'faye' {
     addExtension(extension: Extension): void;
     getClient(): Client;
     close(): void;
+    /** faye's websocket transport; src/bayeux/websocket.ts replaces it on the instance. */
+    handleUpgrade(request: IncomingMessage, socket: import('node:net').Socket, head: Buffer): void;
     on(event: 'handshake' | 'disconnect', listener: (clientId: string) => void): void;
     on(event: 'subscribe' | 'unsubscribe', listener: (clientId: string, channel: string) => void): void;
   }
 
   const faye: { NodeAdapter: typeof NodeAdapter };
   export default faye;
+}
+
+// faye's websocket server (a dependency of faye), as src/bayeux/websocket.ts uses it.
+declare module 'faye-websocket' {
+  import type { IncomingMessage } from 'node:http';
+  import type { Socket } from 'node:net';
+
+  class WebSocket {
+    constructor(request: IncomingMessage, socket: Socket, head: Buffer, protocols: string[], options: { extensions?: unknown[]; ping?: number });
+    onmessage: ((event: { data: string | Buffer }) => void) | null;
+    onclose: ((event: { code: number; reason: string }) => void) | null;
+    send(data: string): boolean;
+    close(code?: number, reason?: string): void;
+  }
+  export = WebSocket;
 }

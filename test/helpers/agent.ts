@@ -1,5 +1,6 @@
 import { adapt } from 'cometd-nodejs-client';
 import { CometD, type Message } from 'cometd';
+import { ownBrowserCookie } from '../../src/client/browser-cookie';
 
 adapt();
 
@@ -41,6 +42,7 @@ export class TestAgent {
     }
     if (credentials.via === 'cookie') requestHeaders.Cookie = credentials.cookie;
     cometd.configure({ url: `${baseUrl}/api/v2/notifications`, logLevel: 'warn', requestHeaders });
+    ownBrowserCookie(cometd, baseUrl);
     const props =
       credentials.via === 'ext' ? { ext: { authentication: { user: credentials.user, credentials: credentials.password } } } : {};
     const reply = await new Promise<Message>((resolve) => cometd.handshake(props, resolve));

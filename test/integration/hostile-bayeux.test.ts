@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
+import { longPolling } from '../helpers/bayeux';
 
 /**
  * Raw Bayeux a CometD client would never send: every answer is a Bayeux reply array (never a
@@ -8,19 +9,17 @@ import { createSimulator, type Simulator } from '../../src/simulator';
  */
 let sim: Simulator;
 
+let bayeuxPost: ReturnType<typeof longPolling>;
+
 beforeEach(async () => {
   sim = await createSimulator({ timeScale: 0 });
+  bayeuxPost = longPolling(sim.url);
 });
 
 afterEach(() => sim.close());
 
 const HANDSHAKE = { channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] };
 
-async function bayeuxPost(body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) {
-  const response = await fetch(`${sim.url}/api/v2/notifications`, { method: 'POST', headers, body });
-  const text = await response.text();
-  return { status: response.status, text, replies: JSON.parse(text) as any[] };
-}
 
 describe('garbage over long-polling', () => {
   test.each([
@@ -103,22 +102,24 @@ describe('batches of handshakes', () => {
 });
 
 describe('garbage over websocket', () => {
-  test('frames that are not Bayeux are ignored or refused; the socket and the server go on', async () => {
+  test('frames that are not Bayeux are refused with a Bayeux error, nothing on stdout; the socket and the server go on', async () => {
     const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    // faye console.logs a stack for each unreadable frame, out of our reach (README "Security and limits").
-    const fayeLog = jest.spyOn(console, 'log').mockImplementation(() => {});
+    const stdout = jest.spyOn(console, 'log').mockImplementation(() => {});
     const replies: any[] = [];
     socket.on('message', (frame) => replies.push(...JSON.parse(String(frame))));
-    // faye drops these without a reply.
     for (const frame of ['garbage', '1', '"x"', '[null]', Buffer.from([0xff, 0xfe, 0x00])]) socket.send(frame);
     socket.send(JSON.stringify([{ channel: '/meta/subscribe', clientId: 'forged', subscription: '/**', id: 'w' }]));
     socket.send(JSON.stringify([{ ...HANDSHAKE, supportedConnectionTypes: ['websocket'], id: 'h', ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]));
     await waitUntil(() => replies.some((r) => r.id === 'h'));
     expect(replies.find((r) => r.id === 'w')).toMatchObject({ successful: false, error: '402::Unknown client', advice: { reconnect: 'handshake', interval: 0 } });
     expect(replies.find((r) => r.id === 'h')).toMatchObject({ successful: true, clientId: expect.any(String) });
-    expect(fayeLog).toHaveBeenCalled();
-    fayeLog.mockRestore();
+    const refusals = replies.filter((r) => typeof r.error === 'string' && r.error.startsWith('400::'));
+    expect(refusals).toHaveLength(4); // all but [null], an empty batch
+    expect(refusals[0]).toEqual({ successful: false, error: '400::a websocket frame must be JSON: a Bayeux message or an array of them' });
+    expect(refusals[1].error).toBe('400::a websocket frame must hold a Bayeux message (a JSON object) or an array of them');
+    expect(stdout).not.toHaveBeenCalled();
+    stdout.mockRestore();
     socket.close();
     await new Promise((resolve) => socket.once('close', resolve));
   });

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
+import { longPolling } from '../helpers/bayeux';
 
 /**
  * Bayeux messages whose fields have the wrong types get a Bayeux error reply, on both
  * transports, and the rest of their batch is answered as usual.
  */
 let sim: Simulator;
+let bayeux: ReturnType<typeof longPolling>;
 beforeEach(async () => {
   sim = await createSimulator({ timeScale: 0 });
+  bayeux = longPolling(sim.url);
 });
 afterEach(() => sim.close());
 
@@ -31,10 +34,7 @@ function check(replies: any[]): void {
   expect(replies.find((r) => r.id === 'h')).toMatchObject({ successful: true, subscription: '/v2/notifications' });
 }
 
-async function post(batch: unknown[]): Promise<{ status: number; replies: any[] }> {
-  const response = await fetch(`${sim.url}/api/v2/notifications`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
-  return { status: response.status, replies: (await response.json()) as any[] };
-}
+const post = (batch: unknown[]) => bayeux(JSON.stringify(batch));
 
 test('over long-polling: one Bayeux error per odd message, and the subscribe in the same batch succeeds', async () => {
   const [handshake] = (await post([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext: EXT }])).replies;

@@ -26,7 +26,8 @@ function postJson(url, body, headers = {}, retried = false) {
         response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () => {
           try {
-            resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+            const cookie = response.headers['set-cookie']?.[0]?.split(';')[0];
+            resolve({ status: response.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), cookie });
           } catch (error) {
             reject(new Error(`POST ${url}: HTTP ${response.statusCode}, not JSON: ${error.message}`));
           }
@@ -83,11 +84,19 @@ class RawBayeuxClient {
   send(messages) {
     for (const message of messages) message.id = String(++this.nextId);
     if (this.transport === 'long-polling') {
-      return postJson(this.endpoint, messages).then(({ body }) => this.dispatch(body, messages));
+      // The BAYEUX_BROWSER cookie of the handshake's answer: the session is served only with it, as a browser sends it.
+      return postJson(this.endpoint, messages, this.cookieHeader()).then(({ body, cookie }) => {
+        this.cookie ??= cookie;
+        return this.dispatch(body, messages);
+      });
     }
     const replies = Promise.all(messages.map((m) => new Promise((resolve) => this.pending.set(m.id, resolve))));
     this.socket.send(JSON.stringify(messages));
     return replies;
+  }
+
+  cookieHeader() {
+    return this.cookie ? { Cookie: this.cookie } : {};
   }
 
   dispatch(received, sent = []) {
@@ -140,7 +149,7 @@ class RawBayeuxClient {
     const payload = Buffer.from(JSON.stringify([message]));
     const request = http.request(
       this.endpoint,
-      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length } },
+      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, ...this.cookieHeader() } },
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));

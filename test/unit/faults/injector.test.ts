@@ -108,4 +108,25 @@ describe('FaultInjector', () => {
     faults.publish('id2', note(3), 0, TOPIC);
     expect(sent.map((s) => s.userId)).toEqual(['id2']);
   });
+
+  it('a session fault after=N waits for notification N by the seq it was handed over with, and acts on the sessions then', () => {
+    const waits: { userId: string; seq: number; act: () => void }[] = [];
+    const dropped: string[] = [];
+    const sessions = {
+      sessionsOf: () => ['client-2'],
+      dropSession: (clientId: string) => dropped.push(clientId),
+      afterDelivery: (userId: string, seq: number, act: () => void) => waits.push({ userId, seq, act }),
+      recovering: () => [],
+    } as unknown as SessionFaults;
+    let seq = 40;
+    const faults = new FaultInjector({ clock: new ManualClock(0), seed: 1, log: () => {}, send: () => ++seq, sessions, users: () => USERS, heldFor: () => 0 });
+    faults.arm(['session-drop:agent2:after=2']);
+    faults.publish('id2', note(1), 0, TOPIC);
+    faults.publish('id2', note(2), 0, TOPIC);
+    expect(waits).toEqual([{ userId: 'id2', seq: 42, act: expect.any(Function) }]);
+    expect(dropped).toEqual([]);
+    waits[0].act();
+    expect(dropped).toEqual(['client-2']);
+    expect(faults.state().fired.map((f) => f.what)).toEqual([expect.stringContaining("after agent2's notification #2 (N2): dropped agent2's CometD session(s) client-2")]);
+  });
 });

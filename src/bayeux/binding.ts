@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Extension } from 'faye';
+import { cookie } from '../auth/authenticator';
+import type { ClientRegistry, ConnectionProof } from './clients';
+import { UNKNOWN_CLIENT } from './unknown-client';
+
+/**
+ * The per-browser cookie a CometD server sets (CometD's own is BAYEUX_BROWSER): every long-polling
+ * request without one gets one, and a clientId handshaken over long-polling is served only to
+ * requests that bring it back (or the agent's credentials). HttpOnly: no page script can read it.
+ */
+export const BROWSER_COOKIE = 'BAYEUX_BROWSER';
+const BROWSER_ID = /^[0-9a-f]{32}$/;
+const HANDSHAKE = '/meta/handshake';
+
+/** The request's browser id, when it carries a well-formed one. */
+export function browserIdOf(headers: IncomingHttpHeaders): string | undefined {
+  const id = cookie(headers.cookie, BROWSER_COOKIE);
+  return id !== undefined && BROWSER_ID.test(id) ? id : undefined;
+}
+
+/**
+ * Gives a long-polling request without a browser id a new one: the Set-Cookie header on its
+ * response (faye's writeHead keeps headers set before it) and the cookie on the request, so that
+ * the handshake it may carry is bound to it.
+ */
+export function assignBrowserId(request: IncomingMessage, response: { setHeader(name: string, value: string): unknown }, path: string): void {
+  if (browserIdOf(request.headers) !== undefined) return;
+  const id = randomBytes(16).toString('hex');
+  response.setHeader('Set-Cookie', `${BROWSER_COOKIE}=${id}; Path=${path}; HttpOnly; SameSite=Lax`);
+  const others = request.headers.cookie;
+  request.headers.cookie = others ? `${others}; ${BROWSER_COOKIE}=${id}` : `${BROWSER_COOKIE}=${id}`;
+}
+
+/** The proof a handshake on this request leaves. */
+export function proofOf(request: IncomingMessage): ConnectionProof {
+  const websocket = isUpgrade(request) ? request : undefined;
+  return { websocket, browserId: browserIdOf(request.headers) };
+}
+
+const isUpgrade = (request: IncomingMessage) => request.headers.upgrade?.toLowerCase() === 'websocket';
+
+/**
+ * A clientId is not a password: a message naming one is served only on the websocket that
+ * handshook, with the browser cookie the handshake came with, or with the agent's own credentials
+ * (its JSESSIONID cookie or Basic). Anything else is answered as an unknown client
+ * (`402::Unknown client`, which tells nothing of the session) and logged; the session it names is
+ * not touched, so a guessed clientId can neither read, unsubscribe nor disconnect it.
+ */
+export class ConnectionBinding {
+  constructor(
+    private readonly clients: ClientRegistry,
+    /** The user id the request's cookie or Basic header authenticates, if any. */
+    private readonly userOfHeaders: (request: IncomingMessage) => string | undefined,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /**
+   * Whether a message for `clientId` may be served on `request`. An unknown clientId is allowed
+   * here: faye answers it (402) without touching any session.
+   */
+  allows(clientId: string, request: IncomingMessage): boolean {
+    const client = this.clients.bindingOf(clientId);
+    if (client === undefined) return true;
+    const { proof } = client;
+    if (proof.websocket !== undefined && proof.websocket === request) return true;
+    if (proof.browserId !== undefined && browserIdOf(request.headers) === proof.browserId) return true;
+    if (proof.rebind && proof.websocket !== undefined && isUpgrade(request)) {
+      // The client of a cut websocket connects again on a new one (README "Faults": cut).
+      this.clients.rebind(clientId, { ...proof, websocket: request, rebind: false });
+      return true;
+    }
+    return this.userOfHeaders(request) === client.userId;
+  }
+
+  /** Whether faye may attach this websocket to the session: an agent's session the socket may serve, never a made-up one. */
+  attachable(clientId: string, request: IncomingMessage): boolean {
+    return this.clients.bindingOf(clientId) !== undefined && this.allows(clientId, request);
+  }
+
+  readonly extension: Extension = {
+    incoming: (message, request, callback) => {
+      const { clientId } = message;
+      if (request === null || typeof clientId !== 'string' || message.channel === HANDSHAKE || message.error !== undefined) return callback(message);
+      if (this.allows(clientId, request)) return callback(message);
+      const client = this.clients.bindingOf(clientId)!;
+      this.log(`refused ${message.channel} for ${client.userName}'s CometD session ${clientId.slice(0, 8)}… from another connection (no credentials of ${client.userName}): answered 402::Unknown client`);
+      callback({ ...message, error: UNKNOWN_CLIENT });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { NodeAdapter } from 'faye';
+import WebSocket from 'faye-websocket';
+
+/** What the websocket transport needs of faye's Bayeux server (the one NodeAdapter.handleUpgrade uses). */
+interface FayeServer {
+  process(messages: unknown, request: IncomingMessage, callback: (replies: unknown[]) => void): void;
+  openSocket(clientId: string, socket: WebSocket, request: IncomingMessage): void;
+  closeSocket(clientId: string, close?: boolean): void;
+}
+
+/**
+ * faye's own websocket transport, but for whom a socket delivers to. faye attaches a websocket to
+ * the clientId of any /meta/connect it carries, before any extension sees the message: a socket
+ * that names another agent's clientId would receive that agent's notifications, and its close
+ * would close the agent's socket. Here a socket is attached only to a session the binding lets it
+ * serve (src/bayeux/binding.ts); the binding extension answers the rest 402. Everything else is
+ * faye's handleUpgrade: its server processes the messages, with its ping and websocket extensions.
+ * A frame that is not a Bayeux message gets a Bayeux error instead of a stack trace on stdout.
+ */
+export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: string, request: IncomingMessage) => boolean): void {
+  const internals = adapter as unknown as { _server: FayeServer; _extensions: unknown[]; _options: { ping?: number } };
+  const server = internals._server;
+  adapter.handleUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    let ws: WebSocket | null = new WebSocket(request, socket, head, [], { extensions: internals._extensions, ping: internals._options.ping });
+    let clientId: string | undefined;
+    ws.onmessage = (event) => {
+      const messages = parse(event.data);
+      if (typeof messages === 'string') return ws?.send(JSON.stringify([{ successful: false, error: `400::${messages}` }]));
+      const cid = connectingClient(messages);
+      if (cid !== undefined && attachable(cid, request)) {
+        if (clientId !== undefined && cid !== clientId) server.closeSocket(clientId, false);
+        server.openSocket(cid, ws!, request);
+        clientId = cid;
+      }
+      server.process(messages, request, (replies) => ws?.send(JSON.stringify(replies)));
+    };
+    ws.onclose = () => {
+      if (clientId !== undefined) server.closeSocket(clientId);
+      ws = null;
+    };
+  };
+}
+
+/** The messages of a frame, or why it holds none. */
+function parse(data: unknown): object | string {
+  try {
+    const parsed: unknown = JSON.parse(String(data));
+    if (typeof parsed === 'object' && parsed !== null) return parsed;
+  } catch {
+    return 'a websocket frame must be JSON: a Bayeux message or an array of them';
+  }
+  return 'a websocket frame must hold a Bayeux message (a JSON object) or an array of them';
+}
+
+/** The clientId of the frame's first /meta/connect, as faye picks the session a socket belongs to. */
+function connectingClient(messages: object): string | undefined {
+  const connect = ([] as unknown[]).concat(messages).find((m): m is { clientId?: unknown } => typeof m === 'object' && m !== null && (m as { channel?: unknown }).channel === '/meta/connect');
+  return typeof connect?.clientId === 'string' ? connect.clientId : undefined;
+}
