@@ -35,7 +35,7 @@ describe('npm run bench -- --quick', () => {
     const out = path.join(dir, 'results.json');
     const { code, stdout, stderr } = await run(['--quick', '--out', out]);
     expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-    for (const heading of ['1. Latency', '2. Throughput', '3. Timing fidelity', '4. Server memory', '5. Official CometD client', 'Targets']) {
+    for (const heading of ['1. Latency', '2. Throughput', '3. Timing fidelity', '4. Server memory', '5. Official CometD client', '6. One-process ceiling', '7. Made-up clientIds', 'Targets']) {
       expect(stdout).toContain(heading);
     }
     expect(stdout).toMatch(/gws-sim .*\n.*bare faye .*\n.*ratio/);
@@ -58,11 +58,17 @@ describe('npm run bench -- --quick', () => {
         expect(r.fidelity[load].notifications).toBeGreaterThan(0);
       }
     }
+    for (const r of Object.values<any>(results.transports)) {
+      expect(r.ceiling.steps.length).toBeGreaterThan(0);
+      for (const step of r.ceiling.steps) expect(step).toMatchObject({ operationsPerSecond: expect.any(Number), latenessMs: percentiles, sustained: expect.any(Boolean) });
+      expect(r.ceiling.notificationsPerSecond).toBe(7 * r.ceiling.operationsPerSecond);
+    }
+    expect(results.flood).toMatchObject({ requests: 2000, refused: 2000, heapGrowthBytes: expect.any(Number) });
     expect(results.memory.length).toBeGreaterThan(0);
     for (const m of results.memory) {
       for (const row of m.rows) expect(row).toMatchObject({ agents: expect.any(Number), connectedServerSide: row.agents, rssPerAgentKB: expect.any(Number) });
     }
-    expect(results.targets.length).toBeGreaterThanOrEqual(7);
+    expect(results.targets.length).toBeGreaterThanOrEqual(10);
     for (const t of results.targets) expect(t).toMatchObject({ target: expect.any(String), value: expect.any(Number), met: expect.any(Boolean) });
   }, 90_000);
 

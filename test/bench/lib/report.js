@@ -86,6 +86,28 @@ function table(results) {
     out.push(grid(['transport', 'system', 'n', 'p50', 'p95', 'p99', 'max', 'wrong kind/order'], rows));
   }
 
+  const ceilings = transports.filter(([, r]) => r.ceiling);
+  if (ceilings.length) {
+    out.push('', `6. One-process ceiling at time scale 1: paced operations, doubling until lateness p99 passes ${ceilings[0][1].ceiling.latenessLimitMs} ms`);
+    const rows = [];
+    for (const [t, r] of ceilings) {
+      for (const s of r.ceiling.steps) {
+        rows.push([t, r.ceiling.agents, s.operationsPerSecond, s.notificationsPerSecond, fmt(s.latenessMs.p50), fmt(s.latenessMs.p99), fmt((s.serverLatenessMs || {}).p99), s.skipped, s.sustained ? 'yes' : 'no']);
+      }
+    }
+    out.push(grid(['transport', 'agents', 'ops/s', 'notif/s', 'p50', 'p99', 'server p99', 'skipped', 'sustained'], rows));
+    for (const [t, r] of ceilings) {
+      const c = r.ceiling;
+      out.push(`   ${t}: ${c.agents} agents, ${c.notificationsPerSecond} notifications/s (${c.operationsPerSecond} operations/s)${c.agentBound ? ' or more: the agents, not the server, set the limit' : ''}`);
+    }
+  }
+
+  if (results.flood) {
+    const f = results.flood;
+    out.push('', `7. Made-up clientIds: ${f.requests} /meta/connect without credentials, each with a new clientId`);
+    out.push(grid(['refused (402)', 'heap growth MB', 'RSS growth MB'], [[`${f.refused} of ${f.requests}`, fmt(f.heapGrowthBytes / 2 ** 20, 1), fmt(f.rssGrowthBytes / 2 ** 20, 1)]]));
+  }
+
   out.push('', 'Targets');
   out.push(grid(['target', 'transport', 'measured', 'limit', 'verdict'], results.targets.map((x) => [x.target, x.transport, fmt(x.value), x.limit, verdict(x.met)])));
   return `${out.join('\n')}\n`;

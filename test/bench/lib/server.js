@@ -3,8 +3,13 @@
  * The server process of one bench phase: the simulator (from dist/, as users run it) or the
  * bare-faye baseline. Run with --expose-gc; driven over IPC:
  *   {cmd: 'stats'} -> memory after a full GC, CPU time and event-loop utilisation so far
- *   {cmd: 'close'} -> closes the server and exits 0 (a --cpu-prof profile is written then).
+ *   {cmd: 'profile', args: {file}} -> starts a V8 CPU profile; {cmd: 'profile', args: {}} stops it
+ *     and writes it to the file given at start (one phase of a run, not the server's start-up)
+ *   {cmd: 'reset'} -> back to the fixture (the simulator's reset; the baseline has nothing to reset)
+ *   {cmd: 'close'} -> closes the server and exits 0.
  */
+const fs = require('node:fs');
+const inspector = require('node:inspector');
 const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { ROOT, makeFixture } = require('./fixture');
@@ -21,7 +26,30 @@ async function start() {
     timeScale: config.timeScale,
     fixture: makeFixture(config.agents, config.sessionsPerPair),
   });
-  return { url: sim.url, close: () => sim.close(), connected: () => sim.state().cometdClients.length };
+  return { url: sim.url, close: () => sim.close(), connected: () => sim.state().cometdClients.length, reset: () => sim.reset() };
+}
+
+let profiling;
+
+/** Starts (args.file) or stops and writes a CPU profile of this process. */
+async function profile({ file }) {
+  const post = (session, method) => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  if (file) {
+    const session = new inspector.Session();
+    session.connect();
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.start');
+    profiling = { session, file };
+    return {};
+  }
+  if (!profiling) return {};
+  const { session, file: out } = profiling;
+  profiling = undefined;
+  const { profile: data } = await post(session, 'Profiler.stop');
+  session.disconnect();
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(data));
+  return { file: out };
 }
 
 function stats() {
@@ -44,6 +72,11 @@ start().then(
         const result = stats();
         if (message.args && message.args.connected && server.connected) result.connected = server.connected();
         process.send({ id: message.id, result });
+      } else if (message.cmd === 'profile') {
+        process.send({ id: message.id, result: await profile(message.args || {}) });
+      } else if (message.cmd === 'reset') {
+        if (server.reset) server.reset();
+        process.send({ id: message.id, result: {} });
       } else if (message.cmd === 'close') {
         await server.close();
         process.send({ id: message.id, result: {} }, () => process.exit(0));

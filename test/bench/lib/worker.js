@@ -269,6 +269,12 @@ const commands = {
     return { ...summarise(records), errors: errors.splice(0) };
   },
 
+  /** Back to each pair's first session (the server was reset to the fixture). */
+  async rewind() {
+    for (const pair of pairs) pair.nextSession = 0;
+    return {};
+  },
+
   async close() {
     for (const client of clients) client.close();
     return {};
