@@ -45,6 +45,7 @@ function shell(base: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>gws-sim dashboard</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ASSETS_URL}/app.css">
 <script type="module" src="${ASSETS_URL}/app.js"></script>
 </head>
