@@ -118,7 +118,12 @@ test('the removal performed over REST appears on the timeline within a second of
   // A click shows the notification's JSON, as sent, with its stamp.
   await page.click('#timeline li.event[data-type="notification"][data-agent="agent2"] button');
   const shown = JSON.parse(await text(page, '#event-json'));
-  expect(shown).toMatchObject({ type: 'notification', agent: 'agent2', kind: 'StatusChange', stamp: { seq: expect.any(Number) }, data: { notificationType: 'StatusChange', facebooksession: { id: SESSION_ID, state: 'Chatting' } } });
+  expect(shown).toEqual({
+    channel: '/v2/me/facebooksession',
+    data: expect.objectContaining({ notificationType: 'StatusChange', facebooksession: expect.objectContaining({ id: SESSION_ID, state: 'Chatting' }) }),
+    ext: { gwsSim: { seq: 1, dueAt: expect.any(Number), sentAt: expect.any(Number) } },
+  });
+  expect(await text(page, '#details-title')).toBe('StatusChange to agent2, #1');
 });
 
 test('filters by agent and by session', async () => {
@@ -244,13 +249,17 @@ test('reset from the page empties the timeline and brings the fixture back', asy
   }
 });
 
+/** Where the three panels are, and how wide the document is. */
+const layoutOf = (p: Page) =>
+  p.evaluate(() => {
+    const d = (globalThis as any).document;
+    const box = (selector: string) => d.querySelector(selector).getBoundingClientRect() as { top: number; bottom: number; left: number; right: number; width: number };
+    return { scrollWidth: d.documentElement.scrollWidth as number, timeline: box('.timeline'), controls: box('.controls'), agents: box('.agents') };
+  });
+
 test('is usable at 800 px wide: one column, nothing wider than the window, the controls reachable', async () => {
   await page.setViewportSize({ width: 800, height: 800 });
-  const layout = await page.evaluate(() => {
-    const d = (globalThis as any).document;
-    const box = (selector: string) => d.querySelector(selector).getBoundingClientRect();
-    return { scrollWidth: d.documentElement.scrollWidth, timeline: box('.timeline'), controls: box('.controls'), agents: box('.agents') };
-  });
+  const layout = await layoutOf(page);
   expect(layout.scrollWidth).toBeLessThanOrEqual(800);
   expect(layout.timeline.width).toBeGreaterThan(700);
   expect(layout.controls.top).toBeGreaterThanOrEqual(layout.timeline.bottom);
@@ -260,11 +269,7 @@ test('is usable at 800 px wide: one column, nothing wider than the window, the c
   await page.waitForSelector('#operation output.answer.ok');
   // At 1280 x 800: three columns side by side, within the window.
   await page.setViewportSize({ width: 1280, height: 800 });
-  const wide = await page.evaluate(() => {
-    const d = (globalThis as any).document;
-    const box = (selector: string) => d.querySelector(selector).getBoundingClientRect();
-    return { scrollWidth: d.documentElement.scrollWidth, agents: box('.agents'), timeline: box('.timeline'), controls: box('.controls') };
-  });
+  const wide = await layoutOf(page);
   expect(wide.scrollWidth).toBeLessThanOrEqual(1280);
   expect(wide.agents.right).toBeLessThanOrEqual(wide.timeline.left);
   expect(wide.timeline.right).toBeLessThanOrEqual(wide.controls.left);

@@ -6,12 +6,12 @@ import type { Feed } from './feed';
 
 type Kind = 'all' | FeedEvent['type'];
 const KINDS: [Kind, string][] = [
-  ['all', 'Everything'],
-  ['notification', 'Notifications'],
-  ['operation', 'Operations and refusals'],
-  ['fault', 'Faults fired'],
+  ['all', 'everything'],
+  ['notification', 'notifications'],
+  ['operation', 'operations, refusals'],
+  ['fault', 'faults fired'],
   ['client', 'CometD clients'],
-  ['control', 'Simulator controls'],
+  ['control', 'simulator controls'],
 ];
 
 interface Line {
@@ -94,6 +94,10 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
   useLayoutEffect(() => {
     if (atBottom.current && list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [shown.length]);
+  // The details take room below the list: keep the chosen line in sight.
+  useLayoutEffect(() => {
+    list.current?.querySelector(`[data-id="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   const onScroll = () => {
     const element = list.current!;
     atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
@@ -104,6 +108,7 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
     <section class="panel timeline" aria-labelledby="timeline-title">
       <header class="panel-head">
         <h2 id="timeline-title">Timeline</h2>
+        <span class="count" aria-live="polite">${shown.length} of ${feed.events.length}</span>
         <div class="filters">
           <label>Agent <select id="filter-agent" value=${agent} onChange=${(e: Event) => setAgent((e.target as HTMLSelectElement).value)}>
             <option value="">all</option>
@@ -116,7 +121,6 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
           <label>Show <select id="filter-kind" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value as Kind)}>
             ${KINDS.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
           </select></label>
-          <span class="count" aria-live="polite">${shown.length} of ${feed.events.length}</span>
         </div>
       </header>
       <ol id="timeline" class="events" ref=${list} onScroll=${onScroll}>
@@ -142,16 +146,23 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
   `;
 }
 
-/** The selected event's JSON: a notification as sent, with its gws-sim stamp. */
+/**
+ * The selected event's JSON. A notification is shown as the agent's CometD client receives it:
+ * on its topic (and /v2/notifications), its data, and gws-sim's stamp in ext.
+ */
 export function EventDetails({ event, onClose }: { event: FeedEvent; onClose(): void }) {
-  const title = event.type === 'notification' ? `${event.kind} to ${event.agent} (#${event.stamp.seq})` : `${event.type} #${event.id}`;
+  const notification = event.type === 'notification';
+  const title = notification ? `${event.kind} to ${event.agent}, #${event.stamp.seq}` : `${event.type} #${event.id}`;
+  const shown = notification ? { channel: event.topic, data: event.data, ext: { gwsSim: event.stamp } } : event;
   return html`
     <section class="panel details" aria-labelledby="details-title">
       <header class="panel-head">
         <h2 id="details-title">${title}</h2>
+        ${notification && html`<span class="muted small">due ${clockTime(event.stamp.dueAt)}, sent ${clockTime(event.stamp.sentAt)}${event.copies > 1 ? `, ${event.copies} times` : ''}</span>`}
+        <span class="spacer"></span>
         <button type="button" class="quiet" onClick=${onClose}>Close</button>
       </header>
-      <pre id="event-json">${JSON.stringify(event, null, 2)}</pre>
+      <pre id="event-json">${JSON.stringify(shown, null, 2)}</pre>
     </section>
   `;
 }
