@@ -81,7 +81,7 @@ describe('gws-sim serve', () => {
     cli.signal('SIGTERM');
     expect((await cli.waitForExit()).code).toBe(0);
     expect(cli.stderr).toMatch(/agent1 RemoveParticipantFromConference on 0002EaAY01MT0082: statusCode 0/);
-    expect(cli.stdout.trim().split('\n')).toHaveLength(1);
+    expect(cli.stdout.trim().split('\n')).toEqual([`gws-sim listening on ${url}`, `dashboard: ${url}/`]);
   });
 
   test('--scenario replaces the stream: a real CometD client receives the page to the letter', async () => {
