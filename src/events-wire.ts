@@ -22,6 +22,19 @@ export interface NotificationEvent extends Numbered {
   data: unknown;
 }
 
+/** A notification kept for an agent with no subscriber: it goes out, marked `held`, when the agent subscribes. */
+export interface HeldEvent extends Numbered {
+  type: 'held';
+  agent: string;
+  userId: string;
+  topic: string;
+  kind: string;
+  dueAt: number;
+  /** How many are held for the agent now, this one included. */
+  waiting: number;
+  data: unknown;
+}
+
 /** An operation performed, or refused, over REST or /sim: by an agent, or by the customer. */
 export interface OperationEvent extends Numbered {
   type: 'operation';
@@ -75,4 +88,4 @@ export interface GapEvent extends Numbered {
   restarted: boolean;
 }
 
-export type FeedEvent = NotificationEvent | OperationEvent | FaultEvent | ControlEvent | ClientEvent | GapEvent;
+export type FeedEvent = NotificationEvent | HeldEvent | OperationEvent | FaultEvent | ControlEvent | ClientEvent | GapEvent;

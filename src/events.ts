@@ -17,7 +17,17 @@ interface Sent {
   copies: number;
 }
 
-type Entry = { id: number; json?: string } & ({ sent: Sent } | { event: FeedEvent });
+/** A notification held for an agent with no subscriber, as Deliveries held it. */
+interface Held {
+  at: number;
+  userId: string;
+  data: unknown;
+  dueAt: number;
+  topic: string;
+  waiting: number;
+}
+
+type Entry = { id: number; json?: string } & ({ sent: Sent } | { held: Held } | { event: FeedEvent });
 /** An event before the feed numbers it, one of the kinds reported as they are (not notifications, not gaps). */
 type Unnumbered<E> = E extends unknown ? Omit<E, 'id' | 'at'> : never;
 
@@ -49,6 +59,11 @@ export class SimEvents {
   /** The delivery path, for every notification sent. */
   notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): void {
     this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies } });
+  }
+
+  /** The delivery path, for a notification it keeps for an agent with no subscriber. */
+  held(userId: string, data: unknown, dueAt: number, topic: string, waiting: number): void {
+    this.add({ id: ++this.lastId, held: { at: this.now(), userId, data, dueAt, topic, waiting } });
   }
 
   operation(event: Omit<OperationEvent, 'type' | 'id' | 'at'>): void {
@@ -103,7 +118,7 @@ export class SimEvents {
     return replayed;
   }
 
-  private addEvent(event: Unnumbered<Exclude<FeedEvent, { type: 'notification' | 'gap' }>>, at = this.now()): void {
+  private addEvent(event: Unnumbered<Exclude<FeedEvent, { type: 'notification' | 'held' | 'gap' }>>, at = this.now()): void {
     const id = ++this.lastId;
     this.add({ id, event: { ...event, id, at } as FeedEvent });
   }
@@ -122,11 +137,17 @@ export class SimEvents {
   }
 
   private jsonOf(entry: Entry): string {
-    if (entry.json === undefined) entry.json = JSON.stringify('event' in entry ? entry.event : this.wire(entry.id, entry.sent));
+    if (entry.json === undefined) entry.json = JSON.stringify(this.wire(entry));
     return entry.json;
   }
 
-  private wire(id: number, { userId, data, stamp, topic, copies }: Sent): FeedEvent {
-    return { type: 'notification', id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), stamp, copies, data };
+  private wire(entry: Entry): FeedEvent {
+    if ('event' in entry) return entry.event;
+    if ('held' in entry) {
+      const { at, userId, data, dueAt, topic, waiting } = entry.held;
+      return { type: 'held', id: entry.id, at, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), dueAt, waiting, data };
+    }
+    const { userId, data, stamp, topic, copies } = entry.sent;
+    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), stamp, copies, data };
   }
 }

@@ -38,7 +38,7 @@ export class Deliveries {
     /** The private channels to publish an agent's notification of `topic` on. */
     private readonly channelsOf: (userId: string, topic: string) => readonly string[],
     /** Told of every notification sent (the dashboard's timeline). */
-    private readonly events?: Pick<SimEvents, 'notification'>,
+    private readonly events?: Pick<SimEvents, 'notification' | 'held'>,
   ) {}
 
   /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
@@ -61,6 +61,7 @@ export class Deliveries {
         agent.dropped++;
         this.log(`user ${userId} has no subscriber and more than ${HELD_PER_AGENT} notifications waiting: dropped the oldest`);
       }
+      this.events?.held(userId, notification, dueAt, options.topic, agent.held.length);
       if (this.hasSubscriber(userId)) setImmediate(() => this.flush(userId));
       return undefined;
     }

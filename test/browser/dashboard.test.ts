@@ -126,6 +126,31 @@ test('the removal performed over REST appears on the timeline within a second of
   expect(await text(page, '#details-title')).toBe('StatusChange to agent2, #1');
 });
 
+test('notifications held for an agent with no subscriber, and those a fault delays, show under their agent; the held ones on the timeline', async () => {
+  const agent1 = await sim.agent('agent1');
+  sim.fault('delay:agent1:1:3000');
+  expect(await agent1.perform('RemoveParticipantFromConference', SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).toEqual({ statusCode: 0 });
+  try {
+    const agent2Card = '.agent[data-agent="agent2"] .warn';
+    await page.waitForFunction((s) => (globalThis as any).document.querySelector(s)?.textContent === 'held (no subscriber): StatusChange, ParticipantLeft, StatusChange, StatusChange', agent2Card);
+    await page.waitForFunction(() => /^delayed by a fault \(the first until \d\d:\d\d:\d\d\.\d{3}\): Notice, ParticipantsUpdated, ParticipantLeft$/.test((globalThis as any).document.querySelector('.agent[data-agent="agent1"] .warn')?.textContent ?? ''));
+    await waitForRows(page, 'held', 4);
+    expect((await rows(page)).filter((r) => r.type === 'held').map((r) => [r.agent, r.kind, r.marks])).toEqual(AGENT2_STREAM.map((kind) => ['agent2', kind, 'held']));
+
+    const agent2 = await sim.agent('agent2');
+    try {
+      await agent2.waitFor(4);
+      await waitForRows(page, 'notification', 4);
+      expect((await rows(page)).filter((r) => r.type === 'notification').map((r) => [r.agent, r.kind, r.marks])).toEqual(AGENT2_STREAM.map((kind) => ['agent2', kind, 'held']));
+      await page.waitForSelector(agent2Card, { state: 'detached' });
+    } finally {
+      await agent2.disconnect();
+    }
+  } finally {
+    await agent1.disconnect();
+  }
+});
+
 test('filters by agent and by session', async () => {
   const agent1 = await sim.agent('agent1');
   const agent3 = await sim.agent('agent3');
@@ -134,6 +159,7 @@ test('filters by agent and by session', async () => {
     expect(await agent1.perform('SendMessage', SESSION_ID, { text: 'hello' })).toEqual({ statusCode: 0 });
     await sim.expect({ agent1: ['Text'], agent3: ['StatusChange'] });
     await waitForRows(page, 'notification', 2);
+    await waitForRows(page, 'held', 1); // agent2's Text: it has no CometD client
     await page.selectOption('#filter-agent', 'agent3');
     expect((await rows(page)).every((r) => r.agent === 'agent3')).toBe(true);
     expect((await rows(page)).filter((r) => r.type === 'notification').map((r) => r.kind)).toEqual(['StatusChange']);
@@ -142,6 +168,7 @@ test('filters by agent and by session', async () => {
     expect((await rows(page)).map((r) => [r.type, r.agent, r.kind])).toEqual([
       ['operation', 'agent1', 'SendMessage'],
       ['notification', 'agent1', 'Text'],
+      ['held', 'agent2', 'Text'],
     ]);
     await page.selectOption('#filter-session', offered);
     expect((await rows(page)).map((r) => [r.type, r.agent, r.kind])).toEqual([['notification', 'agent3', 'StatusChange']]);

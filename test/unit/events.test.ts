@@ -46,6 +46,16 @@ describe('SimEvents', () => {
     expect(data.serialized).toBe(1);
   });
 
+  test('a notification held for an agent with no subscriber is kept the same way, with when it was held', () => {
+    const { events, looked } = feed();
+    const data = counted('ParticipantLeft');
+    events.held('u2', data, 1234, '/v2/me/facebooksession', 3);
+    expect([data.serialized, looked]).toEqual([0, []]);
+    expect(parsed(events.replay())).toEqual([
+      { type: 'held', id: 1, at: 1, agent: 'agent2', userId: 'u2', topic: '/v2/me/facebooksession', kind: 'ParticipantLeft', dueAt: 1234, waiting: 3, data: { notificationType: 'ParticipantLeft' } },
+    ]);
+  });
+
   test('listeners get each event as JSON made once for all of them, and stop when they ask', () => {
     const { events } = feed();
     const first: [number, string][] = [];

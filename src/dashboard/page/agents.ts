@@ -38,7 +38,7 @@ export function Agents({ state, sessions }: { state: SimState; sessions: readonl
             </ul>`}
             ${(deliveries?.held ?? 0) > 0 &&
             html`<p class="warn small">held (no subscriber): ${deliveries!.heldNotifications.map((h) => h.kind).join(', ')}</p>`}
-            ${delayed.length > 0 && html`<p class="warn small">delayed by a fault: ${delayed.map((d) => `${d.kind} until ${clockTime(d.readyAt)}`).join(', ')}</p>`}
+            ${delayed.length > 0 && html`<p class="warn small">delayed by a fault (the first until ${clockTime(delayed[0].readyAt)}): ${delayed.map((d) => d.kind).join(', ')}</p>`}
           </li>`;
         })}
       </ul>

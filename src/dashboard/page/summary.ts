@@ -1,10 +1,10 @@
-import type { FeedEvent, Media, NotificationEvent } from './types';
+import type { FeedEvent, Media } from './types';
 
 type Json = Record<string, unknown>;
 const record = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined);
 
 /** The session a notification is about: `<resource>.id`, else the last segment of `<resource>Path` (NewMessages carries only that). */
-export function sessionOfNotification(event: NotificationEvent, media: readonly Media[]): string | undefined {
+export function sessionOfNotification(event: { data: unknown }, media: readonly Media[]): string | undefined {
   const data = record(event.data);
   if (!data) return undefined;
   for (const { resource } of media) {
@@ -18,13 +18,13 @@ export function sessionOfNotification(event: NotificationEvent, media: readonly 
 
 /** The session any event is about, if one. */
 export function sessionOfEvent(event: FeedEvent, media: readonly Media[]): string | undefined {
-  if (event.type === 'notification') return sessionOfNotification(event, media);
+  if (event.type === 'notification' || event.type === 'held') return sessionOfNotification(event, media);
   if (event.type === 'operation') return event.session;
   return undefined;
 }
 
 /** A notification's key fields, on one line: the messages' senders and texts, or the session's state and participants. */
-export function keyFields(event: NotificationEvent, media: readonly Media[]): string {
+export function keyFields(event: { data: unknown }, media: readonly Media[]): string {
   const data = record(event.data) ?? {};
   const messages = Array.isArray(data.messages) ? data.messages.map(record).filter((m): m is Json => m !== undefined) : undefined;
   if (messages) {

@@ -8,6 +8,7 @@ type Kind = 'all' | FeedEvent['type'];
 const KINDS: [Kind, string][] = [
   ['all', 'everything'],
   ['notification', 'notifications'],
+  ['held', 'held (no subscriber)'],
   ['operation', 'operations, refusals'],
   ['fault', 'faults fired'],
   ['client', 'CometD clients'],
@@ -42,6 +43,16 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
         marks: [...(stamp.faults ?? []), ...(stamp.held ? ['held'] : []), ...(event.copies > 1 ? [`×${event.copies}`] : [])],
       };
     }
+    case 'held':
+      return {
+        who: event.agent,
+        kind: event.kind,
+        tone: 'held',
+        session,
+        fields: `held: ${event.agent} has no subscriber (${event.waiting} waiting) · ${keyFields(event, media)}`,
+        timing: { text: `due ${clockTime(event.dueAt)}`, title: `due ${clockTime(event.dueAt)}; sent, marked held, when ${event.agent} subscribes` },
+        marks: ['held'],
+      };
     case 'operation': {
       const answer = Object.entries(event.answer ?? {}).map(([key, value]) => ` · ${key} ${String(value)}`).join('');
       return {
