@@ -25,7 +25,11 @@ export async function call(method: 'GET' | 'POST' | 'DELETE', path: string, body
   }
 }
 
-export const loadState = async () => (await call('GET', '/sim/state')).state as SimState | undefined;
+/** The simulator's state, or the refusal (an admin token gone, a simulator stopped) in words. */
+export async function loadState(): Promise<{ state: SimState } | { problem: string }> {
+  const answer = await call('GET', '/sim/state');
+  return answer.statusCode === 0 ? { state: answer.state as SimState } : { problem: describeAnswer(answer) };
+}
 export const loadCatalog = async () => (await call('GET', '/sim/operations')) as unknown as Catalog;
 
 /** Every session of the state, of every medium the catalog lists (the state has them per collection). */

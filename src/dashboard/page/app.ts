@@ -18,7 +18,11 @@ export function App() {
   const [catalog, setCatalog] = useState<Catalog | undefined>(undefined);
   const [state, setState] = useState<SimState | undefined>(undefined);
   const [selected, setSelected] = useState<number | undefined>(undefined);
-  const refresh = useStateRefresh(setState);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const refresh = useStateRefresh((read) => {
+    if ('state' in read) setState(read.state);
+    setProblem('problem' in read ? read.problem : undefined);
+  });
   const feed = useFeed(refresh);
   useEffect(() => {
     void loadCatalog().then(setCatalog);
@@ -40,8 +44,9 @@ export function App() {
         <span class="spacer"></span>
         <button type="button" id="reset" class="danger" onClick=${reset}>Reset</button>
       </header>
+      ${problem && html`<p class="problem" role="alert">Cannot read the simulator's state: ${problem}</p>`}
       ${!state || !catalog
-        ? html`<main class="loading"><p>Reading the simulator's state…</p></main>`
+        ? html`<main class="loading"><p>${problem ? 'Reload the page once the simulator answers.' : "Reading the simulator's state…"}</p></main>`
         : html`<main class="columns">
             <div class="column left">
               <${Agents} state=${state} sessions=${sessions} />
@@ -60,7 +65,7 @@ export function App() {
 }
 
 /** Reads GET /sim/state on demand: one read at a time, and one more if asked meanwhile. */
-function useStateRefresh(setState: (state: SimState) => void): () => void {
+function useStateRefresh(onRead: (read: Awaited<ReturnType<typeof loadState>>) => void): () => void {
   const reading = useRef(false);
   const again = useRef(false);
   return useCallback(() => {
@@ -72,8 +77,7 @@ function useStateRefresh(setState: (state: SimState) => void): () => void {
     void (async () => {
       do {
         again.current = false;
-        const state = await loadState();
-        if (state) setState(state);
+        onRead(await loadState());
         if (again.current) await new Promise((resolve) => setTimeout(resolve, REFRESH_PAUSE_MS));
       } while (again.current);
       reading.current = false;

@@ -49,7 +49,7 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
         kind: event.kind,
         tone: 'held',
         session,
-        fields: `held: ${event.agent} has no subscriber (${event.waiting} waiting) · ${keyFields(event, media)}`,
+        fields: `no subscriber, ${event.waiting} waiting · ${keyFields(event, media)}`,
         timing: { text: `due ${clockTime(event.dueAt)}`, title: `due ${clockTime(event.dueAt)}; sent, marked held, when ${event.agent} subscribes` },
         marks: ['held'],
       };
