@@ -121,6 +121,11 @@ export const ERRORS = {
     httpStatus: 404,
     message: (userId: string) => `No user ${userId}.`,
   },
+  AGENT_NOT_FOUND: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (userName: string, users: string) => `No user named '${userName}'; the users are ${users}.`,
+  },
   NO_SUCH_RESOURCE: {
     statusCode: 6,
     httpStatus: 404,

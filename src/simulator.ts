@@ -13,6 +13,7 @@ import { GwsModel } from './gws/model';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
 import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
+import { SimEvents } from './events';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
@@ -124,7 +125,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
-  const bayeux = createBayeux(authenticator, () => clock.now(), log);
+  const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
+  const bayeux = createBayeux(authenticator, () => clock.now(), log, events);
   const faults = new FaultInjector({
     clock,
     seed,
@@ -133,6 +135,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     sessions: bayeux.sessionFaults,
     users: () => model.users,
     heldFor: (userId) => bayeux.deliveries.heldFor(userId),
+    events,
   });
   try {
     faults.armAtStart(options.faults ?? []);
@@ -161,11 +164,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     engine.reset();
     bayeux.deliveries.clearHeld();
     model.reset();
+    events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first

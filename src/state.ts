@@ -2,6 +2,7 @@ import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './bayeux/delivery-ext';
 import type { FaultsState } from './faults/types';
 import type { GwsModel } from './gws/model';
+import { capabilitiesOf } from './gws/operations/registry';
 import { participantWire, sessionWire } from './gws/wire';
 
 /** What GET /sim/state and `sim.state()` show. */
@@ -27,6 +28,8 @@ export function describeState(
       departed: session.departed.map((p) => participantWire(p, baseUrl)),
       invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
       agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
+      /** What each agent may perform now, as its REST view of the session lists it. */
+      agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
       messages: session.messages.map((message, index) => ({ index, ...message })),
     })),
     cometdClients,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
+import type { SimEvents } from '../events';
 import { authExtension, headerCredentials } from './auth-extension';
 import { ConnectionBinding } from './binding';
 import { deliveryChannels, MOUNT, publicChannel } from './channels';
@@ -38,9 +39,9 @@ function authenticatedUser(authenticator: Authenticator, request: IncomingMessag
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
-export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void): Bayeux {
+export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void, events?: SimEvents): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
-  const clients = new ClientRegistry();
+  const clients = new ClientRegistry(events);
   adapter.addExtension(messageShapeExtension()); // first: the others may then trust the field types
   adapter.addExtension(authExtension(authenticator, clients, log));
   // Before anything acts on a session: a message for it from another connection is refused here.
@@ -52,6 +53,7 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     now,
     log,
     (userId, topic) => deliveryChannels(userId, clients.subscriptionsOf(userId), topic),
+    events,
   );
   adapter.getClient().addExtension(deliveries.clientExtension);
   // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.

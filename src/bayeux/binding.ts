@@ -13,6 +13,7 @@ import { UNKNOWN_CLIENT } from './unknown-client';
 export const BROWSER_COOKIE = 'BAYEUX_BROWSER';
 const BROWSER_ID = /^[0-9a-f]{32}$/;
 const HANDSHAKE = '/meta/handshake';
+const CONNECT = '/meta/connect';
 
 /** The request's browser id, when it carries a well-formed one. */
 export function browserIdOf(headers: IncomingHttpHeaders): string | undefined {
@@ -83,7 +84,10 @@ export class ConnectionBinding {
     incoming: (message, request, callback) => {
       const { clientId } = message;
       if (request === null || typeof clientId !== 'string' || message.channel === HANDSHAKE || message.error !== undefined) return callback(message);
-      if (this.allows(clientId, request)) return callback(message);
+      if (this.allows(clientId, request)) {
+        if (message.channel === CONNECT) this.clients.connectedOver(clientId, isUpgrade(request) ? 'websocket' : 'long-polling');
+        return callback(message);
+      }
       const client = this.clients.bindingOf(clientId)!;
       this.log(`refused ${message.channel} for ${client.userName}'s CometD session ${clientId.slice(0, 8)}… from another connection (no credentials of ${client.userName}): answered 402::Unknown client`);
       callback({ ...message, error: UNKNOWN_CLIENT });

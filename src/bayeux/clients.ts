@@ -1,3 +1,5 @@
+import type { SimEvents } from '../events';
+
 /** What ties a Bayeux session to the connection that opened it. */
 export interface ConnectionProof {
   /** The websocket upgrade request the handshake came on (faye hands it to every message of that socket). */
@@ -16,7 +18,11 @@ export interface CometdClientInfo {
   since: number;
   /** The GWS channels it is subscribed to. */
   subscriptions: string[];
+  /** How its last /meta/connect came; undefined before the first. */
+  transport?: Transport;
 }
+
+export type Transport = 'websocket' | 'long-polling';
 
 interface Client {
   userId: string;
@@ -25,6 +31,7 @@ interface Client {
   subscriptions: Set<string>;
   /** The connection that handshook (src/bayeux/binding.ts). */
   proof: ConnectionProof;
+  transport?: Transport;
 }
 
 /** Which agent each Bayeux client (clientId) handshook as, and what it subscribed to. */
@@ -35,9 +42,13 @@ export class ClientRegistry {
   /** userId -> its clients with at least one subscription. */
   private readonly subscribers = new Map<string, Set<string>>();
 
+  /** `events` is told of every client that comes, subscribes and goes (the dashboard). */
+  constructor(private readonly events?: Pick<SimEvents, 'client'>) {}
+
   bind(clientId: string, userId: string, userName: string, proof: ConnectionProof = {}): void {
     this.clients.set(clientId, { userId, userName, since: Date.now(), subscriptions: new Set(), proof });
     addTo(this.byUser, userId, clientId);
+    this.events?.client('handshake', userName, clientId);
   }
 
   unbind(clientId: string): void {
@@ -46,6 +57,7 @@ export class ClientRegistry {
     this.clients.delete(clientId);
     removeFrom(this.byUser, client.userId, clientId);
     removeFrom(this.subscribers, client.userId, clientId);
+    this.events?.client('disconnect', client.userName, clientId);
   }
 
   subscribed(clientId: string, channel: string): void {
@@ -53,6 +65,7 @@ export class ClientRegistry {
     if (!client) return;
     client.subscriptions.add(channel);
     addTo(this.subscribers, client.userId, clientId);
+    this.events?.client('subscribe', client.userName, clientId, channel);
   }
 
   unsubscribed(clientId: string, channel: string): void {
@@ -60,6 +73,13 @@ export class ClientRegistry {
     if (!client) return;
     client.subscriptions.delete(channel);
     if (client.subscriptions.size === 0) removeFrom(this.subscribers, client.userId, clientId);
+    this.events?.client('unsubscribe', client.userName, clientId, channel);
+  }
+
+  /** Notes how the client's /meta/connect came (a CometD client may start on one transport and move to another). */
+  connectedOver(clientId: string, transport: Transport): void {
+    const client = this.clients.get(clientId);
+    if (client) client.transport = transport;
   }
 
   userOf(clientId: string | undefined): string | undefined {
@@ -106,7 +126,14 @@ export class ClientRegistry {
   }
 
   list(): CometdClientInfo[] {
-    return [...this.clients].map(([clientId, { userId, userName, since, subscriptions }]) => ({ clientId, userId, userName, since, subscriptions: [...subscriptions] }));
+    return [...this.clients].map(([clientId, { userId, userName, since, subscriptions, transport }]) => ({
+      clientId,
+      userId,
+      userName,
+      since,
+      subscriptions: [...subscriptions],
+      ...(transport === undefined ? {} : { transport }),
+    }));
   }
 }
 

@@ -21,6 +21,8 @@ export interface DeliveryState {
   sent: number;
   /** Waiting for the agent's first subscriber. */
   held: number;
+  /** Those notifications, oldest first: their kind and when they were due. */
+  heldNotifications: { kind: string; dueAt: number }[];
   /** Dropped because more than HELD_PER_AGENT were waiting. */
   dropped: number;
 }

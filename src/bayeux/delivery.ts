@@ -1,4 +1,6 @@
 import type { BayeuxMessage, Client } from 'faye';
+import type { SimEvents } from '../events';
+import { kindOf } from '../scenario/expect';
 import type { DeliveryExt, DeliveryState } from './delivery-ext';
 
 /** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
@@ -35,6 +37,8 @@ export class Deliveries {
     private readonly log: (line: string) => void,
     /** The private channels to publish an agent's notification of `topic` on. */
     private readonly channelsOf: (userId: string, topic: string) => readonly string[],
+    /** Told of every notification sent (the dashboard's timeline). */
+    private readonly events?: Pick<SimEvents, 'notification' | 'held'>,
   ) {}
 
   /** A faye client extension: stamps `ext.gwsSim` on the simulator's own publishes. */
@@ -57,6 +61,7 @@ export class Deliveries {
         agent.dropped++;
         this.log(`user ${userId} has no subscriber and more than ${HELD_PER_AGENT} notifications waiting: dropped the oldest`);
       }
+      this.events?.held(userId, notification, dueAt, options.topic, agent.held.length);
       if (this.hasSubscriber(userId)) setImmediate(() => this.flush(userId));
       return undefined;
     }
@@ -86,23 +91,30 @@ export class Deliveries {
   }
 
   state(): DeliveryState[] {
-    return [...this.agents].map(([userId, a]) => ({ userId, sent: a.sent, held: a.held.length, dropped: a.dropped }));
+    return [...this.agents].map(([userId, a]) => ({
+      userId,
+      sent: a.sent,
+      held: a.held.length,
+      heldNotifications: a.held.map(({ notification, dueAt }) => ({ kind: kindOf(notification), dueAt })),
+      dropped: a.dropped,
+    }));
   }
 
   private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): number {
     agent.sent++;
     // The data object is the key the client extension finds the stamp by: a fresh one per send.
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
-    if (typeof data === 'object' && data !== null) {
-      const faults = options.faults?.length ? { faults: options.faults } : {};
-      this.pendingExt.set(data, { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults });
-    }
+    const faults = options.faults?.length ? { faults: options.faults } : {};
+    const stamp: DeliveryExt = { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults };
+    if (typeof data === 'object' && data !== null) this.pendingExt.set(data, stamp);
     const client = this.client();
     const channels = this.channelsOf(userId, options.topic);
+    const copies = options.copies ?? 1;
     // A duplicate is the same message (same seq) twice, as a redelivery is.
-    for (let copy = 0; copy < (options.copies ?? 1); copy++) {
+    for (let copy = 0; copy < copies; copy++) {
       for (const channel of channels) client.publish(channel, data);
     }
+    this.events?.notification(userId, data, stamp, options.topic, copies);
     return agent.sent;
   }
 

@@ -128,11 +128,15 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       process.exit(error instanceof FileError ? EXIT.usage : EXIT.failure);
     }
     console.log(`gws-sim listening on ${simulator.url}`);
+    console.log(`dashboard: ${simulator.url}/`);
     // Said even with --quiet: without it nobody can use /sim.
     if (simulator.adminToken !== undefined && args['admin-token'] === undefined) {
-      console.error(`gws-sim: ${args.host} is not a loopback address: /sim/* needs the admin token ${simulator.adminToken} (generated; choose one with --admin-token)`);
+      console.error(
+        `gws-sim: ${args.host} is not a loopback address: /sim/* needs the admin token ${simulator.adminToken} (generated; choose one with --admin-token); ` +
+          `open the dashboard once as ${simulator.url}/?token=${simulator.adminToken}`,
+      );
     } else if (simulator.adminToken !== undefined) {
-      console.error('gws-sim: /sim/* needs the --admin-token (Authorization: Bearer <token> or X-Admin-Token)');
+      console.error(`gws-sim: /sim/* needs the --admin-token (Authorization: Bearer <token> or X-Admin-Token); open the dashboard once as ${simulator.url}/?token=<token>`);
     }
     let stopping = false;
     const stop = (signal: string) => {

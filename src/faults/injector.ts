@@ -1,3 +1,4 @@
+import type { SimEvents } from '../events';
 import type { Clock } from '../scenario/clock';
 import { kindOf } from '../scenario/expect';
 import { seededRandom, type Random } from '../scenario/jitter';
@@ -23,6 +24,8 @@ export interface InjectorDeps {
   users(): readonly { id: string; userName: string }[];
   /** Notifications held for the agent (no subscriber, or a cut transport). */
   heldFor(userId: string): number;
+  /** Told of every fault that fires, and of faults armed and cleared (the dashboard's timeline). */
+  events?: Pick<SimEvents, 'fault' | 'control'>;
 }
 
 /** An armed fault: what GET /sim/state shows of it (but `active`, derived), and its counts. */
@@ -71,13 +74,16 @@ export class FaultInjector implements Publisher {
 
   /** Arms faults now; all or none (a bad one throws before any is armed). */
   arm(inputs: readonly unknown[]): ArmedFaultState[] {
-    return this.check(inputs).map((fault) => this.add(fault, 'api'));
+    const armed = this.check(inputs).map((fault) => this.add(fault, 'api'));
+    this.deps.events?.control('faults-armed', armed.map((a) => a.spec).join(', '));
+    return armed;
   }
 
   /** Disarms every fault; notifications already held back by one still go out. */
   clear(): void {
     this.armed = [];
     this.deps.log('faults cleared');
+    this.deps.events?.control('faults-cleared', 'every fault disarmed');
   }
 
   /** Back to start-up: faults and their history forgotten, held-back notifications cancelled, --fault ones armed afresh. */
@@ -103,6 +109,7 @@ export class FaultInjector implements Publisher {
       armed: this.armed.map((armed) => this.show(armed)),
       fired: [...this.fired],
       delayed: this.outbox.pending,
+      delayedNotifications: this.outbox.waiting().map(({ userId, notification, dueAt, readyAt }) => ({ agent: this.nameOf(userId), kind: kindOf(notification), dueAt, readyAt })),
       recovering: this.deps.sessions.recovering().map((userId) => this.nameOf(userId)),
     };
   }
@@ -254,9 +261,11 @@ export class FaultInjector implements Publisher {
 
   private fire(armed: Armed, agent: string, what: string): void {
     armed.fired++;
-    this.fired.push({ at: this.deps.clock.now(), faultId: armed.id, spec: armed.spec, kind: armed.fault.kind, agent, what });
+    const fired: FiredFault = { at: this.deps.clock.now(), faultId: armed.id, spec: armed.spec, kind: armed.fault.kind, agent, what };
+    this.fired.push(fired);
     if (this.fired.length > FIRED_KEPT) this.fired.shift();
     this.deps.log(`fault ${armed.spec}: ${what}`);
+    this.deps.events?.fault(fired);
   }
 
   private concerns(armed: Armed, userName: string): boolean {

@@ -71,6 +71,13 @@ export class Outbox {
     return count;
   }
 
+  /** What is held back, per agent in the order it will go (a reordered one last). */
+  waiting(): { userId: string; notification: unknown; dueAt: number; readyAt: number }[] {
+    const held = [...this.queues].flatMap(([userId, queue]) => queue.map((item) => ({ userId, item })));
+    for (const [userId, { item }] of this.parked) held.push({ userId, item });
+    return held.map(({ userId, item: { notification, dueAt, readyAt } }) => ({ userId, notification, dueAt, readyAt }));
+  }
+
   /** Forgets everything held back (a reset: notifications not yet sent are cancelled). */
   clear(): void {
     for (const cancel of this.timers.values()) cancel();

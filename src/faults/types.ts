@@ -99,6 +99,8 @@ export interface FaultsState {
   fired: FiredFault[];
   /** Notifications held back by a delay or a reorder, not yet handed to Bayeux. */
   delayed: number;
+  /** Those notifications, per agent in order: `readyAt` is when the fault lets it go (a reordered one: after the next). */
+  delayedNotifications: { agent: string; kind: string; dueAt: number; readyAt: number }[];
   /** Agents whose session a fault dropped (until they subscribe again) or cut (until they connect again). */
   recovering: string[];
 }

@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import type { Authenticator } from '../auth/authenticator';
+import { cookie, type Authenticator } from '../auth/authenticator';
 import { refusedOrigin } from '../auth/origin';
 import { gwsError } from '../errors';
 import { userOf } from './authenticate';
@@ -9,6 +9,11 @@ import { userOf } from './authenticate';
 export const CSRF_HEADER = 'X-CSRF-HEADER';
 export const CSRF_TOKEN = 'X-CSRF-TOKEN';
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+/**
+ * Where a browser keeps the admin token for the dashboard: a page load and an EventSource cannot
+ * send a header. HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it).
+ */
+export const ADMIN_COOKIE = 'GWS_SIM_ADMIN';
 
 /**
  * The admin token /sim requires on `host`: the one given (8 or more characters without spaces, as it
@@ -31,9 +36,9 @@ function isLoopback(host: string): boolean {
 }
 
 /**
- * The /sim controls when the simulator has an admin token: `Authorization: Bearer <token>` or
- * `X-Admin-Token: <token>` (statusCode 20 otherwise). Without a token they are open, which
- * createSimulator allows only on a loopback host.
+ * The /sim controls when the simulator has an admin token: `Authorization: Bearer <token>`,
+ * `X-Admin-Token: <token>` or the dashboard's cookie (statusCode 20 otherwise). Without a token
+ * they are open, which createSimulator allows only on a loopback host.
  */
 export function requireAdminToken(token: string | undefined): RequestHandler {
   return (req, _res, next) => {
@@ -85,7 +90,33 @@ function isLoopbackHostHeader(header: string): boolean {
 
 function adminTokenOf(req: Request): string | undefined {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-  return bearer?.[1] ?? req.get('x-admin-token');
+  return bearer?.[1] ?? req.get('x-admin-token') ?? adminCookieOf(req);
+}
+
+/** The cookie's token: Express percent-encodes a cookie's value. */
+function adminCookieOf(req: Request): string | undefined {
+  const value = cookie(req.headers.cookie, ADMIN_COOKIE);
+  try {
+    return value === undefined ? undefined : decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The dashboard's way in with an admin token: `GET /?token=<token>` once sets the HttpOnly cookie
+ * and redirects to the page without the token in its address (nor in the browser's history).
+ * A wrong token is refused as a wrong header is (statusCode 20).
+ */
+export function adminTokenFromQuery(token: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const sent = req.query.token;
+    if (sent === undefined) return next();
+    if (token === undefined) return res.redirect(303, req.path);
+    if (typeof sent !== 'string' || !sameSecret(sent, token)) return next(gwsError('ADMIN_TOKEN_REQUIRED', 'the admin token in ?token= is wrong'));
+    res.cookie(ADMIN_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict' });
+    res.redirect(303, req.path);
+  };
 }
 
 function sameSecret(a: string, b: string): boolean {

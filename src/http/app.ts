@@ -1,6 +1,9 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
+import { dashboardPage } from '../dashboard/page';
+import { dashboardRoutes } from '../dashboard/routes';
+import type { SimEvents } from '../events';
 import type { GwsModel } from '../gws/model';
 import type { OperationOutcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
@@ -35,6 +38,8 @@ export interface AppDeps {
   csrf?: boolean;
   /** Web origins /api/v2 answers CORS for ("*": any). */
   allowOrigins?: readonly string[];
+  /** The live feed operations and refusals are reported to; with it, the dashboard's endpoints under /sim. */
+  events?: SimEvents;
 }
 
 /** The REST side: the GWS API under /api/v2 and the simulator's controls under /sim. No listen(). */
@@ -54,8 +59,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
-  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps));
-  app.get('/', home(deps.baseUrl));
+  const dashboard = deps.events ? [dashboardRoutes(deps.events, deps.log)] : [];
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...dashboard);
+  // JSON for programs; a browser gets the dashboard (src/dashboard).
+  app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;

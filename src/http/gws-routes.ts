@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import { gwsError, GwsError } from '../errors';
+import { gwsError } from '../errors';
 import { MEDIA } from '../gws/media';
 import type { Session } from '../gws/model';
 import { capabilitiesOf, performOperation } from '../gws/operations/registry';
 import { sessionWire, userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
+import { answerOperation, operationRequest } from './perform';
 
 /** The GWS v2 resources gws-sim serves, relative to /api/v2: one collection per medium of the registry. */
 export function gwsRoutes(deps: AppDeps): Router {
@@ -43,16 +44,9 @@ export function gwsRoutes(deps: AppDeps): Router {
 
       router.post(`/me/${collection}/:id`, (req, res) => {
         const caller = userOf(res);
-        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName : '(no operationName)';
-        try {
-          const outcome = performOperation(model, caller, req.params.id, req.body, media.name);
-          deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode 0, referenceId ${outcome.referenceId}`);
-          res.json({ statusCode: 0, ...outcome.answer });
-          deps.onOutcome(outcome);
-        } catch (error) {
-          if (error instanceof GwsError) deps.log(`${caller.userName} ${operation} on ${req.params.id}: statusCode ${error.statusCode}, ${error.message}`);
-          throw error;
-        }
+        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, media.name, req.params.id), () =>
+          performOperation(model, caller, req.params.id, req.body, media.name),
+        );
       });
     }
   }

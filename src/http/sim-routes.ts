@@ -4,6 +4,8 @@ import { FaultSpecError } from '../faults/spec';
 import { mediaNamed } from '../gws/media';
 import { customerOperations, performCustomer } from '../gws/operations/registry';
 import type { AppDeps } from './app';
+import { answerOperation } from './perform';
+import { agentOperationRoutes } from './sim-agents';
 
 /** Simulator controls, outside the GWS API. */
 export function simRoutes(deps: AppDeps): Router {
@@ -52,12 +54,14 @@ export function simRoutes(deps: AppDeps): Router {
     const collection = mediaNamed(operation.media).collection;
     const route = operation.creates ? `/${collection}` : `/${collection}/:id/${operation.route}`;
     router.post(route, (req, res) => {
-      const outcome = performCustomer(deps.model, operation.name, operation.creates ? undefined : String(req.params.id), req.body ?? {}, operation.media);
-      deps.log(`customer ${operation.name} on ${outcome.session.id}: statusCode 0`);
-      res.json({ statusCode: 0, ...outcome.answer });
-      deps.onOutcome(outcome);
+      const session = operation.creates ? undefined : String(req.params.id);
+      answerOperation(deps, res, { actor: 'customer', via: 'sim' }, { operation: operation.name, media: operation.media, session }, () =>
+        performCustomer(deps.model, operation.name, session, req.body ?? {}, operation.media),
+      );
     });
   }
+
+  router.use(agentOperationRoutes(deps));
 
   return router;
 }

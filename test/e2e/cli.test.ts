@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 describe('gws-sim serve', () => {
-  test('prints exactly one stdout line, "gws-sim listening on <url>", and serves the API there', async () => {
+  test('prints "gws-sim listening on <url>" first, then "dashboard: <url>/", and nothing else on stdout; serves the API there', async () => {
     const cli = new Cli(['serve', '--port', '0', '--time-scale', '0']);
     const url = await cli.listening();
     expect(Number(LISTENING.exec(`gws-sim listening on ${url}`)![1])).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ describe('gws-sim serve', () => {
 
     cli.signal('SIGTERM');
     expect(await cli.waitForExit()).toEqual({ code: 0, signal: null });
-    expect(cli.stdout).toBe(`gws-sim listening on ${url}\n`);
+    expect(cli.stdout).toBe(`gws-sim listening on ${url}\ndashboard: ${url}/\n`);
   });
 
   test.each(['SIGTERM', 'SIGINT'] as const)('%s stops it promptly with exit code 0, even with a client connected', async (signal) => {
@@ -81,7 +81,7 @@ describe('gws-sim serve', () => {
     cli.signal('SIGTERM');
     expect((await cli.waitForExit()).code).toBe(0);
     expect(cli.stderr).toMatch(/agent1 RemoveParticipantFromConference on 0002EaAY01MT0082: statusCode 0/);
-    expect(cli.stdout.trim().split('\n')).toHaveLength(1);
+    expect(cli.stdout.trim().split('\n')).toEqual([`gws-sim listening on ${url}`, `dashboard: ${url}/`]);
   });
 
   test('--scenario replaces the stream: a real CometD client receives the page to the letter', async () => {

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { plainEnv, ROOT } from '../helpers/cli';
+import { plainEnv, ROOT, within } from '../helpers/cli';
 import { readmeExample } from '../helpers/readme';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -43,14 +43,40 @@ describe('the packed package, installed into another project', () => {
   }, 240_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  test('ships the built files, the vendored CometD client with licenses, and the scenarios; no sources or tests', () => {
+  test('ships the built files, the vendored CometD client and the dashboard page with licenses, and the scenarios; no sources or tests', () => {
     const installed = path.join(project, 'node_modules', 'gws-sim');
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/vendor/cometd.cjs', 'dist/vendor/cometd.LICENSE', 'scenarios/agent1-removes-agent2.json']) {
-      expect(fs.existsSync(path.join(installed, file))).toBe(true);
+    const shipped = ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/vendor/cometd.cjs', 'dist/vendor/cometd.LICENSE', 'scenarios/agent1-removes-agent2.json'];
+    for (const file of [...shipped, 'dist/dashboard/page/app.js', 'dist/dashboard/page/app.css', 'dist/dashboard/page/preact.LICENSE', 'dist/dashboard/page/htm.LICENSE']) {
+      expect({ file, shipped: fs.existsSync(path.join(installed, file)) }).toEqual({ file, shipped: true });
     }
     expect(fs.existsSync(path.join(installed, 'src'))).toBe(false);
     expect(fs.existsSync(path.join(installed, 'test'))).toBe(false);
-    expect(fs.existsSync(path.join(project, 'node_modules', 'cometd'))).toBe(false);
+    for (const bundled of ['cometd', 'preact', 'htm']) expect(fs.existsSync(path.join(project, 'node_modules', bundled))).toBe(false);
+  });
+
+  test('its gws-sim serve serves the dashboard page and its script', async () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'gws-sim');
+    const server = spawn(bin, ['serve', '--port', '0', '--quiet'], { cwd: project, env: plainEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const closed = new Promise((resolve) => server.once('close', resolve));
+    try {
+      let stdout = '';
+      const url = await within(
+        new Promise<string>((resolve) => server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          const dashboard = /^dashboard: (\S+)\/$/m.exec(stdout);
+          if (dashboard) resolve(dashboard[1]);
+        })),
+        10_000,
+        () => `no dashboard line: ${stdout}`,
+      );
+      const page = await fetch(`${url}/`, { headers: { Accept: 'text/html' } });
+      expect(await page.text()).toContain('/sim/dashboard/app.js');
+      const script = await fetch(`${url}/sim/dashboard/app.js`);
+      expect(script.status).toBe(200);
+    } finally {
+      server.kill('SIGKILL');
+      await closed;
+    }
   });
 
   test("the README's Jest example passes, unconfigured", () => {

@@ -80,6 +80,7 @@ describe('security options', () => {
     cli.signal('SIGTERM');
     expect((await cli.waitForExit()).code).toBe(0);
     expect(cli.stderr).toContain('/sim/* needs the --admin-token');
+    expect(cli.stderr).toContain(`open the dashboard once as ${url}/?token=<token>`);
   });
 });
 

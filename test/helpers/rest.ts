@@ -1,3 +1,5 @@
+import http from 'node:http';
+
 /**
  * A tiny REST client over Node's global fetch, for talking to gws-sim as a GWS client would.
  *
@@ -68,4 +70,27 @@ export function sessionCookie(headers: Headers): string | undefined {
     if (pair.startsWith('JSESSIONID=')) return pair;
   }
   return undefined;
+}
+
+/** A request with headers fetch does not let a caller set (Host), on a connection of its own. */
+export function rawRequest(baseUrl: string, method: string, path: string, headers: Record<string, string>): Promise<RestResponse & { raw: http.IncomingHttpHeaders }> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method, path, headers, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = undefined;
+        }
+        const fetched = new Headers(Object.entries(res.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
+        resolve({ status: res.statusCode ?? 0, body, text, headers: fetched, raw: res.headers });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

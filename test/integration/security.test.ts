@@ -1,8 +1,7 @@
-import http from 'node:http';
 import WebSocket from 'ws';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
-import { basic, rest, sessionCookie } from '../helpers/rest';
+import { basic, rawRequest, rest, sessionCookie } from '../helpers/rest';
 
 /** Origin on cookie-authenticated CometD handshakes, GWS's CSRF mode, and the /sim admin token. */
 let sim: Simulator | undefined;
@@ -174,16 +173,9 @@ describe('/sim admin token', () => {
 });
 
 /** A request with a Host header of our choosing (fetch does not let one set it), as a DNS-rebinding page sends it. */
-function withHost(s: Simulator, method: string, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: s.port, method, path, headers: { ...headers, Host: host }, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function withHost(s: Simulator, method: string, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const { status, body } = await rawRequest(s.url, method, path, { ...headers, Host: host });
+  return { status, body };
 }
 
 describe('/sim from web pages', () => {

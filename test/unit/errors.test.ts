@@ -26,6 +26,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['SESSION_NOT_FOUND', 6, 404],
   ['NOT_A_PARTICIPANT', 6, 404],
   ['USER_NOT_FOUND', 6, 404],
+  ['AGENT_NOT_FOUND', 6, 404],
   ['NO_SUCH_RESOURCE', 6, 404],
   ['ADMIN_TOKEN_REQUIRED', 20, 401],
   ['CROSS_SITE_REFUSED', 3, 403],

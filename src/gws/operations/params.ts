@@ -13,7 +13,11 @@ const MISSING = 'missing';
  * either: parsed to the user's id, percent-decoded.
  */
 export const Target = z
-  .object({ targetUri: z.unknown().optional(), targetPath: z.unknown().optional() })
+  .object({
+    // `format` names what the value refers to, for forms built from the schema (the dashboard suggests users).
+    targetUri: z.unknown().optional().meta({ description: 'the target agent: <base>/api/v2/users/<userId> (or give targetPath)', format: 'gws-user-uri' }),
+    targetPath: z.unknown().optional().meta({ description: 'the target agent: /users/<userId> (or give targetUri)', format: 'gws-user-path' }),
+  })
   .transform(({ targetUri, targetPath }, ctx) => {
     if (targetUri === undefined && targetPath === undefined) {
       ctx.addIssue({ code: 'custom', path: ['targetUri'], message: TARGET_HINT, params: { kind: MISSING } });

@@ -103,7 +103,7 @@ describe('FaultInjector', () => {
     faults.arm(['drop:agent2:*']);
     faults.publish('id1', note(1), 0, TOPIC);
     faults.reset();
-    expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0, recovering: [] });
+    expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0, delayedNotifications: [], recovering: [] });
     faults.publish('id1', note(2), 0, TOPIC);
     faults.publish('id2', note(3), 0, TOPIC);
     expect(sent.map((s) => s.userId)).toEqual(['id2']);

@@ -13,7 +13,7 @@ export const offer = defineCustomerOperation({
   name: 'Offer',
   summary: 'A customer starts a session, offered to an agent (POST /sim/facebooksessions)',
   creates: true,
-  params: z.object({ offerTo: z.string().min(1), customer: z.string().min(1).default('Customer'), text: z.string().optional() }),
+  params: z.object({ offerTo: z.string().min(1).meta({ description: 'the user name of the agent it is offered to', format: 'gws-user-name' }), customer: z.string().min(1).default('Customer'), text: z.string().optional() }),
   example: { offerTo: 'agent1', customer: 'Alice', text: 'Hello' },
   route: '',
   roles: ['invited'],

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { call } from './api';
+import { Faults } from './faults';
+import { html } from './html';
+import { Choice, OperationForm, type FormOperation } from './operation-form';
+import { UserSuggestions } from './schema-form';
+import type { Catalog, SessionOf, SimState } from './types';
+
+interface ControlsProps {
+  catalog: Catalog;
+  state: SimState;
+  sessions: readonly SessionOf[];
+  /** After each control: the page reads the state again. */
+  changed(): void;
+}
+
+/** Drive the simulator: a customer's arrival and actions, any agent's operation, faults. Every form comes from the registry. */
+export function Controls({ catalog, state, sessions, changed }: ControlsProps) {
+  const after = async <T,>(answer: Promise<T>) => {
+    const result = await answer;
+    changed();
+    return result;
+  };
+  const offers = catalog.customerOperations.filter((o) => o.creates);
+  return html`
+    <section class="panel controls" aria-labelledby="controls-title">
+      <header class="panel-head"><h2 id="controls-title">Controls</h2></header>
+      <${UserSuggestions} users=${state.users} />
+      <${OperationForm} id="offer" title="A customer arrives" submit="Offer" operations=${offers}
+        send=${(o: FormOperation, params: Record<string, unknown>) => after(call('POST', offers.find((c) => c.name === o.name)!.path, params))} />
+      <${CustomerForm} catalog=${catalog} sessions=${sessions} after=${after} />
+      <${AgentForm} catalog=${catalog} state=${state} sessions=${sessions} after=${after} />
+      <${Faults} catalog=${catalog} state=${state} after=${after} />
+    </section>
+  `;
+}
+
+type After = <T>(answer: Promise<T>) => Promise<T>;
+
+/** What the customer does in a session: write, type, leave. */
+function CustomerForm({ catalog, sessions, after }: { catalog: Catalog; sessions: readonly SessionOf[]; after: After }) {
+  const [chosen, setChosen] = useState('');
+  const session = sessions.find((s) => s.id === chosen) ?? sessions[0];
+  if (!session) return null;
+  const operations = catalog.customerOperations.filter((o) => !o.creates && o.media === session.media.name);
+  return html`
+    <${OperationForm} id="customer" title="As the customer" submit="Send" operations=${operations}
+      send=${(o: FormOperation, params: Record<string, unknown>) => after(call('POST', operations.find((c) => c.name === o.name)!.path.replace('{id}', encodeURIComponent(session.id)), params))}>
+      <${Choice} id="customer-session" label="Session" value=${session.id} options=${sessions.map((s) => s.id)} onChange=${setChosen} />
+    <//>
+  `;
+}
+
+/** Any agent's operation on any session, as POST /api/v2/me/... would perform it (through /sim: no password, no CSRF token). */
+function AgentForm({ catalog, state, sessions, after }: { catalog: Catalog; state: SimState; sessions: readonly SessionOf[]; after: After }) {
+  const [agent, setAgent] = useState(state.users[0]?.userName ?? '');
+  const [chosen, setChosen] = useState('');
+  // The agent's own sessions first: the others answer statusCode 6, which is worth trying too.
+  const ordered = [...sessions].sort((a, b) => Number(b.agentStates[agent] !== undefined) - Number(a.agentStates[agent] !== undefined));
+  const session = ordered.find((s) => s.id === chosen) ?? ordered[0];
+  if (!session) return null;
+  const allowed = session.agentCapabilities[agent] ?? [];
+  const operations = catalog.agentOperations.filter((o) => o.media === session.media.name).sort((a, b) => Number(allowed.includes(b.name)) - Number(allowed.includes(a.name)));
+  const sessionLabel = (s: SessionOf) => `${s.id}${s.agentStates[agent] ? ` (${s.agentStates[agent]})` : ' (not in it)'}`;
+  return html`
+    <${OperationForm} id="operation" title="An agent performs" submit="Perform" operations=${operations}
+      labelOf=${(o: FormOperation) => (allowed.includes(o.name) ? `${o.name} ✓` : o.name)}
+      send=${(o: FormOperation, params: Record<string, unknown>) =>
+        after(call('POST', `/sim/agents/${encodeURIComponent(agent)}/${session.media.collection}/${encodeURIComponent(session.id)}`, { operationName: o.name, ...params }))}>
+      <div class="row2">
+        <${Choice} id="operation-agent" label="Agent" value=${agent} options=${state.users.map((u) => u.userName)} onChange=${setAgent} />
+        <${Choice} id="operation-session" label="Session" value=${session.id} options=${ordered.map((s) => [s.id, sessionLabel(s)] as [string, string])} onChange=${setChosen} />
+      </div>
+      <p class="muted small">✓: allowed now for ${agent} (${allowed.length === 0 ? 'nothing is' : `${allowed.length} operations`}); the others are refused, as over REST.</p>
+    <//>
+  `;
+}

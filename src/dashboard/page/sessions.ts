@@ -1,0 +1,61 @@
+import { html } from './html';
+import { clip } from './summary';
+import type { Participant, SessionOf, User } from './types';
+
+/** Each session: its state and each agent's, participants with their visibility, the message log, userData, capabilities. */
+export function Sessions({ sessions, users }: { sessions: readonly SessionOf[]; users: readonly User[] }) {
+  return html`
+    <section class="panel sessions" aria-labelledby="sessions-title">
+      <header class="panel-head"><h2 id="sessions-title">Sessions</h2></header>
+      <ul class="cards">
+        ${sessions.map((session) => html`<li class="card session" data-session=${session.id}><${SessionCard} session=${session} users=${users} /></li>`)}
+      </ul>
+    </section>
+  `;
+}
+
+function SessionCard({ session, users }: { session: SessionOf; users: readonly User[] }) {
+  const everyone = [...session.participants, ...session.departed];
+  const nickname = (participantId: string) => everyone.find((p) => p.participantId === participantId)?.nickname ?? participantId;
+  const userOf = (p: Participant) => users.find((u) => p.path === `/users/${u.id}`)?.userName;
+  const customer = everyone.find((p) => p.type === 'Customer');
+  return html`
+    <details open=${session.messages.length < 12}>
+      <summary>
+        <code>${session.id}</code>
+        <span class=${`chip state-${session.state}`}>${session.state}</span>
+        <span class="muted">${session.media.resource}${customer ? ` · ${customer.nickname}` : ''}</span>
+      </summary>
+      <h3>Participants</h3>
+      <ul class="people small">
+        ${session.participants.map((p) => {
+          const user = userOf(p);
+          return html`<li data-participant=${p.participantId}>
+            <strong>${p.nickname}</strong>${user && html` <span class="muted">${user}</span>`} · ${p.type} · visible to ${p.visibility}
+            ${user && html` · <span class=${`chip state-${session.agentStates[user]}`}>${session.agentStates[user]}</span>`}
+          </li>`;
+        })}
+        ${session.departed.map((p) => html`<li class="gone"><strong>${p.nickname}</strong> · ${p.type} · left</li>`)}
+        ${session.invited.map((i) => html`<li class="invited"><strong>${i.userName ?? i.userId}</strong> · invited (${i.kind}), to be visible to ${i.visibility}</li>`)}
+      </ul>
+      <h3>Capabilities</h3>
+      <dl class="kv small">
+        ${Object.entries(session.agentCapabilities).map(([user, capabilities]) => html`<dt>${user}</dt><dd>${capabilities.join(', ') || '(none)'}</dd>`)}
+      </dl>
+      <h3>Messages</h3>
+      <ol class="log small">
+        ${session.messages.map(
+          (m) => html`<li data-index=${m.index} class=${m.visibility === 'Agents' ? 'agents-only' : ''}>
+            <span class="muted">${m.index}</span> <strong>${m.type}</strong> ${nickname(m.from)}${m.text !== undefined ? html`: <q>${clip(m.text, 120)}</q>` : ''}
+            ${m.visibility === 'Agents' && html` <span class="muted">(agents only)</span>`}
+          </li>`,
+        )}
+      </ol>
+      <h3>userData</h3>
+      <dl class="kv small">
+        ${Object.entries(session.userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
+      </dl>
+      ${session.comment !== undefined && html`<h3>Comment</h3><p class="small">${session.comment}</p>`}
+    </details>
+  `;
+}

@@ -1,0 +1,59 @@
+import type { FeedEvent, Media } from './types';
+
+type Json = Record<string, unknown>;
+const record = (value: unknown): Json | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined);
+
+/** The session a notification is about: `<resource>.id`, else the last segment of `<resource>Path` (NewMessages carries only that). */
+export function sessionOfNotification(event: { data: unknown }, media: readonly Media[]): string | undefined {
+  const data = record(event.data);
+  if (!data) return undefined;
+  for (const { resource } of media) {
+    const id = record(data[resource])?.id;
+    if (typeof id === 'string') return id;
+    const path = data[`${resource}Path`];
+    if (typeof path === 'string') return path.split('/').pop();
+  }
+  return undefined;
+}
+
+/** The session any event is about, if one. */
+export function sessionOfEvent(event: FeedEvent, media: readonly Media[]): string | undefined {
+  if (event.type === 'notification' || event.type === 'held') return sessionOfNotification(event, media);
+  if (event.type === 'operation') return event.session;
+  return undefined;
+}
+
+/** A notification's key fields, on one line: the messages' senders and texts, or the session's state and participants. */
+export function keyFields(event: { data: unknown }, media: readonly Media[]): string {
+  const data = record(event.data) ?? {};
+  const messages = Array.isArray(data.messages) ? data.messages.map(record).filter((m): m is Json => m !== undefined) : undefined;
+  if (messages) {
+    return messages
+      .map((m) => {
+        const from = record(m.from)?.nickname;
+        const text = typeof m.text === 'string' ? ` “${clip(m.text, 60)}”` : '';
+        return `${from ?? '?'}${text}${m.visibility === 'Agents' ? ' (agents only)' : ''}`;
+      })
+      .join('; ');
+  }
+  const resource = media.map((m) => record(data[m.resource])).find((r) => r !== undefined);
+  if (resource) {
+    const participants = Array.isArray(resource.participants) ? resource.participants.map((p) => record(p)?.nickname).join(', ') : undefined;
+    const parts = [`state ${String(resource.state)}`];
+    if (participants !== undefined) parts.push(`participants ${participants || '(none)'}`);
+    if (Array.isArray(resource.capabilities) && resource.capabilities.length > 0) parts.push(`may ${resource.capabilities.join(', ')}`);
+    return parts.join(' · ');
+  }
+  return [data.messageType, data.notificationType].filter((v) => typeof v === 'string').join(' / ');
+}
+
+export function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/** 12:03:04.567 */
+export function clockTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+}

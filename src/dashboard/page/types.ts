@@ -1,0 +1,114 @@
+// What the page reads of GET /sim/state and GET /sim/operations (the server's shapes: src/state.ts,
+// src/dashboard/catalog.ts), written out here: the page's type check does not read server code.
+export type { FeedEvent, NotificationEvent, OperationEvent } from '../../events-wire';
+
+/** The subset of JSON Schema that zod's toJSONSchema gives for operation parameters. */
+export interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  description?: string;
+  format?: string;
+  enum?: unknown[];
+  default?: unknown;
+  items?: JsonSchema;
+}
+
+export interface Media {
+  name: string;
+  collection: string;
+  resource: string;
+  topic: string;
+}
+
+interface CatalogOperation {
+  media: string;
+  name: string;
+  summary: string;
+  example: Record<string, unknown>;
+  parameters: JsonSchema;
+}
+
+export interface AgentOperation extends CatalogOperation {
+  states: string[];
+}
+
+export interface CustomerOperation extends CatalogOperation {
+  creates: boolean;
+  /** Where it is posted; `{id}` stands for the session's id. */
+  path: string;
+}
+
+export interface Catalog {
+  media: Media[];
+  agentOperations: AgentOperation[];
+  customerOperations: CustomerOperation[];
+  faults: { kind: string; form: string; example: string }[];
+}
+
+export interface User {
+  id: string;
+  userName: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface Participant {
+  participantId: string;
+  type: 'Customer' | 'Agent';
+  nickname: string;
+  visibility: string;
+  /** An agent's: /users/<userId>. */
+  path?: string;
+}
+
+export interface LogEntry {
+  index: number;
+  type: string;
+  from: string;
+  text?: string;
+  visibility: string;
+}
+
+export interface SessionView {
+  id: string;
+  state: string;
+  receivedDate?: string;
+  participants: Participant[];
+  departed: Participant[];
+  invited: { userId: string; kind: string; visibility: string; userName?: string }[];
+  agentStates: Record<string, string>;
+  agentCapabilities: Record<string, string[]>;
+  messages: LogEntry[];
+  userData: Record<string, unknown>;
+  comment?: string;
+  capabilities: string[];
+}
+
+/** A session with the medium it belongs to (the state lists them per collection). */
+export interface SessionOf extends SessionView {
+  media: Media;
+}
+
+export interface CometdClient {
+  clientId: string;
+  userId: string;
+  userName: string;
+  since: number;
+  subscriptions: string[];
+  transport?: string;
+}
+
+export interface SimState {
+  timeScale: number;
+  clock: string;
+  users: User[];
+  cometdClients: CometdClient[];
+  deliveries: { userId: string; userName?: string; sent: number; held: number; heldNotifications: { kind: string; dueAt: number }[]; dropped: number }[];
+  faults: {
+    armed: { id: number; spec: string; source: string; fired: number; active: boolean }[];
+    delayedNotifications: { agent: string; kind: string; dueAt: number; readyAt: number }[];
+    recovering: string[];
+  };
+  [collection: string]: unknown;
+}

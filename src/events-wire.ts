@@ -1,0 +1,91 @@
+// The simulator's live feed as JSON (GET /sim/events), shared by the server (src/events.ts) and
+// the dashboard page (src/dashboard/page): no imports, so the page's type check can read it.
+
+/** What every event has: its number in the feed (the SSE id) and when it happened (epoch ms, simulator clock). */
+interface Numbered {
+  id: number;
+  at: number;
+}
+
+/** A notification handed to an agent's CometD subscribers; `stamp` is the `ext.gwsSim` it carries. */
+export interface NotificationEvent extends Numbered {
+  type: 'notification';
+  agent: string;
+  userId: string;
+  /** The GWS topic (/v2/me/facebooksession...); it also goes out on /v2/notifications. */
+  topic: string;
+  /** Its kind, as `expect` names it: Notice, ParticipantLeft, StatusChange... */
+  kind: string;
+  stamp: { seq: number; dueAt: number; sentAt: number; held?: true; faults?: string[] };
+  /** Sent this many times (a duplicate fault: 2). */
+  copies: number;
+  data: unknown;
+}
+
+/** A notification kept for an agent with no subscriber: it goes out, marked `held`, when the agent subscribes. */
+export interface HeldEvent extends Numbered {
+  type: 'held';
+  agent: string;
+  userId: string;
+  topic: string;
+  kind: string;
+  dueAt: number;
+  /** How many are held for the agent now, this one included. */
+  waiting: number;
+  data: unknown;
+}
+
+/** An operation performed, or refused, over REST or /sim: by an agent, or by the customer. */
+export interface OperationEvent extends Numbered {
+  type: 'operation';
+  actor: 'agent' | 'customer';
+  /** The agent who performed it (an agent's operation). */
+  agent?: string;
+  operation: string;
+  media: string;
+  /** The session, when the request named one or the operation created one. */
+  session?: string;
+  /** `rest`: /api/v2 (the agent's desktop); `sim`: a /sim control (the dashboard, a script, a test). */
+  via: 'rest' | 'sim';
+  statusCode: number;
+  statusMessage?: string;
+  /** What the answer carried besides statusCode (referenceId, id). */
+  answer?: Record<string, unknown>;
+}
+
+/** An injected fault that fired (as GET /sim/state lists it under faults.fired). */
+export interface FaultEvent extends Numbered {
+  type: 'fault';
+  faultId: number;
+  spec: string;
+  kind: string;
+  agent: string;
+  what: string;
+}
+
+/** A change to the simulator itself: a reset (the feed starts over), faults armed or cleared, a custom notification. */
+export interface ControlEvent extends Numbered {
+  type: 'control';
+  action: 'reset' | 'faults-armed' | 'faults-cleared';
+  detail: string;
+}
+
+/** An agent's CometD client: handshaken, subscribed, unsubscribed, gone. */
+export interface ClientEvent extends Numbered {
+  type: 'client';
+  change: 'handshake' | 'subscribe' | 'unsubscribe' | 'disconnect';
+  agent: string;
+  clientId: string;
+  channel?: string;
+}
+
+/** Sent instead of the events a page asked for (by Last-Event-ID) that the feed no longer keeps. */
+export interface GapEvent extends Numbered {
+  type: 'gap';
+  /** The first event the feed still has. */
+  resumesAt: number;
+  /** The page had seen ids this feed never gave: the simulator was restarted, what the page shows is stale. */
+  restarted: boolean;
+}
+
+export type FeedEvent = NotificationEvent | HeldEvent | OperationEvent | FaultEvent | ControlEvent | ClientEvent | GapEvent;

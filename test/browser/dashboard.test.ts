@@ -1,0 +1,340 @@
+import type { Page } from 'playwright-core';
+import { createSimulator, type Simulator } from '../../src/simulator';
+import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import { launchChromium } from '../helpers/desktop';
+
+/**
+ * The dashboard in Chromium (Debian's, through playwright-core), on a simulator in GWS's CSRF mode
+ * (the page drives /sim, which --csrf does not guard): the fixture, the live timeline of a removal
+ * performed over REST, the controls reaching real CometD clients, faults, reset, the admin token.
+ */
+let sim: Simulator;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+
+const AGENT1_STREAM = ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'];
+const AGENT2_STREAM = ['StatusChange', 'ParticipantLeft', 'StatusChange', 'StatusChange'];
+
+beforeAll(async () => {
+  sim = await createSimulator({ csrf: true });
+  chromium = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  sim.reset();
+  sim.clearFaults();
+  page = await chromium.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, `${sim.url}/`);
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+async function open(p: Page, url: string): Promise<void> {
+  await p.goto(url);
+  await p.waitForSelector('#feed-status.status-live');
+  await p.waitForSelector(`[data-session="${SESSION_ID}"]`);
+}
+
+interface Row {
+  id: number;
+  type: string;
+  agent: string;
+  kind: string;
+  marks: string;
+}
+
+/** The timeline's lines as the page shows them, oldest first. */
+const rows = (p: Page): Promise<Row[]> =>
+  p.$$eval('#timeline li.event', (items: any[]) =>
+    items.map((li) => ({ id: Number(li.dataset.id), type: li.dataset.type, agent: li.dataset.agent, kind: li.dataset.kind, marks: li.dataset.marks })),
+  );
+
+/** Waits until the timeline holds `count` lines of `type`, at most `timeoutMs`. */
+async function waitForRows(p: Page, type: string, count: number, timeoutMs = 5000): Promise<void> {
+  await p.waitForFunction(([t, n]) => (globalThis as any).document.querySelectorAll(`#timeline li.event[data-type="${t}"]`).length >= n, [type, count] as const, { timeout: timeoutMs });
+}
+
+const text = (p: Page, selector: string) => p.$eval(selector, (element: any) => element.textContent as string);
+
+test('shows the default fixture: agents, the session with its participants, log and userData; an agent that connects appears with its transport', async () => {
+  expect(await page.$$eval('.agent', (cards: any[]) => cards.map((c) => [c.dataset.agent, c.dataset.connected]))).toEqual([
+    ['agent1', 'false'],
+    ['agent2', 'false'],
+    ['agent3', 'false'],
+  ]);
+  const session = `[data-session="${SESSION_ID}"]`;
+  expect(await text(page, `${session} summary`)).toMatch(/0002EaAY01MT0082\s*Chatting\s*facebooksession · VitaliyOnv/);
+  expect(await page.$$eval(`${session} .people li`, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
+    'VitaliyOnv · Customer · visible to All',
+    'TestName agent1 · Agent · visible to All · Chatting',
+    'ConsultingAgent agent2 · Agent · visible to Agents · Chatting',
+  ]);
+  expect(await page.$$eval(`${session} .log li`, (items: any[]) => items.length)).toBe(5);
+  expect(await text(page, `${session} .kv`)).toContain('agent1SendMessage, SendToAgents');
+  expect(await page.$$eval(`${session} dl.kv`, (lists: any[]) => lists[1].textContent)).toContain('FromAddress');
+
+  const agent2 = await sim.agent('agent2', { transport: 'long-polling' });
+  try {
+    await page.waitForSelector('.agent[data-agent="agent2"][data-connected="true"] .transport.t-long-polling');
+    const clientId = sim.state().cometdClients.find((c) => c.userName === 'agent2')!.clientId;
+    expect(await text(page, '.agent[data-agent="agent2"] .client code')).toBe(`${clientId.slice(0, 8)}…`);
+  } finally {
+    await agent2.disconnect();
+  }
+});
+
+test('the removal performed over REST appears on the timeline within a second of its sending: the operation, then all 7 notifications in order', async () => {
+  const agent1 = await sim.agent('agent1');
+  const agent2 = await sim.agent('agent2', { transport: 'long-polling' });
+  try {
+    expect(await agent1.perform('RemoveParticipantFromConference', SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).toEqual({ statusCode: 0 });
+    await sim.expect({ agent1: AGENT1_STREAM, agent2: AGENT2_STREAM });
+    await waitForRows(page, 'notification', 7, 1000);
+  } finally {
+    await agent1.disconnect();
+    await agent2.disconnect();
+  }
+  const lines = (await rows(page)).filter((r) => r.type === 'notification' || r.type === 'operation');
+  expect(lines[0]).toMatchObject({ type: 'operation', agent: 'agent1', kind: 'RemoveParticipantFromConference', marks: 'REST' });
+  const notifications = lines.slice(1);
+  expect(notifications.filter((r) => r.agent === 'agent1').map((r) => r.kind)).toEqual(AGENT1_STREAM);
+  expect(notifications.filter((r) => r.agent === 'agent2').map((r) => r.kind)).toEqual(AGENT2_STREAM);
+  // In the order they were sent, each with when it was due and sent (its title says both in full).
+  const timings = await page.$$eval('#timeline li.event[data-type="notification"] .timing', (spans: any[]) => spans.map((s) => s.title as string));
+  const sent = timings.map((title) => /, sent (\d\d:\d\d:\d\d\.\d{3}) \(-?\d+ ms after\)$/.exec(title)?.[1]);
+  expect(sent.every((t) => t !== undefined)).toBe(true);
+  expect([...sent].sort()).toEqual(sent);
+  expect(timings[0]).toMatch(/^#1 for agent1: due \d\d:\d\d:\d\d\.\d{3}, sent /);
+  expect(await text(page, '#timeline li.event[data-type="notification"] .fields')).toBe(`${SESSION_ID}TestName “REMOVE_PARTICIPANT_FROM_CONFERENCE${AGENT2_ID.slice(0, 25)}…” (agents only)`);
+
+  // A click shows the notification's JSON, as sent, with its stamp.
+  await page.click('#timeline li.event[data-type="notification"][data-agent="agent2"] button');
+  const shown = JSON.parse(await text(page, '#event-json'));
+  expect(shown).toEqual({
+    channel: '/v2/me/facebooksession',
+    data: expect.objectContaining({ notificationType: 'StatusChange', facebooksession: expect.objectContaining({ id: SESSION_ID, state: 'Chatting' }) }),
+    ext: { gwsSim: { seq: 1, dueAt: expect.any(Number), sentAt: expect.any(Number) } },
+  });
+  expect(await text(page, '#details-title')).toBe('StatusChange to agent2, #1');
+});
+
+test('notifications held for an agent with no subscriber, and those a fault delays, show under their agent; the held ones on the timeline', async () => {
+  const agent1 = await sim.agent('agent1');
+  sim.fault('delay:agent1:1:3000');
+  expect(await agent1.perform('RemoveParticipantFromConference', SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).toEqual({ statusCode: 0 });
+  try {
+    const agent2Card = '.agent[data-agent="agent2"] .warn';
+    await page.waitForFunction((s) => (globalThis as any).document.querySelector(s)?.textContent === 'held (no subscriber): StatusChange, ParticipantLeft, StatusChange, StatusChange', agent2Card);
+    await page.waitForFunction(() => /^delayed by a fault \(the first until \d\d:\d\d:\d\d\.\d{3}\): Notice, ParticipantsUpdated, ParticipantLeft$/.test((globalThis as any).document.querySelector('.agent[data-agent="agent1"] .warn')?.textContent ?? ''));
+    await waitForRows(page, 'held', 4);
+    expect((await rows(page)).filter((r) => r.type === 'held').map((r) => [r.agent, r.kind, r.marks])).toEqual(AGENT2_STREAM.map((kind) => ['agent2', kind, 'held']));
+
+    const agent2 = await sim.agent('agent2');
+    try {
+      await agent2.waitFor(4);
+      await waitForRows(page, 'notification', 4);
+      expect((await rows(page)).filter((r) => r.type === 'notification').map((r) => [r.agent, r.kind, r.marks])).toEqual(AGENT2_STREAM.map((kind) => ['agent2', kind, 'held']));
+      await page.waitForSelector(agent2Card, { state: 'detached' });
+    } finally {
+      await agent2.disconnect();
+    }
+  } finally {
+    await agent1.disconnect();
+  }
+});
+
+test('filters by agent and by session', async () => {
+  const agent1 = await sim.agent('agent1');
+  const agent3 = await sim.agent('agent3');
+  try {
+    const offered = sim.offer({ offerTo: 'agent3', customer: 'Alice', text: 'Hi' });
+    expect(await agent1.perform('SendMessage', SESSION_ID, { text: 'hello' })).toEqual({ statusCode: 0 });
+    await sim.expect({ agent1: ['Text'], agent3: ['StatusChange'] });
+    await waitForRows(page, 'notification', 2);
+    await waitForRows(page, 'held', 1); // agent2's Text: it has no CometD client
+    await page.selectOption('#filter-agent', 'agent3');
+    expect((await rows(page)).every((r) => r.agent === 'agent3')).toBe(true);
+    expect((await rows(page)).filter((r) => r.type === 'notification').map((r) => r.kind)).toEqual(['StatusChange']);
+    await page.selectOption('#filter-agent', '');
+    await page.selectOption('#filter-session', SESSION_ID);
+    expect((await rows(page)).map((r) => [r.type, r.agent, r.kind])).toEqual([
+      ['operation', 'agent1', 'SendMessage'],
+      ['notification', 'agent1', 'Text'],
+      ['held', 'agent2', 'Text'],
+    ]);
+    await page.selectOption('#filter-session', offered);
+    expect((await rows(page)).map((r) => [r.type, r.agent, r.kind])).toEqual([['notification', 'agent3', 'StatusChange']]);
+  } finally {
+    await agent1.disconnect();
+    await agent3.disconnect();
+  }
+});
+
+test('a customer\'s arrival, a customer message and an operation performed from the page reach real CometD clients', async () => {
+  const agent1 = await sim.agent('agent1');
+  const agent3 = await sim.agent('agent3', { transport: 'long-polling' });
+  try {
+    await page.fill('#offer-offerTo', 'agent3');
+    await page.fill('#offer-customer', 'Alice');
+    await page.click('#offer button[type="submit"]');
+    await page.waitForSelector('#offer output.answer.ok');
+    const offered = (await text(page, '#offer output.answer')).replace(/^statusCode 0 · id /, '');
+    expect(offered).toMatch(/^gws-sim-/);
+    await expect(agent3.next({ kind: 'StatusChange', match: { 'facebooksession.id': offered, 'facebooksession.state': 'Invited' } })).resolves.toBeDefined();
+
+    await page.selectOption('#customer-session', SESSION_ID);
+    await page.selectOption('#customer-operation', 'CustomerMessage');
+    await page.fill('#customer-text', 'Hello from the dashboard');
+    await page.click('#customer button[type="submit"]');
+    await expect(agent1.next({ kind: 'Text', match: { 'messages[0].text': 'Hello from the dashboard', 'messages[0].from.nickname': 'VitaliyOnv' } })).resolves.toBeDefined();
+    expect(await text(page, '#customer output.answer')).toBe('statusCode 0');
+
+    await page.selectOption('#operation-agent', 'agent1');
+    await page.selectOption('#operation-session', SESSION_ID);
+    await page.selectOption('#operation-operation', 'AttachUserData');
+    await page.fill('#operation-userData', '{"Reason": "Billing"}');
+    await page.click('#operation button[type="submit"]');
+    await expect(agent1.next({ kind: 'PropertiesUpdated', match: { 'facebooksession.userData.Reason': 'Billing' } })).resolves.toBeDefined();
+    expect(await text(page, '#operation output.answer')).toBe('statusCode 0');
+
+    // A refusal is shown as the simulator words it, and on the timeline.
+    await page.selectOption('#operation-operation', 'Accept');
+    await page.click('#operation button[type="submit"]');
+    await page.waitForSelector('#operation output.answer.refused');
+    expect(await text(page, '#operation output.answer')).toMatch(/^statusCode 2: Cannot Accept: the session is Chatting for agent1/);
+    await page.waitForSelector('#timeline li.event.tone-refused[data-kind="Accept"]');
+  } finally {
+    await agent1.disconnect();
+    await agent3.disconnect();
+  }
+});
+
+test('a fault armed from the page fires and is marked on the timeline; it can be cleared', async () => {
+  const agent1 = await sim.agent('agent1');
+  const agent2 = await sim.agent('agent2');
+  try {
+    await page.selectOption('#fault-example', 'duplicate:agent1:1');
+    expect(await page.inputValue('#fault-spec')).toBe('duplicate:agent1:1');
+    await page.click('#faults button[type="submit"]');
+    await page.waitForSelector('#faults .armed li[data-spec="duplicate:agent1:1"]');
+    await page.fill('#fault-spec', 'delay:agent2:1:300');
+    await page.click('#faults button[type="submit"]');
+    await page.waitForSelector('#faults .armed li[data-spec="delay:agent2:1:300"]');
+
+    expect(await agent1.perform('RemoveParticipantFromConference', SESSION_ID, { targetPath: `/users/${AGENT2_ID}` })).toEqual({ statusCode: 0 });
+    await sim.expect({ agent1: ['Notice', 'Notice', ...AGENT1_STREAM.slice(1)], agent2: AGENT2_STREAM });
+    await waitForRows(page, 'notification', 7);
+    await waitForRows(page, 'fault', 2);
+    const lines = await rows(page);
+    expect(lines.filter((r) => r.type === 'fault').map((r) => [r.agent, r.kind, r.marks]).sort()).toEqual([
+      ['agent1', 'fault duplicate', 'duplicate:agent1:1'],
+      ['agent2', 'fault delay', 'delay:agent2:1:300'],
+    ]);
+    const notifications = lines.filter((r) => r.type === 'notification');
+    expect(notifications.find((r) => r.agent === 'agent1' && r.kind === 'Notice')!.marks).toBe('duplicate ×2');
+    expect(notifications.find((r) => r.agent === 'agent2' && r.kind === 'StatusChange')!.marks).toBe('delay');
+    expect(notifications.filter((r) => r.marks !== '')).toHaveLength(2);
+
+    await page.click('#faults button.quiet');
+    await page.waitForSelector('#faults .armed', { state: 'detached' });
+    expect(sim.state().faults.armed).toEqual([]);
+  } finally {
+    await agent1.disconnect();
+    await agent2.disconnect();
+  }
+});
+
+test('reset from the page empties the timeline and brings the fixture back', async () => {
+  expect(await (await fetch(`${sim.url}/sim/agents/agent1/facebooksessions/${SESSION_ID}`, {
+    method: 'POST',
+    body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetUri: `${sim.url}/api/v2/users/${AGENT2_ID}` }),
+  })).json()).toEqual({ statusCode: 0 });
+  await page.waitForSelector('#timeline li.event[data-type="operation"]');
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.people li.gone').length === 1);
+
+  await page.click('#reset');
+  await page.waitForSelector('#timeline li.empty');
+  expect(await rows(page)).toEqual([]);
+  expect(await text(page, '#timeline li.empty')).toMatch(/^Reset at \d\d:\d\d:\d\d\.\d{3}: nothing since\.$/);
+  await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.people li.gone').length === 0);
+  expect(sim.state().facebooksessions[0].participants.map((p) => p.participantId)).toHaveLength(3);
+  // A page opened now starts from the reset too.
+  const late = await chromium.context.newPage();
+  try {
+    await open(late, `${sim.url}/`);
+    expect(await rows(late)).toEqual([]);
+  } finally {
+    await late.close();
+  }
+});
+
+/** Where the three panels are, and how wide the document is. */
+const layoutOf = (p: Page) =>
+  p.evaluate(() => {
+    const d = (globalThis as any).document;
+    const box = (selector: string) => d.querySelector(selector).getBoundingClientRect() as { top: number; bottom: number; left: number; right: number; width: number };
+    return { scrollWidth: d.documentElement.scrollWidth as number, timeline: box('.timeline'), controls: box('.controls'), agents: box('.agents') };
+  });
+
+test('is usable at 800 px wide: one column, nothing wider than the window, the controls reachable', async () => {
+  await page.setViewportSize({ width: 800, height: 800 });
+  const layout = await layoutOf(page);
+  expect(layout.scrollWidth).toBeLessThanOrEqual(800);
+  expect(layout.timeline.width).toBeGreaterThan(700);
+  expect(layout.controls.top).toBeGreaterThanOrEqual(layout.timeline.bottom);
+  expect(layout.agents.top).toBeGreaterThanOrEqual(layout.controls.bottom);
+  await page.fill('#operation-text', 'typed at 800 px');
+  await page.click('#operation button[type="submit"]');
+  await page.waitForSelector('#operation output.answer.ok');
+  // At 1280 x 800: three columns side by side, within the window.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const wide = await layoutOf(page);
+  expect(wide.scrollWidth).toBeLessThanOrEqual(1280);
+  expect(wide.agents.right).toBeLessThanOrEqual(wide.timeline.left);
+  expect(wide.timeline.right).toBeLessThanOrEqual(wide.controls.left);
+  expect(wide.timeline.bottom).toBeLessThanOrEqual(800);
+});
+
+describe('with an admin token', () => {
+  let guarded: Simulator;
+  beforeAll(async () => {
+    guarded = await createSimulator({ timeScale: 0, adminToken: 'browser-s3cret' });
+  });
+  afterAll(() => guarded?.close());
+
+  test('/?token= once: the page and its live feed work on the HttpOnly cookie, and the token leaves the address bar', async () => {
+    const other = await chromium.context.newPage();
+    try {
+      await other.goto(`${guarded.url}/`);
+      expect(await other.textContent('h1')).toBe('gws-sim dashboard: refused');
+      await open(other, `${guarded.url}/?token=browser-s3cret`);
+      expect(other.url()).toBe(`${guarded.url}/`);
+      expect(await other.evaluate(() => (globalThis as any).document.cookie)).toBe('');
+      const agent1 = await guarded.agent('agent1');
+      try {
+        await agent1.perform('SendMessage', SESSION_ID, { text: 'behind a token' });
+        await waitForRows(other, 'notification', 1);
+      } finally {
+        await agent1.disconnect();
+      }
+      expect((await rows(other)).filter((r) => r.type === 'notification').map((r) => [r.agent, r.kind])).toEqual([['agent1', 'Text']]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+test('the operation form suggests the users for a target', async () => {
+  await page.selectOption('#operation-operation', 'RemoveParticipantFromConference');
+  const suggestions = await page.$$eval('#users-paths option', (options: any[]) => options.map((o) => [o.value, o.label]));
+  expect(suggestions).toEqual(expect.arrayContaining([[`/users/${AGENT1_ID}`, 'agent1'], [`/users/${AGENT2_ID}`, 'agent2']]));
+  expect(await page.getAttribute('#operation-targetPath', 'list')).toBe('users-paths');
+});
