@@ -3,7 +3,7 @@
 /**
  * npm run bench [-- --quick] [--agents 1000] [--workers 2] [--transports websocket,long-polling]
  *               [--fidelity-rate 100] [--memory-agents 1000,10000] [--no-memory] [--no-official]
- *               [--no-ceiling] [--ceiling-start 100] [--ceiling-seconds 3] [--flood 50000]
+ *               [--no-ceiling] [--ceiling-start 100] [--ceiling-seconds 3] [--flood 50000] [--no-flood]
  *               [--cpu-prof DIR] [--server-node-args "--trace-gc ..."] [--out FILE]
  *
  * Starts the simulator (dist/, as users run it) and a bare-faye baseline, each in its own
@@ -45,7 +45,7 @@ function parseArgs(argv) {
     ceiling: !argv.includes('--no-ceiling'),
     ceilingStart: number('--ceiling-start', quick ? 20 : 100),
     ceilingSeconds: number('--ceiling-seconds', quick ? 1 : 3),
-    flood: number('--flood', quick ? 2000 : 50000),
+    flood: argv.includes('--no-flood') ? 0 : number('--flood', quick ? 2000 : 50000),
     memory: !argv.includes('--no-memory'),
     official: !argv.includes('--no-official'),
     officialPairs: number('--official-pairs', quick ? 10 : 50),
