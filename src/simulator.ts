@@ -22,6 +22,7 @@ import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
+import type { Outcome } from './gws/operations/registry';
 import { StreamPlayer } from './scenario/player';
 import { describeState, type SimulatorState } from './state';
 import { validate } from './validation';
@@ -165,7 +166,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
   bayeux.adapter.addExtension(limitsExtension());
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
+  const play = (o: Outcome) => engine.play(o);
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: play, onAgentState: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
@@ -204,7 +206,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
-      plays: { fixture, streamFile: (operation) => streams.get(streamKey('facebook', operation))?.file },
+      plays: { fixture, streamFile: (operation, media) => streams.get(streamKey(media, operation))?.file },
     },
   });
 

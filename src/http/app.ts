@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import type { GwsModel } from '../gws/model';
-import type { OperationOutcome } from '../gws/operations/registry';
+import type { AgentStateOutcome, OperationOutcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
@@ -20,8 +20,10 @@ export interface AppDeps {
   model: GwsModel;
   authenticator: Authenticator;
   baseUrl(): string;
-  /** Called with each performed operation, to play its notifications. */
+  /** Called with each performed operation on a session, to play its notifications. */
   onOutcome(outcome: OperationOutcome): void;
+  /** Called with each operation on the agent itself (StartContactCenterSession, Ready...); absent: they notify nobody. */
+  onAgentState?(outcome: AgentStateOutcome): void;
   /** POST /sim/notify: a notification the model does not know, to one agent. */
   notify(body: unknown): void;
   reset(): void;
