@@ -87,11 +87,13 @@ export interface Simulator extends Harness {
    */
   fault(faults: Fault | string | readonly (Fault | string)[]): ArmedFaultState[];
   /**
-   * Offers a new Facebook session to an agent, as a customer's arrival (POST /sim/facebooksessions):
-   * the agent receives it Invited, with capabilities Accept and Reject. Returns the session id.
+   * Offers a new Facebook session (or with `media: 'chat'` a chat) to an agent, as a customer's
+   * arrival (POST /sim/facebooksessions, /sim/chats): the agent receives it Invited, with
+   * capabilities Accept and Reject. A chat without `offerTo` goes to an agent Ready on chat (round
+   * robin), or waits until one is. Returns the session id.
    */
   offer(options: OfferOptions): string;
-  /** What the customer of a session does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
+  /** What the customer of a session (Facebook or chat: its id tells) does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
   customer(sessionId: string): CustomerHandle;
   /**
    * Pushes a notification the model does not know to an agent (`{agent, channel, data}`; channel
