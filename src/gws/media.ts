@@ -98,5 +98,5 @@ export const CHANNELS_TOPIC = '/v2/me/channels';
  * those of what gws-sim does not model yet, which `POST /sim/notify` can still push to.
  */
 export const GWS_TOPICS: readonly string[] = [
-  ...new Set([...MEDIA.map((m) => m.topic), '/v2/me/chats', '/v2/me/calls', '/v2/me/devices', CHANNELS_TOPIC, '/v2/me/emails', '/v2/me/smssessions']),
+  ...new Set([...MEDIA.map((m) => m.topic), '/v2/me/calls', '/v2/me/devices', CHANNELS_TOPIC, '/v2/me/emails', '/v2/me/smssessions']),
 ];

@@ -3,7 +3,7 @@ import type { ChannelState } from '../channels';
 import type { User } from '../fixture';
 import { CHANNELS, CHANNELS_TOPIC, mediaNamed, type MediaName } from '../media';
 import { snapshot, type AgentState, type GwsModel, type Session } from '../model';
-import type { AgentStateOperation, Draft, Operation } from './operation';
+import type { Draft, Operation } from './operation';
 import { parseParams } from './params';
 import { agentOperations, agentStateOperations, capabilitiesOf, customerOperations } from './registry';
 import type { Routed } from './routing';
@@ -79,7 +79,7 @@ export function performAgentState(model: GwsModel, caller: User, channel: string
   if (channel !== undefined && !CHANNELS.includes(channel)) throw gwsError('CHANNEL_NOT_FOUND', channel, CHANNELS);
   const operations = agentStateOperations().filter((o) => o.target === (channel === undefined ? 'me' : 'channel'));
   const { operation, params } = operationOf(body, operations, channel === undefined ? 'user' : 'channel');
-  const draft = (operation as AgentStateOperation).perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
+  const draft = operation.perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
   return {
     operation: operation.name,
     topic: CHANNELS_TOPIC,
