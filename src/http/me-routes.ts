@@ -53,8 +53,8 @@ function requested(query: unknown, known: string[]): string[] {
   if (query === undefined) return [];
   const hint = `give * or some of ${known.join(', ')}, separated by commas`;
   if (typeof query !== 'string') throw gwsError('INVALID_PARAMETER', 'subresources', `expected one value; ${hint}`);
-  if (query.trim() === '*') return known;
   const names = query.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names.includes('*')) return known;
   const unknown = names.find((n) => !known.includes(n));
   if (unknown !== undefined) throw gwsError('INVALID_PARAMETER', 'subresources', `no subresource '${unknown}'; ${hint}`);
   return [...new Set(names)];

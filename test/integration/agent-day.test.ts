@@ -47,6 +47,7 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expect(user.facebooksessions.map((s: any) => [s.id, s.state])).toEqual([['0002EaAY01MT0082', 'Chatting']]);
     expect(Object.keys((await me('?subresources=channels')).body.user)).toContain('channels');
     expect(Object.keys((await me('?subresources=channels')).body.user)).not.toContain('chats');
+    expect(Object.keys((await me('?subresources=channels,*')).body.user)).toEqual(Object.keys(user));
     expectRefusal(await me('?subresources=calls'), 400, 1, /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of devices, channels, facebooksessions, chats/);
     expectRefusal(await me('?subresources=a&subresources=b'), 400, 1, /^Invalid parameter 'subresources': expected one value/);
   });
