@@ -1,3 +1,4 @@
+import type { MediaName } from './gws/media';
 import type { GwsModel } from './gws/model';
 import { performCustomer, type OperationOutcome } from './gws/operations/registry';
 
@@ -10,32 +11,39 @@ export interface CustomerHandle {
 }
 
 export interface OfferOptions {
-  /** The user name of the agent the session is offered to. */
-  offerTo: string;
+  /**
+   * The user name of the agent the session is offered to. A chat may leave it out: it goes to an
+   * agent Ready on the chat channel (round robin), or waits until one is.
+   */
+  offerTo?: string;
   /** The customer's nickname; default Customer. */
   customer?: string;
   /** The customer's first message. */
   text?: string;
+  /** 'facebook' (the default) or 'chat'. */
+  media?: MediaName;
 }
 
 /**
- * The customer's side, outside the GWS API (as POST /sim/facebooksessions... is): an arrival
- * offered to an agent, and what the customer then does. A refusal throws the GwsError.
+ * The customer's side, outside the GWS API (as POST /sim/facebooksessions... and /sim/chats...
+ * are): an arrival offered to an agent, and what the customer then does in the session, whose id
+ * tells its medium. A refusal throws the GwsError.
  */
 export function customerControls(model: GwsModel, play: (outcome: OperationOutcome) => void) {
-  const act = (name: string, sessionId: string | undefined, body: object) => {
-    const outcome = performCustomer(model, name, sessionId, body);
+  const act = (name: string, sessionId: string | undefined, body: object, media: MediaName) => {
+    const outcome = performCustomer(model, name, sessionId, body, media);
     play(outcome);
     return outcome;
   };
+  const inSession = (sessionId: string, name: string, body: object = {}) => void act(name, sessionId, body, model.session(sessionId).media);
   return {
-    /** Offers a new session to an agent (its state Invited); returns the session's id. */
-    offer: (options: OfferOptions): string => String(act('Offer', undefined, options).answer.id),
+    /** Offers a new session to an agent (its state Invited), or to routing; returns the session's id. */
+    offer: ({ media = 'facebook', ...options }: OfferOptions): string => String(act('Offer', undefined, options, media).answer.id),
     customer: (sessionId: string): CustomerHandle => ({
-      say: (text) => void act('CustomerMessage', sessionId, { text }),
-      startTyping: () => void act('CustomerStartTyping', sessionId, {}),
-      stopTyping: () => void act('CustomerStopTyping', sessionId, {}),
-      leave: () => void act('CustomerLeave', sessionId, {}),
+      say: (text) => inSession(sessionId, 'CustomerMessage', { text }),
+      startTyping: () => inSession(sessionId, 'CustomerStartTyping'),
+      stopTyping: () => inSession(sessionId, 'CustomerStopTyping'),
+      leave: () => inSession(sessionId, 'CustomerLeave'),
     }),
   };
 }

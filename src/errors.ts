@@ -77,20 +77,20 @@ export const ERRORS = {
   TARGET_NOT_IN_SESSION: {
     statusCode: 2,
     httpStatus: 400,
-    message: (target: string, sessionId: string) =>
-      `Cannot remove participant: user ${target} is not an agent in facebooksession ${sessionId}.`,
+    message: (target: string, sessionId: string, resource = 'facebooksession') =>
+      `Cannot remove participant: user ${target} is not an agent in ${resource} ${sessionId}.`,
   },
   TARGET_ALREADY_REMOVED: {
     statusCode: 2,
     httpStatus: 400,
-    message: (target: string, sessionId: string) =>
-      `Cannot remove participant: user ${target} has already left facebooksession ${sessionId}.`,
+    message: (target: string, sessionId: string, resource = 'facebooksession') =>
+      `Cannot remove participant: user ${target} has already left ${resource} ${sessionId}.`,
   },
   TARGET_IS_CALLER: {
     statusCode: 2,
     httpStatus: 400,
-    message: (sessionId: string) =>
-      `Cannot remove participant: an agent cannot remove itself from facebooksession ${sessionId}; use Leave.`,
+    message: (sessionId: string, resource = 'facebooksession') =>
+      `Cannot remove participant: an agent cannot remove itself from ${resource} ${sessionId}; use Leave.`,
   },
   VISIBILITY_NOT_ALL: {
     statusCode: 3,
@@ -108,13 +108,43 @@ export const ERRORS = {
   SESSION_NOT_FOUND: {
     statusCode: 6,
     httpStatus: 404,
-    message: (sessionId: string) => `No facebooksession ${sessionId}.`,
+    message: (sessionId: string, resource = 'facebooksession') => `No ${resource} ${sessionId}.`,
   },
   NOT_A_PARTICIPANT: {
     statusCode: 6,
     httpStatus: 404,
-    message: (sessionId: string, userName: string) =>
-      `No facebooksession ${sessionId} for ${userName}: the agent is not one of its participants.`,
+    message: (sessionId: string, userName: string, resource = 'facebooksession') =>
+      `No ${resource} ${sessionId} for ${userName}: the agent is not one of its participants.`,
+  },
+  NO_SUCH_CHANNEL: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (channel: string, simulated: readonly string[]) =>
+      `Cannot log in on channel '${channel}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
+  },
+  CHANNEL_NOT_FOUND: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (channel: string, simulated: readonly string[]) =>
+      `No channel ${channel}: gws-sim simulates only ${simulated.map((c) => `/api/v2/me/channels/${c}`).join(', ')}.`,
+  },
+  NOT_LOGGED_IN: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (operation: string, userName: string, channel: string) =>
+      `Cannot ${operation}: ${userName} is not logged in on channel ${channel}. Log in first: POST /api/v2/me {"operationName": "StartContactCenterSession", "channels": ["${channel}"]}.`,
+  },
+  SESSIONS_OPEN: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (userName: string, sessions: readonly string[]) =>
+      `Cannot EndContactCenterSession: ${userName} still has ${sessions.join(', ')} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
+  },
+  PARTIAL_SUCCESS: {
+    statusCode: 7,
+    httpStatus: 200,
+    message: (failed: readonly string[], started: readonly string[]) =>
+      `Partial success: ${started.join(', ')} started; ${failed.join(', ')} failed (see results).`,
   },
   USER_NOT_FOUND: {
     statusCode: 6,

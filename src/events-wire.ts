@@ -42,9 +42,12 @@ export interface OperationEvent extends Numbered {
   /** The agent who performed it (an agent's operation). */
   agent?: string;
   operation: string;
-  media: string;
+  /** The medium of its session; none for an operation on the agent itself (Ready, NotReady...). */
+  media?: string;
   /** The session, when the request named one or the operation created one. */
   session?: string;
+  /** The channel of an operation on it (Ready, NotReady). */
+  channel?: string;
   /** `rest`: /api/v2 (the agent's desktop); `sim`: a /sim control (the dashboard, a script, a test). */
   via: 'rest' | 'sim';
   statusCode: number;

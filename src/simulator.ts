@@ -87,11 +87,13 @@ export interface Simulator extends Harness {
    */
   fault(faults: Fault | string | readonly (Fault | string)[]): ArmedFaultState[];
   /**
-   * Offers a new Facebook session to an agent, as a customer's arrival (POST /sim/facebooksessions):
-   * the agent receives it Invited, with capabilities Accept and Reject. Returns the session id.
+   * Offers a new Facebook session (or with `media: 'chat'` a chat) to an agent, as a customer's
+   * arrival (POST /sim/facebooksessions, /sim/chats): the agent receives it Invited, with
+   * capabilities Accept and Reject. A chat without `offerTo` goes to an agent Ready on chat (round
+   * robin), or waits until one is. Returns the session id.
    */
   offer(options: OfferOptions): string;
-  /** What the customer of a session does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
+  /** What the customer of a session (Facebook or chat: its id tells) does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
   customer(sessionId: string): CustomerHandle;
   /**
    * Pushes a notification the model does not know to an agent (`{agent, channel, data}`; channel
@@ -208,7 +210,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
-      plays: { fixture, streamFile: (operation) => streams.get(streamKey('facebook', operation))?.file },
+      plays: { fixture, streamFile: (operation, media) => streams.get(streamKey(media, operation))?.file },
     },
   });
 

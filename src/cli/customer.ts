@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { adminHeaders, postJson } from '../client/rest';
+import { MEDIA_NAMES, mediaNamed, type MediaName } from '../gws/media';
 import { EXIT } from './cli';
 import { checkServer, DEFAULT_SERVER } from './options';
 
@@ -10,16 +11,18 @@ interface CustomerArgs {
   name?: string;
   text?: string;
   stop: boolean;
+  media: MediaName;
   server: string;
   'admin-token'?: string;
 }
 
 /** Where each action goes under /sim, and its body: the customer operations' routes (src/gws/operations/customer). */
 function request(args: CustomerArgs): { path: string; body: object } {
-  const session = `/sim/facebooksessions/${encodeURIComponent(args.session ?? '')}`;
+  const collection = `/sim/${mediaNamed(args.media).collection}`;
+  const session = `${collection}/${encodeURIComponent(args.session ?? '')}`;
   switch (args.action) {
     case 'offer':
-      return { path: '/sim/facebooksessions', body: { offerTo: args.to, customer: args.name, text: args.text } };
+      return { path: collection, body: { offerTo: args.to, customer: args.name, text: args.text } };
     case 'say':
       return { path: `${session}/messages`, body: { text: args.text } };
     case 'typing':
@@ -40,21 +43,24 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
     cli
       .positional('action', { choices: ['offer', 'say', 'typing', 'leave'] as const, demandOption: true, describe: 'What the customer does' })
       .positional('session', { type: 'string', describe: 'The session id (say, typing, leave)' })
-      .option('to', { type: 'string', describe: 'offer: the user name of the agent it is offered to' })
+      .option('to', { type: 'string', describe: 'offer: the user name of the agent it is offered to (a chat without --to goes to an agent Ready on chat, or waits)' })
       .option('name', { type: 'string', describe: "offer: the customer's nickname (default Customer)" })
       .option('text', { type: 'string', describe: "offer: the first message; say: what the customer writes" })
       .option('stop', { type: 'boolean', default: false, describe: 'typing: the customer stops typing (default: starts)' })
+      .option('media', { choices: MEDIA_NAMES, default: 'facebook' as MediaName, describe: 'A Facebook session or a chat' })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token, for its /sim endpoints" })
       .check((args) => {
         checkServer(args.server as string);
-        if (args.action === 'offer' && args.to === undefined) throw new Error('customer offer needs --to <agent user name>');
+        const routed = mediaNamed(args.media as MediaName).channel !== undefined;
+        if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)');
         if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
         if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
         return true;
       })
       .example('$0 customer offer --to agent1 --name Alice --text "Hello"', 'a new session, offered to agent1; prints its id')
       .example('$0 customer say gws-sim-00SIM00000000002 --text "Are you there?"', 'the customer writes')
+      .example('$0 customer offer --media chat --name Bob --text "Hi"', 'a chat, offered to an agent Ready on chat (or waiting for one)')
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as Argv<CustomerArgs>,
   handler: async (args) => {
     const server = args.server.replace(/\/+$/, '');

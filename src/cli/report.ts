@@ -25,7 +25,8 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
         return;
       case 'performed': {
         const answer = answerText(event.answer);
-        write(`  ${event.agent} ${event.operation} on ${event.session}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
+        const on = event.session !== undefined ? ` on ${event.session}` : event.channel !== undefined ? ` on channel ${event.channel}` : '';
+        write(`  ${event.agent} ${event.operation}${on}: ${event.ok ? pc.green(answer) : pc.red(answer)}`);
         for (const problem of event.problems) write(pc.red(`    ${problem}`));
         return;
       }

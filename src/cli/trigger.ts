@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
-import { performOperation, UnreachableError } from '../client/rest';
+import { performOperation, UnreachableError, type OperationTarget } from '../client/rest';
+import { MEDIA_NAMES, mediaNamed, type MediaName } from '../gws/media';
 import { parametersOf } from '../gws/operations/describe';
-import { agentOperations, operationNames } from '../gws/operations/registry';
+import { REGISTRY, restOperationNames, targetOf } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
@@ -11,26 +12,32 @@ interface TriggerArgs {
   operation: string;
   agent: string;
   password?: string;
-  session: string;
+  session?: string;
+  media: MediaName;
+  channel?: string;
   target?: string;
   server: string;
   'admin-token'?: string;
   [parameter: string]: unknown;
 }
 
-/** Every parameter of every operation, once: trigger's options come from the registry. */
-const PARAMETERS = [...new Map(agentOperations().flatMap((o) => parametersOf(o).map((p) => [p.name, { ...p, of: o.name }] as const))).values()];
-const usedBy = (name: string) => agentOperations().filter((o) => parametersOf(o).some((p) => p.name === name)).map((o) => o.name);
+/** The operations an agent performs over REST, of every medium and on itself: trigger's options come from the registry. */
+const OPERATIONS = REGISTRY.filter((o) => o.actor !== 'customer');
+/** Every parameter of every operation, once. */
+const PARAMETERS = [...new Map(OPERATIONS.flatMap((o) => parametersOf(o).map((p) => [p.name, { ...p, of: o.name }] as const))).values()];
+const usedBy = (name: string) => [...new Set(OPERATIONS.filter((o) => parametersOf(o).some((p) => p.name === name)).map((o) => o.name))];
 
 export const triggerCommand: CommandModule<object, TriggerArgs> = {
   command: 'trigger <operation>',
   describe: 'Perform one GWS operation as an agent and print the GWS answer',
   builder: (cli) => {
     let built = cli
-      .positional('operation', { choices: operationNames(), demandOption: true, describe: 'The operationName' })
+      .positional('operation', { choices: restOperationNames(), demandOption: true, describe: 'The operationName' })
       .option('agent', { type: 'string', demandOption: true, describe: 'The user name who performs it' })
       .option('password', { type: 'string', describe: 'Default: the user name (as in the embedded fixture)' })
-      .option('session', { type: 'string', demandOption: true, describe: 'The facebook session id' })
+      .option('session', { type: 'string', describe: 'The session id (an operation on a session)' })
+      .option('media', { choices: MEDIA_NAMES, default: 'facebook' as MediaName, describe: "The session's medium: a Facebook session or a chat" })
+      .option('channel', { type: 'string', describe: 'The channel of Ready and NotReady, e.g. chat' })
       .option('target', { type: 'string', describe: 'The agent to act on (Consult, Transfer, RemoveParticipantFromConference): a user name, or a user URI' })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" });
@@ -44,9 +51,15 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
     return built
       .check((args) => {
         checkServer(args.server);
+        const on = targetOf(args.operation);
+        if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id> (and --media chat for a chat)`);
+        if (on === 'channel' && args.channel === undefined) throw new Error(`trigger ${args.operation} acts on one of the agent's channels: give --channel chat`);
         return true;
       })
       .example('$0 trigger RemoveParticipantFromConference --agent agent1 --session 0002EaAY01MT0082 --target agent2', 'the documented removal')
+      .example('$0 trigger Accept --agent agent2 --session gws-sim-00SIM00000000002 --media chat', 'a chat accepted')
+      .example('$0 trigger StartContactCenterSession --agent agent2 --channels \'["chat"]\'', "the agent's day begins: logged in on chat, NotReady")
+      .example('$0 trigger Ready --agent agent2 --channel chat', 'Ready on chat: routed chats are offered to agent2')
       .example('$0 trigger SendMessage --agent agent1 --session 0002EaAY01MT0082 --text "Hello"', 'a message to the customer')
       .example('$0 trigger AttachUserData --agent agent1 --session 0002EaAY01MT0082 --userData \'{"Reason":"Billing"}\'', 'user data, as JSON')
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as never;
@@ -59,11 +72,13 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
         const value = args[parameter.name];
         if (typeof value === 'string') params[parameter.name] = parameter.type === 'object' || parameter.type === 'array' ? parseJson(parameter.name, value) : value;
       }
-      const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, args.session, params);
+      const on: OperationTarget =
+        targetOf(args.operation) === 'channel' ? { channel: args.channel! } : targetOf(args.operation) === 'me' ? { me: true } : ({ [mediaNamed(args.media).resource]: args.session! } as OperationTarget);
+      const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, on, params);
       console.log(JSON.stringify(answer, null, 2));
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
     } catch (error) {
-      const asked = `${args.operation} as ${args.agent} on session ${args.session}`;
+      const asked = `${args.operation} as ${args.agent}${args.session === undefined ? '' : ` on session ${args.session}`}`;
       if (error instanceof UnreachableError) console.error(`gws-sim: cannot perform ${asked}: ${notRunning(server, error.reason)}`);
       else console.error(`gws-sim: ${(error as Error).message}`);
       process.exit(EXIT.failure);

@@ -1,7 +1,7 @@
 import { ownBrowserCookie } from './browser-cookie';
 import { CometD, type Message } from './cometd';
 import { compare, describeExpected, formatVerdict, kindOf, mismatches, type Expected } from '../scenario/expect';
-import { performOperation, unreachable, type GwsAnswer } from './rest';
+import { performOperation, unreachable, type GwsAnswer, type OperationTarget } from './rest';
 
 export type Transport = 'long-polling' | 'websocket';
 export const TRANSPORTS: readonly Transport[] = ['websocket', 'long-polling'];
@@ -138,9 +138,13 @@ export class Agent {
     if (!verdict.ok) throw new Error(formatVerdict(verdict));
   }
 
-  /** Performs a GWS operation as this agent and resolves with the GWS answer (whatever its statusCode). */
-  perform(operationName: string, sessionId: string, params: Record<string, unknown> = {}): Promise<GwsAnswer> {
-    return performOperation(this.url, { user: this.user, password: this.password }, operationName, sessionId, params);
+  /**
+   * Performs a GWS operation as this agent and resolves with the GWS answer (whatever its
+   * statusCode). `target` is a Facebook session's id, `{ chat: id }`, `{ channel: 'chat' }` (Ready,
+   * NotReady) or `{ me: true }` (StartContactCenterSession, EndContactCenterSession).
+   */
+  perform(operationName: string, target: OperationTarget, params: Record<string, unknown> = {}): Promise<GwsAnswer> {
+    return performOperation(this.url, { user: this.user, password: this.password }, operationName, target, params);
   }
 
   /** Whether this agent has received everything the server has sent it up to `lastSent` (see DeliveryExt.seq). */

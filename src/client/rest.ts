@@ -1,3 +1,5 @@
+import { MEDIA } from '../gws/media';
+
 /** GWS's CSRF header (see http/access.ts): kept here, so the client side needs nothing of Express. */
 const CSRF_TOKEN = 'X-CSRF-TOKEN';
 
@@ -21,19 +23,35 @@ function basic({ user, password }: Credentials): string {
 const csrfTokens = new Map<string, string>();
 
 /**
- * Performs a GWS operation on a facebook session as `credentials`' agent:
- * `POST /api/v2/me/facebooksessions/{id}` with `{operationName, ...params}`. Against a server in
- * GWS's CSRF mode it sends back the X-CSRF-TOKEN the server gave; the first call learns it from
- * the refusal (every answer carries it) and is sent again once.
+ * What an operation acts on: a Facebook session's id; a session keyed by its medium's resource
+ * (`{ chat: id }`, `{ facebooksession: id }`); one of the agent's channels (`{ channel: 'chat' }`:
+ * Ready, NotReady); or the agent itself (`{ me: true }`: StartContactCenterSession...).
+ */
+export type OperationTarget = string | { chat: string } | { facebooksession: string } | { channel: string } | { me: true };
+
+/** The REST path an operation on `target` is posted to, under /api/v2. */
+export function targetPath(target: OperationTarget): string {
+  if (typeof target === 'string') return `/me/facebooksessions/${encodeURIComponent(target)}`;
+  if ('channel' in target) return `/me/channels/${encodeURIComponent(target.channel)}`;
+  if ('me' in target) return '/me';
+  const media = MEDIA.find((m) => m.resource in target)!;
+  return `/me/${media.collection}/${encodeURIComponent((target as Record<string, string>)[media.resource])}`;
+}
+
+/**
+ * Performs a GWS operation as `credentials`' agent: `POST /api/v2/me/facebooksessions/{id}` (or
+ * the path of another target) with `{operationName, ...params}`. Against a server in GWS's CSRF
+ * mode it sends back the X-CSRF-TOKEN the server gave; the first call learns it from the refusal
+ * (every answer carries it) and is sent again once.
  */
 export async function performOperation(
   baseUrl: string,
   credentials: Credentials,
   operationName: string,
-  sessionId: string,
+  target: OperationTarget,
   params: Record<string, unknown> = {},
 ): Promise<GwsAnswer> {
-  const url = `${baseUrl}/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`;
+  const url = `${baseUrl}/api/v2${targetPath(target)}`;
   const key = `${baseUrl} ${credentials.user}`;
   const post = async () => {
     const token = csrfTokens.get(key);

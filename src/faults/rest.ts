@@ -1,14 +1,17 @@
 import type { RequestHandler } from 'express';
 import { ERRORS } from '../errors';
 import { MEDIA } from '../gws/media';
-import { operationNames } from '../gws/operations/registry';
+import { restOperationNames } from '../gws/operations/registry';
 import { userOf } from '../http/authenticate';
 import type { Fault, RestFaultAnswer, RestFaultLookup } from './types';
 
 type RestFault = Extract<Fault, { kind: 'rest' }>;
 
-/** The GWS operation requests under /api/v2 (see http/gws-routes.ts), each medium's collection and its older spellings. */
-const OPERATION_PATH = new RegExp(`^/me/(${MEDIA.flatMap((m) => [m.collection, ...m.aliases]).join('|')})/[^/]+/?$`, 'i');
+/**
+ * The GWS operation requests under /api/v2 (see http/gws-routes.ts and me-routes.ts): on a session
+ * of each medium's collection (and its older spellings), on one of the agent's channels, on the agent.
+ */
+const OPERATION_PATH = new RegExp(`^/me(/(${[...MEDIA.flatMap((m) => [m.collection, ...m.aliases]), 'channels'].join('|')})/[^/]+)?/?$`, 'i');
 
 /**
  * Answers a GWS operation with the error of an armed REST fault instead of performing it. It goes
@@ -21,7 +24,7 @@ export function restFaults(lookup: RestFaultLookup): RequestHandler {
     const body = req.body as { operationName?: unknown } | undefined;
     const operation = body?.operationName;
     // A call that names no operation gws-sim knows is refused as such, fault or not.
-    if (typeof operation !== 'string' || !operationNames().includes(operation)) return next();
+    if (typeof operation !== 'string' || !restOperationNames().includes(operation)) return next();
     const answer = lookup(userOf(res).id, operation);
     if (!answer) return next();
     res.status(answer.httpStatus).json(answer.body);

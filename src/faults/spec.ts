@@ -1,5 +1,5 @@
 import { ERRORS } from '../errors';
-import { operationNames } from '../gws/operations/registry';
+import { restOperationNames } from '../gws/operations/registry';
 import { FileError } from '../validation';
 import { FAULT_KINDS, FaultSchema, MAX_NTH, type Fault, type FaultKind, type Nth } from './types';
 
@@ -85,8 +85,8 @@ export function parseFaultSpec(spec: string): Fault {
     case 'rest': {
       arity(2, 3);
       const [operation, error, which] = rest;
-      if (operation !== '*' && !operationNames().includes(operation)) {
-        fail(`unknown operation '${operation}'; one of ${operationNames().join(', ')} or *; ${usage}`);
+      if (operation !== '*' && !restOperationNames().includes(operation)) {
+        fail(`unknown operation '${operation}'; one of ${restOperationNames().join(', ')} or *; ${usage}`);
       }
       fault = { kind: k, agent, operation, ...parseError(error, (why) => fail(`${why}; ${usage}`)), ...(which === undefined ? {} : { nth: nth(which) }) };
       break;

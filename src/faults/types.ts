@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERRORS, type ErrorCode } from '../errors';
-import { operationNames } from '../gws/operations/registry';
+import { restOperationNames } from '../gws/operations/registry';
 
 /**
  * Faults the simulator injects on purpose, per agent. Notification faults count the agent's
@@ -42,7 +42,7 @@ const FaultUnion = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('rest'),
     agent: Agent,
-    operation: z.union([z.enum(operationNames() as [string, ...string[]]), z.literal('*')]),
+    operation: z.union([z.enum(restOperationNames() as [string, ...string[]]), z.literal('*')]),
     nth: Nth.optional().describe('default 1: the next call'),
     error: z.enum(ERROR_CODES).optional().describe("a code of gws-sim's error catalogue"),
     statusCode: z.number().int().min(1).optional(),

@@ -6,7 +6,7 @@ import defaultFixtureJson from './default-fixture.json';
 const Id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an id of letters, digits, "-" or "_"');
 const Visibility = z.enum(['All', 'Agents']);
 /** The message types of a session's log: GWS's, and TypingStopped, which no public page shows (modelled). */
-export const MESSAGE_TYPES = ['Text', 'Notice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped'] as const;
+export const MESSAGE_TYPES = ['Text', 'Notice', 'CustomNotice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped'] as const;
 
 const User = z.strictObject({
   id: Id,
@@ -34,24 +34,33 @@ const LogMessage = z.strictObject({
   visibility: Visibility,
 });
 
-const Facebooksession = z.strictObject({
+/** What a session of any medium has. */
+const sessionFields = {
   id: Id,
   state: z.enum(['Chatting', 'LeftChat', 'Completed']),
-  facebooksessionType: z.string(),
   receivedDate: z.string(),
-  suggestedQueueIds: z.array(Id),
-  capabilities: z.array(z.string()),
-  revelantResponseTemplateGroups: z.array(z.unknown()),
   userData: z.record(z.string(), z.unknown()),
   participants: z.array(Participant).min(1),
   messages: z.array(LogMessage),
+};
+
+const Facebooksession = z.strictObject({
+  ...sessionFields,
+  facebooksessionType: z.string(),
+  suggestedQueueIds: z.array(Id),
+  capabilities: z.array(z.string()),
+  revelantResponseTemplateGroups: z.array(z.unknown()),
 });
+
+/** A chat: GWS's chat resource has none of the Facebook session's own fields. */
+const Chat = z.strictObject({ ...sessionFields, userData: sessionFields.userData.default({}) });
 
 export const FixtureSchema = z
   .strictObject({
     description: z.string().optional(),
     users: z.array(User).min(1),
     facebooksessions: z.array(Facebooksession),
+    chats: z.array(Chat).default([]),
   })
   .superRefine((fixture, ctx) => {
     const unique = (values: string[], what: string, path: (i: number) => PropertyKey[]) => {
@@ -61,18 +70,19 @@ export const FixtureSchema = z
     };
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
-    unique(fixture.facebooksessions.map((s) => s.id), 'facebooksession id', (i) => ['facebooksessions', i, 'id']);
+    const sessions = [...fixture.facebooksessions.map((s, i) => ['facebooksessions', i, s] as const), ...fixture.chats.map((s, i) => ['chats', i, s] as const)];
+    unique(sessions.map(([, , s]) => s.id), 'session id', (i) => [sessions[i][0], sessions[i][1], 'id']);
     const userIds = new Set(fixture.users.map((u) => u.id));
-    fixture.facebooksessions.forEach((session, s) => {
+    for (const [list, s, session] of sessions) {
       const participantIds = session.participants.map((p) => p.participantId);
-      unique(participantIds, 'participantId', (i) => ['facebooksessions', s, 'participants', i, 'participantId']);
+      unique(participantIds, 'participantId', (i) => [list, s, 'participants', i, 'participantId']);
       const agentUserIds = session.participants.map((p) => (p.type === 'Agent' ? p.userId : `customer ${p.participantId}`));
-      unique(agentUserIds, 'agent userId (a user takes part in a session once)', (i) => ['facebooksessions', s, 'participants', i, 'userId']);
+      unique(agentUserIds, 'agent userId (a user takes part in a session once)', (i) => [list, s, 'participants', i, 'userId']);
       session.participants.forEach((p, i) => {
         if (p.type === 'Agent' && !userIds.has(p.userId)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['facebooksessions', s, 'participants', i, 'userId'],
+            path: [list, s, 'participants', i, 'userId'],
             message: `expected the id of a user in $.users, found '${p.userId}'`,
           });
         }
@@ -81,17 +91,18 @@ export const FixtureSchema = z
         if (!participantIds.includes(m.from)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['facebooksessions', s, 'messages', i, 'from'],
+            path: [list, s, 'messages', i, 'from'],
             message: `expected a participantId of this session (${participantIds.join(', ')}), found '${m.from}'`,
           });
         }
       });
-    });
+    }
   });
 
 export type Fixture = z.infer<typeof FixtureSchema>;
 export type User = Fixture['users'][number];
 export type FixtureSession = Fixture['facebooksessions'][number];
+export type FixtureChat = Fixture['chats'][number];
 export type Participant = FixtureSession['participants'][number];
 export type AgentParticipant = Extract<Participant, { type: 'Agent' }>;
 export type LogMessage = FixtureSession['messages'][number];

@@ -1,6 +1,7 @@
 import { gwsError } from '../errors';
-import type { AgentParticipant, Fixture, FixtureSession, LogMessage, Participant, User } from './fixture';
-import type { MediaName } from './media';
+import { AgentChannels } from './channels';
+import type { AgentParticipant, Fixture, FixtureChat, FixtureSession, LogMessage, Participant, User } from './fixture';
+import { mediaNamed, type MediaName } from './media';
 
 export type { LogMessage } from './fixture';
 
@@ -49,6 +50,8 @@ export interface Standing {
 /** The simulated GWS state: users and sessions, reset to the fixture on demand. */
 export class GwsModel {
   private sessions = new Map<string, Session>();
+  /** Each agent's channels (StartContactCenterSession, Ready, NotReady) and the sessions waiting for a Ready agent. */
+  readonly channels: AgentChannels;
   private lastReferenceId = 0;
   private lastId = 0;
   // Looked up on every request and handshake: maps, not a scan of thousands of users.
@@ -58,16 +61,20 @@ export class GwsModel {
   constructor(readonly fixture: Fixture) {
     this.byId = new Map(fixture.users.map((u) => [u.id, u]));
     this.byName = new Map(fixture.users.map((u) => [u.userName, u]));
+    this.channels = new AgentChannels(fixture.users.map((u) => u.id));
     this.reset();
   }
 
   reset(): void {
-    this.sessions = new Map(
-      this.fixture.facebooksessions.map((s) => {
-        const states = Object.fromEntries(agentsOf(s).map((p) => [p.userId, s.state]));
-        return [s.id, { ...copyJson(s), media: 'facebook' as const, departed: [], invited: [], states }] as const;
-      }),
-    );
+    const stored = (s: FixtureSession, media: MediaName): [string, Session] => {
+      const states = Object.fromEntries(agentsOf(s).map((p) => [p.userId, s.state]));
+      return [s.id, { ...copyJson(s), media, departed: [], invited: [], states }];
+    };
+    this.sessions = new Map([
+      ...this.fixture.facebooksessions.map((s) => stored(s, 'facebook')),
+      ...(this.fixture.chats ?? []).map((s) => stored(asSession(s), 'chat')),
+    ]);
+    this.channels.reset();
     this.lastReferenceId = 0;
     this.lastId = 0;
   }
@@ -84,26 +91,28 @@ export class GwsModel {
     return this.byName.get(userName);
   }
 
-  /** The sessions on the user's desktop: invited, chatting or left but not completed. */
-  sessionsOf(userId: string): Session[] {
-    return [...this.sessions.values()].filter((s) => s.states[userId] !== undefined && s.states[userId] !== 'Completed');
+  /** The sessions of the medium on the user's desktop: invited, chatting or left but not completed. */
+  sessionsOf(userId: string, media: MediaName = 'facebook'): Session[] {
+    return this.allSessions(media).filter((s) => s.states[userId] !== undefined && s.states[userId] !== 'Completed');
   }
 
-  allSessions(): Session[] {
-    return [...this.sessions.values()];
+  /** The sessions of one medium (Facebook sessions unless told). */
+  allSessions(media: MediaName = 'facebook'): Session[] {
+    return [...this.sessions.values()].filter((s) => s.media === media);
   }
 
-  session(sessionId: string): Session {
+  /** The session, of `media` when given: GWS answers 6 for an id of another medium's collection. */
+  session(sessionId: string, media?: MediaName): Session {
     const session = this.sessions.get(sessionId);
-    if (!session) throw gwsError('SESSION_NOT_FOUND', sessionId);
+    if (!session || (media !== undefined && session.media !== media)) throw gwsError('SESSION_NOT_FOUND', sessionId, mediaNamed(media ?? session?.media ?? 'facebook').resource);
     return session;
   }
 
   /** The session as `user` may see it: GWS answers 6 for unknown sessions and for outsiders alike. */
-  sessionFor(user: User, sessionId: string): Standing {
-    const session = this.session(sessionId);
+  sessionFor(user: User, sessionId: string, media?: MediaName): Standing {
+    const session = this.session(sessionId, media);
     const state = session.states[user.id];
-    if (state === undefined || state === 'Completed') throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName);
+    if (state === undefined || state === 'Completed') throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName, mediaNamed(session.media).resource);
     return { session, state, participant: agentOf(session, user.id), invitation: session.invited.find((i) => i.userId === user.id) };
   }
 
@@ -159,6 +168,14 @@ export function snapshot(session: Session): Session {
     invited: [...session.invited],
     states: { ...session.states },
   };
+}
+
+/**
+ * A chat of the fixture as the model keeps every session: the Facebook session's own fields are
+ * left empty (the chat resource does not show them, see media.ts).
+ */
+function asSession(chat: FixtureChat): FixtureSession {
+  return { ...chat, facebooksessionType: '', suggestedQueueIds: [], capabilities: [], revelantResponseTemplateGroups: [] };
 }
 
 export function agentsOf(session: Pick<Session, 'participants'>): AgentParticipant[] {

@@ -1,4 +1,6 @@
+import type { ChannelState } from './channels';
 import type { Participant, User } from './fixture';
+import { mediaNamed, type ResourceField } from './media';
 import type { LogMessage, Session } from './model';
 import { gwsTimestamp } from './timestamp';
 
@@ -7,7 +9,8 @@ import { gwsTimestamp } from './timestamp';
  * documentation samples so that a diff against the documentation reads line by line.
  */
 export const userPath = (userId: string) => `/users/${userId}`;
-export const sessionPath = (sessionId: string) => `/facebooksessions/${sessionId}`;
+/** The session's path under /api/v2: its medium's collection and its id. */
+export const sessionPath = (session: Pick<Session, 'id' | 'media'>) => `/${mediaNamed(session.media).collection}/${session.id}`;
 
 export function userWire(user: User, baseUrl: string) {
   return {
@@ -43,23 +46,31 @@ export function participantWire(participant: Participant, baseUrl: string) {
 }
 
 /**
- * The session resource. `view` is one agent's state and capabilities (a REST answer); without it,
- * the session's own, as stored (what the fixture's documented samples show).
+ * The session resource, with the fields its medium's resource has (media.ts). `view` is one
+ * agent's state and capabilities (a REST answer); without it, the session's own, as stored (what
+ * the fixture's documented samples show).
  */
-export function sessionWire(session: Session, baseUrl: string, view?: { state: string; capabilities: string[] }) {
-  return {
+export function sessionWire(session: Session, baseUrl: string, view?: { state: string; capabilities: string[] }): Partial<Record<ResourceField, unknown>> {
+  const fields: Record<ResourceField, unknown> = {
     userData: session.userData,
-    ...(session.comment === undefined ? {} : { comment: session.comment }),
+    comment: session.comment,
     receivedDate: session.receivedDate,
     facebooksessionType: session.facebooksessionType,
     suggestedQueueUris: session.suggestedQueueIds.map((id) => `${baseUrl}/api/v2/queues/${id}`),
     capabilities: view?.capabilities ?? session.capabilities,
-    uri: `${baseUrl}/api/v2${sessionPath(session.id)}`,
+    uri: `${baseUrl}/api/v2${sessionPath(session)}`,
     state: view?.state ?? session.state,
     revelantResponseTemplateGroups: session.revelantResponseTemplateGroups,
     participants: session.participants.map((p) => participantWire(p, baseUrl)),
     id: session.id,
   };
+  return Object.fromEntries(mediaNamed(session.media).resourceFields.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+}
+
+/** One of the agent's channels as `GET /api/v2/me/channels` and the /v2/me/channels notifications write it. */
+export function channelWire(channel: ChannelState) {
+  const displayName = { Ready: 'Ready', NotReady: 'Not Ready', LoggedOut: 'Logged Out' }[channel.state];
+  return { channel: channel.channel, userState: { state: channel.state, displayName, ...(channel.reason === undefined ? {} : { reason: channel.reason }) } };
 }
 
 /** A message of the session's log as a notification carries it, stamped at `emittedAt`. */

@@ -5,7 +5,7 @@ import { dashboardPage } from '../dashboard/page';
 import { dashboardRoutes } from '../dashboard/routes';
 import type { SimEvents } from '../events';
 import type { GwsModel } from '../gws/model';
-import type { OperationOutcome } from '../gws/operations/registry';
+import type { Outcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
@@ -23,8 +23,8 @@ export interface AppDeps {
   model: GwsModel;
   authenticator: Authenticator;
   baseUrl(): string;
-  /** Called with each performed operation, to play its notifications. */
-  onOutcome(outcome: OperationOutcome): void;
+  /** Called with each performed operation (on a session, or on the agent itself: Ready...), to play its notifications. */
+  onOutcome(outcome: Outcome): void;
   /** POST /sim/notify: a notification the model does not know, to one agent. */
   notify(body: unknown): void;
   reset(): void;

@@ -1,24 +1,19 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { MEDIA } from '../gws/media';
-import type { Session } from '../gws/model';
-import { capabilitiesOf, performOperation } from '../gws/operations/registry';
-import { sessionWire, userWire } from '../gws/wire';
+import { performOperation } from '../gws/operations/registry';
+import { userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
+import { meRoutes } from './me-routes';
 import { answerOperation, operationRequest } from './perform';
+import { sessionsView, viewOf } from './session-view';
 
-/** The GWS v2 resources gws-sim serves, relative to /api/v2: one collection per medium of the registry. */
+/** The GWS v2 resources gws-sim serves, relative to /api/v2: the agent itself, and one collection per medium of the registry. */
 export function gwsRoutes(deps: AppDeps): Router {
   const { model } = deps;
   const router = Router();
-  // A session as this agent sees it: its own state and capabilities.
-  const viewOf = (session: Session, userId: string) =>
-    sessionWire(session, deps.baseUrl(), { state: session.states[userId], capabilities: capabilitiesOf(session, userId) });
-
-  router.get('/me', (_req, res) => {
-    res.json({ statusCode: 0, user: userWire(userOf(res), deps.baseUrl()) });
-  });
+  router.use(meRoutes(deps));
 
   router.get('/users/:id', (req, res) => {
     const user = model.userById(req.params.id);
@@ -28,24 +23,22 @@ export function gwsRoutes(deps: AppDeps): Router {
 
   for (const media of MEDIA) {
     router.get(`/me/${media.collection}`, (_req, res) => {
-      const user = userOf(res);
-      const sessions = model.sessionsOf(user.id).filter((s) => s.media === media.name);
-      res.json({ statusCode: 0, [media.collection]: sessions.map((s) => viewOf(s, user.id)) });
+      res.json({ statusCode: 0, [media.collection]: sessionsView(model, userOf(res).id, media, deps.baseUrl()) });
     });
 
     // GWS documentation before 2019 writes the Facebook path singular: both are served.
     for (const collection of [media.collection, ...media.aliases]) {
       router.get(`/me/${collection}/:id`, (req, res) => {
         const user = userOf(res);
-        const { session } = model.sessionFor(user, req.params.id);
-        if (session.media !== media.name) throw gwsError('SESSION_NOT_FOUND', req.params.id);
-        res.json({ statusCode: 0, [media.resource]: viewOf(session, user.id) });
+        const { session } = model.sessionFor(user, req.params.id, media.name);
+        res.json({ statusCode: 0, [media.resource]: viewOf(session, user.id, deps.baseUrl()) });
       });
 
       router.post(`/me/${collection}/:id`, (req, res) => {
         const caller = userOf(res);
-        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, media.name, req.params.id), () =>
-          performOperation(model, caller, req.params.id, req.body, media.name),
+        const { id } = req.params;
+        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: media.name, session: id }), () =>
+          performOperation(model, caller, id, req.body, media.name),
         );
       });
     }

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
-import type { OperationOutcome } from '../gws/operations/registry';
+import type { Outcome } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 
 /** Who asks for an operation, and how: what the log line and the dashboard's timeline say of it. */
@@ -12,37 +12,50 @@ export interface Performer {
   via: OperationEvent['via'];
 }
 
+/** What a request asks for, before anything is checked: the operation, and the session or channel it names. */
+export interface OperationRequest {
+  operation: string;
+  /** The medium of the session; none for an operation on the agent itself. */
+  media?: string;
+  session?: string;
+  /** The channel of an operation on it (Ready, NotReady). */
+  channel?: string;
+}
+
 /**
  * Answers a request with an operation: performs it, logs it, reports it to the live feed, answers
- * `{statusCode: 0, ...}` and plays its notifications. A refusal is logged and reported, then
- * thrown on to the error handler, which answers it.
+ * `{statusCode: 0, ...}` (or the operation's own, a partial success's 7) and plays its
+ * notifications. A refusal is logged and reported, then thrown on to the error handler, which answers it.
  */
-export function answerOperation(
-  deps: AppDeps,
-  res: Response,
-  who: Performer,
-  request: { operation: string; media: string; session: string | undefined },
-  perform: () => OperationOutcome,
-): void {
+export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, perform: () => Outcome): void {
   const name = who.agent ?? who.actor;
   try {
     const outcome = perform();
+    const answer = { statusCode: 0, ...outcome.answer };
+    const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
-    deps.log(`${name} ${request.operation} on ${outcome.session.id}: statusCode 0${reference}`);
-    deps.events?.operation({ ...who, ...request, session: outcome.session.id, statusCode: 0, answer: outcome.answer });
-    res.json({ statusCode: 0, ...outcome.answer });
+    deps.log(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`);
+    deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer });
+    res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {
     if (error instanceof GwsError) {
-      deps.log(`${name} ${request.operation} on ${request.session ?? '(new session)'}: statusCode ${error.statusCode}, ${error.message}`);
+      deps.log(`${name} ${request.operation}${where(request, '(new session)')}: statusCode ${error.statusCode}, ${error.message}`);
       deps.events?.operation({ ...who, ...request, statusCode: error.statusCode, statusMessage: error.message });
     }
     throw error;
   }
 }
 
+/** " on <session>", " on channel <channel>", or nothing for an operation on the agent itself. */
+function where(request: OperationRequest, noSession?: string): string {
+  if (request.session !== undefined) return ` on ${request.session}`;
+  if (request.channel !== undefined) return ` on channel ${request.channel}`;
+  return request.media !== undefined && noSession ? ` on ${noSession}` : '';
+}
+
 /** What a request body asks for, as the log and the timeline name it before anything is checked. */
-export function operationRequest(body: unknown, media: string, session: string | undefined): { operation: string; media: string; session: string | undefined } {
+export function operationRequest(body: unknown, target: Omit<OperationRequest, 'operation'>): OperationRequest {
   const name = (body as { operationName?: unknown } | undefined)?.operationName;
-  return { operation: typeof name === 'string' ? name : '(no operationName)', media, session };
+  return { operation: typeof name === 'string' ? name : '(no operationName)', ...target };
 }

@@ -1,26 +1,43 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { MEDIA } from '../gws/media';
-import { performOperation } from '../gws/operations/registry';
+import type { User } from '../gws/fixture';
+import { performAgentState, performOperation } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation, operationRequest } from './perform';
 
 /**
- * `POST /sim/agents/{userName}/{collection}/{id}`: performs an agent's operation as that agent,
+ * `POST /sim/agents/{userName}/{collection}/{id}`, `/sim/agents/{userName}` and
+ * `/sim/agents/{userName}/channels/{channel}`: performs an agent's operation as that agent,
  * without its password (the dashboard's operation form, scripts). The body, the registry, the
- * refusals and their statusCodes are those of `POST /api/v2/me/{collection}/{id}`; `--csrf` does
- * not apply (it guards /api/v2), nor do REST faults, which stand for the desktop's own calls failing.
+ * refusals and their statusCodes are those of `POST /api/v2/me/{collection}/{id}`, `/api/v2/me`
+ * and `/api/v2/me/channels/{channel}`; `--csrf` does not apply (it guards /api/v2), nor do REST
+ * faults, which stand for the desktop's own calls failing.
  */
 export function agentOperationRoutes(deps: AppDeps): Router {
   const router = Router();
+  const agent = (name: string): User => {
+    const caller = deps.model.userByName(name);
+    if (!caller) throw gwsError('AGENT_NOT_FOUND', name, deps.model.users.map((u) => u.userName).join(', '));
+    return caller;
+  };
+  const as = (caller: User) => ({ actor: 'agent' as const, agent: caller.userName, via: 'sim' as const });
   for (const media of MEDIA) {
     router.post(`/agents/:agent/${media.collection}/:id`, (req, res) => {
-      const caller = deps.model.userByName(req.params.agent);
-      if (!caller) throw gwsError('AGENT_NOT_FOUND', req.params.agent, deps.model.users.map((u) => u.userName).join(', '));
-      answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'sim' }, operationRequest(req.body, media.name, req.params.id), () =>
+      const caller = agent(req.params.agent);
+      answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), () =>
         performOperation(deps.model, caller, req.params.id, req.body, media.name),
       );
     });
   }
+  router.post('/agents/:agent', (req, res) => {
+    const caller = agent(req.params.agent);
+    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), () => performAgentState(deps.model, caller, undefined, req.body));
+  });
+  router.post('/agents/:agent/channels/:channel', (req, res) => {
+    const caller = agent(req.params.agent);
+    const { channel } = req.params;
+    answerOperation(deps, res, as(caller), operationRequest(req.body, { channel }), () => performAgentState(deps.model, caller, channel, req.body));
+  });
   return router;
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { FaultSpecError } from '../faults/spec';
-import { mediaNamed } from '../gws/media';
+import { MEDIA, mediaNamed } from '../gws/media';
 import { customerOperations, performCustomer } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation } from './perform';
@@ -49,9 +49,9 @@ export function simRoutes(deps: AppDeps): Router {
     res.json({ statusCode: 0 });
   });
 
-  // The customer's side, one route per customer operation of the registry.
-  for (const operation of customerOperations()) {
-    const collection = mediaNamed(operation.media).collection;
+  // The customer's side, one route per customer operation of the registry, for each medium.
+  for (const operation of MEDIA.flatMap((media) => customerOperations(media.name))) {
+    const { collection } = mediaNamed(operation.media);
     const route = operation.creates ? `/${collection}` : `/${collection}/:id/${operation.route}`;
     router.post(route, (req, res) => {
       const session = operation.creates ? undefined : String(req.params.id);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Agent, type Received } from '../client/agent';
-import { performOperation, type GwsAnswer } from '../client/rest';
+import { performOperation, type GwsAnswer, type OperationTarget } from '../client/rest';
+import { MEDIA, mediaNamed, type MediaName } from '../gws/media';
 import { settle, type ServerProgress } from '../client/settle';
 import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '../scenario/expect';
 import type { Script } from '../scenario/script';
@@ -30,7 +31,7 @@ export interface RunTarget {
   /** Arms faults on the simulator (a `fault` step). */
   fault?(faults: readonly Fault[]): Promise<void>;
   /** What an embedded simulator plays; unknown for one at a URL. */
-  plays?: { fixture: Fixture; streamFile(operation: string): string | undefined };
+  plays?: { fixture: Fixture; streamFile(operation: string, media: MediaName | undefined): string | undefined };
 }
 
 /**
@@ -41,7 +42,7 @@ export interface RunTarget {
 export function unplayable(script: Script, target: RunTarget): string | undefined {
   const stream = script.operationStream;
   if (stream) {
-    const played = target.plays?.streamFile(stream.operation);
+    const played = target.plays?.streamFile(stream.operation, script.operationMedia);
     if (played === undefined) {
       return `${script.file} is an operation stream: it is checked by a simulator that plays it. Run it without --server (gws-sim run plays it), or start the server with --scenario ${script.file}`;
     }
@@ -60,7 +61,7 @@ export type RunEvent =
   | { type: 'start'; file: string; description?: string; server: string }
   | { type: 'connected'; agent: string; transport: string }
   | { type: 'disconnected'; agent: string }
-  | { type: 'performed'; agent: string; operation: string; session: string; answer: GwsAnswer; ok: boolean; problems: string[] }
+  | { type: 'performed'; agent: string; operation: string; session?: string; channel?: string; answer: GwsAnswer; ok: boolean; problems: string[] }
   | { type: 'notification'; agent: string; kind: string; fields: string[]; sinceOperationMs?: number; lateMs?: number }
   | { type: 'waiting'; forMs: number; what: string }
   | { type: 'fault'; faults: string[] }
@@ -139,22 +140,32 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         return;
       case 'perform': {
         const spec = script.agents.find((a) => a.name === step.as)!;
-        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, sessionOf(step.session), step.params);
+        const on: OperationTarget =
+          step.session !== undefined
+            ? ({ [mediaNamed(script.mediaOf(step.session)).resource]: sessionOf(step.session) } as OperationTarget)
+            : step.channel !== undefined
+              ? { channel: step.channel }
+              : { me: true };
+        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, on, step.params);
         lastOperationAt = Date.now();
         const problems = mismatches({ match: step.answer ?? { statusCode: 0 } }, answer);
-        onEvent({ type: 'performed', agent: step.as, operation: step.perform, session: step.session, answer, ok: problems.length === 0, problems });
-        if (problems.length > 0) failures.push(`${step.as} ${step.perform} on ${step.session}: the answer differs:\n  ${problems.join('\n  ')}`);
+        onEvent({ type: 'performed', agent: step.as, operation: step.perform, session: step.session, channel: step.channel, answer, ok: problems.length === 0, problems });
+        const where = step.session !== undefined ? ` on ${step.session}` : step.channel !== undefined ? ` on channel ${step.channel}` : '';
+        if (problems.length > 0) failures.push(`${step.as} ${step.perform}${where}: the answer differs:\n  ${problems.join('\n  ')}`);
         return;
       }
       case 'offer': {
-        const answer = await target.sim('/sim/facebooksessions', { offerTo: step.offer, customer: step.from, text: step.text });
-        controlDone(`customer offers session ${step.session} to ${step.offer}`, answer);
+        const routed = step.offer === '*';
+        const answer = await target.sim(`/sim/${mediaNamed(step.media ?? 'facebook').collection}`, { offerTo: routed ? undefined : step.offer, customer: step.from, text: step.text });
+        const to = routed ? (typeof answer.offeredTo === 'string' ? `a Ready agent (${answer.offeredTo})` : 'routing (waiting for a Ready agent)') : step.offer;
+        controlDone(`customer offers session ${step.session}${step.media ? ` (${step.media})` : ''} to ${to}`, answer);
         if (typeof answer.id === 'string') offered.set(step.session, answer.id);
         return;
       }
       case 'customer': {
-        const operation = operationNamed(CUSTOMER_ACTIONS[step.customer]) as CustomerOperation;
-        const answer = await target.sim(`/sim/facebooksessions/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
+        const media = script.mediaOf(step.session);
+        const operation = operationNamed(CUSTOMER_ACTIONS[step.customer], media) as CustomerOperation;
+        const answer = await target.sim(`/sim/${mediaNamed(media).collection}/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
         controlDone(`customer ${step.customer} on ${step.session}`, answer);
         return;
       }
@@ -247,11 +258,15 @@ function notificationEvent(agent: string, received: Received, lastOperationAt: n
   };
 }
 
-/** The fields a person scans for: the session's state, and each message's type, sender and text. */
+/** The fields a person scans for: the session's state (of any medium), each message's type, sender and text, each channel's state. */
 function keyFields(data: unknown): string[] {
-  const n = (data ?? {}) as { facebooksession?: { state?: unknown }; messages?: { type?: unknown; from?: { nickname?: unknown }; text?: unknown }[] };
+  const n = (data ?? {}) as Record<string, { state?: unknown } | undefined> & {
+    messages?: { type?: unknown; from?: { nickname?: unknown }; text?: unknown }[];
+    channels?: { channel?: unknown; userState?: { state?: unknown } }[];
+  };
   const fields: string[] = [];
-  if (n.facebooksession?.state !== undefined) fields.push(`state=${String(n.facebooksession.state)}`);
+  for (const { resource } of MEDIA) if (n[resource]?.state !== undefined) fields.push(`state=${String(n[resource].state)}`);
+  for (const c of Array.isArray(n.channels) ? n.channels : []) fields.push(`${String(c?.channel)}=${String(c?.userState?.state)}`);
   for (const m of Array.isArray(n.messages) ? n.messages : []) {
     if (m?.from?.nickname !== undefined) fields.push(`from=${String(m.from.nickname)}`);
     if (typeof m?.text === 'string') fields.push(`text=${JSON.stringify(m.text.length > 40 ? `${m.text.slice(0, 37)}...` : m.text)}`);

@@ -1,4 +1,4 @@
-import type { OperationOutcome } from '../gws/operations/registry';
+import type { Outcome } from '../gws/operations/registry';
 import { contextFor } from './context';
 import { seededRandom, type Random } from './jitter';
 import { streamKey, type OperationStreams } from './loader';
@@ -18,13 +18,15 @@ export class ScenarioEngine {
     this.random = seededRandom(seed);
   }
 
-  play(outcome: OperationOutcome): void {
+  /** Plays the outcome's streams, then those of the offers routing made because of it. */
+  play(outcome: Outcome): void {
     const stream = this.streams.get(streamKey(outcome.media, outcome.operation));
     if (!stream) throw new Error(`no stream file is loaded for ${outcome.operation}`);
     for (const recipient of outcome.recipients) {
       const context = contextFor(outcome, this.baseUrl(), recipient);
       this.player.play(recipient.userId, stream.stepsFor(recipient.role, context, this.random), outcome.topic);
     }
+    for (const followUp of outcome.followUps) this.play(followUp);
   }
 
   cancelAll(): void {

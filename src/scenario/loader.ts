@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
-import type { MediaName } from '../gws/media';
+import { mediaNamed, type MediaName } from '../gws/media';
 import { GwsModel } from '../gws/model';
-import { REGISTRY, type OperationOutcome } from '../gws/operations/registry';
+import type { Operation } from '../gws/operations/operation';
+import { REGISTRY, type Outcome } from '../gws/operations/registry';
 import { sampleOf } from '../gws/operations/sample';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
@@ -13,14 +14,24 @@ import { TemplateError } from './template';
 /** The shipped scenario files, beside src/ (and beside dist/ once built). */
 export const SCENARIOS_DIR = path.resolve(__dirname, '..', '..', 'scenarios');
 
-/** Where the stream file of an operation is shipped: scenarios/<operation-in-kebab-case>.json. */
-export function defaultStreamFile(operation: string): string {
+/** Where the stream files of the operations on the agent itself are shipped, under scenarios/. */
+const AGENT_STATE_DIR = 'agent';
+
+/**
+ * Where the stream file of an operation is shipped: scenarios/<operation-in-kebab-case>.json for
+ * Facebook's, under its medium's folder for another medium's (scenarios/chat/...), under
+ * scenarios/agent/ for an operation on the agent itself (`media` 'agent').
+ */
+export function defaultStreamFile(operation: string, media: MediaName | 'agent' = 'facebook'): string {
   const kebab = operation.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
-  return path.join(SCENARIOS_DIR, `${kebab}.json`);
+  return path.join(SCENARIOS_DIR, media === 'agent' ? AGENT_STATE_DIR : mediaNamed(media).streamDir, `${kebab}.json`);
 }
 
-/** The key of an operation's stream in the loaded streams. */
-export const streamKey = (media: MediaName, operation: string) => `${media}/${operation}`;
+/** The shipped stream file of a registered operation. */
+export const streamFileOf = (operation: Pick<Operation, 'name' | 'media'>) => defaultStreamFile(operation.name, operation.media ?? 'agent');
+
+/** The key of an operation's stream in the loaded streams: its medium (none for the agent's own) and name. */
+export const streamKey = (media: MediaName | undefined, operation: string) => `${media ?? 'agent'}/${operation}`;
 
 export type OperationStreams = ReadonlyMap<string, OperationStream>;
 
@@ -56,7 +67,7 @@ export function loadOperationStream(file: string, fixture?: Fixture): OperationS
 /** The stream for every registered operation: the shipped files, replaced by `files` for their operations. */
 export function loadOperationStreams(files: readonly string[] = [], fixture?: Fixture): Map<string, OperationStream> {
   const streams = new Map<string, OperationStream>();
-  for (const operation of REGISTRY) streams.set(streamKey(operation.media, operation.name), loadOperationStream(defaultStreamFile(operation.name), fixture));
+  for (const operation of REGISTRY) streams.set(streamKey(operation.media, operation.name), loadOperationStream(streamFileOf(operation), fixture));
   for (const file of files) {
     const stream = loadOperationStream(file, fixture);
     streams.set(streamKey(stream.media, stream.operation), stream);
@@ -69,7 +80,7 @@ function isScript(value: unknown): boolean {
 }
 
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
-export function sampleOutcome(stream: OperationStream, fixture: Fixture): OperationOutcome | undefined {
+export function sampleOutcome(stream: OperationStream, fixture: Fixture): Outcome | undefined {
   try {
     return sampleOf(new GwsModel(fixture), stream.operation, stream.media)?.outcomes.at(-1);
   } catch {

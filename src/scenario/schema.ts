@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { MediaName } from '../gws/media';
-import { MEDIA } from '../gws/media';
+import { MEDIA_NAMES } from '../gws/media';
 import { operationNamed, REGISTRY } from '../gws/operations/registry';
-import { CONTEXT_ROOTS } from './context';
+import { contextRootsOf } from './context';
 import { compileTemplate, TemplateError, type Json } from './template';
 
 export const JsonValue: z.ZodType<Json> = z.lazy(() =>
@@ -29,7 +28,7 @@ export const OperationStreamSchema = z
   .strictObject({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    media: z.enum(MEDIA.map((m) => m.name) as [MediaName, ...MediaName[]]).default('facebook'),
+    media: z.enum(MEDIA_NAMES).optional(),
     operation: z.string().min(1),
     templates: z.record(z.string().regex(/^[A-Za-z][\w-]*$/), JsonValue),
     streams: z.record(z.string(), z.array(Step)),
@@ -38,14 +37,17 @@ export const OperationStreamSchema = z
     const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const operation = operationNamed(file.operation, file.media);
     if (!operation) {
-      const names = REGISTRY.filter((o) => o.media === file.media).map((o) => o.name);
+      const names = REGISTRY.filter((o) => o.media === (file.media ?? 'facebook') || o.actor === 'agent-state').map((o) => o.name);
       problem(['operation'], `expected an operation gws-sim performs (${names.join(', ')}), found '${file.operation}'`);
       return;
+    }
+    if (operation.actor === 'agent-state' && file.media !== undefined) {
+      problem(['media'], `${operation.name} is an operation on the agent itself, of no medium: leave "media" out`);
     }
     for (const role of Object.keys(file.streams)) {
       if (!operation.roles.includes(role)) problem(['streams', role], `${operation.name} has no role '${role}'; its roles: ${operation.roles.join(', ')}`);
     }
-    const contextRoots = [...CONTEXT_ROOTS, ...operation.participants];
+    const contextRoots = contextRootsOf(operation);
     const placeholdersOf = (value: Json, path: PropertyKey[]): readonly string[] => {
       try {
         return compileTemplate(value).placeholders;
@@ -89,6 +91,8 @@ export const OperationStreamSchema = z
         }
       });
     }
-  });
+  })
+  // The medium of the operation: facebook unless told, none for an operation on the agent itself.
+  .transform((file) => ({ ...file, media: operationNamed(file.operation, file.media)?.media }));
 
 export type OperationStreamFile = z.infer<typeof OperationStreamSchema>;

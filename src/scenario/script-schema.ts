@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
-import { operationNames } from '../gws/operations/registry';
+import { MEDIA_NAMES } from '../gws/media';
+import { restOperationNames, targetOf } from '../gws/operations/registry';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
@@ -18,9 +19,10 @@ export const CUSTOMER_ACTIONS = {
   stopTyping: 'CustomerStopTyping',
   leave: 'CustomerLeave',
 } as const;
-const OperationName = z.string().refine((name) => operationNames().includes(name), {
-  error: (issue) => `expected an operation gws-sim performs (${operationNames().join(', ')}), found '${String(issue.input)}'`,
+const OperationName = z.string().refine((name) => restOperationNames().includes(name), {
+  error: (issue) => `expected an operation gws-sim performs (${restOperationNames().join(', ')}), found '${String(issue.input)}'`,
 });
+
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
 
 const FieldMatches = z.record(z.string(), JsonValue).superRefine((match, ctx) => {
@@ -59,13 +61,15 @@ const STEP_SCHEMAS = {
   perform: z.strictObject({
     perform: OperationName,
     as: AgentName,
-    session: z.string().min(1).describe("a fixture session's id, or the name an offer step gave"),
+    session: z.string().min(1).optional().describe("a fixture session's id, or the name an offer step gave"),
+    channel: z.string().min(1).optional().describe('the channel of Ready and NotReady'),
     target: z.string().min(1).optional().describe('an agent of the script, or a URI'),
     params: z.record(z.string(), JsonValue).optional(),
     answer: z.record(z.string(), JsonValue).optional(),
   }),
   offer: z.strictObject({
-    offer: AgentName.describe('the agent the new session is offered to'),
+    offer: AgentName.describe('the agent the new session is offered to; * for routing (chat)'),
+    media: z.enum(MEDIA_NAMES).optional().describe('facebook (the default) or chat'),
     session: z.string().min(1).describe('a name for the new session, for the steps after'),
     from: z.string().min(1).optional().describe("the customer's nickname (default Customer)"),
     text: z.string().optional(),
@@ -168,10 +172,16 @@ export const ScriptSchema = z
             connected.delete(name);
           }
           break;
-        case 'perform':
+        case 'perform': {
           known(step.as, [...at, 'as']);
           for (const [name, value] of Object.entries(step.params ?? {})) checkTemplate(value, [...at, 'params', name], problem);
+          const target = targetOf(step.perform);
+          if (target === 'session' && step.session === undefined) problem([...at, 'session'], `${step.perform} acts on a session: give "session"`);
+          if (target === 'channel' && step.channel === undefined) problem([...at, 'channel'], `${step.perform} acts on one of the agent's channels: give "channel", e.g. "chat"`);
+          if (target !== 'session' && step.session !== undefined) problem([...at, 'session'], `${step.perform} acts on the agent, not on a session: leave "session" out`);
+          if (target !== 'channel' && step.channel !== undefined) problem([...at, 'channel'], `${step.perform} takes no channel: leave "channel" out`);
           break;
+        }
         case 'expect':
           for (const name of Object.keys(step.expect)) {
             if (known(name, [...at, 'expect', name]) && !connected.has(name)) {
@@ -180,7 +190,10 @@ export const ScriptSchema = z
           }
           break;
         case 'offer':
-          known(step.offer, [...at, 'offer']);
+          if (step.offer === '*' && (step.media ?? 'facebook') === 'facebook') {
+            problem([...at, 'offer'], 'Facebook sessions are not routed: name the agent it is offered to, or offer a chat ("media": "chat")');
+          }
+          if (step.offer !== '*') known(step.offer, [...at, 'offer']);
           if (offered.has(step.session)) problem([...at, 'session'], `a session named '${step.session}' is already offered: give each offer its own name`);
           offered.add(step.session);
           break;

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
 import { GwsModel } from '../gws/model';
 import type { SampleCall } from '../gws/operations/operation';
-import { operationNamed } from '../gws/operations/registry';
+import { operationNamed, operationNames } from '../gws/operations/registry';
+import { mediaNamed, type MediaName } from '../gws/media';
 import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
 import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
-import { defaultStreamFile, loadOperationStream } from './loader';
+import { loadOperationStream, streamFileOf } from './loader';
 import { CUSTOMER_ACTIONS, namesOf, ScriptSchema, type ScriptStep } from './script-schema';
 import type { OperationStream } from './stream';
 import { compileTemplate, type Json } from './template';
@@ -34,6 +35,10 @@ export interface Script {
   steps(server: string): ScriptStep[];
   /** Set when the file is an operation stream: the simulator must play this file for the check to mean anything. */
   operationStream?: { operation: string; file: string };
+  /** The medium of the operation stream's operation (none for an operation on the agent itself). */
+  operationMedia?: MediaName;
+  /** The medium of a session the steps name: a fixture's session, or one an offer step made. */
+  mediaOf(session: string): MediaName;
 }
 
 /**
@@ -57,13 +62,19 @@ export function loadScenario(file: string): Script {
     const connectsLater = script.steps.some((s) => s.kind === 'connect' && namesOf(s.connect).includes(name));
     return { name, transport: spec.transport, password: spec.password ?? user?.password ?? '', connectsAtStart: !connectsLater };
   });
-  const sessions = new Set(fixture.facebooksessions.map((s) => s.id));
+  // Each session the steps may name, and its medium.
+  const sessions = fixtureSessions(fixture);
   script.steps.forEach((step, i) => {
-    if (step.kind === 'offer') sessions.add(step.session);
-    if ((step.kind === 'perform' || step.kind === 'customer') && !sessions.has(step.session)) {
-      problems.push(
-        problemAt(source, ['steps', i, 'session'], `no session '${step.session}' in the fixture nor offered before this step; the sessions: ${[...sessions].join(', ')}`),
-      );
+    if (step.kind === 'offer') sessions.set(step.session, step.media ?? 'facebook');
+    if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
+      const media = sessions.get(step.session);
+      if (media === undefined) {
+        problems.push(
+          problemAt(source, ['steps', i, 'session'], `no session '${step.session}' in the fixture nor offered before this step; the sessions: ${[...sessions.keys()].join(', ')}`),
+        );
+      } else if (step.kind === 'perform' && !operationNames(media).includes(step.perform)) {
+        problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${mediaNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
+      }
     }
     if (step.kind === 'perform' && step.target !== undefined && !users.has(step.target) && !/^https?:\/\//.test(step.target)) {
       problems.push(
@@ -79,6 +90,7 @@ export function loadScenario(file: string): Script {
     fixtureFile,
     fixture,
     agents,
+    mediaOf: (session) => sessions.get(session) ?? 'facebook',
     steps: (server) => {
       const context = { server, users: Object.fromEntries(fixture.users.map((u) => [u.userName, userContext(u, server)])) };
       return script.steps.map((step) => {
@@ -89,6 +101,11 @@ export function loadScenario(file: string): Script {
       });
     },
   };
+}
+
+/** The fixture's sessions by id, with their medium. */
+function fixtureSessions(fixture: Fixture): Map<string, MediaName> {
+  return new Map([...fixture.facebooksessions.map((s) => [s.id, 'facebook'] as const), ...fixture.chats.map((s) => [s.id, 'chat'] as const)]);
 }
 
 function userContext(user: { id: string; userName: string }, server: string) {
@@ -107,12 +124,15 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
   if (!calls) throw new FileError(file, [{ path: '$', message: `the fixture has no session where ${stream.operation} can succeed` }]);
   const nameOf = (userId: string) => model.userById(userId)!.userName;
   const agents = fixture.users.map((u): ScriptAgent => ({ name: u.userName, transport: 'websocket', password: u.password, connectsAtStart: true }));
-  const streamOf = (operation: string) => (operation === stream.operation ? stream : loadOperationStream(defaultStreamFile(operation)));
+  const streamOf = (operation: string) => (operation === stream.operation ? stream : loadOperationStream(streamFileOf(operationNamed(operation, stream.media)!)));
   const last = calls[calls.length - 1];
 
   return {
     file,
     operationStream: { operation: stream.operation, file },
+    operationMedia: stream.media,
+    // The sample's sessions are the fixture's and the one its offer makes, of the stream's medium.
+    mediaOf: (session) => fixtureSessions(fixture).get(session) ?? stream.media ?? 'facebook',
     description: `${stream.operation}${last.as ? ` by ${nameOf(last.as)}` : ''}: each agent receives exactly what ${path.basename(file)} declares`,
     fixture,
     agents,
@@ -131,7 +151,7 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
             .map((step, j) => stableFields(step.render(0), lateSteps[j].render(DAY_MS)));
         }
         const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role)));
-        return [stepOf(call, nameOf), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
+        return [stepOf(call, nameOf, stream.media ?? 'facebook'), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
       });
     },
   };
@@ -140,16 +160,18 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
 const DAY_MS = 86_400_000;
 const SAMPLE_SESSION = 'sample';
 
-/** A sample call as a script step: an offer, what the customer does, or an agent's operation. */
-function stepOf(call: SampleCall, nameOf: (userId: string) => string): ScriptStep {
+/** A sample call as a script step: an offer, what the customer does, or an agent's operation (on a session of `media`, or on itself). */
+function stepOf(call: SampleCall, nameOf: (userId: string) => string, media: MediaName): ScriptStep {
   const session = call.session ?? SAMPLE_SESSION;
   if (call.operation === 'Offer') {
     const { offerTo, customer, text } = call.params as { offerTo: string; customer?: string; text?: string };
-    return { kind: 'offer', offer: offerTo, session, from: customer, text };
+    return { kind: 'offer', offer: offerTo, media, session, from: customer, text };
   }
   const action = Object.entries(CUSTOMER_ACTIONS).find(([, name]) => name === call.operation)?.[0] as keyof typeof CUSTOMER_ACTIONS | undefined;
   if (action) return { kind: 'customer', customer: action, session, text: call.params.text as string | undefined };
-  return { kind: 'perform', perform: call.operation, as: nameOf(call.as!), session, params: call.params as Record<string, Json> };
+  const perform = { kind: 'perform', perform: call.operation, as: nameOf(call.as!), params: call.params as Record<string, Json> } as const;
+  if (operationNamed(call.operation, media)?.actor === 'agent-state') return { ...perform, channel: call.channel };
+  return { ...perform, session };
 }
 
 /** The fields of a notification that do not depend on when it is sent, as a partial match. */

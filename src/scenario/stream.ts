@@ -15,7 +15,8 @@ interface CompiledStep {
 /** A loaded, checked operation stream file, ready to turn an outcome into timed steps. */
 export class OperationStream {
   readonly operation: string;
-  readonly media: MediaName;
+  /** Its operation's medium; undefined for an operation on the agent itself. */
+  readonly media: MediaName | undefined;
   private readonly streams: ReadonlyMap<string, CompiledStep[]>;
 
   constructor(

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
 import { launchChromium } from '../helpers/desktop';
+import { rest } from '../helpers/rest';
 
 /**
  * The dashboard in Chromium (Debian's, through playwright-core), on a simulator in GWS's CSRF mode
@@ -265,7 +266,7 @@ test('reset from the page empties the timeline and brings the fixture back', asy
   expect(await rows(page)).toEqual([]);
   expect(await text(page, '#timeline li.empty')).toMatch(/^Reset at \d\d:\d\d:\d\d\.\d{3}: nothing since\.$/);
   await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.people li.gone').length === 0);
-  expect(sim.state().facebooksessions[0].participants.map((p) => p.participantId)).toHaveLength(3);
+  expect(sim.state().facebooksessions[0].participants as unknown[]).toHaveLength(3);
   // A page opened now starts from the reset too.
   const late = await chromium.context.newPage();
   try {
@@ -330,6 +331,29 @@ describe('with an admin token', () => {
       await other.close();
     }
   });
+});
+
+test("the agent's day from the page: agent3 logs in on chat and goes Ready (shown under Agents, told to its client); a chat offered without offerTo then reaches it", async () => {
+  const agent3 = await sim.agent('agent3');
+  try {
+    await page.selectOption('#agent-state-agent', 'agent3');
+    await page.selectOption('#agent-state-operation', 'StartContactCenterSession');
+    await page.fill('#agent-state-channels', '["chat"]');
+    await page.click('#agent-state button[type="submit"]');
+    await page.waitForSelector('#agent-state output.answer.ok');
+    await page.waitForSelector('.agent[data-agent="agent3"] .chip[data-channel="chat"].channel-NotReady');
+    await page.selectOption('#agent-state-channel', 'chat');
+    await page.selectOption('#agent-state-operation', 'Ready');
+    await page.click('#agent-state button[type="submit"]');
+    await page.waitForSelector('.agent[data-agent="agent3"] .chip[data-channel="chat"].channel-Ready');
+    await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessage', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
+
+    const offered = await rest(sim.url).post('/sim/chats', { customer: 'Bob', text: 'Anyone?' });
+    expect(offered.body).toMatchObject({ statusCode: 0, offeredTo: 'agent3' });
+    await expect(agent3.waitFor({ kind: 'StatusChange', match: { 'chat.state': 'Invited' } })).resolves.toBeDefined();
+  } finally {
+    await agent3.disconnect();
+  }
 });
 
 test('the operation form suggests the users for a target', async () => {

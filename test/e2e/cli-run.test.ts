@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Cli, DOCUMENTED_STREAM, killAll, MAIN, ROOT, run } from '../helpers/cli';
+import { Cli, DOCUMENTED_STREAM, killAll, MAIN, ROOT, run, waitUntil } from '../helpers/cli';
 import { SESSION_ID } from '../helpers/default-fixture';
 
 const SCRIPTS = ['agent1-removes-agent2.json', 'agents-visibility-refused.json', 'late-agent-gets-its-queue.json'].map((f) => `scenarios/${f}`);
@@ -204,11 +204,3 @@ describe('--help', () => {
     expect(result.stdout).toContain('Examples:');
   });
 });
-
-async function waitUntil(done: () => boolean, what: () => string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out; so far: ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -115,3 +115,12 @@ export async function run(args: string[], ms = EXIT_MS): Promise<Exit & { stdout
   return { ...exit, stdout: cli.stdout, stderr: cli.stderr };
 }
 
+
+/** Polls until `done()`; fails after `ms` with `what()`, what there is so far. */
+export async function waitUntil(done: () => boolean, what: () => string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out; so far: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

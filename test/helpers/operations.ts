@@ -1,4 +1,5 @@
 import type { Agent } from '../../src/client/agent';
+import { mediaNamed, type MediaName } from '../../src/gws/media';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { kind, type Transport } from './agent';
 import { rest, type RestResponse } from './rest';
@@ -26,18 +27,41 @@ export class World {
   private constructor(
     readonly sim: Simulator,
     readonly agents: Record<UserName, Agent>,
+    /** The medium of the sessions perform, customer and view act on. */
+    readonly media: MediaName,
   ) {}
 
-  static async start(transport: Transport): Promise<World> {
+  static async start(transport: Transport, media: MediaName = 'facebook'): Promise<World> {
     const sim = await createSimulator({ timeScale: 0 });
     const agents = {} as Record<UserName, Agent>;
     for (const user of USERS) agents[user] = await sim.agent(user, { transport });
-    return new World(sim, agents);
+    return new World(sim, agents, media);
   }
 
-  /** POST /api/v2/me/facebooksessions/{id} as `user`, with Basic auth. */
+  private get collection(): string {
+    return mediaNamed(this.media).collection;
+  }
+
+  /** POST /api/v2/me/facebooksessions/{id} (or /chats/{id}) as `user`, with Basic auth. */
   perform(user: UserName, sessionId: string, operationName: string, params: Record<string, unknown> = {}): Promise<RestResponse> {
-    return rest(this.sim.url).post(`/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`, { operationName, ...params }, { user, password: user });
+    return rest(this.sim.url).post(`/api/v2/me/${this.collection}/${encodeURIComponent(sessionId)}`, { operationName, ...params }, { user, password: user });
+  }
+
+  /** POST /api/v2/me as `user` (StartContactCenterSession, EndContactCenterSession). */
+  me(user: UserName, operationName: string, params: Record<string, unknown> = {}): Promise<RestResponse> {
+    return rest(this.sim.url).post('/api/v2/me', { operationName, ...params }, { user, password: user });
+  }
+
+  /** POST /api/v2/me/channels/{channel} as `user` (Ready, NotReady). */
+  onChannel(user: UserName, channel: string, operationName: string, params: Record<string, unknown> = {}): Promise<RestResponse> {
+    return rest(this.sim.url).post(`/api/v2/me/channels/${encodeURIComponent(channel)}`, { operationName, ...params }, { user, password: user });
+  }
+
+  /** `user` logs in on chat and is Ready there: routing offers it chats. */
+  async readyOnChat(user: UserName): Promise<void> {
+    for (const response of [await this.me(user, 'StartContactCenterSession', { channels: ['chat'] }), await this.onChannel(user, 'chat', 'Ready')]) {
+      if (response.body?.statusCode !== 0) throw new Error(`${user} Ready on chat: ${response.text}`);
+    }
   }
 
   /** `perform` that must succeed: returns the answer. */
@@ -47,9 +71,9 @@ export class World {
     return response.body;
   }
 
-  /** What the customer does: POST /sim/facebooksessions (route '') or /sim/facebooksessions/{id}/<route>. */
+  /** What the customer does: POST /sim/facebooksessions (route '') or /sim/facebooksessions/{id}/<route> (or /sim/chats...). */
   customer(sessionId: string | undefined, route: string, body: Record<string, unknown> = {}): Promise<RestResponse> {
-    const path = sessionId === undefined ? '/sim/facebooksessions' : `/sim/facebooksessions/${encodeURIComponent(sessionId)}/${route}`;
+    const path = sessionId === undefined ? `/sim/${this.collection}` : `/sim/${this.collection}/${encodeURIComponent(sessionId)}/${route}`;
     return rest(this.sim.url).post(path, body);
   }
 
@@ -67,9 +91,9 @@ export class World {
     return id;
   }
 
-  /** GET /api/v2/me/facebooksessions/{id} as `user`: the session as that agent sees it. */
+  /** GET /api/v2/me/facebooksessions/{id} (or /chats/{id}) as `user`: the session as that agent sees it. */
   async view(user: UserName, sessionId: string): Promise<any> {
-    const response = await rest(this.sim.url).get(`/api/v2/me/facebooksessions/${encodeURIComponent(sessionId)}`, { user, password: user });
+    const response = await rest(this.sim.url).get(`/api/v2/me/${this.collection}/${encodeURIComponent(sessionId)}`, { user, password: user });
     return response.body;
   }
 
@@ -93,10 +117,10 @@ export class World {
 }
 
 /** A fresh World for each test of the describe block, closed after it: `const world = useWorld(transport)`, then `world()`. */
-export function useWorld(transport: Transport): () => World {
+export function useWorld(transport: Transport, media: MediaName = 'facebook'): () => World {
   let world: World | undefined;
   beforeEach(async () => {
-    world = await World.start(transport);
+    world = await World.start(transport, media);
   });
   afterEach(async () => {
     await world?.close();
@@ -119,7 +143,10 @@ export function messagesOf(notification: any): MessageSummary[] {
   }));
 }
 
-export const nicknames = (notification: any): string[] => notification.facebooksession.participants.map((p: any) => `${p.nickname}:${p.visibility}`);
+/** The session a state-change notification carries, of either medium. */
+export const resourceOf = (notification: any): any => notification.facebooksession ?? notification.chat;
+
+export const nicknames = (notification: any): string[] => resourceOf(notification).participants.map((p: any) => `${p.nickname}:${p.visibility}`);
 
 /** The REST refusal's exact GWS body, and the HTTP status it goes with. */
 export function expectRefusal(response: RestResponse, status: number, statusCode: number, message: RegExp): void {
@@ -136,3 +163,5 @@ const PROPERTIES = ['SetDisposition', 'AttachUserData', 'UpdateUserData', 'Delet
 export const CHATTING = [...SAYING, 'Consult', 'Transfer', 'Leave', 'Complete', ...PROPERTIES];
 /** After leaving the chat (or the customer left): the properties and Complete. */
 export const LEFT_CHAT = ['Complete', ...PROPERTIES];
+/** A chat's chatting agent may also send a custom notice (chats alone). */
+export const CHAT_CHATTING = [...CHATTING, 'SendCustomNotice'];

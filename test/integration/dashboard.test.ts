@@ -92,9 +92,19 @@ describe('GET /sim/operations', () => {
     sim = await createSimulator({ timeScale: 0 });
     const { body } = await rest(sim.url).get('/sim/operations');
     expect(body.statusCode).toBe(0);
-    expect(body.media).toEqual([{ name: 'facebook', collection: 'facebooksessions', resource: 'facebooksession', topic: '/v2/me/facebooksession' }]);
-    const names = [...body.agentOperations, ...body.customerOperations].map((o: { name: string }) => o.name);
+    expect(body.media).toEqual([
+      { name: 'facebook', collection: 'facebooksessions', resource: 'facebooksession', topic: '/v2/me/facebooksession' },
+      { name: 'chat', collection: 'chats', resource: 'chat', topic: '/v2/me/chats' },
+    ]);
+    const names = [...body.agentOperations, ...body.customerOperations, ...body.agentStateOperations].map((o: { name: string }) => o.name);
     expect(names.sort()).toEqual(REGISTRY.map((o) => o.name).sort());
+    expect(body.agentStateOperations.map((o: { name: string; target: string }) => `${o.name}:${o.target}`)).toEqual([
+      'StartContactCenterSession:me',
+      'EndContactCenterSession:me',
+      'Ready:channel',
+      'NotReady:channel',
+    ]);
+    expect(body.channels).toEqual(['chat']);
     const remove = body.agentOperations.find((o: { name: string }) => o.name === 'RemoveParticipantFromConference');
     expect(remove).toMatchObject({ media: 'facebook', states: ['Chatting'], parameters: { type: 'object', properties: { targetPath: { format: 'gws-user-path' }, targetUri: { format: 'gws-user-uri' } } } });
     const send = body.agentOperations.find((o: { name: string }) => o.name === 'SendMessage');
@@ -152,6 +162,24 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
       ['agent1', 'RemoveParticipantFromConference', 6],
     ]);
     expect(refusals.every((e) => typeof e.statusMessage === 'string' && e.via === 'sim')).toBe(true);
+  });
+
+  test("the agent's day as that agent: log in on /sim/agents/{user}, Ready on .../channels/{channel}, on the feed with the channel; refusals as over REST", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    expect((await api.post('/sim/agents/agent3', { operationName: 'StartContactCenterSession', channels: ['chat'] })).body).toEqual({ statusCode: 0 });
+    expect((await api.post('/sim/agents/agent3/channels/chat', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
+    expect(sim.state().users.find((u) => u.userName === 'agent3')!.channels).toEqual([{ channel: 'chat', state: 'Ready' }]);
+    expectRefusal(await api.post('/sim/agents/agent3/channels/voice', { operationName: 'Ready' }), 6, 404, /voice/);
+    expectRefusal(await api.post('/sim/agents/agent9/channels/chat', { operationName: 'Ready' }), 6, 404, /^No user named 'agent9'/);
+    expectRefusal(await api.post('/sim/agents/agent2/channels/chat', { operationName: 'Ready' }), 2, 400, /agent2/);
+    const operations = (await readFeed(`${sim.url}/sim/events`, (f) => f.filter((e) => e.data.type === 'operation').length >= 4)).map((f) => f.data).filter((e) => e.type === 'operation');
+    expect(operations.map((e) => [e.agent, e.operation, e.channel, e.media, e.statusCode])).toEqual([
+      ['agent3', 'StartContactCenterSession', undefined, undefined, 0],
+      ['agent3', 'Ready', 'chat', undefined, 0],
+      ['agent3', 'Ready', 'voice', undefined, 6],
+      ['agent2', 'Ready', 'chat', undefined, 2],
+    ]);
   });
 
   test('needs no CSRF token with --csrf, and no REST fault applies: those stand for the desktop\'s own calls', async () => {

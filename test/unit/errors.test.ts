@@ -33,6 +33,11 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NO_SUCH_WEBSOCKET', 6, 404],
   ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
+  ['NO_SUCH_CHANNEL', 1, 400],
+  ['CHANNEL_NOT_FOUND', 6, 404],
+  ['NOT_LOGGED_IN', 2, 400],
+  ['SESSIONS_OPEN', 2, 400],
+  ['PARTIAL_SUCCESS', 7, 200],
 ];
 
 describe('ERRORS', () => {
@@ -100,6 +105,30 @@ describe('gwsError', () => {
       "Invalid parameter 'offerTo': no user 'agent9'; the users are agent1, agent2.",
     ],
   ])('formats %s: what failed, why, what to do', (_code, make, message) => {
+    expect(make().message).toBe(message);
+  });
+
+  it.each<[string, () => Error, string]>([
+    ['SESSION_NOT_FOUND of a chat', () => gwsError('SESSION_NOT_FOUND', 'C1', 'chat'), 'No chat C1.'],
+    ['NOT_A_PARTICIPANT of a chat', () => gwsError('NOT_A_PARTICIPANT', 'C1', 'agent3', 'chat'), 'No chat C1 for agent3: the agent is not one of its participants.'],
+    [
+      'NO_SUCH_CHANNEL',
+      () => gwsError('NO_SUCH_CHANNEL', 'voice', ['chat']),
+      "Cannot log in on channel 'voice': gws-sim simulates only the channel chat (voice, email and the others are not simulated).",
+    ],
+    ['CHANNEL_NOT_FOUND', () => gwsError('CHANNEL_NOT_FOUND', 'voice', ['chat']), 'No channel voice: gws-sim simulates only /api/v2/me/channels/chat.'],
+    [
+      'NOT_LOGGED_IN',
+      () => gwsError('NOT_LOGGED_IN', 'Ready', 'agent2', 'chat'),
+      'Cannot Ready: agent2 is not logged in on channel chat. Log in first: POST /api/v2/me {"operationName": "StartContactCenterSession", "channels": ["chat"]}.',
+    ],
+    [
+      'SESSIONS_OPEN',
+      () => gwsError('SESSIONS_OPEN', 'agent1', ['chat C1']),
+      'Cannot EndContactCenterSession: agent1 still has chat C1 offered or open. Reject, Complete or Leave it first.',
+    ],
+    ['PARTIAL_SUCCESS', () => gwsError('PARTIAL_SUCCESS', ['voice'], ['chat']), 'Partial success: chat started; voice failed (see results).'],
+  ])('formats %s for chats and the agent\'s day', (_code, make, message) => {
     expect(make().message).toBe(message);
   });
 

@@ -24,6 +24,10 @@ export function Agents({ state, sessions }: { state: SimState; sessions: readonl
               <span class="muted" title="notifications sent to this agent">${deliveries?.sent ?? 0} sent</span>
             </div>
             ${clients.length === 0 && html`<p class="muted small">${connected ? '' : 'not connected'}</p>`}
+            ${(user.channels ?? []).length > 0 &&
+            html`<ul class="chips">
+              ${user.channels!.map((c) => html`<li class=${`chip channel-${c.state}`} data-channel=${c.channel} title=${c.reason ?? ''}>${c.channel}: ${c.state}</li>`)}
+            </ul>`}
             ${clients.map(
               (c) => html`<p class="client small" data-client=${c.clientId}>
                 <span class=${`transport t-${c.transport ?? 'none'}`}>${c.transport ?? 'handshaken'}</span>

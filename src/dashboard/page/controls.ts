@@ -4,7 +4,7 @@ import { Faults } from './faults';
 import { html } from './html';
 import { Choice, OperationForm, type FormOperation } from './operation-form';
 import { UserSuggestions } from './schema-form';
-import type { Catalog, SessionOf, SimState } from './types';
+import type { AgentStateOperation, Catalog, SessionOf, SimState } from './types';
 
 interface ControlsProps {
   catalog: Catalog;
@@ -30,6 +30,7 @@ export function Controls({ catalog, state, sessions, changed }: ControlsProps) {
         send=${(o: FormOperation, params: Record<string, unknown>) => after(call('POST', offers.find((c) => c.name === o.name)!.path, params))} />
       <${CustomerForm} catalog=${catalog} sessions=${sessions} after=${after} />
       <${AgentForm} catalog=${catalog} state=${state} sessions=${sessions} after=${after} />
+      <${AgentStateForm} catalog=${catalog} state=${state} after=${after} />
       <${Faults} catalog=${catalog} state=${state} after=${after} />
     </section>
   `;
@@ -72,6 +73,25 @@ function AgentForm({ catalog, state, sessions, after }: { catalog: Catalog; stat
         <${Choice} id="operation-session" label="Session" value=${session.id} options=${ordered.map((s) => [s.id, sessionLabel(s)] as [string, string])} onChange=${setChosen} />
       </div>
       <p class="muted small">✓: allowed now for ${agent} (${allowed.length === 0 ? 'nothing is' : `${allowed.length} operations`}); the others are refused, as over REST.</p>
+    <//>
+  `;
+}
+
+/** The agent's day: log in or out, Ready or NotReady on a channel, as POST /api/v2/me and /api/v2/me/channels/{channel} would. */
+function AgentStateForm({ catalog, state, after }: { catalog: Catalog; state: SimState; after: After }) {
+  const [agent, setAgent] = useState(state.users[0]?.userName ?? '');
+  const [channel, setChannel] = useState(catalog.channels[0] ?? '');
+  const operations = catalog.agentStateOperations;
+  if (operations.length === 0) return null;
+  const path = (o: AgentStateOperation) => `/sim/agents/${encodeURIComponent(agent)}${o.target === 'channel' ? `/channels/${encodeURIComponent(channel)}` : ''}`;
+  return html`
+    <${OperationForm} id="agent-state" title="The agent's day" submit="Perform" operations=${operations}
+      labelOf=${(o: FormOperation) => (operations.find((a) => a.name === o.name)?.target === 'channel' ? `${o.name} (on the channel)` : o.name)}
+      send=${(o: FormOperation, params: Record<string, unknown>) => after(call('POST', path(operations.find((a) => a.name === o.name)!), { operationName: o.name, ...params }))}>
+      <div class="row2">
+        <${Choice} id="agent-state-agent" label="Agent" value=${agent} options=${state.users.map((u) => u.userName)} onChange=${setAgent} />
+        <${Choice} id="agent-state-channel" label="Channel" value=${channel} options=${catalog.channels} onChange=${setChannel} />
+      </div>
     <//>
   `;
 }

@@ -22,7 +22,8 @@ export interface Media {
 }
 
 interface CatalogOperation {
-  media: string;
+  /** None for an operation on the agent itself (the agent's day). */
+  media?: string;
   name: string;
   summary: string;
   example: Record<string, unknown>;
@@ -39,10 +40,18 @@ export interface CustomerOperation extends CatalogOperation {
   path: string;
 }
 
+/** An operation of the agent's day: on the agent itself (`me`: StartContactCenterSession...) or on one of its channels (Ready, NotReady). */
+export interface AgentStateOperation extends CatalogOperation {
+  target: 'me' | 'channel';
+}
+
 export interface Catalog {
   media: Media[];
   agentOperations: AgentOperation[];
   customerOperations: CustomerOperation[];
+  agentStateOperations: AgentStateOperation[];
+  /** The channels agents log in on (chat). */
+  channels: string[];
   faults: { kind: string; form: string; example: string }[];
 }
 
@@ -51,6 +60,8 @@ export interface User {
   userName: string;
   firstName: string;
   lastName: string;
+  /** The agent's state on each channel it is logged in on (the agent's day). */
+  channels?: { channel: string; state: string; reason?: string }[];
 }
 
 export interface Participant {

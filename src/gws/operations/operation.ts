@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { ChannelState } from '../channels';
 import type { AgentParticipant, Participant, User } from '../fixture';
 import type { MediaName } from '../media';
 import type { AgentState, GwsModel, LoggedMessage, Session, Standing } from '../model';
+import type { Routed } from './routing';
 
 /** What an operation did, before the registry stamps it: who must be told what, in which role. */
 export interface Draft {
@@ -12,6 +14,8 @@ export interface Draft {
   recipients: { role: string; userId: string }[];
   /** Fields the REST answer carries besides statusCode (Consult's referenceId, an offer's id). */
   answer?: Record<string, unknown>;
+  /** Sessions routing offered to agents as a consequence (a rejected chat goes to another agent). */
+  routed?: Routed[];
 }
 
 /** One call of an operation, for the dry run of its stream file and for `gws-sim run` of it. */
@@ -21,11 +25,12 @@ export interface SampleCall {
   as?: string;
   /** The session; absent: the one the last offer of the sample created. */
   session?: string;
+  /** The channel of a channel operation (Ready, NotReady). */
+  channel?: string;
   params: Record<string, unknown>;
 }
 
 interface Common<P> {
-  media: MediaName;
   name: string;
   /** One line for the README, --help and error messages. */
   summary: string;
@@ -44,6 +49,11 @@ interface Common<P> {
   sample(model: GwsModel): SampleCall[] | undefined;
 }
 
+/** An operation on a session of one medium (an agent's) or on what the customer does in it. */
+interface OfMedium<P> extends Common<P> {
+  media: MediaName;
+}
+
 /** What an agent's operation is given: the caller, where it stands in the session, and its checked parameters. */
 export interface AgentCall<P> {
   model: GwsModel;
@@ -57,7 +67,7 @@ export interface AgentCall<P> {
 }
 
 /** A GWS operation, performed by an agent over POST /api/v2/me/<collection>/{id}. */
-export interface AgentOperation<P = any> extends Common<P> {
+export interface AgentOperation<P = any> extends OfMedium<P> {
   actor: 'agent';
   /** The caller's states it may be performed in; in others it is refused with statusCode 2. */
   states: readonly AgentState[];
@@ -69,13 +79,14 @@ export interface AgentOperation<P = any> extends Common<P> {
 /** What the customer's side is given: the session (none for an arrival) and the checked parameters. */
 export interface CustomerCall<P> {
   model: GwsModel;
+  media: MediaName;
   session: Session | undefined;
   params: P;
   now: number;
 }
 
 /** What the customer does, outside the GWS API: POST /sim/<collection>..., scripts and the harness. */
-export interface CustomerOperation<P = any> extends Common<P> {
+export interface CustomerOperation<P = any> extends OfMedium<P> {
   actor: 'customer';
   /** Creates the session: no session id is given. */
   creates?: boolean;
@@ -84,7 +95,59 @@ export interface CustomerOperation<P = any> extends Common<P> {
   perform(call: CustomerCall<P>): Draft;
 }
 
-export type Operation = AgentOperation | CustomerOperation;
+/** What an operation on the agent itself is given: the caller, the channel of the path (if any), the checked parameters. */
+export interface AgentStateCall<P> {
+  model: GwsModel;
+  caller: User;
+  channel: string | undefined;
+  params: P;
+  now: number;
+}
+
+/** What an operation on the agent itself did: who is told, the channels the notification shows, the answer. */
+export interface AgentStateDraft {
+  recipients: { role: string; userId: string }[];
+  /** The agent's channels as its notification shows them. */
+  channels: ChannelState[];
+  /** Fields of the REST answer; a statusCode here replaces 0 (StartContactCenterSession's 7). */
+  answer?: Record<string, unknown>;
+  routed?: Routed[];
+}
+
+/**
+ * An operation on the agent itself, of no medium: POST /api/v2/me (`target` 'me':
+ * StartContactCenterSession...) or /api/v2/me/channels/{channel} ('channel': Ready, NotReady).
+ * Its notifications go out on /v2/me/channels.
+ */
+export interface AgentStateOperation<P = any> extends Common<P> {
+  actor: 'agent-state';
+  media?: undefined;
+  target: 'me' | 'channel';
+  perform(call: AgentStateCall<P>): AgentStateDraft;
+}
+
+export type Operation = AgentOperation | CustomerOperation | AgentStateOperation;
+
+/**
+ * An agent's or the customer's operation defined once for every medium: registry.ts registers it
+ * on each (`onMedium`), where its sample is given the medium and `paramsOn` may refine its parameters.
+ */
+export type Shared<O extends AgentOperation | CustomerOperation> = Omit<O, 'actor' | 'media' | 'sample'> & {
+  actor: O['actor'];
+  /** The parameters on `media` where they differ from `params` (an offer needs offerTo where nothing routes). */
+  paramsOn?(media: MediaName): O['params'];
+  sample(model: GwsModel, media: MediaName): SampleCall[] | undefined;
+};
+
+export const shareAgentOperation = <P>(operation: Omit<Shared<AgentOperation<P>>, 'actor'>): Shared<AgentOperation<P>> => ({ actor: 'agent', ...operation });
+export const shareCustomerOperation = <P>(operation: Omit<Shared<CustomerOperation<P>>, 'actor'>): Shared<CustomerOperation<P>> => ({ actor: 'customer', ...operation });
+
+/** A shared operation's value on one medium. */
+export function onMedium<O extends AgentOperation | CustomerOperation>(shared: Shared<O>, media: MediaName): O {
+  const { paramsOn, sample, ...operation } = shared;
+  return { ...operation, media, params: paramsOn?.(media) ?? shared.params, sample: (model: GwsModel) => sample(model, media) } as unknown as O;
+}
 
 export const defineAgentOperation = <P>(operation: Omit<AgentOperation<P>, 'actor'>): AgentOperation<P> => ({ actor: 'agent', ...operation });
 export const defineCustomerOperation = <P>(operation: Omit<CustomerOperation<P>, 'actor'>): CustomerOperation<P> => ({ actor: 'customer', ...operation });
+export const defineAgentStateOperation = <P>(operation: Omit<AgentStateOperation<P>, 'actor'>): AgentStateOperation<P> => ({ actor: 'agent-state', ...operation });

@@ -1,5 +1,6 @@
 import { gwsError } from '../../errors';
 import type { AgentParticipant, LogMessage, User } from '../fixture';
+import type { MediaName } from '../media';
 import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
 
@@ -40,9 +41,13 @@ export function invite(session: Session, invitation: Invitation): void {
   session.states[invitation.userId] = 'Invited';
 }
 
-/** The first session of the model in which an agent chats, and that agent: where most operations can be sampled. */
-export function chattingAgent(model: GwsModel, wanted: (session: Session, agent: AgentParticipant) => boolean = () => true): { session: Session; agent: AgentParticipant } | undefined {
-  for (const session of model.allSessions()) {
+/** The first session of the medium in which an agent chats, and that agent: where most operations can be sampled. */
+export function chattingAgent(
+  model: GwsModel,
+  wanted: (session: Session, agent: AgentParticipant) => boolean = () => true,
+  media: MediaName = 'facebook',
+): { session: Session; agent: AgentParticipant } | undefined {
+  for (const session of model.allSessions(media)) {
     const agent = agentsOf(session).find((a) => session.states[a.userId] === 'Chatting' && wanted(session, a));
     if (agent) return { session, agent };
   }
@@ -50,8 +55,8 @@ export function chattingAgent(model: GwsModel, wanted: (session: Session, agent:
 }
 
 /** A sample of an operation performed by a chatting agent with `params`. */
-export function sampleByChattingAgent(model: GwsModel, operation: string, params: Record<string, unknown>): SampleCall[] | undefined {
-  const found = chattingAgent(model);
+export function sampleByChattingAgent(model: GwsModel, operation: string, params: Record<string, unknown>, media: MediaName = 'facebook'): SampleCall[] | undefined {
+  const found = chattingAgent(model, undefined, media);
   return found && [{ operation, as: found.agent.userId, session: found.session.id, params }];
 }
 

@@ -15,7 +15,7 @@ import { GwsError } from '../../../src/errors';
 import { loadFixture, type User } from '../../../src/gws/fixture';
 import { GwsModel, snapshot } from '../../../src/gws/model';
 import { capabilitiesOf, performOperation } from '../../../src/gws/operations/registry';
-import { removeParticipantFromConference } from '../../../src/gws/operations/facebook/remove-participant-from-conference';
+import { removeParticipantFromConference } from '../../../src/gws/operations/session/remove-participant-from-conference';
 
 const OPERATION = 'RemoveParticipantFromConference';
 

@@ -8,7 +8,7 @@ import { loadFixture } from '../../../src/gws/fixture';
 import { GwsModel } from '../../../src/gws/model';
 import { parametersOf } from '../../../src/gws/operations/describe';
 import { defineAgentOperation, type Operation } from '../../../src/gws/operations/operation';
-import { agentOperations, capabilitiesOf, operationNamed, operationNames, performOperation, REGISTRY, type OperationOutcome } from '../../../src/gws/operations/registry';
+import { agentOperations, capabilitiesOf, operationNamed, operationNames, performOperation, REGISTRY, type OperationOutcome, type Outcome } from '../../../src/gws/operations/registry';
 import { sampleByChattingAgent } from '../../../src/gws/operations/shared';
 import { createApp } from '../../../src/http/app';
 import { loadOperationStream, loadOperationStreams, SCENARIOS_DIR } from '../../../src/scenario/loader';
@@ -119,7 +119,7 @@ describe('an operation registered in the registry only', () => {
   });
 
   it('is answered on its REST route, and listed in the GET of the session', async () => {
-    const outcomes: OperationOutcome[] = [];
+    const outcomes: Outcome[] = [];
     const app = createApp({
       model,
       authenticator: new Authenticator(model),

@@ -47,10 +47,14 @@ describe('the shipped operation streams', () => {
 
   /** Every operation gws-sim performs on Facebook sessions, in the registry's order: the agent's (as capabilities list them), then the customer's. */
   const OPERATIONS = [...INVITED, ...CONFERENCE_ALL, 'Offer', 'CustomerMessage', 'CustomerStartTyping', 'CustomerStopTyping', 'CustomerLeave'];
+  /** The same on chats, and SendCustomNotice of chats alone; then the operations on the agent itself, of no medium. */
+  const CHAT_OPERATIONS = [...OPERATIONS, 'SendCustomNotice'];
+  const AGENT_STATE_OPERATIONS = ['StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady'];
+  const ALL = [...OPERATIONS.map((name) => `facebook/${name}`), ...CHAT_OPERATIONS.map((name) => `chat/${name}`), ...AGENT_STATE_OPERATIONS.map((name) => `agent/${name}`)];
 
   it('loadOperationStreams() holds one stream per operation, keyed media/operation, the shipped one by default', () => {
     const streams = loadOperationStreams();
-    expect([...streams.keys()]).toEqual(OPERATIONS.map((name) => `facebook/${name}`));
+    expect([...streams.keys()]).toEqual(ALL);
     for (const name of OPERATIONS) {
       const stream = streams.get(`facebook/${name}`)!;
       expect([stream.operation, stream.media, stream.file]).toEqual([name, 'facebook', defaultStreamFile(name)]);
@@ -59,9 +63,23 @@ describe('the shipped operation streams', () => {
     expect(defaultStreamFile('SendStartTypingNotification')).toBe(path.join(SCENARIOS_DIR, 'send-start-typing-notification.json'));
   });
 
+  it("a chat's streams are under scenarios/chat, with media chat; the agent's own under scenarios/agent, of no medium", () => {
+    const streams = loadOperationStreams();
+    for (const name of CHAT_OPERATIONS) {
+      const stream = streams.get(`chat/${name}`)!;
+      expect([stream.operation, stream.media, stream.file]).toEqual([name, 'chat', defaultStreamFile(name, 'chat')]);
+    }
+    for (const name of AGENT_STATE_OPERATIONS) {
+      const stream = streams.get(`agent/${name}`)!;
+      expect([stream.operation, stream.media, stream.file]).toEqual([name, undefined, defaultStreamFile(name, 'agent')]);
+    }
+    expect(defaultStreamFile('Accept', 'chat')).toBe(path.join(SCENARIOS_DIR, 'chat', 'accept.json'));
+    expect(defaultStreamFile('NotReady', 'agent')).toBe(path.join(SCENARIOS_DIR, 'agent', 'not-ready.json'));
+  });
+
   it('loadOperationStreams(files) replaces the stream of the operation a file names, and only that one', () => {
     const streams = loadOperationStreams([AS_DOCUMENTED]);
-    expect(streams.size).toBe(OPERATIONS.length);
+    expect(streams.size).toBe(ALL.length);
     expect(streams.get('facebook/RemoveParticipantFromConference')?.file).toBe(AS_DOCUMENTED);
     expect(streams.get('facebook/Leave')?.file).toBe(defaultStreamFile('Leave'));
   });

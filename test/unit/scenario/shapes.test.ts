@@ -11,7 +11,19 @@ describe('the kinds and fields of the notifications the streams send', () => {
   const shipped = new NotificationShapes(loadOperationStreams());
 
   it('come from the loaded stream files', () => {
-    expect(shipped.kinds).toEqual(['Notice', 'ParticipantJoined', 'ParticipantLeft', 'ParticipantsUpdated', 'PropertiesUpdated', 'StatusChange', 'Text', 'TypingStarted', 'TypingStopped']);
+    expect(shipped.kinds).toEqual([
+      'ChannelStateChangeMessage',
+      'CustomNotice',
+      'Notice',
+      'ParticipantJoined',
+      'ParticipantLeft',
+      'ParticipantsUpdated',
+      'PropertiesUpdated',
+      'StatusChange',
+      'Text',
+      'TypingStarted',
+      'TypingStopped',
+    ]);
     // Accept's log of several messages is a known kind: each of its message types is.
     expect(shipped.kindProblem('ParticipantJoined+Text+ParticipantJoined+ParticipantLeft')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantJoined+Txt')).toMatch(/no operation sends/);
@@ -31,7 +43,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
   it('an unknown kind gets the nearest known one', () => {
     expect(shipped.kindProblem('StatusChange')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantUpdated')).toBe(
-      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessage, CustomNotice, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
     );
     expect(shipped.kindProblem('Zzz')).not.toMatch(/did you mean/);
   });

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { agentsOf, depart } from '../../model';
-import { defineCustomerOperation } from '../operation';
+import { shareCustomerOperation } from '../operation';
 import { agentsTold, presentCustomer, sampleOnChat } from './present';
 
 /**
  * The customer leaves: the agents see its ParticipantLeft, and each agent still chatting is
  * LeftChat, free to set a disposition and Complete (modelled: no public page shows this).
  */
-export const customerLeave = defineCustomerOperation({
-  media: 'facebook',
+export const customerLeave = shareCustomerOperation({
   name: 'CustomerLeave',
-  summary: 'The customer leaves (POST /sim/facebooksessions/{id}/leave)',
+  summary: 'The customer leaves (POST /sim/<collection>/{id}/leave)',
   params: z.object({}),
   example: {},
   route: 'leave',
@@ -24,5 +23,5 @@ export const customerLeave = defineCustomerOperation({
     for (const agent of agentsOf(session)) if (session.states[agent.userId] === 'Chatting') session.states[agent.userId] = 'LeftChat';
     return agentsTold(session, { customer }, { left });
   },
-  sample: (model) => sampleOnChat(model, 'CustomerLeave', {}),
+  sample: (model, media) => sampleOnChat(model, 'CustomerLeave', {}, media),
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { defineCustomerOperation } from '../operation';
+import { shareCustomerOperation } from '../operation';
 import { agentsTold, presentCustomer, sampleOnChat } from './present';
 
 /** The customer writes: every agent in the session gets a Text from the customer, visible to All. */
-export const customerMessage = defineCustomerOperation({
-  media: 'facebook',
+export const customerMessage = shareCustomerOperation({
   name: 'CustomerMessage',
-  summary: 'The customer writes (POST /sim/facebooksessions/{id}/messages)',
+  summary: 'The customer writes (POST /sim/<collection>/{id}/messages)',
   params: z.object({ text: z.string() }),
   example: { text: 'Hello?' },
   route: 'messages',
@@ -17,5 +16,5 @@ export const customerMessage = defineCustomerOperation({
     const message = model.log(session, { type: 'Text', from: customer.participantId, text: params.text, visibility: 'All' }, customer);
     return agentsTold(session, { customer }, { message });
   },
-  sample: (model) => sampleOnChat(model, 'CustomerMessage', { text: 'Hello?' }),
+  sample: (model, media) => sampleOnChat(model, 'CustomerMessage', { text: 'Hello?' }, media),
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { defineCustomerOperation } from '../operation';
+import { shareCustomerOperation } from '../operation';
 import { agentsTold, presentCustomer, sampleOnChat } from './present';
 
 function typing(name: string, type: 'TypingStarted' | 'TypingStopped', action: 'start' | 'stop') {
-  return defineCustomerOperation({
-    media: 'facebook',
+  return shareCustomerOperation({
     name,
-    summary: `The customer ${action}s typing (POST /sim/facebooksessions/{id}/typing/${action})`,
+    summary: `The customer ${action}s typing (POST /sim/<collection>/{id}/typing/${action})`,
     route: `typing/${action}`,
     params: z.object({}),
     example: {},
@@ -17,7 +16,7 @@ function typing(name: string, type: 'TypingStarted' | 'TypingStopped', action: '
       const message = model.log(session, { type, from: customer.participantId, visibility: 'All' }, customer);
       return agentsTold(session, { customer }, { message });
     },
-    sample: (model) => sampleOnChat(model, name, {}),
+    sample: (model, media) => sampleOnChat(model, name, {}, media),
   });
 }
 

@@ -3,6 +3,7 @@ import type { Participant } from '../../fixture';
 import type { Session } from '../../model';
 import { agentsOf, type GwsModel } from '../../model';
 import type { Draft, SampleCall } from '../operation';
+import type { MediaName } from '../../media';
 
 /** The session's customer while it is still there; refused with statusCode 2 once it has left. */
 export function presentCustomer(session: Session | undefined): { session: Session; customer: Participant } {
@@ -16,8 +17,8 @@ export function agentsTold(session: Session, participants: Draft['participants']
   return { participants, messages, recipients: agentsOf(session).map((a) => ({ role: 'agents', userId: a.userId })) };
 }
 
-/** A customer's action on the first session where a customer and an agent chat. */
-export function sampleOnChat(model: GwsModel, operation: string, params: Record<string, unknown>): SampleCall[] | undefined {
-  const session = model.allSessions().find((s) => s.participants.some((p) => p.type === 'Customer') && agentsOf(s).length > 0);
+/** A customer's action on the first session of the medium where a customer and an agent chat. */
+export function sampleOnChat(model: GwsModel, operation: string, params: Record<string, unknown>, media: MediaName): SampleCall[] | undefined {
+  const session = model.allSessions(media).find((s) => s.participants.some((p) => p.type === 'Customer') && agentsOf(s).length > 0);
   return session && [{ operation, session: session.id, params }];
 }

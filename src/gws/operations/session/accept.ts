@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AgentParticipant } from '../../fixture';
 import { agentOf, depart, type LoggedMessage } from '../../model';
-import { defineAgentOperation, type Draft } from '../operation';
+import { shareAgentOperation, type Draft } from '../operation';
 import { nicknameOf, offerSample, othersOf } from '../shared';
 
 /**
@@ -9,8 +9,7 @@ import { nicknameOf, offerSample, othersOf } from '../shared';
  * Agents for a consultation. It receives the whole log; the agents already there see it join. On a
  * transfer, the agent who transferred leaves once the new one has accepted (modelled).
  */
-export const accept = defineAgentOperation({
-  media: 'facebook',
+export const accept = shareAgentOperation({
   name: 'Accept',
   summary: 'The invited agent accepts the offered session (an arrival, a consultation or a transfer)',
   params: z.object({ nickname: z.string().min(1).optional() }),

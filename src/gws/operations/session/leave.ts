@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { agentsOf, depart } from '../../model';
-import { defineAgentOperation } from '../operation';
+import { shareAgentOperation } from '../operation';
 import { othersOf, sampleByChattingAgent } from '../shared';
 
 /**
  * Leave: in a conference the agent leaves and its session is Completed, the others see it go;
  * alone with the customer it is LeftChat, and may still Complete (as GWS's chat page shows).
  */
-export const leave = defineAgentOperation({
-  media: 'facebook',
+export const leave = shareAgentOperation({
   name: 'Leave',
   summary: 'The agent leaves the chat: Completed in a conference, else LeftChat until it completes',
   params: z.object({}),
@@ -23,5 +22,5 @@ export const leave = defineAgentOperation({
     const left = model.log(session, { type: 'ParticipantLeft', from: self!.participantId, visibility: self!.visibility }, self!);
     return { participants: { caller: self! }, messages: { left }, recipients: [{ role: 'caller', userId: caller.id }, ...othersOf(session, caller.id)] };
   },
-  sample: (model) => sampleByChattingAgent(model, 'Leave', {}),
+  sample: (model, media) => sampleByChattingAgent(model, 'Leave', {}, media),
 });

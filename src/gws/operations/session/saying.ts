@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LogMessage } from '../../fixture';
-import { defineAgentOperation } from '../operation';
+import { shareAgentOperation } from '../operation';
 import { sampleByChattingAgent, say } from '../shared';
 
 /**
@@ -14,9 +14,11 @@ export function sayingOperation<P extends { text?: string }>(spec: {
   example: Record<string, unknown>;
   type: LogMessage['type'];
   visibility: LogMessage['visibility'];
+  /** The message's text from the parameters; default `text`. */
+  textOf?: (params: P) => string | undefined;
 }) {
-  return defineAgentOperation({
-    media: 'facebook',
+  const textOf = spec.textOf ?? ((params: P) => params.text);
+  return shareAgentOperation({
     name: spec.name,
     summary: spec.summary,
     params: spec.params,
@@ -24,7 +26,7 @@ export function sayingOperation<P extends { text?: string }>(spec: {
     states: ['Chatting'],
     roles: ['caller', 'others'],
     participants: ['caller'],
-    perform: ({ model, session, self, params }) => say(model, session, self!, { type: spec.type, text: params.text, visibility: spec.visibility }),
-    sample: (model) => sampleByChattingAgent(model, spec.name, spec.example),
+    perform: ({ model, session, self, params }) => say(model, session, self!, { type: spec.type, text: textOf(params), visibility: spec.visibility }),
+    sample: (model, media) => sampleByChattingAgent(model, spec.name, spec.example, media),
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agentsOf, depart, type LoggedMessage } from '../../model';
-import { defineAgentOperation, type Draft } from '../operation';
+import { shareAgentOperation, type Draft } from '../operation';
 import { othersOf, sampleByChattingAgent } from '../shared';
 
 /**
@@ -8,8 +8,7 @@ import { othersOf, sampleByChattingAgent } from '../shared';
  * chat if it was still in it; when no agent is left, the session itself is Completed. `queueName`
  * (where GWS would place the interaction) is accepted and logged (modelled).
  */
-export const complete = defineAgentOperation({
-  media: 'facebook',
+export const complete = shareAgentOperation({
   name: 'Complete',
   summary: 'The agent completes the session (optionally placing it in queueName)',
   params: z.object({ queueName: z.string().min(1).optional() }),
@@ -28,5 +27,5 @@ export const complete = defineAgentOperation({
     const participants: Draft['participants'] = self ? { caller: self } : {};
     return { participants, messages, recipients: [{ role: 'caller', userId: caller.id }, ...(self ? othersOf(session, caller.id) : [])] };
   },
-  sample: (model) => sampleByChattingAgent(model, 'Complete', {}),
+  sample: (model, media) => sampleByChattingAgent(model, 'Complete', {}, media),
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Session } from '../../model';
-import { defineAgentOperation } from '../operation';
+import { shareAgentOperation } from '../operation';
 import { othersOf, sampleByChattingAgent } from '../shared';
 
 /**
@@ -14,8 +14,7 @@ export function propertiesOperation<P>(spec: {
   example: Record<string, unknown>;
   change(session: Session, params: P): void;
 }) {
-  return defineAgentOperation({
-    media: 'facebook',
+  return shareAgentOperation({
     name: spec.name,
     summary: spec.summary,
     params: spec.params,
@@ -27,7 +26,7 @@ export function propertiesOperation<P>(spec: {
       spec.change(session, params);
       return { participants: {}, recipients: [{ role: 'caller', userId: caller.id }, ...othersOf(session, caller.id)] };
     },
-    sample: (model) => sampleByChattingAgent(model, spec.name, spec.example),
+    sample: (model, media) => sampleByChattingAgent(model, spec.name, spec.example, media),
   });
 }
 

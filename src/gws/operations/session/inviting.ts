@@ -1,6 +1,6 @@
 import { gwsError } from '../../../errors';
 import type { Invitation } from '../../model';
-import { defineAgentOperation } from '../operation';
+import { shareAgentOperation } from '../operation';
 import { Target } from '../params';
 import { chattingAgent, invite, inviteTarget } from '../shared';
 
@@ -9,8 +9,7 @@ import { chattingAgent, invite, inviteTarget } from '../shared';
  * arrival's), who joins with `visibility` once it accepts. The answer carries the referenceId.
  */
 export function invitingOperation(spec: { name: string; summary: string; kind: Invitation['kind']; visibility: Invitation['visibility'] }) {
-  return defineAgentOperation({
-    media: 'facebook',
+  return shareAgentOperation({
     name: spec.name,
     summary: spec.summary,
     params: Target,
@@ -30,8 +29,8 @@ export function invitingOperation(spec: { name: string; summary: string; kind: I
         answer: { referenceId: null },
       };
     },
-    sample(model) {
-      const found = chattingAgent(model, (_session, agent) => agent.visibility === 'All');
+    sample(model, media) {
+      const found = chattingAgent(model, (_session, agent) => agent.visibility === 'All', media);
       const idle = found && model.users.find((u) => found.session.states[u.id] === undefined);
       return found && idle && [{ operation: spec.name, as: found.agent.userId, session: found.session.id, params: { targetPath: `/users/${idle.id}` } }];
     },

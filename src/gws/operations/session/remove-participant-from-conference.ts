@@ -1,8 +1,9 @@
 import { gwsError } from '../../../errors';
 import { agentOf, agentsOf, depart } from '../../model';
-import { defineAgentOperation } from '../operation';
+import { shareAgentOperation } from '../operation';
 import { Target } from '../params';
-import { othersOf } from '../shared';
+import { chattingAgent, othersOf } from '../shared';
+import { mediaNamed } from '../../media';
 
 /**
  * RemoveParticipantFromConference: only an agent visible to All (customer and agents) may remove
@@ -10,8 +11,7 @@ import { othersOf } from '../shared';
  * (`REMOVE_PARTICIPANT_FROM_CONFERENCE<userId>`) and a ParticipantLeft from the removed agent,
  * both visible to agents only.
  */
-export const removeParticipantFromConference = defineAgentOperation({
-  media: 'facebook',
+export const removeParticipantFromConference = shareAgentOperation({
   name: 'RemoveParticipantFromConference',
   summary: 'An agent visible to All removes another agent (a consultant) from the session',
   params: Target,
@@ -29,11 +29,12 @@ export const removeParticipantFromConference = defineAgentOperation({
         .map((p) => model.userById(p.userId)?.userName ?? p.userId);
       throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, allowed.join(', '));
     }
-    if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id);
+    const { resource } = mediaNamed(session.media);
+    if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id, resource);
     const target = agentOf(session, targetUserId);
     if (!target) {
       const left = session.departed.some((p) => p.type === 'Agent' && p.userId === targetUserId);
-      throw gwsError(left ? 'TARGET_ALREADY_REMOVED' : 'TARGET_NOT_IN_SESSION', targetUserId, session.id);
+      throw gwsError(left ? 'TARGET_ALREADY_REMOVED' : 'TARGET_NOT_IN_SESSION', targetUserId, session.id, resource);
     }
 
     depart(session, target);
@@ -50,13 +51,23 @@ export const removeParticipantFromConference = defineAgentOperation({
       recipients: [{ role: 'caller', userId: caller.id }, { role: 'target', userId: target.userId }, ...othersOf(session, caller.id)],
     };
   },
-  sample(model) {
-    for (const session of model.allSessions()) {
+  // In a conference of the fixture; else in one made by a consultation of an idle agent.
+  sample(model, media) {
+    const removal = (as: string, session: string, target: string) => ({ operation: 'RemoveParticipantFromConference', as, session, params: { targetPath: `/users/${target}` } });
+    for (const session of model.allSessions(media)) {
       const agents = agentsOf(session);
       const caller = agents.find((a) => a.visibility === 'All' && session.states[a.userId] === 'Chatting');
       const target = agents.find((a) => a !== caller);
-      if (caller && target) return [{ operation: 'RemoveParticipantFromConference', as: caller.userId, session: session.id, params: { targetPath: `/users/${target.userId}` } }];
+      if (caller && target) return [removal(caller.userId, session.id, target.userId)];
     }
-    return undefined;
+    const found = chattingAgent(model, (_session, agent) => agent.visibility === 'All', media);
+    const idle = found && model.users.find((u) => found.session.states[u.id] === undefined);
+    if (!found || !idle) return undefined;
+    const session = found.session.id;
+    return [
+      { operation: 'Consult', as: found.agent.userId, session, params: { targetPath: `/users/${idle.id}` } },
+      { operation: 'Accept', as: idle.id, session, params: {} },
+      removal(found.agent.userId, session, idle.id),
+    ];
   },
 });

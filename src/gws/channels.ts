@@ -1,0 +1,81 @@
+/**
+ * An agent's state on one channel, as GWS's `userState`. NotReady may carry a reason; LoggedOut
+ * is what an ended contact-center session leaves (the name is the simulator's: modelled).
+ */
+export interface ChannelState {
+  channel: string;
+  state: 'Ready' | 'NotReady' | 'LoggedOut';
+  reason?: string;
+}
+
+/**
+ * The agents' day: on which channels each agent is logged in (StartContactCenterSession) and
+ * whether it is Ready there, plus what routing needs: the sessions waiting for a Ready agent and
+ * the agent each channel offered one to last (round robin).
+ */
+export class AgentChannels {
+  private byUser = new Map<string, Map<string, ChannelState>>();
+  private waiting = new Map<string, string[]>();
+  private lastOffered = new Map<string, string>();
+
+  /** `userIds` in the fixture's order: the order of the round robin. */
+  constructor(private readonly userIds: readonly string[]) {}
+
+  reset(): void {
+    this.byUser = new Map();
+    this.waiting = new Map();
+    this.lastOffered = new Map();
+  }
+
+  /** The agent's channels in the order it logged in on them; empty when logged out. */
+  of(userId: string): ChannelState[] {
+    return [...(this.byUser.get(userId)?.values() ?? [])];
+  }
+
+  get(userId: string, channel: string): ChannelState | undefined {
+    return this.byUser.get(userId)?.get(channel);
+  }
+
+  /** Logs in on `channel` (NotReady, as GWS agents start); a channel already logged in keeps its state. */
+  login(userId: string, channel: string): void {
+    const channels = this.byUser.get(userId) ?? new Map<string, ChannelState>();
+    if (!channels.has(channel)) channels.set(channel, { channel, state: 'NotReady' });
+    this.byUser.set(userId, channels);
+  }
+
+  /** Ends the agent's contact-center session; returns its channels, now LoggedOut. */
+  logout(userId: string): ChannelState[] {
+    const ended = this.of(userId).map((c): ChannelState => ({ channel: c.channel, state: 'LoggedOut' }));
+    this.byUser.delete(userId);
+    return ended;
+  }
+
+  set(userId: string, state: ChannelState): void {
+    this.byUser.get(userId)?.set(state.channel, state);
+  }
+
+  /**
+   * The agents Ready on `channel` for whom `eligible` holds, in round-robin order: those after the
+   * agent offered one last, then the others.
+   */
+  nextReady(channel: string, eligible: (userId: string) => boolean): string | undefined {
+    const last = this.userIds.indexOf(this.lastOffered.get(channel) ?? '');
+    const order = [...this.userIds.slice(last + 1), ...this.userIds.slice(0, last + 1)];
+    const next = order.find((id) => this.get(id, channel)?.state === 'Ready' && eligible(id));
+    if (next !== undefined) this.lastOffered.set(channel, next);
+    return next;
+  }
+
+  /** Sessions waiting on `channel` for a Ready agent, oldest first. */
+  waitingOn(channel: string): readonly string[] {
+    return this.waiting.get(channel) ?? [];
+  }
+
+  wait(channel: string, sessionId: string): void {
+    if (!this.waitingOn(channel).includes(sessionId)) this.waiting.set(channel, [...this.waitingOn(channel), sessionId]);
+  }
+
+  stopWaiting(channel: string, sessionId: string): void {
+    this.waiting.set(channel, this.waitingOn(channel).filter((id) => id !== sessionId));
+  }
+}

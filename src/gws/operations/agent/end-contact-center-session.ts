@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { gwsError } from '../../../errors';
+import { mediaNamed } from '../../media';
+import { defineAgentStateOperation } from '../operation';
+import { routedSessionsOf } from '../routing';
+import { afterLogin } from './start-contact-center-session';
+
+/**
+ * EndContactCenterSession (POST /api/v2/me): the agent logs out of every channel, which its
+ * notification shows LoggedOut. Refused while a routed session (a chat) is offered to it or open
+ * on its desktop (modelled: Reject, Complete or Leave it first); ending a session never started
+ * does nothing.
+ */
+export const endContactCenterSession = defineAgentStateOperation({
+  name: 'EndContactCenterSession',
+  summary: 'The agent logs out of all its channels (POST /api/v2/me)',
+  target: 'me',
+  params: z.object({}),
+  example: {},
+  roles: ['agent'],
+  participants: [],
+  perform({ model, caller }) {
+    const open = routedSessionsOf(model, caller.id);
+    if (open.length > 0) throw gwsError('SESSIONS_OPEN', caller.userName, open.map((s) => `${mediaNamed(s.media).resource} ${s.id}`));
+    const ended = model.channels.logout(caller.id);
+    return { recipients: ended.length === 0 ? [] : [{ role: 'agent', userId: caller.id }], channels: ended };
+  },
+  sample: (model) => afterLogin(model, { operation: 'EndContactCenterSession', params: {} }),
+});

@@ -1,0 +1,139 @@
+import { gwsError } from '../../errors';
+import type { ChannelState } from '../channels';
+import type { User } from '../fixture';
+import { CHANNELS, CHANNELS_TOPIC, mediaNamed, type MediaName } from '../media';
+import { snapshot, type AgentState, type GwsModel, type Session } from '../model';
+import type { Draft, Operation } from './operation';
+import { parseParams } from './params';
+import { agentOperations, agentStateOperations, capabilitiesOf, customerOperations } from './registry';
+import type { Routed } from './routing';
+
+/** What the registry adds to an operation's draft: the session after it and each recipient's view of it. */
+export interface OperationOutcome extends Required<Omit<Draft, 'routed'>> {
+  operation: string;
+  media: MediaName;
+  /** The topic its notifications go out on. */
+  topic: string;
+  /** Ties the notifications to the request; undefined for what the customer does. */
+  referenceId: number | undefined;
+  /** The session after the operation (a copy: later operations do not change it). */
+  session: Session;
+  recipients: Recipient[];
+  /** The offers routing made as a consequence (a rejected chat offered to another agent), played after it. */
+  followUps: OperationOutcome[];
+}
+
+export interface Recipient {
+  role: string;
+  userId: string;
+  /** The session's state for this agent after the operation, and what it may do now. */
+  state: AgentState;
+  capabilities: string[];
+}
+
+/** What an operation on the agent itself did: its channels after it, told on /v2/me/channels. */
+export interface AgentStateOutcome {
+  operation: string;
+  media?: undefined;
+  topic: string;
+  referenceId: undefined;
+  /** Fields of the REST answer; a statusCode here replaces 0 (a partial success's 7). */
+  answer: Record<string, unknown>;
+  recipients: { role: string; userId: string }[];
+  user: User;
+  channels: ChannelState[];
+  followUps: OperationOutcome[];
+}
+
+export type Outcome = OperationOutcome | AgentStateOutcome;
+
+/** Performs an agent's operation on a session from its request body, or throws the GWS refusal. */
+export function performOperation(model: GwsModel, caller: User, sessionId: string, body: unknown, media: MediaName = 'facebook', now = Date.now()): OperationOutcome {
+  const { operation, params } = operationOf(body, agentOperations(media), mediaNamed(media).resource);
+  const standing = model.sessionFor(caller, sessionId, media);
+  if (!operation.states.includes(standing.state)) {
+    throw gwsError('WRONG_STATE', operation.name, caller.userName, standing.state, capabilitiesOf(standing.session, caller.id));
+  }
+  const checked = parseParams(operation.params, params, operation.example);
+  const { session, participant: self } = standing;
+  const draft = operation.perform({ model, caller, session, standing, self, params: checked, now });
+  return outcomeOf(operation, session, draft, model.nextReferenceId());
+}
+
+/** Performs what the customer does (POST /sim/...): `sessionId` is absent for an arrival. */
+export function performCustomer(model: GwsModel, name: string, sessionId: string | undefined, body: unknown, media: MediaName = 'facebook', now = Date.now()): OperationOutcome {
+  const operation = customerOperations(media).find((o) => o.name === name);
+  if (!operation) throw new Error(`no customer operation ${name} for ${media}`);
+  const session = sessionId === undefined ? undefined : model.session(sessionId, media);
+  const checked = parseParams(operation.params, objectBody(body, operation.name), operation.example);
+  const draft = operation.perform({ model, media, session, params: checked, now });
+  const created = session ?? model.session(String(draft.answer?.id));
+  return outcomeOf(operation, created, draft, undefined);
+}
+
+/**
+ * Performs an operation on the agent itself: POST /api/v2/me (`channel` undefined) or
+ * /api/v2/me/channels/{channel}. Refused with statusCode 6 for a channel gws-sim does not simulate.
+ */
+export function performAgentState(model: GwsModel, caller: User, channel: string | undefined, body: unknown, now = Date.now()): AgentStateOutcome {
+  if (channel !== undefined && !CHANNELS.includes(channel)) throw gwsError('CHANNEL_NOT_FOUND', channel, CHANNELS);
+  const operations = agentStateOperations().filter((o) => o.target === (channel === undefined ? 'me' : 'channel'));
+  const { operation, params } = operationOf(body, operations, channel === undefined ? 'user' : 'channel');
+  const draft = operation.perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
+  return {
+    operation: operation.name,
+    topic: CHANNELS_TOPIC,
+    referenceId: undefined,
+    answer: draft.answer ?? {},
+    recipients: draft.recipients,
+    user: caller,
+    channels: draft.channels.map((c) => ({ ...c })),
+    followUps: (draft.routed ?? []).map(offerOf),
+  };
+}
+
+/** The operation a body names among `operations`, and the body; refusals name what is supported. */
+function operationOf<O extends Operation>(body: unknown, operations: readonly O[], resource: string): { operation: O; params: Record<string, unknown> } {
+  const names = operations.map((o) => o.name);
+  const params = objectBody(body, names[0]);
+  const name = params.operationName;
+  if (name === undefined) throw gwsError('MISSING_PARAMETER', 'operationName', `one of ${names.join(', ')}`);
+  if (typeof name !== 'string') throw gwsError('INVALID_PARAMETER', 'operationName', 'expected a string');
+  const operation = operations.find((o) => o.name === name);
+  if (!operation) throw gwsError('UNKNOWN_OPERATION', name, resource, names);
+  return { operation, params };
+}
+
+function outcomeOf(operation: Operation & { media: MediaName }, session: Session, draft: Draft, referenceId: number | undefined): OperationOutcome {
+  return {
+    operation: operation.name,
+    media: operation.media,
+    topic: mediaNamed(operation.media).topic,
+    referenceId,
+    session: snapshot(session),
+    participants: draft.participants,
+    messages: draft.messages ?? {},
+    answer: { ...(referenceId !== undefined && draft.answer?.referenceId === null ? { referenceId } : {}), ...withoutNull(draft.answer) },
+    recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? 'Completed', capabilities: capabilitiesOf(session, r.userId) })),
+    followUps: (draft.routed ?? []).map(offerOf),
+  };
+}
+
+/** A session routing offered to an agent, as its medium's Offer tells that agent. */
+function offerOf({ session, userId }: Routed): OperationOutcome {
+  const offer = customerOperations(session.media).find((o) => o.creates)!;
+  const customer = session.participants.find((p) => p.type === 'Customer')!;
+  return outcomeOf(offer, session, { participants: { customer }, recipients: [{ role: 'invited', userId }] }, undefined);
+}
+
+/** `referenceId: null` in a draft's answer asks for the operation's referenceId there (Consult, Transfer). */
+function withoutNull(answer: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== null));
+}
+
+function objectBody(body: unknown, example: string): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw gwsError('INVALID_PARAMETER', 'body', `expected a JSON object such as {"operationName": "${example}", ...}`);
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,48 @@
+import { MEDIA, mediaNamed } from '../media';
+import type { GwsModel, Session } from '../model';
+import { invite } from './shared';
+
+/** A session routing offered to an agent: it receives the medium's Offer stream. */
+export interface Routed {
+  session: Session;
+  userId: string;
+}
+
+/**
+ * Offers `session` to the next agent Ready on its medium's channel (round robin) whom it has not
+ * reached yet (an agent who rejected it is Completed there); with none, the session waits for one.
+ * Returns the agent offered it. A medium without a channel is not routed, nor a session whose
+ * customer has left.
+ */
+export function route(model: GwsModel, session: Session): string | undefined {
+  const channel = mediaNamed(session.media).channel;
+  if (channel === undefined) return undefined;
+  if (!session.participants.some((p) => p.type === 'Customer')) {
+    model.channels.stopWaiting(channel, session.id);
+    return undefined;
+  }
+  const userId = model.channels.nextReady(channel, (id) => session.states[id] === undefined);
+  if (userId === undefined) {
+    model.channels.wait(channel, session.id);
+    return undefined;
+  }
+  model.channels.stopWaiting(channel, session.id);
+  invite(session, { userId, kind: 'offer', visibility: 'All' });
+  return userId;
+}
+
+/** Offers the sessions waiting on `channel` to its Ready agents, oldest first. */
+export function dispatchWaiting(model: GwsModel, channel: string): Routed[] {
+  const routed: Routed[] = [];
+  for (const id of model.channels.waitingOn(channel)) {
+    const session = model.session(id);
+    const userId = route(model, session);
+    if (userId !== undefined) routed.push({ session, userId });
+  }
+  return routed;
+}
+
+/** The sessions of routed media (chats) offered to the agent or open on its desktop. */
+export function routedSessionsOf(model: GwsModel, userId: string): Session[] {
+  return MEDIA.filter((m) => m.channel !== undefined).flatMap((m) => model.sessionsOf(userId, m.name));
+}

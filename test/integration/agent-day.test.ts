@@ -1,0 +1,91 @@
+import { TestAgent, TRANSPORTS, type Transport } from '../helpers/agent';
+import { expectRefusal, kinds, useWorld } from '../helpers/operations';
+import { rest } from '../helpers/rest';
+
+const AGENT2 = { user: 'agent2', password: 'agent2' };
+const CHANNELS = 'ChannelStateChangeMessage/undefined';
+const chat = (state: string, more: Record<string, string> = {}) => ({ channel: 'chat', userState: { state, displayName: { Ready: 'Ready', NotReady: 'Not Ready', LoggedOut: 'Logged Out' }[state], ...more } });
+
+describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
+  const world = useWorld(transport, 'chat');
+  const clients: TestAgent[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.disconnect()));
+  });
+  const api = () => rest(world().sim.url);
+
+  test('login, Ready, NotReady with a reason, logout: each told on /v2/me/channels with the userState, to that agent alone', async () => {
+    const onTopic = await TestAgent.login(world().sim.url, transport, 'agent2');
+    clients.push(onTopic);
+    expect((await onTopic.subscribe('/v2/me/channels')).successful).toBe(true);
+    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
+
+    const started = await world().me('agent2', 'StartContactCenterSession', { channels: ['chat'], place: 'Place2' });
+    expect([started.status, started.body]).toEqual([200, { statusCode: 0 }]);
+    expect((await world().onChannel('agent2', 'chat', 'Ready')).body).toEqual({ statusCode: 0 });
+    expect((await world().onChannel('agent2', 'chat', 'NotReady', { reason: 'Lunch' })).body).toEqual({ statusCode: 0 });
+    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [chat('NotReady', { reason: 'Lunch' })] });
+    expect((await world().me('agent2', 'EndContactCenterSession')).body).toEqual({ statusCode: 0 });
+
+    const told = await world().take('agent2');
+    expect(kinds(told)).toEqual([CHANNELS, CHANNELS, CHANNELS, CHANNELS]);
+    expect(told.map((n) => n.channels)).toEqual([[chat('NotReady')], [chat('Ready')], [chat('NotReady', { reason: 'Lunch' })], [chat('LoggedOut')]]);
+    const topic = await onTopic.waitFor(4);
+    expect(topic.map((m) => [m.channel, m.data])).toEqual(told.map((n) => ['/v2/me/channels', n]));
+    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
+    expect(await world().take('agent1')).toEqual([]);
+    expect(await world().take('agent3')).toEqual([]);
+  });
+
+  test('GET /api/v2/me?subresources=* adds the channels, devices and sessions; without it, the user alone', async () => {
+    await world().readyOnChat('agent1');
+    const me = (query: string) => api().get(`/api/v2/me${query}`, { user: 'agent1', password: 'agent1' });
+    expect(Object.keys((await me('')).body.user).sort()).toEqual(['firstName', 'id', 'lastName', 'path', 'roles', 'uri', 'userName']);
+    const { user } = (await me('?subresources=*')).body;
+    expect(user).toMatchObject({ userName: 'agent1', devices: [], channels: [chat('Ready')] });
+    expect(user.chats.map((c: any) => [c.id, c.state])).toEqual([['0000Na9B26EF002X', 'Chatting']]);
+    expect(user.facebooksessions.map((s: any) => [s.id, s.state])).toEqual([['0002EaAY01MT0082', 'Chatting']]);
+    expect(Object.keys((await me('?subresources=channels')).body.user)).toContain('channels');
+    expect(Object.keys((await me('?subresources=channels')).body.user)).not.toContain('chats');
+    expect(Object.keys((await me('?subresources=channels,*')).body.user)).toEqual(Object.keys(user));
+    expectRefusal(await me('?subresources=calls'), 400, 1, /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of devices, channels, facebooksessions, chats/);
+    expectRefusal(await me('?subresources=a&subresources=b'), 400, 1, /^Invalid parameter 'subresources': expected one value/);
+  });
+
+  test('StartContactCenterSession with a channel gws-sim does not simulate: statusCode 7 and a result per channel; all failing: that channel alone', async () => {
+    const partial = await world().me('agent2', 'StartContactCenterSession', { channels: ['voice', 'chat'] });
+    expect(partial.status).toBe(200);
+    expect(partial.body).toEqual({
+      statusCode: 7,
+      statusMessage: 'Partial success: chat started; voice failed (see results).',
+      results: [
+        { channel: 'voice', statusCode: 1, statusMessage: expect.stringMatching(/^Cannot log in on channel 'voice': gws-sim simulates only the channel chat/) },
+        { channel: 'chat', statusCode: 0 },
+      ],
+    });
+    expect((await world().take('agent2')).map((n) => n.channels)).toEqual([[chat('NotReady')]]);
+    expectRefusal(await world().me('agent3', 'StartContactCenterSession', { channels: ['voice', 'email'] }), 400, 1, /^Cannot log in on channel 'voice'/);
+    expect((await api().get('/api/v2/me/channels', { user: 'agent3', password: 'agent3' })).body.channels).toEqual([]);
+    expect(await world().take('agent3')).toEqual([]);
+  });
+
+  test('refusals: each with its statusCode and a message saying what to do; nobody is told anything', async () => {
+    expectRefusal(await world().onChannel('agent2', 'chat', 'Ready'), 400, 2, /^Cannot Ready: agent2 is not logged in on channel chat\. Log in first: POST \/api\/v2\/me/);
+    expectRefusal(await world().onChannel('agent2', 'voice', 'Ready'), 404, 6, /^No channel voice: gws-sim simulates only \/api\/v2\/me\/channels\/chat\.$/);
+    expectRefusal(await world().me('agent2', 'Ready'), 400, 1, /^Unknown operationName 'Ready' for a user\. gws-sim supports: StartContactCenterSession, EndContactCenterSession\.$/);
+    expectRefusal(await world().onChannel('agent2', 'chat', 'StartContactCenterSession'), 400, 1, /^Unknown operationName 'StartContactCenterSession' for a channel\. gws-sim supports: Ready, NotReady\.$/);
+    expectRefusal(await world().me('agent2', 'StartContactCenterSession'), 400, 1, /^Missing required parameter 'channels'/);
+    expectRefusal(await world().me('agent2', 'StartContactCenterSession', { channels: 'chat' }), 400, 1, /^Invalid parameter 'channels'/);
+    expectRefusal(await api().post('/api/v2/me', [1], AGENT2), 400, 1, /^Invalid parameter 'body'/);
+    await world().readyOnChat('agent2');
+    expectRefusal(await world().onChannel('agent2', 'chat', 'NotReady', { reason: 7 }), 400, 1, /^Invalid parameter 'reason'/);
+    // agent1 chats in the fixture's chat: it may not log out before completing it.
+    await world().me('agent1', 'StartContactCenterSession', { channels: ['chat'] });
+    expectRefusal(await world().me('agent1', 'EndContactCenterSession'), 400, 2, /^Cannot EndContactCenterSession: agent1 still has chat 0000Na9B26EF002X offered or open\. Reject, Complete or Leave it first\.$/);
+    await world().skip();
+    expectRefusal(await world().me('agent1', 'EndContactCenterSession'), 400, 2, /still has chat/);
+    expect((await world().me('agent3', 'EndContactCenterSession')).body).toEqual({ statusCode: 0 }); // never started: nothing to end
+    for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world().take(user)).toEqual([]);
+    expect((await api().get('/api/v2/me/channels', { user: 'agent1', password: 'agent1' })).body.channels).toEqual([chat('NotReady')]);
+  });
+});
