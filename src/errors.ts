@@ -64,6 +64,13 @@ export const ERRORS = {
     message: (operation: string, target: string, sessionId: string, why: string) =>
       `Cannot ${operation}: ${target} ${why} in session ${sessionId}; choose another agent.`,
   },
+  NO_CONSULT_PENDING: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (who: string, sessionId: string) =>
+      `Cannot CancelConsult: ${who} has no consultation waiting to be accepted in session ${sessionId}. ` +
+      'An accepted consultation cannot be cancelled: RemoveParticipantFromConference removes the consultant.',
+  },
   CUSTOMER_GONE: {
     statusCode: 2,
     httpStatus: 400,

@@ -116,11 +116,35 @@ describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
     expect(await world().take('agent3')).toEqual([]);
   });
 
+  test('CancelConsult withdraws a consultation not yet accepted: its agent sees the chat Completed, the caller nothing; an accepted one cannot be cancelled', async () => {
+    await world().ok('agent1', CHAT_ID, 'Consult', { targetPath: `/users/${AGENT2_ID}` });
+    await world().take('agent2');
+    expect((await world().view('agent1', CHAT_ID)).chat.capabilities).toContain('CancelConsult');
+
+    const cancelled = await world().ok('agent1', CHAT_ID, 'CancelConsult');
+    expect(cancelled).toEqual({ statusCode: 0, referenceId: expect.any(Number) });
+    const withdrawn = await world().take('agent2');
+    expect(kinds(withdrawn)).toEqual([`${STATE}StatusChange`]);
+    expect(withdrawn[0]).toMatchObject({ referenceId: cancelled.referenceId, chat: { participants: [], state: 'Completed', id: CHAT_ID } });
+    expect(await world().take('agent1')).toEqual([]);
+    expect((await world().view('agent2', CHAT_ID)).statusCode).toBe(6);
+    expect((await world().view('agent1', CHAT_ID)).chat.capabilities).toEqual(CHAT_CHATTING);
+    expectRefusal(await world().perform('agent1', CHAT_ID, 'CancelConsult'), 400, 2, /^Cannot CancelConsult: agent1 has no consultation waiting to be accepted/);
+
+    // Consulted again, accepted: too late to cancel.
+    await world().ok('agent1', CHAT_ID, 'Consult', { targetPath: `/users/${AGENT2_ID}` });
+    await world().ok('agent2', CHAT_ID, 'Accept');
+    await world().skip();
+    expectRefusal(await world().perform('agent1', CHAT_ID, 'CancelConsult'), 400, 2, /RemoveParticipantFromConference removes the consultant/);
+    const onFacebook = await rest(world().sim.url).post('/api/v2/me/facebooksessions/0002EaAY01MT0082', { operationName: 'CancelConsult' }, { user: 'agent1', password: 'agent1' });
+    expectRefusal(onFacebook, 400, 1, /^Unknown operationName 'CancelConsult' for a facebooksession/);
+  });
+
   test('refusals name the chat and change nothing: the other medium, an operation of Facebook alone, a wrong state, an outsider', async () => {
     const onFacebook = await rest(world().sim.url).post(`/api/v2/me/facebooksessions/${CHAT_ID}`, { operationName: 'SendMessage', text: 'x' }, { user: 'agent1', password: 'agent1' });
     expectRefusal(onFacebook, 404, 6, new RegExp(`^No facebooksession ${CHAT_ID}\\.$`));
     expectRefusal(await world().perform('agent1', '0002EaAY01MT0082', 'SendMessage', { text: 'x' }), 404, 6, /^No chat 0002EaAY01MT0082\.$/);
-    expectRefusal(await world().perform('agent1', CHAT_ID, 'Dance'), 400, 1, /^Unknown operationName 'Dance' for a chat\. gws-sim supports: Accept, .*SendCustomNotice\.$/);
+    expectRefusal(await world().perform('agent1', CHAT_ID, 'Dance'), 400, 1, /^Unknown operationName 'Dance' for a chat\. gws-sim supports: Accept, .*SendCustomNotice, CancelConsult\.$/);
     expectRefusal(await world().perform('agent1', CHAT_ID, 'Accept'), 400, 2, /^Cannot Accept: the session is Chatting for agent1.*SendCustomNotice\.$/);
     expectRefusal(await world().perform('agent2', CHAT_ID, 'SendMessage', { text: 'x' }), 404, 6, new RegExp(`^No chat ${CHAT_ID} for agent2: the agent is not one of its participants\\.$`));
     expectRefusal(await world().perform('agent1', CHAT_ID, 'RemoveParticipantFromConference', { targetPath: `/users/${AGENT1_ID}` }), 400, 2, /remove itself from chat/);

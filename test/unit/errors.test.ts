@@ -16,6 +16,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['WRONG_STATE', 2, 400],
   ['TARGET_NOT_A_USER', 1, 400],
   ['TARGET_BUSY', 2, 400],
+  ['NO_CONSULT_PENDING', 2, 400],
   ['CUSTOMER_GONE', 2, 400],
   ['NO_SUCH_AGENT', 1, 400],
   ['TARGET_NOT_IN_SESSION', 2, 400],
@@ -88,6 +89,11 @@ describe('gwsError', () => {
       'TARGET_BUSY',
       () => gwsError('TARGET_BUSY', 'Consult', 'agent2', 'S1', 'is already a participant'),
       'Cannot Consult: agent2 is already a participant in session S1; choose another agent.',
+    ],
+    [
+      'NO_CONSULT_PENDING',
+      () => gwsError('NO_CONSULT_PENDING', 'agent1', 'S1'),
+      'Cannot CancelConsult: agent1 has no consultation waiting to be accepted in session S1. An accepted consultation cannot be cancelled: RemoveParticipantFromConference removes the consultant.',
     ],
     [
       'CUSTOMER_GONE',

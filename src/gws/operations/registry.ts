@@ -5,6 +5,7 @@ import { endContactCenterSession } from './agent/end-contact-center-session';
 import { notReady } from './agent/not-ready';
 import { ready } from './agent/ready';
 import { startContactCenterSession } from './agent/start-contact-center-session';
+import { cancelConsult } from './chat/cancel-consult';
 import { sendCustomNotice } from './chat/send-custom-notice';
 import { customerLeave } from './customer/customer-leave';
 import { customerMessage } from './customer/customer-message';
@@ -65,6 +66,7 @@ export const REGISTRY: readonly Operation[] = [
   ...registeredOn('facebook'),
   ...registeredOn('chat'),
   onMedium(sendCustomNotice, 'chat'),
+  onMedium(cancelConsult, 'chat'),
   startContactCenterSession,
   endContactCenterSession,
   ready,

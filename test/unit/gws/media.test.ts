@@ -34,8 +34,9 @@ describe('the media: Facebook sessions and chats', () => {
       const chat = operationNamed(facebook.name, 'chat')!;
       expect([chat.media, chat.name, chat.perform]).toEqual(['chat', facebook.name, facebook.perform]);
     }
-    expect(operationNames('chat')).toEqual([...operationNames('facebook'), 'SendCustomNotice']);
+    expect(operationNames('chat')).toEqual([...operationNames('facebook'), 'SendCustomNotice', 'CancelConsult']);
     expect(operationNamed('SendCustomNotice', 'facebook')).toBeUndefined();
+    expect(operationNamed('CancelConsult', 'facebook')).toBeUndefined();
   });
 
   it("an offer names its agent on Facebook (nothing routes there) and may leave it out on a chat", () => {

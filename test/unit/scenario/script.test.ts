@@ -108,7 +108,7 @@ describe('loadScenario: scripts', () => {
     [{ steps: [{ ...perform, as: 'agent7' }] }, /\$\.steps\[0\]\.as \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
     [{ steps: [{ ...perform, session: 'nope' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'nope' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082, 0000Na9B26EF002X$/],
     [{ steps: [{ ...perform, target: 'agnet2' }] }, /\$\.steps\[0\]\.target \(line \d+\): expected a user of the fixture \(agent1, agent2, agent3\) or a URI, found 'agnet2'/],
-    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs \(Accept, Reject, .*RemoveParticipantFromConference.*AddComment, SendCustomNotice, StartContactCenterSession, EndContactCenterSession, Ready, NotReady\), found 'Dance'/],
+    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs \(Accept, Reject, .*RemoveParticipantFromConference.*AddComment, SendCustomNotice, CancelConsult, StartContactCenterSession, EndContactCenterSession, Ready, NotReady\), found 'Dance'/],
     [{ steps: [{ ...perform, perform: 'Offer' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs .*, found 'Offer'/],
     [{ steps: [{ ...perform, session: 'chat' }, { offer: 'agent1', session: 'chat' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082, 0000Na9B26EF002X$/],
     [{ steps: [{ customer: 'say', session: 'chat', text: 'Hi' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered/],
