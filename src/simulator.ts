@@ -2,7 +2,6 @@ import type { Socket } from 'node:net';
 import { Authenticator, DEFAULT_POLICY } from './auth/authenticator';
 import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
-import { limitsExtension } from './bayeux/limits-extension';
 import { createBayeux } from './bayeux/bayeux';
 import type { ServerProgress } from './client/settle';
 import { FaultInjector } from './faults/injector';
@@ -149,6 +148,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const faultControls: FaultControls = {
     arm: (body) => faults.arm(faultsOfBody(body)),
     restFault: (userId, operation) => faults.restFault(userId, operation),
+    restFaultsArmed: () => faults.restFaultsArmed(),
     clear: () => faults.clear(),
     state: () => faults.state(),
   };
@@ -170,7 +170,6 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
 
-  bayeux.adapter.addExtension(limitsExtension());
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on

@@ -3,10 +3,12 @@ import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
 import { authExtension, headerCredentials } from './auth-extension';
+import { chain } from './chain';
 import { ConnectionBinding } from './binding';
 import { deliveryChannels, MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
+import { limitsExtension } from './limits-extension';
 import { messageShapeExtension } from './message-shape';
 import { SessionFaults } from '../faults/session';
 import { routingExtension } from './routing-extension';
@@ -42,11 +44,8 @@ function authenticatedUser(authenticator: Authenticator, request: IncomingMessag
 export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void, events?: SimEvents): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry(events);
-  adapter.addExtension(messageShapeExtension()); // first: the others may then trust the field types
-  adapter.addExtension(authExtension(authenticator, clients, log));
-  // Before anything acts on a session: a message for it from another connection is refused here.
+  // Before anything acts on a session: a message for it from another connection is refused.
   const binding = new ConnectionBinding(clients, (request) => authenticatedUser(authenticator, request), log);
-  adapter.addExtension(binding.extension);
   bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request));
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
@@ -56,9 +55,17 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     events,
   );
   adapter.getClient().addExtension(deliveries.clientExtension);
-  // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.
-  adapter.addExtension(sessionFaults.extension);
-  adapter.addExtension(routingExtension(clients, (userId) => deliveries.lastSent(userId)));
+  adapter.addExtension(
+    chain([
+      messageShapeExtension(), // first: the others may then trust the field types
+      authExtension(authenticator, clients, log),
+      binding.extension,
+      // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.
+      sessionFaults.extension,
+      routingExtension(clients, (userId) => deliveries.lastSent(userId)),
+      limitsExtension(),
+    ]),
+  );
   adapter.on('disconnect', (clientId) => {
     const userId = clients.userOf(clientId);
     clients.unbind(clientId);

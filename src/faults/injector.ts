@@ -191,6 +191,11 @@ export class FaultInjector implements Publisher {
     });
   }
 
+  /** Whether some REST fault is armed. */
+  restFaultsArmed(): boolean {
+    return this.armed.some((armed) => armed.fault.kind === 'rest');
+  }
+
   /** The answer of an armed REST fault for this call, or undefined: perform the operation. */
   restFault(userId: string, operation: string): RestFaultAnswer | undefined {
     const name = this.nameOf(userId);

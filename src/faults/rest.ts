@@ -3,7 +3,7 @@ import { ERRORS } from '../errors';
 import { MEDIA } from '../gws/media';
 import { restOperationNames } from '../gws/operations/registry';
 import { userOf } from '../http/authenticate';
-import type { Fault, RestFaultAnswer, RestFaultLookup } from './types';
+import type { Fault, FaultControls, RestFaultAnswer } from './types';
 
 type RestFault = Extract<Fault, { kind: 'rest' }>;
 
@@ -18,9 +18,10 @@ const OPERATION_PATH = new RegExp(`^/me(/(${[...MEDIA.flatMap((m) => [m.collecti
  * under /api/v2 after authentication, the CSRF check and the body parser, so a faulted call is
  * refused for the same reasons as any other, and before the GWS routes, which know nothing of faults.
  */
-export function restFaults(lookup: RestFaultLookup): RequestHandler {
+export function restFaults({ restFault: lookup, restFaultsArmed }: Pick<FaultControls, 'restFault' | 'restFaultsArmed'>): RequestHandler {
   return (req, res, next) => {
-    if (req.method !== 'POST' || !OPERATION_PATH.test(req.path)) return next();
+    // The usual case, on every operation: no REST fault armed.
+    if (req.method !== 'POST' || !restFaultsArmed() || !OPERATION_PATH.test(req.path)) return next();
     const body = req.body as { operationName?: unknown } | undefined;
     const operation = body?.operationName;
     // A call that names no operation gws-sim knows is refused as such, fault or not.

@@ -120,6 +120,8 @@ export interface FaultControls {
   arm(body: unknown): ArmedFaultState[];
   /** The answer of an armed REST fault for this agent's call of an operation, or undefined: perform it. */
   restFault: RestFaultLookup;
+  /** Whether some REST fault is armed (the REST fault middleware does nothing otherwise). */
+  restFaultsArmed(): boolean;
   clear(): void;
   state(): FaultsState;
 }

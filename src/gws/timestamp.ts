@@ -3,6 +3,15 @@
  * (e.g. `2015-10-21 16:13:19.000+0300`), beside `timestampSeconds`, epoch milliseconds.
  */
 export function gwsTimestamp(epochMs: number): string {
+  // Every notification of a burst is stamped with the same few milliseconds: format each once.
+  if (epochMs === last.epochMs) return last.text;
+  last = { epochMs, text: format(epochMs) };
+  return last.text;
+}
+
+let last = { epochMs: NaN, text: '' };
+
+function format(epochMs: number): string {
   const date = new Date(epochMs);
   const offset = -date.getTimezoneOffset();
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');

@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
-  const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults.restFault)] : [];
+  const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
   app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });

@@ -36,33 +36,62 @@ const NOBODY: Pick<Recipient, 'state' | 'capabilities'> = { state: 'Chatting', c
 /**
  * What templates see for one operation and one recipient: the session after it, the recipient's
  * state and capabilities, the participants involved, the messages it logged and the time of
- * emission. Everything but the time is built once.
+ * emission. What depends on the emission time is built only for the roots a step reads (`needs`,
+ * every root when absent); the rest once per operation, for all its recipients.
  */
-export type OperationContext = (emittedAt: number) => Record<string, unknown>;
+export type OperationContext = (emittedAt: number, needs?: ReadonlySet<string>) => Record<string, unknown>;
+
+/** The emission-time roots: built per notification, so only when a step reads them. */
+const TIMED = ['messages', 'logged', 'log', 'now'] as const;
 
 export function contextFor(outcome: Outcome, baseUrl: string, recipient: Partial<Recipient> = NOBODY): OperationContext {
   if (!('session' in outcome)) return agentStateContext(outcome, baseUrl);
-  const everyone = new Map<string, Participant>([...outcome.session.participants, ...outcome.session.departed].map((p) => [p.participantId, p]));
+  const fixed = sharedContext(outcome, baseUrl);
+  const state = recipient.state ?? NOBODY.state;
+  const capabilities = recipient.capabilities ?? NOBODY.capabilities;
+  return (emittedAt, needs) => {
+    const context: Record<string, unknown> = { ...fixed, state, capabilities };
+    for (const root of TIMED) if (!needs || needs.has(root)) context[root] = timed(outcome, baseUrl, root, emittedAt);
+    return context;
+  };
+}
+
+/** The part of the context all recipients of an operation share, built once per operation. */
+const shared = new WeakMap<object, { baseUrl: string; fixed: Record<string, unknown> }>();
+
+function sharedContext(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string): Record<string, unknown> {
+  const known = shared.get(outcome);
+  if (known?.baseUrl === baseUrl) return known.fixed;
   const fixed = {
     ...Object.fromEntries(Object.entries(outcome.participants).map(([name, p]) => [name, participantWire(p, baseUrl)])),
     operation: outcome.operation,
     referenceId: outcome.referenceId,
     session: sessionWire(outcome.session, baseUrl),
     sessionPath: sessionPath(outcome.session),
-    state: recipient.state ?? NOBODY.state,
-    capabilities: recipient.capabilities ?? NOBODY.capabilities,
   };
-  return (emittedAt) => ({
-    ...fixed,
-    messages: Object.fromEntries(
-      Object.entries(outcome.messages).map(([name, m]) => [name, messageWire(m.message, m.index, m.from, baseUrl, emittedAt)]),
-    ),
-    logged: Object.values(outcome.messages)
-      .sort((a, b) => a.index - b.index)
-      .map((m) => messageWire(m.message, m.index, m.from, baseUrl, emittedAt)),
-    log: outcome.session.messages.map((m, index) => messageWire(m, index, everyone.get(m.from)!, baseUrl, emittedAt)),
-    now: nowAt(emittedAt),
-  });
+  shared.set(outcome, { baseUrl, fixed });
+  return fixed;
+}
+
+function timed(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string, root: (typeof TIMED)[number], emittedAt: number): unknown {
+  switch (root) {
+    case 'messages':
+      return Object.fromEntries(Object.entries(outcome.messages).map(([name, m]) => [name, messageWire(m.message, m.index, m.from, baseUrl, emittedAt)]));
+    case 'logged':
+      return Object.values(outcome.messages)
+        .sort((a, b) => a.index - b.index)
+        .map((m) => messageWire(m.message, m.index, m.from, baseUrl, emittedAt));
+    case 'log': {
+      const everyone = new Map<string, Participant>([...outcome.session.participants, ...outcome.session.departed].map((p) => [p.participantId, p]));
+      return outcome.session.messages.map((m, index) => messageWire(m, index, everyone.get(m.from)!, baseUrl, emittedAt));
+    }
+    case 'now':
+      return nowAt(emittedAt);
+    default: {
+      const unknown: never = root;
+      throw new Error(`unknown context root ${String(unknown)}`);
+    }
+  }
 }
 
 /** What templates see for an operation on the agent itself: the agent, and its channels after it. */

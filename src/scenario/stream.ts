@@ -10,6 +10,8 @@ interface CompiledStep {
   jitter?: Jitter;
   template: Template;
   vars: Template;
+  /** The context roots its template and vars read (`session`, `log`...): only those are built at emission. */
+  needs: ReadonlySet<string>;
 }
 
 /** A loaded, checked operation stream file, ready to turn an outcome into timed steps. */
@@ -27,12 +29,11 @@ export class OperationStream {
     this.media = source.media;
     const templates = new Map(Object.entries(source.templates).map(([name, t]) => [name, compileTemplate(t)]));
     const compile = (steps: OperationStreamFile['streams'][string]): CompiledStep[] =>
-      steps.map((step) => ({
-        afterMs: step.afterMs,
-        jitter: step.jitter,
-        template: templates.get(step.send)!,
-        vars: compileTemplate(step.vars ?? {}),
-      }));
+      steps.map((step) => {
+        const template = templates.get(step.send)!;
+        const vars = compileTemplate(step.vars ?? {});
+        return { afterMs: step.afterMs, jitter: step.jitter, template, vars, needs: rootsOf([...template.placeholders, ...vars.placeholders]) };
+      });
     this.streams = new Map(Object.entries(source.streams).map(([role, steps]) => [role, compile(steps)]));
   }
 
@@ -44,8 +45,9 @@ export class OperationStream {
     return (this.streams.get(role) ?? []).map((step) => ({
       afterMs: step.jitter ? Math.max(0, step.afterMs + jitterOffset(step.jitter, random)) : step.afterMs,
       render: (emittedAt: number) => {
-        const base = context(emittedAt);
-        return step.template.render({ ...base, vars: step.vars.render(base) });
+        const base = context(emittedAt, step.needs);
+        base.vars = step.vars.render(base);
+        return step.template.render(base);
       },
     }));
   }
@@ -59,4 +61,9 @@ export class OperationStream {
   durationMs(role: string): number {
     return (this.streams.get(role) ?? []).reduce((sum, step) => sum + step.afterMs, 0);
   }
+}
+
+/** The first names of placeholder paths: `session.participants[0]` -> `session`. */
+function rootsOf(placeholders: readonly string[]): ReadonlySet<string> {
+  return new Set(placeholders.map((path) => /^[^.[]*/.exec(path)![0]));
 }
