@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { gwsError, type GwsError } from '../errors';
 import { assignBrowserId } from '../bayeux/binding';
 import { limitFrames, WEBSOCKET_MESSAGE_LIMIT_BYTES } from './frame-limit';
+import { pathOf } from './request-path';
 
 /** Memory limits of the CometD endpoint (README "Security and limits"). */
 export const BAYEUX_BODY_LIMIT_BYTES = 256 * 1024;
@@ -36,11 +37,7 @@ export interface ServerGuard {
 export function guardServer(server: http.Server, options: ServerGuardOptions): ServerGuard {
   const { mount, log, bayeuxBodyLimitBytes = BAYEUX_BODY_LIMIT_BYTES, websocketBufferLimitBytes = WEBSOCKET_BUFFER_LIMIT_BYTES } = options;
   const websocketMessageLimitBytes = options.websocketMessageLimitBytes ?? WEBSOCKET_MESSAGE_LIMIT_BYTES;
-  // The path as faye reads it (a WHATWG URL: "//host/path" has the pathname "/path").
-  const onMount = (url: string | undefined) => {
-    const path = new URL(url ?? '', 'http://localhost').pathname;
-    return path === mount || path.startsWith(`${mount}/`) || path.startsWith(`${mount}.`);
-  };
+  const onMount = (path: string) => path === mount || path.startsWith(`${mount}/`) || path.startsWith(`${mount}.`);
 
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
 
@@ -52,8 +49,9 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     };
     // faye parses every request's URL before anyone else, and throws (killing the process) on
     // one that WHATWG URL cannot parse, such as "//".
-    if (!parsable(request.url)) return gwsRefusal(response, unreadablePath(request.url));
-    if (!onMount(request.url) || request.method === 'OPTIONS') return pass(request);
+    const path = pathOf(request.url);
+    if (path === undefined) return gwsRefusal(response, unreadablePath(request.url));
+    if (!onMount(path) || request.method === 'OPTIONS') return pass(request);
     if (request.method !== 'POST') {
       // faye would answer GET with JSON-P: a <script> on any web site could then read the
       // agent's notifications with its cookie. CometD clients long-poll with POST.
@@ -84,9 +82,10 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     // Node stops watching an upgraded socket for errors: a peer's reset would be an uncaught
     // 'error' event and kill the process. faye adds its own handlers once it takes the socket.
     socket.on('error', () => socket.destroy());
-    if (!parsable(request.url)) return refuseOnSocket(socket, unreadablePath(request.url));
+    const path = pathOf(request.url);
+    if (path === undefined) return refuseOnSocket(socket, unreadablePath(request.url));
     // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
-    if (!onMount(request.url)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
+    if (!onMount(path)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
     websockets.add(socket);
     socket.once('close', () => websockets.delete(socket));
     limitFrames(socket, head, websocketMessageLimitBytes, (bytes) =>
@@ -168,14 +167,6 @@ function notBayeux(contentType: string | undefined, body: Buffer): string | unde
   return undefined;
 }
 
-function parsable(url: string | undefined): boolean {
-  try {
-    new URL(url ?? '', 'http://localhost');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function unreadablePath(url: string | undefined): GwsError {
   return gwsError('BAD_REQUEST', `the path '${url}' is not a valid URL path`);
