@@ -82,8 +82,21 @@ function isScript(value: unknown): boolean {
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */
 export function sampleOutcome(stream: OperationStream, fixture: Fixture): Outcome | undefined {
   try {
-    return sampleOf(new GwsModel(fixture), stream.operation, stream.media)?.outcomes.at(-1);
+    return sampleOf(new GwsModel(sampled(fixture)), stream.operation, stream.media)?.outcomes.at(-1);
   } catch {
     return undefined; // the operation cannot succeed on this fixture: the embedded one serves
   }
 }
+
+/** Sessions of each medium a dry run's model copies: a sample needs a few, and a load-test fixture holds thousands. */
+const SAMPLED_SESSIONS = 20;
+
+/** The fixture with its first sessions of each medium only (cached: every stream file is sampled on it). */
+function sampled(fixture: Fixture): Fixture {
+  if (fixture.facebooksessions.length <= SAMPLED_SESSIONS && fixture.chats.length <= SAMPLED_SESSIONS) return fixture;
+  let small = trimmed.get(fixture);
+  if (!small) trimmed.set(fixture, (small = { ...fixture, facebooksessions: fixture.facebooksessions.slice(0, SAMPLED_SESSIONS), chats: fixture.chats.slice(0, SAMPLED_SESSIONS) }));
+  return small;
+}
+
+const trimmed = new WeakMap<Fixture, Fixture>();

@@ -58,10 +58,11 @@ describe('npm run bench -- --quick', () => {
         expect(r.fidelity[load].notifications).toBeGreaterThan(0);
       }
     }
-    for (const r of Object.values<any>(results.transports)) {
-      expect(r.ceiling.steps.length).toBeGreaterThan(0);
-      for (const step of r.ceiling.steps) expect(step).toMatchObject({ operationsPerSecond: expect.any(Number), latenessMs: percentiles, sustained: expect.any(Boolean) });
-      expect(r.ceiling.notificationsPerSecond).toBe(7 * r.ceiling.operationsPerSecond);
+    expect(results.ceilings.map((c: { transport: string; agents: number }) => `${c.transport} ${c.agents}`)).toEqual(['websocket 100', 'long-polling 100', 'websocket 300']);
+    for (const c of results.ceilings) {
+      expect(c.steps.length).toBeGreaterThan(0);
+      for (const step of c.steps) expect(step).toMatchObject({ operationsPerSecond: expect.any(Number), latenessMs: percentiles, sustained: expect.any(Boolean) });
+      expect(c.notificationsPerSecond).toBe(7 * c.operationsPerSecond);
     }
     expect(results.flood).toMatchObject({ requests: 2000, refused: 2000, heapGrowthBytes: expect.any(Number) });
     expect(results.memory.length).toBeGreaterThan(0);

@@ -86,19 +86,18 @@ function table(results) {
     out.push(grid(['transport', 'system', 'n', 'p50', 'p95', 'p99', 'max', 'wrong kind/order'], rows));
   }
 
-  const ceilings = transports.filter(([, r]) => r.ceiling);
+  const ceilings = results.ceilings || [];
   if (ceilings.length) {
-    out.push('', `6. One-process ceiling at time scale 1: paced operations, doubling until lateness p99 passes ${ceilings[0][1].ceiling.latenessLimitMs} ms`);
+    out.push('', `6. One-process ceiling at time scale 1: paced operations, doubling until lateness p99 passes ${ceilings[0].latenessLimitMs} ms`);
     const rows = [];
-    for (const [t, r] of ceilings) {
-      for (const s of r.ceiling.steps) {
-        rows.push([t, r.ceiling.agents, s.operationsPerSecond, s.notificationsPerSecond, fmt(s.latenessMs.p50), fmt(s.latenessMs.p99), fmt((s.serverLatenessMs || {}).p99), s.skipped, s.sustained ? 'yes' : 'no']);
+    for (const c of ceilings) {
+      for (const s of c.steps) {
+        rows.push([c.transport, c.agents, s.operationsPerSecond, s.notificationsPerSecond, fmt(s.latenessMs.p50), fmt(s.latenessMs.p99), fmt((s.serverLatenessMs || {}).p99), s.skipped, s.sustained ? 'yes' : 'no']);
       }
     }
     out.push(grid(['transport', 'agents', 'ops/s', 'notif/s', 'p50', 'p99', 'server p99', 'skipped', 'sustained'], rows));
-    for (const [t, r] of ceilings) {
-      const c = r.ceiling;
-      out.push(`   ${t}: ${c.agents} agents, ${c.notificationsPerSecond} notifications/s (${c.operationsPerSecond} operations/s)${c.agentBound ? ' or more: the agents, not the server, set the limit' : ''}`);
+    for (const c of ceilings) {
+      out.push(`   ${c.transport}: ${c.agents} agents, ${c.notificationsPerSecond} notifications/s (${c.operationsPerSecond} operations/s)${c.agentBound ? ' or more: the agents, not the server, set the limit' : ''}`);
     }
   }
 
