@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { AGENT1_ID, AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
 import { launchChromium } from '../helpers/desktop';
-import { rest } from '../helpers/rest';
 
 /**
  * The dashboard in Chromium (Debian's, through playwright-core), on a simulator in GWS's CSRF mode
@@ -348,9 +347,13 @@ test("the agent's day from the page: agent3 logs in on chat and goes Ready (show
     await page.waitForSelector('.agent[data-agent="agent3"] .chip[data-channel="chat"].channel-Ready');
     await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessage', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
 
-    const offered = await rest(sim.url).post('/sim/chats', { customer: 'Bob', text: 'Anyone?' });
-    expect(offered.body).toMatchObject({ statusCode: 0, offeredTo: 'agent3' });
-    await expect(agent3.waitFor({ kind: 'StatusChange', match: { 'chat.state': 'Invited' } })).resolves.toBeDefined();
+    // A chat's arrival from the page, with no offerTo: routed to agent3, the one agent Ready on chat.
+    expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)']);
+    await page.selectOption('#offer-operation', 'Offer (chat)');
+    await page.fill('#offer-customer', 'Bob');
+    await page.click('#offer button[type="submit"]');
+    await page.waitForSelector('#offer output.answer.ok');
+    await expect(agent3.waitFor({ kind: 'StatusChange', match: { 'chat.state': 'Invited', 'chat.participants[0].nickname': 'Bob' } })).resolves.toBeDefined();
   } finally {
     await agent3.disconnect();
   }

@@ -21,7 +21,8 @@ export function Controls({ catalog, state, sessions, changed }: ControlsProps) {
     changed();
     return result;
   };
-  const offers = catalog.customerOperations.filter((o) => o.creates);
+  // One arrival per medium, all named Offer: told apart by the medium.
+  const offers = catalog.customerOperations.filter((o) => o.creates).map((o) => ({ ...o, name: `${o.name} (${o.media})` }));
   return html`
     <section class="panel controls" aria-labelledby="controls-title">
       <header class="panel-head"><h2 id="controls-title">Controls</h2></header>
