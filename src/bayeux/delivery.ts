@@ -50,7 +50,11 @@ export class Deliveries {
     },
   };
 
-  /** Hands the notification to faye for the agent's subscribers and returns its seq; undefined when it is held. */
+  /**
+   * Hands the notification to faye for the agent's subscribers and returns its seq; undefined
+   * when it is held, or when no client of the agent subscribed to its topic (nothing goes out: a
+   * fault waiting for it to go out would wait for ever).
+   */
   publish(userId: string, notification: unknown, dueAt: number, options: PublishOptions): number | undefined {
     const agent = this.agentOf(userId);
     // Behind what is held (a subscription whose flush has not run yet) a notification waits its turn.
@@ -100,7 +104,7 @@ export class Deliveries {
     }));
   }
 
-  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): number {
+  private send(userId: string, agent: AgentDeliveries, notification: unknown, dueAt: number, held: boolean, options: PublishOptions): number | undefined {
     agent.sent++;
     // The data object is the key the client extension finds the stamp by: a fresh one per send.
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
@@ -115,7 +119,7 @@ export class Deliveries {
       for (const channel of channels) client.publish(channel, data);
     }
     this.events?.notification(userId, data, stamp, options.topic, copies);
-    return agent.sent;
+    return channels.length > 0 ? agent.sent : undefined;
   }
 
   private agentOf(userId: string): AgentDeliveries {

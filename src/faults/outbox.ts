@@ -12,7 +12,7 @@ export interface OutgoingNotification {
   delayMs: number;
   /** Swap with the agent's next notification. */
   reorder: boolean;
-  /** Called once it is handed to Bayeux, with its seq (undefined: held for an agent with no subscriber). */
+  /** Called once it is handed to Bayeux, with its seq (undefined: held for an agent with no subscriber, or sent to no client). */
   onSent?: (seq: number | undefined) => void;
   /** Called when a reorder found no next notification in time. */
   onAlone?: () => void;
@@ -22,7 +22,7 @@ interface Queued extends OutgoingNotification {
   readyAt: number;
 }
 
-/** Hands a notification to Bayeux; returns its seq, or undefined when it is held for the agent. */
+/** Hands a notification to Bayeux; returns its seq, or undefined when it is held for the agent or goes to none of its clients. */
 export type Send = (userId: string, notification: unknown, dueAt: number, options: PublishOptions) => number | undefined;
 
 /**

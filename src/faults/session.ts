@@ -41,7 +41,7 @@ export class SessionFaults {
   /** Clients to cut on their next /meta/connect: none was held when the cut came (a long poll between two polls). */
   private readonly cutNext = new Set<string>();
   /** userId -> the notification (seq) a session fault waits to see go out to the agent's client, and the fault. */
-  private readonly awaiting = new Map<string, { seq: number; act: () => void }>();
+  private readonly awaiting = new Map<string, { seq: number; act: () => void }[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
@@ -71,7 +71,9 @@ export class SessionFaults {
    * `act` drops or cuts the session, after that write.
    */
   afterDelivery(userId: string, seq: number, act: () => void): void {
-    this.awaiting.set(userId, { seq, act });
+    const waits = this.awaiting.get(userId);
+    if (waits) waits.push({ seq, act });
+    else this.awaiting.set(userId, [{ seq, act }]);
   }
 
   /** Drops the session: its next request gets the 402. Notifications for the agent wait for its next subscription. */
@@ -175,20 +177,24 @@ export class SessionFaults {
     },
   };
 
-  /** A notification going out: the one a fault waits for lets it act once the write is done. */
+  /** A notification going out: the faults that wait for it (or an earlier one) act once the write is done. */
   private delivered(message: BayeuxMessage): void {
     const userId = ownerOf(message.channel);
-    const wait = userId === undefined ? undefined : this.awaiting.get(userId);
+    const waits = userId === undefined ? undefined : this.awaiting.get(userId);
     const seq = (message.ext?.gwsSim as DeliveryExt | undefined)?.seq;
-    if (wait && typeof seq === 'number' && seq >= wait.seq) this.later(() => this.actNow(userId!), 0);
+    if (waits && typeof seq === 'number' && waits.some((wait) => seq >= wait.seq)) this.later(() => this.actNow(userId!, seq), 0);
   }
 
-  private actNow(userId: string): void {
-    const wait = this.awaiting.get(userId);
-    if (!wait) return;
-    this.awaiting.delete(userId);
-    wait.act();
-    // What waited goes out now, unless the fault holds it further (a dropped session: until the agent subscribes again).
+  /** The faults waiting on the agent for notifications up to `upTo` (all of them when absent) act, in the order they were armed. */
+  private actNow(userId: string, upTo = Infinity): void {
+    const waits = this.awaiting.get(userId);
+    if (!waits) return;
+    const due = waits.filter((wait) => wait.seq <= upTo);
+    const left = waits.filter((wait) => wait.seq > upTo);
+    if (left.length > 0) this.awaiting.set(userId, left);
+    else this.awaiting.delete(userId);
+    for (const wait of due) wait.act();
+    // What waited goes out now, unless a fault holds it further (a dropped session: until the agent subscribes again).
     this.resume(userId);
   }
 

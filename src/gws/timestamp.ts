@@ -3,17 +3,17 @@
  * (e.g. `2015-10-21 16:13:19.000+0300`), beside `timestampSeconds`, epoch milliseconds.
  */
 export function gwsTimestamp(epochMs: number): string {
-  // Every notification of a burst is stamped with the same few milliseconds: format each once.
-  if (epochMs === last.epochMs) return last.text;
-  last = { epochMs, text: format(epochMs) };
+  const date = new Date(epochMs);
+  const offset = -date.getTimezoneOffset();
+  // Every notification of a burst is stamped with the same few milliseconds: format each once
+  // (per zone offset: a process may change its TZ).
+  if (epochMs !== last.epochMs || offset !== last.offset) last = { epochMs, offset, text: format(date, offset) };
   return last.text;
 }
 
-let last = { epochMs: NaN, text: '' };
+let last = { epochMs: NaN, offset: NaN, text: '' };
 
-function format(epochMs: number): string {
-  const date = new Date(epochMs);
-  const offset = -date.getTimezoneOffset();
+function format(date: Date, offset: number): string {
   const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
   const sign = offset >= 0 ? '+' : '-';
   return (

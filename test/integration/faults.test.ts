@@ -169,6 +169,21 @@ describe('faults on demand, proven with the official CometD client', () => {
     });
   });
 
+  it("session-drop after=N when N goes to none of the agent's clients (a topic it did not subscribe to): the fault acts at once, and nothing is held for ever", async () => {
+    sim = await start({ timeScale: 0, faults: ['session-drop:agent1:after=1'] });
+    const agent1 = await sim.agent('agent1', { channel: '/v2/me/facebooksession' });
+    const dropped = sessionOf(sim, 'agent1');
+    // #1 goes out on /v2/me/channels, which agent1's client did not subscribe to.
+    expect(await agent1.perform('StartContactCenterSession', { me: true }, { channels: ['chat'] })).toEqual({ statusCode: 0 });
+    await eventually(() => sim.state().faults.fired.length === 1, 'the session drop');
+    expect((await firedFaults(sim))[0]).toContain(`dropped agent1's CometD session(s) ${dropped}`);
+    const offered = sim.offer({ offerTo: 'agent1' });
+    await expect(agent1.waitFor({ kind: 'StatusChange', match: { 'facebooksession.id': offered } }, { timeoutMs: 5000 })).resolves.toBeDefined();
+    expect(sessionOf(sim, 'agent1')).not.toBe(dropped);
+    await sim.settled();
+    expect(sim.state().faults.recovering).toEqual([]);
+  });
+
   it('session-drop armed with no session acts when the agent subscribes; cut at once when armed', async () => {
     sim = await start({ faults: ['session-drop:agent1'] });
     const agent1 = await sim.agent('agent1');

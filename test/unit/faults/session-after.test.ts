@@ -57,4 +57,20 @@ describe('SessionFaults.afterDelivery', () => {
     expect(faults.deliverable('u2')).toBe(true);
     expect(resumed).toEqual(['u1', 'u2']);
   });
+
+  test('two faults on one agent both act, in the order they were armed, each once its notification goes out', async () => {
+    const acted: string[] = [];
+    faults.afterDelivery('u1', 2, () => acted.push('first'));
+    faults.afterDelivery('u1', 2, () => acted.push('second'));
+    faults.afterDelivery('u1', 3, () => acted.push('third'));
+    await outgoing(faults, delivered('u1', 2));
+    await tick();
+    expect(acted).toEqual(['first', 'second']);
+    expect(faults.deliverable('u1')).toBe(false); // the third still waits for #3
+    await outgoing(faults, delivered('u1', 3));
+    await tick();
+    expect(acted).toEqual(['first', 'second', 'third']);
+    expect(faults.deliverable('u1')).toBe(true);
+  });
 });
+
