@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { NodeAdapter } from 'faye';
 import type { Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
+import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
 import { ConnectionBinding } from './binding';
@@ -45,8 +46,13 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry(events);
   // Before anything acts on a session: a message for it from another connection is refused.
-  const binding = new ConnectionBinding(clients, (request) => authenticatedUser(authenticator, request), log);
-  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request));
+  const binding = new ConnectionBinding(
+    clients,
+    (request) => authenticatedUser(authenticator, request),
+    (request) => refusedOrigin(request.headers, authenticator.policy.allowOrigins),
+    log,
+  );
+  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log);
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
     now,

@@ -32,7 +32,14 @@ export function assignBrowserId(request: IncomingMessage, response: { setHeader(
   response.setHeader('Set-Cookie', `${BROWSER_COOKIE}=${id}; Path=${path}; HttpOnly; SameSite=Lax`);
   const others = request.headers.cookie;
   request.headers.cookie = others ? `${others}; ${BROWSER_COOKIE}=${id}` : `${BROWSER_COOKIE}=${id}`;
+  assigned.add(request.headers);
 }
+
+/** The headers of requests that came without a browser id and were given one here. */
+const assigned = new WeakSet<IncomingHttpHeaders>();
+
+/** Whether the request came without a browser cookie (a new one was given to it). */
+const cameWithoutBrowserId = (request: IncomingMessage) => assigned.has(request.headers) || browserIdOf(request.headers) === undefined;
 
 /** The proof a handshake on this request leaves. */
 export function proofOf(request: IncomingMessage): ConnectionProof {
@@ -40,7 +47,8 @@ export function proofOf(request: IncomingMessage): ConnectionProof {
   return { websocket, browserId: browserIdOf(request.headers) };
 }
 
-const isUpgrade = (request: IncomingMessage) => request.headers.upgrade?.toLowerCase() === 'websocket';
+/** A websocket's upgrade request, as Node marks it (not a POST that merely carries an Upgrade header). */
+const isUpgrade = (request: IncomingMessage) => (request as IncomingMessage & { upgrade?: boolean }).upgrade === true;
 
 /**
  * A clientId is not a password: a message naming one is served only on the websocket that
@@ -52,8 +60,10 @@ const isUpgrade = (request: IncomingMessage) => request.headers.upgrade?.toLower
 export class ConnectionBinding {
   constructor(
     private readonly clients: ClientRegistry,
-    /** The user id the request's cookie or Basic header authenticates, if any. */
+    /** The user id the request's cookie or Basic header authenticates, if any (under the Origin rule). */
     private readonly userOfHeaders: (request: IncomingMessage) => string | undefined,
+    /** Why the request's Origin may not use what a browser sends on its own (cookies), or undefined. */
+    private readonly refusedOrigin: (request: IncomingMessage) => string | undefined,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -65,14 +75,25 @@ export class ConnectionBinding {
     const client = this.clients.bindingOf(clientId);
     if (client === undefined) return true;
     const { proof } = client;
-    if (proof.websocket !== undefined && proof.websocket === request) return true;
-    if (proof.browserId !== undefined && browserIdOf(request.headers) === proof.browserId) return true;
-    if (proof.rebind && proof.websocket !== undefined && isUpgrade(request)) {
-      // The client of a cut websocket connects again on a new one (README "Faults": cut).
+    const allowed = this.proven(proof, request) || this.userOfHeaders(request) === client.userId;
+    if (allowed && proof.rebind) this.clients.rebind(clientId, { ...proof, rebind: false }); // back by its own means: no takeover left open
+    else if (!allowed && proof.rebind && proof.websocket !== undefined && isUpgrade(request) && this.sameBrowser(proof, request)) {
+      // The client of a cut websocket connects again on a new one, once (README "Faults": cut).
       this.clients.rebind(clientId, { ...proof, websocket: request, rebind: false });
       return true;
     }
-    return this.userOfHeaders(request) === client.userId;
+    return allowed;
+  }
+
+  /** The handshake's own websocket, or the browser cookie it came with, sent by a page the Origin rule lets use cookies. */
+  private proven(proof: ConnectionProof, request: IncomingMessage): boolean {
+    if (proof.websocket !== undefined && proof.websocket === request) return true;
+    return proof.browserId !== undefined && browserIdOf(request.headers) === proof.browserId && this.refusedOrigin(request) === undefined;
+  }
+
+  /** A handshake that came with a browser cookie is taken over only by the same browser. */
+  private sameBrowser(proof: ConnectionProof, request: IncomingMessage): boolean {
+    return proof.browserId === undefined || browserIdOf(request.headers) === proof.browserId;
   }
 
   /** Whether faye may attach this websocket to the session: an agent's session the socket may serve, never a made-up one. */
@@ -89,7 +110,11 @@ export class ConnectionBinding {
         return callback(message);
       }
       const client = this.clients.bindingOf(clientId)!;
-      this.log(`refused ${message.channel} for ${client.userName}'s CometD session ${clientId.slice(0, 8)}… from another connection (no credentials of ${client.userName}): answered 402::Unknown client`);
+      // A page of another site cannot send the cookie back (SameSite): say so, it is the usual cause.
+      const hint = !isUpgrade(request) && client.proof.browserId !== undefined && cameWithoutBrowserId(request)
+        ? ` (the ${BROWSER_COOKIE} cookie did not come back: a page of another site must send HTTP Basic on its long polls, or use websocket)`
+        : '';
+      this.log(`refused ${message.channel} for ${client.userName}'s CometD session ${clientId.slice(0, 8)}… from another connection (no credentials of ${client.userName}): answered 402::Unknown client${hint}`);
       callback({ ...message, error: UNKNOWN_CLIENT });
     },
   };

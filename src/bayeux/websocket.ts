@@ -19,22 +19,29 @@ interface FayeServer {
  * faye's handleUpgrade: its server processes the messages, with its ping and websocket extensions.
  * A frame that is not a Bayeux message gets a Bayeux error instead of a stack trace on stdout.
  */
-export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: string, request: IncomingMessage) => boolean): void {
+export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: string, request: IncomingMessage) => boolean, log: (line: string) => void): void {
   const internals = adapter as unknown as { _server: FayeServer; _extensions: unknown[]; _options: { ping?: number } };
   const server = internals._server;
   adapter.handleUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
     let ws: WebSocket | null = new WebSocket(request, socket, head, [], { extensions: internals._extensions, ping: internals._options.ping });
     let clientId: string | undefined;
+    const refuse = (error: string) => ws?.send(JSON.stringify([{ successful: false, error }]));
     ws.onmessage = (event) => {
       const messages = parse(event.data);
-      if (typeof messages === 'string') return ws?.send(JSON.stringify([{ successful: false, error: `400::${messages}` }]));
-      const cid = connectingClient(messages);
-      if (cid !== undefined && attachable(cid, request)) {
-        if (clientId !== undefined && cid !== clientId) server.closeSocket(clientId, false);
-        server.openSocket(cid, ws!, request);
-        clientId = cid;
+      if (typeof messages === 'string') return refuse(`400::${messages}`);
+      // faye's own handler catches what its server throws: here it would be an uncaught exception.
+      try {
+        const cid = connectingClient(messages);
+        if (cid !== undefined && attachable(cid, request)) {
+          if (clientId !== undefined && cid !== clientId) server.closeSocket(clientId, false);
+          server.openSocket(cid, ws!, request);
+          clientId = cid;
+        }
+        server.process(messages, request, (replies) => ws?.send(JSON.stringify(replies)));
+      } catch (error) {
+        log(`internal error on a websocket message: ${(error as Error)?.stack ?? String(error)}`);
+        refuse('500::internal error of gws-sim (logged)');
       }
-      server.process(messages, request, (replies) => ws?.send(JSON.stringify(replies)));
     };
     ws.onclose = () => {
       if (clientId !== undefined) server.closeSocket(clientId);

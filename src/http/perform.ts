@@ -34,13 +34,13 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     const answer = { statusCode: 0, ...outcome.answer };
     const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
-    deps.log(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`);
+    deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
     deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer });
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {
     if (error instanceof GwsError) {
-      deps.log(`${name} ${request.operation}${where(request, '(new session)')}: statusCode ${error.statusCode}, ${error.message}`);
+      deps.log(printable(`${name} ${request.operation}${where(request, '(new session)')}: statusCode ${error.statusCode}, ${error.message}`));
       deps.events?.operation({ ...who, ...request, statusCode: error.statusCode, statusMessage: error.message });
     }
     throw error;
@@ -58,4 +58,9 @@ function where(request: OperationRequest, noSession?: string): string {
 export function operationRequest(body: unknown, target: Omit<OperationRequest, 'operation'>): OperationRequest {
   const name = (body as { operationName?: unknown } | undefined)?.operationName;
   return { operation: typeof name === 'string' ? name : '(no operationName)', ...target };
+}
+
+/** A log line of what a request named (its operationName, its path's id): control characters shown as \uXXXX, so no request forges a line. */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

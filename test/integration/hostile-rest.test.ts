@@ -274,6 +274,16 @@ describe('named hostile requests', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  test('an operationName with line breaks forges no log line: control characters are logged escaped', async () => {
+    const forged = 'Dance\nagent2 RemoveParticipantFromConference on 0002EaAY01MT0082: statusCode 0';
+    const before = logged.length;
+    expect((await post(JSON.stringify({ operationName: forged }))).status).toBe(400);
+    const lines = logged.slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^agent1 Dance\\u000aagent2 RemoveParticipantFromConference on 0002EaAY01MT0082: statusCode 0 on 0002EaAY01MT0082: statusCode 1, /);
+    expect(lines[0]).not.toContain('\n');
+  });
+
   test('a body over 100 kB is statusCode 1 with HTTP 413', async () => {
     const response = await post(JSON.stringify({ operationName: 'x'.repeat(200_000) }));
     expect(response.status).toBe(413);

@@ -116,3 +116,72 @@ test('a long-polling handshake sets the BAYEUX_BROWSER cookie its session is bou
   expect((await overLongPolling(connect))[0]).toMatchObject(UNKNOWN);
   expect((await overLongPolling(connect, { Cookie: cookie.split(';')[0] }))[0]).toMatchObject({ successful: true, clientId });
 });
+
+test("the browser cookie serves only pages the Origin rule lets use cookies: the same cookie from another site's page gets 402", async () => {
+  const answer = await fetch(`${sim.url}/api/v2/notifications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]),
+  });
+  const cookie = answer.headers.get('set-cookie')!.split(';')[0];
+  const [{ clientId }] = (await answer.json()) as any[];
+  const unsubscribe = [{ channel: '/meta/unsubscribe', clientId, subscription: '/v2/notifications', id: 'u' }];
+  expect((await overLongPolling(unsubscribe, { Cookie: cookie, Origin: 'http://evil.example' }))[0]).toMatchObject(UNKNOWN);
+  expect(log.join('\n')).toContain("refused /meta/unsubscribe for agent1's CometD session");
+  const connect = [{ channel: '/meta/connect', clientId, connectionType: 'long-polling', advice: { timeout: 0 }, id: 'c' }];
+  expect((await overLongPolling(connect, { Cookie: cookie, Origin: sim.url }))[0]).toMatchObject({ successful: true });
+});
+
+test('a long poll without the cookie is refused with a log line that says what a page of another site must do', async () => {
+  const answer = await fetch(`${sim.url}/api/v2/notifications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]),
+  });
+  const [{ clientId }] = (await answer.json()) as any[];
+  await overLongPolling([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: 'c' }]);
+  expect(log.join('\n')).toContain('(the BAYEUX_BROWSER cookie did not come back: a page of another site must send HTTP Basic on its long polls, or use websocket)');
+});
+
+describe('after a cut of its websocket', () => {
+  /** A websocket with the headers a browser would send, that handshakes (or names `clientId`) and collects what it receives. */
+  async function socket(headers: Record<string, string>) {
+    const ws = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`, { headers });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const received: any[] = [];
+    ws.on('message', (frame) => received.push(...JSON.parse(String(frame))));
+    const send = async (messages: object[], id: string) => {
+      ws.send(JSON.stringify(messages));
+      await until(() => received.some((m) => m.id === id), `the reply ${id}`);
+      return received.find((m) => m.id === id);
+    };
+    return { ws, received, send };
+  }
+  const BROWSER = { Cookie: 'BAYEUX_BROWSER=0123456789abcdef0123456789abcdef' };
+
+  test('the session is taken over only by the same browser, once; back by its own means, no one else may take it', async () => {
+    const first = await socket(BROWSER);
+    const handshake = await first.send([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['websocket'], ext: { authentication: { user: 'agent2', credentials: 'agent2' } }, id: 'h' }], 'h');
+    const { clientId } = handshake;
+    await first.send([{ channel: '/meta/subscribe', clientId, subscription: '/v2/notifications', id: 's' }], 's');
+    first.ws.send(JSON.stringify([{ channel: '/meta/connect', clientId, connectionType: 'websocket', id: 'c1' }]));
+    await until(() => sim.state().cometdClients.some((c) => c.clientId === clientId && c.transport === 'websocket'), 'the connect');
+    sim.fault('cut:agent2');
+    await until(() => first.ws.readyState === WebSocket.CLOSED, 'the cut');
+
+    // Another process, no cookie: refused, even while the cut is open.
+    const stranger = await socket({});
+    expect(await stranger.send([{ channel: '/meta/connect', clientId, connectionType: 'websocket', id: 'x' }], 'x')).toMatchObject(UNKNOWN);
+    // The same browser: served, and it takes the session over.
+    const again = await socket(BROWSER);
+    expect(await again.send([{ channel: '/meta/connect', clientId, connectionType: 'websocket', advice: { timeout: 0 }, id: 'c2' }], 'c2')).toMatchObject({ successful: true });
+    // Now nobody else, cookie or not, may take it over.
+    const late = await socket({});
+    expect(await late.send([{ channel: '/meta/connect', clientId, connectionType: 'websocket', id: 'y' }], 'y')).toMatchObject(UNKNOWN);
+    sim.notify({ agent: 'agent2', data: { notificationType: 'AfterTheCut' } });
+    await until(() => again.received.some((m) => m.data?.notificationType === 'AfterTheCut'), 'the notification on the new socket');
+    expect(late.received.some((m) => m.data !== undefined)).toBe(false);
+    for (const s of [stranger, again, late]) s.ws.close();
+  });
+});
+
