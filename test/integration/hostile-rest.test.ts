@@ -241,12 +241,13 @@ describe('generated requests with faults armed and armed by the requests', () =>
         fc.asyncProperty(withFaults, async (req) => {
           const response = await send(req);
           expectGwsBody(req, response);
+          // Counted as they are answered: a generated POST /sim/reset forgets the faults fired so far.
+          if (response.text.includes('Fault injected by gws-sim')) refused++;
           // The state stays readable whatever was armed.
           expect((await send({ method: 'GET', path: '/sim/state', headers: {} })).status).toBe(200);
         }),
         { numRuns: 300 },
       );
-      refused = sim.state().faults.fired.filter((f) => f.kind === 'rest').length;
     } finally {
       sim.clearFaults();
     }
