@@ -16,7 +16,7 @@ const HANDSHAKE = '/meta/handshake';
 const CONNECT = '/meta/connect';
 
 /** The request's browser id, when it carries a well-formed one. */
-export function browserIdOf(headers: IncomingHttpHeaders): string | undefined {
+function browserIdOf(headers: IncomingHttpHeaders): string | undefined {
   const id = cookie(headers.cookie, BROWSER_COOKIE);
   return id !== undefined && BROWSER_ID.test(id) ? id : undefined;
 }
@@ -38,8 +38,8 @@ export function assignBrowserId(request: IncomingMessage, response: { setHeader(
 /** The headers of requests that came without a browser id and were given one here. */
 const assigned = new WeakSet<IncomingHttpHeaders>();
 
-/** Whether the request came without a browser cookie (a new one was given to it). */
-const cameWithoutBrowserId = (request: IncomingMessage) => assigned.has(request.headers) || browserIdOf(request.headers) === undefined;
+/** Whether the long poll came without a browser cookie (the server guard gave it one). */
+const cameWithoutBrowserId = (request: IncomingMessage) => assigned.has(request.headers);
 
 /** The proof a handshake on this request leaves. */
 export function proofOf(request: IncomingMessage): ConnectionProof {
