@@ -37,7 +37,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .option('password', { type: 'string', describe: 'Default: the user name (as in the embedded fixture)' })
       .option('session', { type: 'string', describe: 'The session id (an operation on a session)' })
       .option('media', { choices: MEDIA_NAMES, default: 'facebook' as MediaName, describe: "The session's medium: a Facebook session or a chat" })
-      .option('channel', { type: 'string', describe: 'The channel of Ready and NotReady, e.g. chat' })
+      .option('channel', { type: 'string', describe: 'The channel of Ready and NotReady, e.g. chat (without it: every channel the agent is logged in on)' })
       .option('target', { type: 'string', describe: 'The agent to act on (Consult, Transfer, RemoveParticipantFromConference): a user name, or a user URI' })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" });
@@ -53,13 +53,14 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
         checkServer(args.server);
         const on = targetOf(args.operation);
         if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id> (and --media chat for a chat)`);
-        if (on === 'channel' && args.channel === undefined) throw new Error(`trigger ${args.operation} acts on one of the agent's channels: give --channel chat`);
+        if (on === 'channel' && args.channel === undefined && !onEveryChannel(args.operation)) throw new Error(`trigger ${args.operation} acts on one of the agent's channels: give --channel chat`);
         return true;
       })
       .example('$0 trigger RemoveParticipantFromConference --agent agent1 --session 0002EaAY01MT0082 --target agent2', 'the documented removal')
       .example('$0 trigger Accept --agent agent2 --session gws-sim-00SIM00000000002 --media chat', 'a chat accepted')
       .example('$0 trigger StartContactCenterSession --agent agent2 --channels \'["chat"]\'', "the agent's day begins: logged in on chat, NotReady")
       .example('$0 trigger Ready --agent agent2 --channel chat', 'Ready on chat: routed chats are offered to agent2')
+      .example('$0 trigger NotReady --agent agent2 --reason Lunch', 'NotReady on every channel agent2 is logged in on (POST /api/v2/me)')
       .example('$0 trigger SendMessage --agent agent1 --session 0002EaAY01MT0082 --text "Hello"', 'a message to the customer')
       .example('$0 trigger AttachUserData --agent agent1 --session 0002EaAY01MT0082 --userData \'{"Reason":"Billing"}\'', 'user data, as JSON')
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as never;
@@ -72,8 +73,13 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
         const value = args[parameter.name];
         if (typeof value === 'string') params[parameter.name] = parameter.type === 'object' || parameter.type === 'array' ? parseJson(parameter.name, value) : value;
       }
+      const target = targetOf(args.operation);
       const on: OperationTarget =
-        targetOf(args.operation) === 'channel' ? { channel: args.channel! } : targetOf(args.operation) === 'me' ? { me: true } : ({ [mediaNamed(args.media).resource]: args.session! } as OperationTarget);
+        target === 'channel' && args.channel !== undefined
+          ? { channel: args.channel }
+          : target === 'me' || target === 'channel'
+            ? { me: true }
+            : ({ [mediaNamed(args.media).resource]: args.session! } as OperationTarget);
       const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, on, params);
       console.log(JSON.stringify(answer, null, 2));
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
@@ -85,6 +91,9 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
     }
   },
 };
+
+/** Ready and NotReady: without --channel, posted to /api/v2/me for every channel. */
+const onEveryChannel = (name: string) => REGISTRY.some((o) => o.actor === 'agent-state' && o.name === name && o.everyChannel === true);
 
 function parseJson(name: string, value: string): unknown {
   try {

@@ -1,11 +1,20 @@
-/**
- * An agent's state on one channel, as GWS's `userState`. NotReady may carry a reason; LoggedOut
- * is what an ended contact-center session leaves (the name is the simulator's: modelled).
- */
-export interface ChannelState {
-  channel: string;
+import { LOGGED_OUT } from './agent-states';
+
+/** GWS's `userState`: the state's id (a GUID per state), name, state, and a NotReady's workMode and reason. */
+export interface UserState {
+  id: string;
+  displayName: string;
   state: 'Ready' | 'NotReady' | 'LoggedOut';
+  workMode?: string;
   reason?: string;
+}
+
+/**
+ * An agent's state on one channel. LoggedOut is what an ended contact-center session leaves (the
+ * name is the simulator's: modelled).
+ */
+export interface ChannelState extends UserState {
+  channel: string;
 }
 
 /**
@@ -36,16 +45,16 @@ export class AgentChannels {
     return this.byUser.get(userId)?.get(channel);
   }
 
-  /** Logs in on `channel` (NotReady, as GWS agents start); a channel already logged in keeps its state. */
-  login(userId: string, channel: string): void {
+  /** Logs in on `channel` in `notReady` (GWS agents start NotReady); a channel already logged in keeps its state. */
+  login(userId: string, channel: string, notReady: UserState): void {
     const channels = this.byUser.get(userId) ?? new Map<string, ChannelState>();
-    if (!channels.has(channel)) channels.set(channel, { channel, state: 'NotReady' });
+    if (!channels.has(channel)) channels.set(channel, { channel, ...notReady });
     this.byUser.set(userId, channels);
   }
 
   /** Ends the agent's contact-center session; returns its channels, now LoggedOut. */
   logout(userId: string): ChannelState[] {
-    const ended = this.of(userId).map((c): ChannelState => ({ channel: c.channel, state: 'LoggedOut' }));
+    const ended = this.of(userId).map((c): ChannelState => ({ channel: c.channel, ...LOGGED_OUT }));
     this.byUser.delete(userId);
     return ended;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readJsonFile, validate } from '../validation';
+import { AgentStateSetting, DEFAULT_AGENT_STATES } from './agent-states';
 import defaultFixtureJson from './default-fixture.json';
 
 /** Ids end up in Bayeux channel names, whose segments allow only these characters. */
@@ -15,6 +16,9 @@ const User = z.strictObject({
   firstName: z.string(),
   lastName: z.string(),
 });
+
+/** Sections of key/value pairs, as GWS's user settings (modelled: the sections a desktop reads are its own). */
+const DEFAULT_SETTINGS = { 'interaction-workspace': { 'chat.auto-answer': 'false', 'login.chat.is-auto-ready': 'false' } };
 
 const Participant = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Customer'), participantId: Id, nickname: z.string(), visibility: Visibility }),
@@ -61,6 +65,10 @@ export const FixtureSchema = z
     users: z.array(User).min(1),
     facebooksessions: z.array(Facebooksession),
     chats: z.array(Chat).default([]),
+    /** The agent states desktops offer (GET /api/v2/settings/agent-states) and userState shows. */
+    agentStates: z.array(AgentStateSetting).min(1).default(DEFAULT_AGENT_STATES),
+    /** `user.settings` of GET /api/v2/me?subresources=settings: sections of key/value pairs (what the C# client reads). */
+    settings: z.record(z.string(), z.record(z.string(), z.unknown())).default(DEFAULT_SETTINGS),
   })
   .superRefine((fixture, ctx) => {
     const unique = (values: string[], what: string, path: (i: number) => PropertyKey[]) => {
@@ -70,6 +78,7 @@ export const FixtureSchema = z
     };
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
+    unique(fixture.agentStates.map((s) => s.id), 'agent state id', (i) => ['agentStates', i, 'id']);
     const sessions = [...fixture.facebooksessions.map((s, i) => ['facebooksessions', i, s] as const), ...fixture.chats.map((s, i) => ['chats', i, s] as const)];
     unique(sessions.map(([, , s]) => s.id), 'session id', (i) => [sessions[i][0], sessions[i][1], 'id']);
     const userIds = new Set(fixture.users.map((u) => u.id));

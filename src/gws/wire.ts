@@ -67,10 +67,16 @@ export function sessionWire(session: Session, baseUrl: string, view?: { state: s
   return Object.fromEntries(mediaNamed(session.media).resourceFields.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
 }
 
-/** One of the agent's channels as `GET /api/v2/me/channels` and the /v2/me/channels notifications write it. */
+/**
+ * One of the agent's channels as `GET /api/v2/me/channels` and the /v2/me/channels notifications
+ * write it: `userState` as the pages' samples (id, displayName, state, and a NotReady's workMode),
+ * the reason when one was given (modelled), and `dndState` (gws-sim has no do-not-disturb: always
+ * Off, modelled).
+ */
 export function channelWire(channel: ChannelState) {
-  const displayName = { Ready: 'Ready', NotReady: 'Not Ready', LoggedOut: 'Logged Out' }[channel.state];
-  return { channel: channel.channel, userState: { state: channel.state, displayName, ...(channel.reason === undefined ? {} : { reason: channel.reason }) } };
+  const { id, displayName, state, workMode, reason } = channel;
+  const userState = { id, displayName, state, ...(workMode === undefined ? {} : { workMode }), ...(reason === undefined ? {} : { reason }) };
+  return { channel: channel.channel, userState, dndState: 'Off' };
 }
 
 /** A message of the session's log as a notification carries it, stamped at `emittedAt`. */

@@ -345,7 +345,7 @@ test("the agent's day from the page: agent3 logs in on chat and goes Ready (show
     await page.selectOption('#agent-state-operation', 'Ready');
     await page.click('#agent-state button[type="submit"]');
     await page.waitForSelector('.agent[data-agent="agent3"] .chip[data-channel="chat"].channel-Ready');
-    await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessage', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
+    await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessageV2', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
 
     // A chat's arrival from the page, with no offerTo: routed to agent3, the one agent Ready on chat.
     expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)']);

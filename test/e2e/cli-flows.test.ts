@@ -51,7 +51,7 @@ describe('gws-sim run of the Facebook and chat flows, the agent\'s day and the o
     expect(result.stdout).toMatch(/agent1 Reject on arrival: statusCode 0/);
     expect(result.stdout).toMatch(/customer offers session bob \(chat\) to a Ready agent \(agent2\): statusCode 0/);
     expect(result.stdout).toMatch(/agent2 Ready on channel chat: statusCode 0/);
-    expect(result.stdout).toMatch(/ChannelStateChangeMessage chat=LoggedOut/);
+    expect(result.stdout).toMatch(/ChannelStateChangeMessageV2 chat=LoggedOut/);
   });
 
   test("the agent's day with a wrong expectation fails, naming the channel state that differed", async () => {

@@ -3,8 +3,15 @@ import { expectRefusal, kinds, useWorld } from '../helpers/operations';
 import { rest } from '../helpers/rest';
 
 const AGENT2 = { user: 'agent2', password: 'agent2' };
-const CHANNELS = 'ChannelStateChangeMessage/undefined';
-const chat = (state: string, more: Record<string, string> = {}) => ({ channel: 'chat', userState: { state, displayName: { Ready: 'Ready', NotReady: 'Not Ready', LoggedOut: 'Logged Out' }[state], ...more } });
+const CHANNELS = 'ChannelStateChangeMessageV2/undefined';
+// The ids of Ready and NotReady are the voice pages' samples'; the others the default fixture's.
+const USER_STATES: Record<string, Record<string, string>> = {
+  Ready: { id: '9430250E-0A1B-421F-B372-F29E69366DED', displayName: 'Ready', state: 'Ready' },
+  NotReady: { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' },
+  Lunch: { id: '6A2B1C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', displayName: 'Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
+  LoggedOut: { id: '1F0E9D8C-7B6A-4C5D-8E4F-3A2B1C0D9E8F', displayName: 'Logged Out', state: 'LoggedOut' },
+};
+const chat = (state: string, more: Record<string, string> = {}) => ({ channel: 'chat', userState: { ...USER_STATES[state], ...more }, dndState: 'Off' });
 
 describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
   const world = useWorld(transport, 'chat');
@@ -24,12 +31,12 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expect([started.status, started.body]).toEqual([200, { statusCode: 0 }]);
     expect((await world().onChannel('agent2', 'chat', 'Ready')).body).toEqual({ statusCode: 0 });
     expect((await world().onChannel('agent2', 'chat', 'NotReady', { reason: 'Lunch' })).body).toEqual({ statusCode: 0 });
-    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [chat('NotReady', { reason: 'Lunch' })] });
+    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [chat('Lunch')] });
     expect((await world().me('agent2', 'EndContactCenterSession')).body).toEqual({ statusCode: 0 });
 
     const told = await world().take('agent2');
     expect(kinds(told)).toEqual([CHANNELS, CHANNELS, CHANNELS, CHANNELS]);
-    expect(told.map((n) => n.channels)).toEqual([[chat('NotReady')], [chat('Ready')], [chat('NotReady', { reason: 'Lunch' })], [chat('LoggedOut')]]);
+    expect(told.map((n) => n.channels)).toEqual([[chat('NotReady')], [chat('Ready')], [chat('Lunch')], [chat('LoggedOut')]]);
     const topic = await onTopic.waitFor(4);
     expect(topic.map((m) => [m.channel, m.data])).toEqual(told.map((n) => ['/v2/me/channels', n]));
     expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
@@ -52,6 +59,22 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expectRefusal(await me('?subresources=a&subresources=b'), 400, 1, /^Invalid parameter 'subresources': expected one value/);
   });
 
+  test('Ready and NotReady on POST /api/v2/me act on every channel the agent is logged in on (as the JavaScript client posts them); a reason or workMode picks the agent state', async () => {
+    await world().me('agent2', 'StartContactCenterSession', { channels: ['chat'] });
+    expect((await world().me('agent2', 'Ready')).body).toEqual({ statusCode: 0 });
+    expect((await world().me('agent2', 'NotReady', { workMode: 'AfterCallWork' })).body).toEqual({ statusCode: 0 });
+    expect((await world().me('agent2', 'NotReady', { reason: 'Doctor', workMode: 'AuxWork' })).body).toEqual({ statusCode: 0 });
+    const acw = { id: 'D3663509-3D82-4DD3-A82E-2EA8EFA02AEF', displayName: 'AfterCallWork', state: 'NotReady', workMode: 'AfterCallWork' };
+    const told = await world().take('agent2');
+    expect(kinds(told)).toEqual([CHANNELS, CHANNELS, CHANNELS, CHANNELS]);
+    expect(told.map((n) => n.channels)).toEqual([
+      [chat('NotReady')],
+      [chat('Ready')],
+      [{ channel: 'chat', userState: acw, dndState: 'Off' }],
+      [chat('NotReady', { workMode: 'AuxWork', reason: 'Doctor' })],
+    ]);
+  });
+
   test('StartContactCenterSession with a channel gws-sim does not simulate: statusCode 7 and a result per channel; all failing: that channel alone', async () => {
     const partial = await world().me('agent2', 'StartContactCenterSession', { channels: ['voice', 'chat'] });
     expect(partial.status).toBe(200);
@@ -72,7 +95,8 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
   test('refusals: each with its statusCode and a message saying what to do; nobody is told anything', async () => {
     expectRefusal(await world().onChannel('agent2', 'chat', 'Ready'), 400, 2, /^Cannot Ready: agent2 is not logged in on channel chat\. Log in first: POST \/api\/v2\/me/);
     expectRefusal(await world().onChannel('agent2', 'voice', 'Ready'), 404, 6, /^No channel voice: gws-sim simulates only \/api\/v2\/me\/channels\/chat\.$/);
-    expectRefusal(await world().me('agent2', 'Ready'), 400, 1, /^Unknown operationName 'Ready' for a user\. gws-sim supports: StartContactCenterSession, EndContactCenterSession\.$/);
+    expectRefusal(await world().me('agent2', 'Ready'), 400, 2, /^Cannot Ready: agent2 is not logged in on channel chat\. Log in first/);
+    expectRefusal(await world().me('agent2', 'Pause'), 400, 1, /^Unknown operationName 'Pause' for a user\. gws-sim supports: StartContactCenterSession, EndContactCenterSession, Ready, NotReady\.$/);
     expectRefusal(await world().onChannel('agent2', 'chat', 'StartContactCenterSession'), 400, 1, /^Unknown operationName 'StartContactCenterSession' for a channel\. gws-sim supports: Ready, NotReady\.$/);
     expectRefusal(await world().me('agent2', 'StartContactCenterSession'), 400, 1, /^Missing required parameter 'channels'/);
     expectRefusal(await world().me('agent2', 'StartContactCenterSession', { channels: 'chat' }), 400, 1, /^Invalid parameter 'channels'/);

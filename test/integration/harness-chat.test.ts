@@ -16,8 +16,8 @@ describe.each(TRANSPORTS)("the harness on chats and the agent's day, over %s", (
     expect(await agent2.perform('Ready', { channel: 'chat' })).toEqual({ statusCode: 0 });
     await sim.expect({
       agent2: [
-        { kind: 'ChannelStateChangeMessage', match: { channels: [{ channel: 'chat', userState: { state: 'NotReady' } }] } },
-        { kind: 'ChannelStateChangeMessage', match: { channels: [{ channel: 'chat', userState: { state: 'Ready' } }] } },
+        { kind: 'ChannelStateChangeMessageV2', match: { channels: [{ channel: 'chat', userState: { state: 'NotReady' } }] } },
+        { kind: 'ChannelStateChangeMessageV2', match: { channels: [{ channel: 'chat', userState: { state: 'Ready' } }] } },
         { kind: 'StatusChange', match: { 'chat.id': id, 'chat.state': 'Invited' } },
       ],
       agent3: [],

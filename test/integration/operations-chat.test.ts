@@ -6,7 +6,7 @@ import { CHAT_CHATTING, expectRefusal, kinds, messagesOf, nicknames, useWorld } 
 const CHAT_ID = '0000Na9B26EF002X';
 const STATE = 'ChatStateChangeMessage/';
 const NEW_MESSAGES = 'MessageLogUpdated/NewMessages:';
-const CHANNELS = 'ChannelStateChangeMessage/undefined';
+const CHANNELS = 'ChannelStateChangeMessageV2/undefined';
 
 describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
   const world = useWorld(transport, 'chat');

@@ -123,6 +123,8 @@ export interface AgentStateOperation<P = any> extends Common<P> {
   actor: 'agent-state';
   media?: undefined;
   target: 'me' | 'channel';
+  /** A channel operation also posted to /api/v2/me, where it acts on every channel the agent is logged in on (Ready, NotReady). */
+  everyChannel?: boolean;
   perform(call: AgentStateCall<P>): AgentStateDraft;
 }
 

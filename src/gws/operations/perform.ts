@@ -72,12 +72,12 @@ export function performCustomer(model: GwsModel, name: string, sessionId: string
 }
 
 /**
- * Performs an operation on the agent itself: POST /api/v2/me (`channel` undefined) or
- * /api/v2/me/channels/{channel}. Refused with statusCode 6 for a channel gws-sim does not simulate.
+ * Performs an operation on the agent itself: POST /api/v2/me (`channel` undefined: those on the
+ * agent, and Ready and NotReady on all its channels) or /api/v2/me/channels/{channel}. Refused with statusCode 6 for a channel gws-sim does not simulate.
  */
 export function performAgentState(model: GwsModel, caller: User, channel: string | undefined, body: unknown, now = Date.now()): AgentStateOutcome {
   if (channel !== undefined && !CHANNELS.includes(channel)) throw gwsError('CHANNEL_NOT_FOUND', channel, CHANNELS);
-  const operations = agentStateOperations().filter((o) => o.target === (channel === undefined ? 'me' : 'channel'));
+  const operations = agentStateOperations().filter((o) => (channel === undefined ? o.target === 'me' || o.everyChannel === true : o.target === 'channel'));
   const { operation, params } = operationOf(body, operations, channel === undefined ? 'user' : 'channel');
   const draft = operation.perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
   return {

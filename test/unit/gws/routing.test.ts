@@ -31,7 +31,7 @@ describe('routing a chat offered without offerTo', () => {
     expect(channel('agent2', 'NotReady').followUps).toEqual([]);
 
     const readied = ready('agent3');
-    expect(readied.channels).toEqual([{ channel: 'chat', state: 'Ready' }]);
+    expect(readied.channels).toMatchObject([{ channel: 'chat', state: 'Ready' }]);
     expect(readied.followUps.map((f) => [f.operation, f.media, f.session.id, f.recipients.map((r) => [r.role, r.userId, r.state, r.capabilities])])).toEqual([
       ['Offer', 'chat', waiting.session.id, [['invited', AGENT3_ID, 'Invited', ['Accept', 'Reject']]]],
     ]);
@@ -101,6 +101,6 @@ describe('routing a chat offered without offerTo', () => {
     expect(model.channels.waitingOn('chat')).toEqual([]);
     expect(offer().answer).toMatchObject({ waiting: true });
     me('agent3', 'StartContactCenterSession', { channels: ['chat'] });
-    expect(model.channels.of(AGENT3_ID)).toEqual([{ channel: 'chat', state: 'NotReady' }]);
+    expect(model.channels.of(AGENT3_ID)).toMatchObject([{ channel: 'chat', state: 'NotReady' }]);
   });
 });

@@ -12,7 +12,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
 
   it('come from the loaded stream files', () => {
     expect(shipped.kinds).toEqual([
-      'ChannelStateChangeMessage',
+      'ChannelStateChangeMessageV2',
       'CustomNotice',
       'Notice',
       'ParticipantJoined',
@@ -43,7 +43,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
   it('an unknown kind gets the nearest known one', () => {
     expect(shipped.kindProblem('StatusChange')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantUpdated')).toBe(
-      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessage, CustomNotice, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
     );
     expect(shipped.kindProblem('Zzz')).not.toMatch(/did you mean/);
   });

@@ -1,19 +1,21 @@
 import type { z } from 'zod';
 import { gwsError } from '../../../errors';
-import type { ChannelState } from '../../channels';
+import { userStateOf, type StateRequest } from '../../agent-states';
 import { CHANNELS } from '../../media';
 import { defineAgentStateOperation } from '../operation';
 import { dispatchWaiting } from '../routing';
 import { afterLogin } from './start-contact-center-session';
 
 /**
- * Ready and NotReady (POST /api/v2/me/channels/{channel}): the agent's state on a channel it is
- * logged in on. An agent Ready on a channel is offered the sessions waiting there (routing.ts).
+ * Ready and NotReady: the agent's state on a channel it is logged in on (POST
+ * /api/v2/me/channels/{channel}), or on every channel it is logged in on (POST /api/v2/me, as
+ * Genesys' own JavaScript client posts it). An agent Ready on a channel is offered the sessions
+ * waiting there (routing.ts).
  */
-export function channelStateOperation<P extends { reason?: string }>(spec: {
+export function channelStateOperation<P extends StateRequest>(spec: {
   name: string;
   summary: string;
-  state: ChannelState['state'];
+  state: 'Ready' | 'NotReady';
   params: z.ZodType<P>;
   example: Record<string, unknown>;
 }) {
@@ -21,15 +23,18 @@ export function channelStateOperation<P extends { reason?: string }>(spec: {
     name: spec.name,
     summary: spec.summary,
     target: 'channel',
+    everyChannel: true,
     params: spec.params,
     example: spec.example,
     roles: ['agent'],
     participants: [],
     perform({ model, caller, channel, params }) {
-      const on = channel!;
-      if (model.channels.get(caller.id, on) === undefined) throw gwsError('NOT_LOGGED_IN', spec.name, caller.userName, on);
-      model.channels.set(caller.id, { channel: on, state: spec.state, ...(params.reason === undefined ? {} : { reason: params.reason }) });
-      const routed = spec.state === 'Ready' ? dispatchWaiting(model, on) : [];
+      const on = channel === undefined ? model.channels.of(caller.id).map((c) => c.channel) : [channel];
+      if (on.length === 0) throw gwsError('NOT_LOGGED_IN', spec.name, caller.userName, CHANNELS[0]);
+      for (const one of on) if (model.channels.get(caller.id, one) === undefined) throw gwsError('NOT_LOGGED_IN', spec.name, caller.userName, one);
+      const userState = userStateOf(model.fixture.agentStates, spec.state, params);
+      for (const one of on) model.channels.set(caller.id, { channel: one, ...userState });
+      const routed = spec.state === 'Ready' ? on.flatMap((one) => dispatchWaiting(model, one)) : [];
       return { recipients: [{ role: 'agent', userId: caller.id }], channels: model.channels.of(caller.id), routed };
     },
     sample: (model) => afterLogin(model, { operation: spec.name, channel: CHANNELS[0], params: spec.example }),

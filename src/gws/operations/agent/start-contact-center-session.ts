@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { gwsError, GwsError } from '../../../errors';
+import { userStateOf } from '../../agent-states';
 import { CHANNELS } from '../../media';
 import type { GwsModel } from '../../model';
 import { defineAgentStateOperation, type SampleCall } from '../operation';
 import { routedSessionsOf } from '../routing';
+
 
 /** What StartContactCenterSession did on one channel: GWS's per-channel result of a partial success. */
 interface ChannelResult {
@@ -30,7 +32,7 @@ export const startContactCenterSession = defineAgentStateOperation({
     const results = params.channels.map((channel): ChannelResult => (CHANNELS.includes(channel) ? { channel } : { channel, error: gwsError('NO_SUCH_CHANNEL', channel, CHANNELS) }));
     const failed = results.filter((r) => r.error !== undefined);
     if (failed.length === results.length) throw failed[0].error;
-    for (const { channel } of results.filter((r) => r.error === undefined)) model.channels.login(caller.id, channel);
+    for (const { channel } of results.filter((r) => r.error === undefined)) model.channels.login(caller.id, channel, userStateOf(model.fixture.agentStates, 'NotReady'));
     const started = results.filter((r) => r.error === undefined).map((r) => r.channel);
     const answer =
       failed.length === 0
