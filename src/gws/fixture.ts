@@ -15,6 +15,8 @@ const User = z.strictObject({
   password: z.string(),
   firstName: z.string(),
   lastName: z.string(),
+  /** GET /api/v2/me/skills and `subresources=skills` (the fields: modelled). */
+  skills: z.array(z.strictObject({ name: z.string().min(1), level: z.number().int().min(0).max(10) })).optional(),
 });
 
 /** Sections of key/value pairs, as GWS's user settings (modelled: the sections a desktop reads are its own). */

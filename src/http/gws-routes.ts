@@ -7,13 +7,16 @@ import type { AppDeps } from './app';
 import { userOf } from './authenticate';
 import { meRoutes } from './me-routes';
 import { answerOperation, operationRequest } from './perform';
+import { listAnswer } from './list-query';
 import { sessionsView, viewOf } from './session-view';
+import { settingsRoutes } from './settings-routes';
 
 /** The GWS v2 resources gws-sim serves, relative to /api/v2: the agent itself, and one collection per medium of the registry. */
 export function gwsRoutes(deps: AppDeps): Router {
   const { model } = deps;
   const router = Router();
   router.use(meRoutes(deps));
+  router.use(settingsRoutes(deps));
 
   router.get('/users/:id', (req, res) => {
     const user = model.userById(req.params.id);
@@ -22,8 +25,8 @@ export function gwsRoutes(deps: AppDeps): Router {
   });
 
   for (const media of MEDIA) {
-    router.get(`/me/${media.collection}`, (_req, res) => {
-      res.json({ statusCode: 0, [media.collection]: sessionsView(model, userOf(res).id, media, deps.baseUrl()) });
+    router.get(`/me/${media.collection}`, (req, res) => {
+      res.json(listAnswer(req, media.collection, sessionsView(model, userOf(res).id, media, deps.baseUrl()), (s) => String(s.uri)));
     });
 
     // GWS documentation before 2019 writes the Facebook path singular: both are served.

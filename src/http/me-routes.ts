@@ -6,19 +6,27 @@ import { channelWire, userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
 import { sessionsView } from './session-view';
+import { listAnswer } from './list-query';
 import { answerOperation, operationRequest } from './perform';
 
 /**
- * The agent itself, relative to /api/v2: who it is, its channels, and the operations on them
- * (StartContactCenterSession and EndContactCenterSession on /me, Ready and NotReady on a channel).
+ * The agent itself, relative to /api/v2: who it is (with the subresources it asks for), its
+ * channels, devices and skills, and the operations on them (StartContactCenterSession,
+ * EndContactCenterSession, Ready and NotReady on /me; Ready and NotReady on a channel).
  */
 export function meRoutes(deps: AppDeps): Router {
   const { model } = deps;
   const router = Router();
   const as = (userName: string) => ({ actor: 'agent' as const, agent: userName, via: 'rest' as const });
   const channelsOf = (userId: string) => model.channels.of(userId).map(channelWire);
-  // What `subresources` may name; `*` is all of them (devices: gws-sim simulates none).
+  const skillsOf = (userId: string) => model.userById(userId)?.skills ?? [];
+  const meUri = () => `${deps.baseUrl()}/api/v2/me`;
+  // What `subresources` may name, GWS's names; `*` is all of them. Devices: gws-sim simulates no
+  // voice, so none; features: what gws-sim serves (modelled: the multimedia API, chats and Facebook).
   const subresources: Record<string, (userId: string) => unknown> = {
+    features: () => FEATURES,
+    settings: () => model.fixture.settings,
+    skills: skillsOf,
     devices: () => [],
     channels: channelsOf,
     ...Object.fromEntries(MEDIA.map((media) => [media.collection, (userId: string) => sessionsView(model, userId, media, deps.baseUrl())])),
@@ -35,8 +43,17 @@ export function meRoutes(deps: AppDeps): Router {
     answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), () => performAgentState(model, caller, undefined, req.body));
   });
 
-  router.get('/me/channels', (_req, res) => {
-    res.json({ statusCode: 0, channels: channelsOf(userOf(res).id) });
+  // List GETs answer `uris` unless `fields` asks for the resources (list-query.ts).
+  router.get('/me/channels', (req, res) => {
+    res.json(listAnswer(req, 'channels', channelsOf(userOf(res).id), (c) => `${meUri()}/channels/${c.channel}`));
+  });
+
+  router.get('/me/devices', (req, res) => {
+    res.json(listAnswer(req, 'devices', [] as Record<string, unknown>[], (d) => `${meUri()}/devices/${String(d.id)}`));
+  });
+
+  router.get('/me/skills', (req, res) => {
+    res.json(listAnswer(req, 'skills', skillsOf(userOf(res).id), (skill) => `${meUri()}/skills/${encodeURIComponent(skill.name)}`));
   });
 
   router.post('/me/channels/:channel', (req, res) => {
@@ -47,6 +64,9 @@ export function meRoutes(deps: AppDeps): Router {
 
   return router;
 }
+
+/** The GWS features gws-sim serves: what `subresources=features` lists (modelled: the names are GWS's feature names). */
+const FEATURES = ['api-multimedia'];
 
 /** The subresources `?subresources=` names: `*`, or names separated by commas; none when absent. */
 function requested(query: unknown, known: string[]): string[] {

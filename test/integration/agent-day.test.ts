@@ -25,13 +25,13 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     const onTopic = await TestAgent.login(world().sim.url, transport, 'agent2');
     clients.push(onTopic);
     expect((await onTopic.subscribe('/v2/me/channels')).successful).toBe(true);
-    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
+    expect((await api().get('/api/v2/me/channels?fields=*', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
 
     const started = await world().me('agent2', 'StartContactCenterSession', { channels: ['chat'], place: 'Place2' });
     expect([started.status, started.body]).toEqual([200, { statusCode: 0 }]);
     expect((await world().onChannel('agent2', 'chat', 'Ready')).body).toEqual({ statusCode: 0 });
     expect((await world().onChannel('agent2', 'chat', 'NotReady', { reason: 'Lunch' })).body).toEqual({ statusCode: 0 });
-    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [chat('Lunch')] });
+    expect((await api().get('/api/v2/me/channels?fields=*', AGENT2)).body).toEqual({ statusCode: 0, channels: [chat('Lunch')] });
     expect((await world().me('agent2', 'EndContactCenterSession')).body).toEqual({ statusCode: 0 });
 
     const told = await world().take('agent2');
@@ -39,7 +39,7 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expect(told.map((n) => n.channels)).toEqual([[chat('NotReady')], [chat('Ready')], [chat('Lunch')], [chat('LoggedOut')]]);
     const topic = await onTopic.waitFor(4);
     expect(topic.map((m) => [m.channel, m.data])).toEqual(told.map((n) => ['/v2/me/channels', n]));
-    expect((await api().get('/api/v2/me/channels', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
+    expect((await api().get('/api/v2/me/channels?fields=*', AGENT2)).body).toEqual({ statusCode: 0, channels: [] });
     expect(await world().take('agent1')).toEqual([]);
     expect(await world().take('agent3')).toEqual([]);
   });
@@ -55,7 +55,7 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expect(Object.keys((await me('?subresources=channels')).body.user)).toContain('channels');
     expect(Object.keys((await me('?subresources=channels')).body.user)).not.toContain('chats');
     expect(Object.keys((await me('?subresources=channels,*')).body.user)).toEqual(Object.keys(user));
-    expectRefusal(await me('?subresources=calls'), 400, 1, /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of devices, channels, facebooksessions, chats/);
+    expectRefusal(await me('?subresources=calls'), 400, 1, /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of features, settings, skills, devices, channels, facebooksessions, chats/);
     expectRefusal(await me('?subresources=a&subresources=b'), 400, 1, /^Invalid parameter 'subresources': expected one value/);
   });
 
@@ -88,7 +88,7 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     });
     expect((await world().take('agent2')).map((n) => n.channels)).toEqual([[chat('NotReady')]]);
     expectRefusal(await world().me('agent3', 'StartContactCenterSession', { channels: ['voice', 'email'] }), 400, 1, /^Cannot log in on channel 'voice'/);
-    expect((await api().get('/api/v2/me/channels', { user: 'agent3', password: 'agent3' })).body.channels).toEqual([]);
+    expect((await api().get('/api/v2/me/channels?fields=*', { user: 'agent3', password: 'agent3' })).body.channels).toEqual([]);
     expect(await world().take('agent3')).toEqual([]);
   });
 
@@ -110,6 +110,6 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     expectRefusal(await world().me('agent1', 'EndContactCenterSession'), 400, 2, /still has chat/);
     expect((await world().me('agent3', 'EndContactCenterSession')).body).toEqual({ statusCode: 0 }); // never started: nothing to end
     for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world().take(user)).toEqual([]);
-    expect((await api().get('/api/v2/me/channels', { user: 'agent1', password: 'agent1' })).body.channels).toEqual([chat('NotReady')]);
+    expect((await api().get('/api/v2/me/channels?fields=*', { user: 'agent1', password: 'agent1' })).body.channels).toEqual([chat('NotReady')]);
   });
 });

@@ -150,7 +150,7 @@ describe('GET /api/v2/me/facebooksessions', () => {
     ['agent1', AGENT1],
     ['agent2', AGENT2],
   ])('lists the session for %s, a participant', async (_name, auth) => {
-    const response = await api.get('/api/v2/me/facebooksessions', auth);
+    const response = await api.get('/api/v2/me/facebooksessions?fields=*', auth);
     expectOk(response);
     expect(response.body.facebooksessions).toHaveLength(1);
     expect(response.body.facebooksessions[0]).toMatchObject({
@@ -161,12 +161,12 @@ describe('GET /api/v2/me/facebooksessions', () => {
   });
 
   test('gives each agent its own capabilities in the list', async () => {
-    expect((await api.get('/api/v2/me/facebooksessions', AGENT1)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_ALL);
-    expect((await api.get('/api/v2/me/facebooksessions', AGENT2)).body.facebooksessions[0].capabilities).toEqual(AGENTS_ONLY);
+    expect((await api.get('/api/v2/me/facebooksessions?fields=*', AGENT1)).body.facebooksessions[0].capabilities).toEqual(CONFERENCE_ALL);
+    expect((await api.get('/api/v2/me/facebooksessions?fields=*', AGENT2)).body.facebooksessions[0].capabilities).toEqual(AGENTS_ONLY);
   });
 
   test('is empty for agent3, who is in no session', async () => {
-    const response = await api.get('/api/v2/me/facebooksessions', AGENT3);
+    const response = await api.get('/api/v2/me/facebooksessions?fields=*', AGENT3);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ statusCode: 0, facebooksessions: [] });
   });
@@ -256,12 +256,12 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
     expectOk(agent1View);
     expect(participantIds(agent1View.body.facebooksession)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]);
     expect(agent1View.body.facebooksession.capabilities).toEqual(ALONE_ALL);
-    const agent1List = await api.get('/api/v2/me/facebooksessions', AGENT1);
+    const agent1List = await api.get('/api/v2/me/facebooksessions?fields=*', AGENT1);
     expect(agent1List.body.facebooksessions.map(participantIds)).toEqual([[CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT]]);
 
     expectRefusal(await api.get(SESSION_PATH, AGENT2), 6, 404);
     expectRefusal(await api.get(`/api/v2/me/facebooksession/${SESSION_ID}`, AGENT2), 6, 404);
-    expect((await api.get('/api/v2/me/facebooksessions', AGENT2)).body).toEqual({ statusCode: 0, facebooksessions: [] });
+    expect((await api.get('/api/v2/me/facebooksessions?fields=*', AGENT2)).body).toEqual({ statusCode: 0, facebooksessions: [] });
   });
 
   test('the removal shows in /sim/state', async () => {
@@ -379,7 +379,7 @@ describe('refusals', () => {
     { name: 'unknown path under /api/v2', path: '/api/v2/queues', auth: AGENT1, statusCode: 6, http: 404 },
     { name: 'unknown nested path under /api/v2', path: `/api/v2/me/facebooksessions/${SESSION_ID}/messages`, auth: AGENT1, statusCode: 6, http: 404 },
     { name: 'unknown method on a known path', method: 'DELETE', path: '/api/v2/me', auth: AGENT1, statusCode: 6, http: 404 },
-    { name: 'POST on the session list', method: 'POST', path: '/api/v2/me/facebooksessions', body: removeAgent2, auth: AGENT1, statusCode: 6, http: 404 },
+    { name: 'POST on the session list', method: 'POST', path: '/api/v2/me/facebooksessions?fields=*', body: removeAgent2, auth: AGENT1, statusCode: 6, http: 404 },
     { name: 'unknown path outside /api/v2', path: '/api/v1/me', statusCode: 6, http: 404 },
     { name: 'unknown /sim path', path: '/sim/nothing', statusCode: 6, http: 404 },
 
