@@ -153,6 +153,16 @@ export const ERRORS = {
     message: (failed: readonly string[], started: readonly string[]) =>
       `Partial success: ${started.join(', ')} started; ${failed.join(', ')} failed (see results).`,
   },
+  QUEUE_NOT_FOUND: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (given: string, queues: readonly string[]) => `Invalid target: no ${given}; the queues are ${queues.join(', ') || 'none (the fixture has no queues)'}.`,
+  },
+  QUEUE_NOT_ROUTED: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (resource: string) => `Invalid target: gws-sim routes no ${resource} through a queue (only chats); consult or transfer to an agent: targetPath "/users/<userId>".`,
+  },
   USER_NOT_FOUND: {
     statusCode: 6,
     httpStatus: 404,

@@ -27,7 +27,7 @@ export function describeState(
       agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
       /** What each agent may perform now, as its REST view of the session lists it. */
       agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
-      messages: session.messages.map((message, index) => ({ index, ...message })),
+      messages: session.messages.map((message, position) => ({ index: position + 1, ...message })),
     }));
   return {
     timeScale,

@@ -1,4 +1,8 @@
 import { LOGGED_OUT } from './agent-states';
+import type { Invitation } from './model';
+
+/** How a waiting session is offered once an agent is Ready: as an arrival, or as the transfer or consultation that queued it. */
+export type Pending = Omit<Invitation, 'userId' | 'participant'>;
 
 /** GWS's `userState`: the state's id (a GUID per state), name, state, and a NotReady's workMode and reason. */
 export interface UserState {
@@ -25,6 +29,7 @@ export interface ChannelState extends UserState {
 export class AgentChannels {
   private byUser = new Map<string, Map<string, ChannelState>>();
   private waiting = new Map<string, string[]>();
+  private pending = new Map<string, Pending>();
   private lastOffered = new Map<string, string>();
 
   /** `userIds` in the fixture's order: the order of the round robin. */
@@ -33,6 +38,7 @@ export class AgentChannels {
   reset(): void {
     this.byUser = new Map();
     this.waiting = new Map();
+    this.pending = new Map();
     this.lastOffered = new Map();
   }
 
@@ -80,11 +86,18 @@ export class AgentChannels {
     return this.waiting.get(channel) ?? [];
   }
 
-  wait(channel: string, sessionId: string): void {
+  wait(channel: string, sessionId: string, how: Pending): void {
     if (!this.waitingOn(channel).includes(sessionId)) this.waiting.set(channel, [...this.waitingOn(channel), sessionId]);
+    this.pending.set(sessionId, how);
+  }
+
+  /** How the waiting session is to be offered. */
+  pendingOf(sessionId: string): Pending | undefined {
+    return this.pending.get(sessionId);
   }
 
   stopWaiting(channel: string, sessionId: string): void {
     this.waiting.set(channel, this.waitingOn(channel).filter((id) => id !== sessionId));
+    this.pending.delete(sessionId);
   }
 }

@@ -6,8 +6,8 @@ import defaultFixtureJson from './default-fixture.json';
 /** Ids end up in Bayeux channel names, whose segments allow only these characters. */
 const Id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an id of letters, digits, "-" or "_"');
 const Visibility = z.enum(['All', 'Agents']);
-/** The message types of a session's log: GWS's, and TypingStopped, which no public page shows (modelled). */
-export const MESSAGE_TYPES = ['Text', 'Notice', 'CustomNotice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped'] as const;
+/** The message types of a session's log: GWS's (NicknameUpdated: named by SendNicknameUpdatedNotice), and TypingStopped, which no public page shows (modelled). */
+export const MESSAGE_TYPES = ['Text', 'Notice', 'CustomNotice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped', 'NicknameUpdated'] as const;
 
 const User = z.strictObject({
   id: Id,
@@ -18,6 +18,12 @@ const User = z.strictObject({
   /** GET /api/v2/me/skills and `subresources=skills` (the fields: modelled). */
   skills: z.array(z.strictObject({ name: z.string().min(1), level: z.number().int().min(0).max(10) })).optional(),
 });
+
+/** The default queues: the Facebook session's suggested queue (its page's id), and one for chats. */
+const DEFAULT_QUEUES = [
+  { id: '41cc5016-2d18-4a91-93ec-b43748948608', name: 'SocialMediaQueue' },
+  { id: 'b7e3c1d2-5a4f-4e6b-9c8d-0a1b2c3d4e5f', name: 'ChatQueue' },
+];
 
 /** Sections of key/value pairs, as GWS's user settings (modelled: the sections a desktop reads are its own). */
 const DEFAULT_SETTINGS = { 'interaction-workspace': { 'chat.auto-answer': 'false', 'login.chat.is-auto-ready': 'false' } };
@@ -67,6 +73,8 @@ export const FixtureSchema = z
     users: z.array(User).min(1),
     facebooksessions: z.array(Facebooksession),
     chats: z.array(Chat).default([]),
+    /** The queues a chat may be consulted or transferred to (queueName, or <base>/api/v2/queues/<id>). */
+    queues: z.array(z.strictObject({ id: Id, name: z.string().min(1) })).default(DEFAULT_QUEUES),
     /** The agent states desktops offer (GET /api/v2/settings/agent-states) and userState shows. */
     agentStates: z.array(AgentStateSetting).min(1).default(DEFAULT_AGENT_STATES),
     /** `user.settings` of GET /api/v2/me?subresources=settings: sections of key/value pairs (what the C# client reads). */
@@ -81,6 +89,8 @@ export const FixtureSchema = z
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
     unique(fixture.agentStates.map((s) => s.id), 'agent state id', (i) => ['agentStates', i, 'id']);
+    unique(fixture.queues.map((q) => q.id), 'queue id', (i) => ['queues', i, 'id']);
+    unique(fixture.queues.map((q) => q.name), 'queue name', (i) => ['queues', i, 'name']);
     const sessions = [...fixture.facebooksessions.map((s, i) => ['facebooksessions', i, s] as const), ...fixture.chats.map((s, i) => ['chats', i, s] as const)];
     unique(sessions.map(([, , s]) => s.id), 'session id', (i) => [sessions[i][0], sessions[i][1], 'id']);
     const userIds = new Set(fixture.users.map((u) => u.id));

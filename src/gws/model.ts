@@ -20,6 +20,11 @@ export interface Invitation {
   visibility: 'All' | 'Agents';
   /** The agent who consulted or transferred. */
   by?: string;
+  /**
+   * A consultant's participant, made when it is invited: GWS shows it among the participants from
+   * the caller's first notification (the chat Consult page), and it keeps its id once it accepts.
+   */
+  participant?: AgentParticipant;
 }
 
 /** A session as the simulator keeps it: the fixture's shape plus who has left, who is invited, and each agent's state. */
@@ -139,10 +144,10 @@ export class GwsModel {
     return this.lastReferenceId;
   }
 
-  /** Appends to the session's log and returns the message with its position. */
+  /** Appends to the session's log and returns the message with its `index`: its position counted from 1, as GWS's samples number a history. */
   log(session: Session, message: LogMessage, from: Participant): LoggedMessage {
     session.messages.push(message);
-    return { index: session.messages.length - 1, message, from };
+    return { index: session.messages.length, message, from };
   }
 }
 

@@ -61,7 +61,8 @@ export function sessionWire(session: Session, baseUrl: string, view?: { state: s
     uri: `${baseUrl}/api/v2${sessionPath(session)}`,
     state: view?.state ?? session.state,
     revelantResponseTemplateGroups: session.revelantResponseTemplateGroups,
-    participants: session.participants.map((p) => participantWire(p, baseUrl)),
+    // An invited consultant is shown already (the chat Consult page's first notification to the caller).
+    participants: [...session.participants, ...session.invited.flatMap((i) => (i.participant ? [i.participant] : []))].map((p) => participantWire(p, baseUrl)),
     id: session.id,
   };
   return Object.fromEntries(mediaNamed(session.media).resourceFields.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
@@ -81,10 +82,12 @@ export function channelWire(channel: ChannelState) {
 
 /** A message of the session's log as a notification carries it, stamped at `emittedAt`. */
 export function messageWire(message: LogMessage, index: number, from: Participant, baseUrl: string, emittedAt: number) {
+  // A CustomNotice carries its text as `noticeText` (the chat SendCustomNotice page).
+  const text = message.text === undefined ? {} : message.type === 'CustomNotice' ? { noticeText: message.text } : { text: message.text };
   return {
     index,
     from: participantWire(from, baseUrl),
-    ...(message.text === undefined ? {} : { text: message.text }),
+    ...text,
     visibility: message.visibility,
     timestamp: gwsTimestamp(emittedAt),
     type: message.type,

@@ -83,7 +83,7 @@ function timed(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string,
         .map((m) => messageWire(m.message, m.index, m.from, baseUrl, emittedAt));
     case 'log': {
       const everyone = new Map<string, Participant>([...outcome.session.participants, ...outcome.session.departed].map((p) => [p.participantId, p]));
-      return outcome.session.messages.map((m, index) => messageWire(m, index, everyone.get(m.from)!, baseUrl, emittedAt));
+      return outcome.session.messages.map((m, position) => messageWire(m, position + 1, everyone.get(m.from)!, baseUrl, emittedAt));
     }
     case 'now':
       return nowAt(emittedAt);

@@ -37,7 +37,7 @@ describe('gws-sim validate checks what the streams send', () => {
     const result = await run(['validate', file]);
     expect(result.stdout.split('\n')).toEqual([
       `✗ ${file}:`,
-      "  $.steps[1].expect.agent1[1] (line 17): no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      "  $.steps[1].expect.agent1[1] (line 17): no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
       '  $.steps[1].expect.agent2[2].match["facebooksesion.state"] (line 26): facebooksesion.state: StatusChange notifications have no \'facebooksesion\'; did you mean facebooksession? (they have: referenceId, notificationType, messageType, facebooksession, chat)',
       '',
     ]);

@@ -13,6 +13,7 @@ export interface MessageSummary {
   type: string;
   from: string;
   text?: string;
+  noticeText?: string;
   visibility: string;
 }
 
@@ -139,6 +140,7 @@ export function messagesOf(notification: any): MessageSummary[] {
     type: m.type,
     from: m.from?.nickname,
     ...(m.text === undefined ? {} : { text: m.text }),
+    ...(m.noticeText === undefined ? {} : { noticeText: m.noticeText }),
     visibility: m.visibility,
   }));
 }
@@ -164,4 +166,11 @@ export const CHATTING = [...SAYING, 'Consult', 'Transfer', 'Leave', 'Complete', 
 /** After leaving the chat (or the customer left): the properties and Complete. */
 export const LEFT_CHAT = ['Complete', ...PROPERTIES];
 /** A chat's chatting agent may also send a custom notice (chats alone). */
-export const CHAT_CHATTING = [...CHATTING, 'SendCustomNotice'];
+export const CHAT_CHATTING = [
+  ...CHATTING,
+  'SendCustomNotice',
+  'SendCustomNoticeToAgents',
+  'SendStartTypingToAgentsNotification',
+  'SendStopTypingToAgentsNotification',
+  'SendNicknameUpdatedNotice',
+];

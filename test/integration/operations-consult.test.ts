@@ -18,7 +18,8 @@ describe.each(TRANSPORTS)('Consult, Transfer and RemoveParticipantFromConference
     expect(kinds(got)).toEqual([`${STATE}StatusChange`]);
     expect(got[0].referenceId).toBe(answer.referenceId);
     expect(got[0].facebooksession).toMatchObject({ id: SESSION_ID, state: 'Invited', capabilities: ['Accept', 'Reject'] });
-    expect(nicknames(got[0])).toEqual(SEED_PARTICIPANTS);
+    // A consultant shows among the participants from its invitation on (as the chat Consult page shows).
+    expect(nicknames(got[0])).toEqual(operation === 'Consult' ? [...SEED_PARTICIPANTS, 'IdleAgent:Agents'] : SEED_PARTICIPANTS);
     expect(await world().take('agent1')).toEqual([]);
     expect(await world().take('agent2')).toEqual([]);
     expect((await world().view('agent3', SESSION_ID)).facebooksession).toMatchObject({ state: 'Invited', capabilities: ['Accept', 'Reject'] });

@@ -36,7 +36,7 @@ describe.each(TRANSPORTS)("the customer's side over %s", (transport: Transport) 
     const got = await world().take('agent3');
     expect(kinds(got)).toEqual([`${NEW_MESSAGES}TypingStarted`, `${NEW_MESSAGES}Text`, `${NEW_MESSAGES}TypingStopped`]);
     expect(got.map((n) => messagesOf(n)[0].from)).toEqual(['Alice', 'Alice', 'Alice']);
-    expect(got.map((n) => n.messages[0].index)).toEqual([3, 4, 5]);
+    expect(got.map((n) => n.messages[0].index)).toEqual([4, 5, 6]);
     expect([...(await world().take('agent1')), ...(await world().take('agent2'))]).toEqual([]);
   });
 

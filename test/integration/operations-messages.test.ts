@@ -48,7 +48,7 @@ describe.each(TRANSPORTS)('SendMessage, SendToAgents and typing over %s', (trans
     await world().ok('agent3', id, 'SendMessage', { text: 'Found it' });
     const got = await world().take('agent3');
     expect(kinds(got)).toEqual([`${NEW_MESSAGES}TypingStarted`, `${NEW_MESSAGES}TypingStopped`, `${NEW_MESSAGES}Text`]);
-    expect(got.map((n) => n.messages[0].index)).toEqual([3, 4, 5]); // after ParticipantJoined, Text, ParticipantJoined
+    expect(got.map((n) => n.messages[0].index)).toEqual([4, 5, 6]); // after ParticipantJoined, Text, ParticipantJoined
     expect((await world().view('agent3', id)).facebooksession).toMatchObject({ state: 'Chatting', capabilities: CHATTING });
     expect([...(await world().take('agent1')), ...(await world().take('agent2'))]).toEqual([]);
   });

@@ -274,8 +274,8 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
     expect(session.departed).toEqual([
       expect.objectContaining({ participantId: AGENT2_PARTICIPANT, uri: `${sim.url}/api/v2/users/${AGENT2_ID}` }),
     ]);
-    expect(session.messages).toHaveLength(7);
-    expect(session.messages.slice(5)).toEqual([
+    expect(session.messages).toHaveLength(6);
+    expect(session.messages.slice(4)).toEqual([
       { index: 5, type: 'Notice', from: AGENT1_PARTICIPANT, text: `REMOVE_PARTICIPANT_FROM_CONFERENCE${AGENT2_ID}`, visibility: 'Agents' },
       { index: 6, type: 'ParticipantLeft', from: AGENT2_PARTICIPANT, visibility: 'Agents' },
     ]);
@@ -443,7 +443,7 @@ describe('/sim controls', () => {
     expect(session.uri).toBe(`${sim.url}/api/v2/facebooksessions/${SESSION_ID}`);
     expect(participantIds(session)).toHaveLength(3);
     expect(session.departed).toEqual([]);
-    expect(session.messages.map((m: { index: number }) => m.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(session.messages.map((m: { index: number }) => m.index)).toEqual([1, 2, 3, 4]);
     expect(response.body.state).toEqual(JSON.parse(JSON.stringify(sim.state())));
   });
 
@@ -458,7 +458,7 @@ describe('/sim controls', () => {
     const { state } = (await api.get('/sim/state')).body;
     expect(state.lastReferenceId).toBe(0);
     expect(state.facebooksessions[0].departed).toEqual([]);
-    expect(state.facebooksessions[0].messages).toHaveLength(5);
+    expect(state.facebooksessions[0].messages).toHaveLength(4);
     const agent2View = await api.get(SESSION_PATH, AGENT2);
     expectOk(agent2View);
     expect(participantIds(agent2View.body.facebooksession)).toHaveLength(3);

@@ -39,6 +39,8 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NOT_LOGGED_IN', 2, 400],
   ['SESSIONS_OPEN', 2, 400],
   ['PARTIAL_SUCCESS', 7, 200],
+  ['QUEUE_NOT_FOUND', 1, 400],
+  ['QUEUE_NOT_ROUTED', 1, 400],
 ];
 
 describe('ERRORS', () => {
@@ -134,6 +136,12 @@ describe('gwsError', () => {
       'Cannot EndContactCenterSession: agent1 still has chat C1 offered or open. Reject, Complete or Leave it first.',
     ],
     ['PARTIAL_SUCCESS', () => gwsError('PARTIAL_SUCCESS', ['voice'], ['chat']), 'Partial success: chat started; voice failed (see results).'],
+    ['QUEUE_NOT_FOUND', () => gwsError('QUEUE_NOT_FOUND', "queueName 'Sales'", ['ChatQueue (q1)']), "Invalid target: no queueName 'Sales'; the queues are ChatQueue (q1)."],
+    [
+      'QUEUE_NOT_ROUTED',
+      () => gwsError('QUEUE_NOT_ROUTED', 'facebooksession'),
+      'Invalid target: gws-sim routes no facebooksession through a queue (only chats); consult or transfer to an agent: targetPath "/users/<userId>".',
+    ],
   ])('formats %s for chats and the agent\'s day', (_code, make, message) => {
     expect(make().message).toBe(message);
   });

@@ -8,36 +8,65 @@ const TARGET_HINT = 'give targetUri "<base>/api/v2/users/<userId>" or targetPath
 /** A refusal's kind, carried on a custom zod issue so that it maps onto the error catalogue. */
 const MISSING = 'missing';
 
+/** Where a target points: a user, or a queue (by id from a URI or path, or by name). */
+export type TargetRef = { user: string } | { queueId: string } | { queueName: string };
+
+const QUEUE_URI = /^https?:\/\/[^/\s]+\/api\/v2\/queues\/([^/?#\s]+)$/;
+const QUEUE_PATH = /^\/queues\/([^/?#\s]+)$/;
+const QUEUE_HINT = '; or a queue: queueName, targetUri "<base>/api/v2/queues/<id>" or targetPath "/queues/<id>"';
+
 /**
  * `targetUri` (`<base>/api/v2/users/<userId>`) or `targetPath` (`/users/<userId>`), as GWS takes
- * either: parsed to the user's id, percent-decoded.
+ * either, parsed to the user's id, percent-decoded; with `queues`, also a queue's URI or path, or
+ * `queueName` (Consult and Transfer on a chat). `extra` are the operation's other parameters.
  */
-export const Target = z
-  .object({
-    // `format` names what the value refers to, for forms built from the schema (the dashboard suggests users).
-    targetUri: z.unknown().optional().meta({ description: 'the target agent: <base>/api/v2/users/<userId> (or give targetPath)', format: 'gws-user-uri' }),
-    targetPath: z.unknown().optional().meta({ description: 'the target agent: /users/<userId> (or give targetUri)', format: 'gws-user-path' }),
-  })
-  .transform(({ targetUri, targetPath }, ctx) => {
-    if (targetUri === undefined && targetPath === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['targetUri'], message: TARGET_HINT, params: { kind: MISSING } });
-      return z.NEVER;
-    }
-    const [name, value, pattern] =
-      targetUri !== undefined ? (['targetUri', targetUri, USER_URI] as const) : (['targetPath', targetPath, USER_PATH] as const);
-    const fail = (message: string) => {
-      ctx.addIssue({ code: 'custom', path: [name], message });
-      return z.NEVER;
-    };
-    if (typeof value !== 'string') return fail(`expected a string; ${TARGET_HINT}`);
-    const match = pattern.exec(value.trim());
-    if (!match) return fail(`'${value}' is not a user; ${TARGET_HINT}`);
-    try {
-      return { targetUserId: decodeURIComponent(match[1]) };
-    } catch {
-      return fail(`'${value}' has a malformed percent-encoding; ${TARGET_HINT}`);
-    }
-  });
+function targetOf<E extends z.ZodRawShape>(extra: E, queues: boolean) {
+  const hint = TARGET_HINT + (queues ? QUEUE_HINT : '');
+  return z
+    .object({
+      // `format` names what the value refers to, for forms built from the schema (the dashboard suggests users).
+      targetUri: z.unknown().optional().meta({ description: 'the target agent: <base>/api/v2/users/<userId> (or give targetPath)', format: 'gws-user-uri' }),
+      targetPath: z.unknown().optional().meta({ description: 'the target agent: /users/<userId> (or give targetUri)', format: 'gws-user-path' }),
+      ...(queues ? { queueName: z.string().min(1).optional().meta({ description: 'the target queue, by name (or give a queue URI)' }) } : {}),
+      ...extra,
+    })
+    .transform((all, ctx) => {
+      const { targetUri, targetPath, queueName, ...rest } = all as Record<string, unknown>;
+      const done = (target: TargetRef) => ({ target, targetUserId: 'user' in target ? target.user : '', ...rest }) as { target: TargetRef; targetUserId: string } & z.infer<z.ZodObject<E>>;
+      if (typeof queueName === 'string' && targetUri === undefined && targetPath === undefined) return done({ queueName });
+      if (targetUri === undefined && targetPath === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['targetUri'], message: hint, params: { kind: MISSING } });
+        return z.NEVER;
+      }
+      const [name, value, pattern, queuePattern] =
+        targetUri !== undefined ? (['targetUri', targetUri, USER_URI, QUEUE_URI] as const) : (['targetPath', targetPath, USER_PATH, QUEUE_PATH] as const);
+      const fail = (message: string) => {
+        ctx.addIssue({ code: 'custom', path: [name], message });
+        return z.NEVER;
+      };
+      if (typeof value !== 'string') return fail(`expected a string; ${hint}`);
+      const user = pattern.exec(value.trim());
+      const queue = queues ? queuePattern.exec(value.trim()) : null;
+      if (!user && !queue) return fail(`'${value}' is not a ${queues ? 'user or queue' : 'user'}; ${hint}`);
+      try {
+        return done(user ? { user: decodeURIComponent(user[1]) } : { queueId: decodeURIComponent(queue![1]) });
+      } catch {
+        return fail(`'${value}' has a malformed percent-encoding; ${hint}`);
+      }
+    });
+}
+
+/**
+ * What GWS's chat pages let several operations add (Leave, Complete, Transfer,
+ * RemoveParticipantFromConference, SendToAgents, the typing notifications): a `text` shown with
+ * it, its `messageType`, and `treatAs` (Normal or System). Accepted and checked; gws-sim logs no
+ * extra message for them (modelled).
+ */
+export const Saying = {
+  text: z.string().optional(),
+  messageType: z.string().min(1).optional(),
+  treatAs: z.enum(['Normal', 'System']).optional(),
+};
 
 /** GWS's user data: a JSON object of keys and values. */
 export const UserData = z.record(z.string(), z.unknown());
@@ -56,3 +85,9 @@ function refusalOf(issue: z.core.$ZodIssue, params: Record<string, unknown>, exa
   const hint = custom ? issue.message : `${issue.message.replace(/^Invalid input: /, '')}; for example ${JSON.stringify(example)}`;
   return missing ? gwsError('MISSING_PARAMETER', name, hint) : gwsError('INVALID_PARAMETER', name, hint);
 }
+
+/** A user to act on (RemoveParticipantFromConference), with the chat pages' optional text. */
+export const Target = targetOf(Saying, false);
+
+/** An agent or a queue to offer the session to (Consult, Transfer), with the optional text. */
+export const InviteTarget = targetOf(Saying, true);

@@ -7,6 +7,9 @@ import { ready } from './agent/ready';
 import { startContactCenterSession } from './agent/start-contact-center-session';
 import { cancelConsult } from './chat/cancel-consult';
 import { sendCustomNotice } from './chat/send-custom-notice';
+import { sendCustomNoticeToAgents } from './chat/send-custom-notice-to-agents';
+import { sendNicknameUpdatedNotice } from './chat/send-nickname-updated-notice';
+import { sendStartTypingToAgentsNotification, sendStopTypingToAgentsNotification } from './chat/send-typing-to-agents';
 import { customerLeave } from './customer/customer-leave';
 import { customerMessage } from './customer/customer-message';
 import { customerStartTyping, customerStopTyping } from './customer/customer-typing';
@@ -67,6 +70,10 @@ export const REGISTRY: readonly Operation[] = [
   ...registeredOn('chat'),
   onMedium(sendCustomNotice, 'chat'),
   onMedium(cancelConsult, 'chat'),
+  onMedium(sendCustomNoticeToAgents, 'chat'),
+  onMedium(sendStartTypingToAgentsNotification, 'chat'),
+  onMedium(sendStopTypingToAgentsNotification, 'chat'),
+  onMedium(sendNicknameUpdatedNotice, 'chat'),
   startContactCenterSession,
   endContactCenterSession,
   ready,

@@ -1,3 +1,4 @@
+import type { Pending } from '../channels';
 import { MEDIA, mediaNamed } from '../media';
 import type { GwsModel, Session } from '../model';
 import { invite } from './shared';
@@ -8,13 +9,16 @@ export interface Routed {
   userId: string;
 }
 
+const ARRIVAL: Pending = { kind: 'offer', visibility: 'All' };
+
 /**
  * Offers `session` to the next agent Ready on its medium's channel (round robin) whom it has not
  * reached yet (an agent who rejected it is Completed there); with none, the session waits for one.
+ * `how`: as an arrival, or as a transfer or consultation to a queue (a waiting session keeps it).
  * Returns the agent offered it. A medium without a channel is not routed, nor a session whose
  * customer has left.
  */
-export function route(model: GwsModel, session: Session): string | undefined {
+export function route(model: GwsModel, session: Session, how: Pending = model.channels.pendingOf(session.id) ?? ARRIVAL): string | undefined {
   const channel = mediaNamed(session.media).channel;
   if (channel === undefined) return undefined;
   if (!session.participants.some((p) => p.type === 'Customer')) {
@@ -23,11 +27,11 @@ export function route(model: GwsModel, session: Session): string | undefined {
   }
   const userId = model.channels.nextReady(channel, (id) => session.states[id] === undefined);
   if (userId === undefined) {
-    model.channels.wait(channel, session.id);
+    model.channels.wait(channel, session.id, how);
     return undefined;
   }
   model.channels.stopWaiting(channel, session.id);
-  invite(session, { userId, kind: 'offer', visibility: 'All' });
+  invite(model, session, { ...how, userId });
   return userId;
 }
 

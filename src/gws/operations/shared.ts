@@ -35,9 +35,17 @@ export function inviteTarget(model: GwsModel, operation: string, session: Sessio
   return target;
 }
 
-/** Offers the session to `userId`: the agent's state becomes Invited until it accepts or rejects. */
-export function invite(session: Session, invitation: Invitation): void {
-  session.invited = [...session.invited.filter((i) => i.userId !== invitation.userId), invitation];
+/**
+ * Offers the session to `userId`: the agent's state becomes Invited until it accepts or rejects.
+ * A consultant gets its participant now (see Invitation.participant).
+ */
+export function invite(model: GwsModel, session: Session, invitation: Invitation): void {
+  const user = model.userById(invitation.userId);
+  const participant: AgentParticipant | undefined =
+    invitation.kind === 'consult' && user
+      ? { type: 'Agent', participantId: model.nextId(), userId: user.id, nickname: nicknameOf(user), visibility: invitation.visibility }
+      : undefined;
+  session.invited = [...session.invited.filter((i) => i.userId !== invitation.userId), { ...invitation, ...(participant ? { participant } : {}) }];
   session.states[invitation.userId] = 'Invited';
 }
 

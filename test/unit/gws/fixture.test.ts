@@ -45,7 +45,7 @@ describe('the embedded fixture', () => {
     expect(session.participants.filter((p) => p.type === 'Customer')).toEqual([
       { type: 'Customer', participantId: '007356278F230171', nickname: 'VitaliyOnv', visibility: 'All' },
     ]);
-    expect(session.messages).toHaveLength(5);
+    expect(session.messages).toHaveLength(4);
   });
 
   it('carries the userData of the documentation page', () => {
@@ -125,9 +125,9 @@ describe('loadFixture on a file', () => {
 
   it('refuses a message from someone not in the session', () => {
     const { file, error } = problemsOf((f) => {
-      f.facebooksessions[0].messages[4].from = 'STRANGER';
+      f.facebooksessions[0].messages[3].from = 'STRANGER';
     });
-    expectProblem(error, file, { path: '$.facebooksessions[0].messages[4].from', message: /'STRANGER'/ });
+    expectProblem(error, file, { path: '$.facebooksessions[0].messages[3].from', message: /'STRANGER'/ });
     expect(error.problems).toHaveLength(1);
   });
 

@@ -34,7 +34,7 @@ describe('the media: Facebook sessions and chats', () => {
       const chat = operationNamed(facebook.name, 'chat')!;
       expect([chat.media, chat.name, chat.perform]).toEqual(['chat', facebook.name, facebook.perform]);
     }
-    expect(operationNames('chat')).toEqual([...operationNames('facebook'), 'SendCustomNotice', 'CancelConsult']);
+    expect(operationNames('chat')).toEqual([...operationNames('facebook'), 'SendCustomNotice', 'CancelConsult', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice']);
     expect(operationNamed('SendCustomNotice', 'facebook')).toBeUndefined();
     expect(operationNamed('CancelConsult', 'facebook')).toBeUndefined();
   });
@@ -48,7 +48,7 @@ describe('the media: Facebook sessions and chats', () => {
   it("gives each medium its capabilities, in the registry's order", () => {
     const model = new GwsModel(loadFixture());
     expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(CONFERENCE_ALL);
-    expect(capabilitiesOf(model.session(CHAT_ID), AGENT1_ID)).toEqual([...ALONE_ALL, 'SendCustomNotice']);
+    expect(capabilitiesOf(model.session(CHAT_ID), AGENT1_ID)).toEqual([...ALONE_ALL, 'SendCustomNotice', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice']);
   });
 
   it('write each resource with its own fields, in the order of their samples', () => {

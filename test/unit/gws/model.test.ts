@@ -119,13 +119,13 @@ describe('GwsModel on the embedded fixture', () => {
     live.messages.push({ type: 'Text', from: AGENT1_PARTICIPANT, text: 'later', visibility: 'All' });
     expect(copy.states[AGENT3_ID]).toBeUndefined();
     expect(copy.participants).toHaveLength(3);
-    expect(copy.messages).toHaveLength(5);
+    expect(copy.messages).toHaveLength(4);
   });
 
   it('does not share state with the fixture', () => {
     remove(model, 'agent1', AGENT2_ID);
     expect(model.fixture.facebooksessions[0].participants).toHaveLength(3);
-    expect(model.fixture.facebooksessions[0].messages).toHaveLength(5);
+    expect(model.fixture.facebooksessions[0].messages).toHaveLength(4);
   });
 });
 
@@ -185,9 +185,9 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     expect(participantLeft.message).toEqual({ type: 'ParticipantLeft', from: AGENT2_PARTICIPANT, visibility: 'Agents' });
     expect(participantLeft.from.participantId).toBe(AGENT2_PARTICIPANT);
 
-    expect(outcome.session.messages).toHaveLength(7);
-    expect(outcome.session.messages[5]).toEqual(notice.message);
-    expect(outcome.session.messages[6]).toEqual(participantLeft.message);
+    expect(outcome.session.messages).toHaveLength(6);
+    expect(outcome.session.messages[4]).toEqual(notice.message);
+    expect(outcome.session.messages[5]).toEqual(participantLeft.message);
   });
 
   it('accepts the target as a full user URI too', () => {
@@ -234,7 +234,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     live.participants.pop();
     expect(outcome.session).not.toBe(live);
     expect(outcome.session.state).toBe('Chatting');
-    expect(outcome.session.messages).toHaveLength(7);
+    expect(outcome.session.messages).toHaveLength(6);
     expect(outcome.session.participants).toHaveLength(2);
   });
 
@@ -261,7 +261,7 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
     const [session] = model.allSessions();
     expect(session.participants.map((p) => p.participantId)).toEqual([CUSTOMER_PARTICIPANT, AGENT1_PARTICIPANT, AGENT2_PARTICIPANT]);
     expect(session.departed).toEqual([]);
-    expect(session.messages).toHaveLength(5);
+    expect(session.messages).toHaveLength(4);
     expect(model.sessionsOf(AGENT2_ID).map((s) => s.id)).toEqual([SESSION_ID]);
     expect(session).toEqual({
       ...loadFixture().facebooksessions[0],
@@ -354,7 +354,7 @@ describe('RemoveParticipantFromConference refusals', () => {
     remove(model, 'agent1', AGENT2_ID);
     const error = refusal(perform(target(AGENT2_ID)));
     expect([error.statusCode, error.code]).toEqual([2, 'TARGET_ALREADY_REMOVED']);
-    expect(model.allSessions()[0].messages).toHaveLength(7);
+    expect(model.allSessions()[0].messages).toHaveLength(6);
   });
 
   it('the caller as target: statusCode 2', () => {

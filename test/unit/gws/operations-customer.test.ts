@@ -75,7 +75,7 @@ describe.each([
     const { customer, session } = world();
     const outcome = customer(operation, SESSION_ID, params);
     expect(outcome.messages.message).toEqual({ index: 5, message: { ...logged, from: CUSTOMER_PARTICIPANT }, from: expect.objectContaining({ type: 'Customer' }) });
-    expect(session().messages[5]).toEqual({ ...logged, from: CUSTOMER_PARTICIPANT });
+    expect(session().messages[4]).toEqual({ ...logged, from: CUSTOMER_PARTICIPANT });
     expect(outcome.participants.customer).toMatchObject({ participantId: CUSTOMER_PARTICIPANT });
     expect(outcome.recipients.map((r) => [r.role, r.userId, r.state])).toEqual([
       ['agents', AGENT1_ID, 'Chatting'],
@@ -96,7 +96,7 @@ describe.each([
     customer('CustomerLeave', SESSION_ID);
     const gone = refusal(() => customer(operation, SESSION_ID, params));
     expect([gone.statusCode, gone.code]).toEqual([2, 'CUSTOMER_GONE']);
-    expect(session().messages).toHaveLength(6);
+    expect(session().messages).toHaveLength(5);
     const unknown = refusal(() => customer(operation, 'NOSUCH', params));
     expect([unknown.statusCode, unknown.code]).toEqual([6, 'SESSION_NOT_FOUND']);
   });

@@ -17,7 +17,7 @@ describe.each([
     expect(session().userData).toEqual({ ...before, ...expected });
     expect(outcome.participants).toEqual({});
     expect(outcome.messages).toEqual({});
-    expect(session().messages).toHaveLength(5);
+    expect(session().messages).toHaveLength(4);
     expect(outcome.recipients).toEqual([
       { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: CONFERENCE_ALL },
       { role: 'others', userId: AGENT2_ID, state: 'Chatting', capabilities: AGENTS_ONLY },

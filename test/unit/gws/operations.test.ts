@@ -12,7 +12,7 @@ describe('Accept', () => {
     const self = { type: 'Agent', participantId: '00SIM00000000003', userId: AGENT3_ID, nickname: 'IdleAgent', visibility: 'All' };
     expect(outcome.participants).toEqual({ caller: self });
     expect(outcome.recipients).toEqual([{ role: 'caller', userId: AGENT3_ID, state: 'Chatting', capabilities: ALONE_ALL }]);
-    expect(outcome.messages.joined).toEqual({ index: 2, message: { type: 'ParticipantJoined', from: self.participantId, visibility: 'All' }, from: self });
+    expect(outcome.messages.joined).toEqual({ index: 3, message: { type: 'ParticipantJoined', from: self.participantId, visibility: 'All' }, from: self });
     expect(outcome.answer).toEqual({});
     expect(outcome.referenceId).toBe(1);
     expect(session(id).invited).toEqual([]);
@@ -95,7 +95,7 @@ describe.each([
     const { act, session } = world();
     const outcome = act('agent1', operation, params);
     expect(outcome.messages.message).toEqual({ index: 5, message: { ...logged, from: AGENT1_PARTICIPANT }, from: expect.objectContaining({ participantId: AGENT1_PARTICIPANT }) });
-    expect(session().messages[5]).toEqual({ ...logged, from: AGENT1_PARTICIPANT });
+    expect(session().messages[4]).toEqual({ ...logged, from: AGENT1_PARTICIPANT });
     expect(outcome.participants.caller).toMatchObject({ participantId: AGENT1_PARTICIPANT });
     expect(outcome.recipients).toEqual([
       { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: CONFERENCE_ALL },
@@ -118,8 +118,10 @@ describe.each([
       { role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: CONFERENCE_ALL },
       { role: 'target', userId: AGENT3_ID, state: 'Invited', capabilities: INVITED },
     ]);
-    expect(session().invited).toEqual([{ userId: AGENT3_ID, kind, visibility, by: AGENT1_ID }]);
-    expect(session().messages).toHaveLength(5);
+    // A consultant has its participant from the invitation on (the chat Consult page shows it to the caller at once).
+    const participant = kind === 'consult' ? { participant: { type: 'Agent', participantId: expect.any(String), userId: AGENT3_ID, nickname: 'IdleAgent', visibility } } : {};
+    expect(session().invited).toEqual([{ userId: AGENT3_ID, kind, visibility, by: AGENT1_ID, ...participant }]);
+    expect(session().messages).toHaveLength(4);
     expect(model.sessionsOf(AGENT3_ID).map((s) => s.id)).toEqual([SESSION_ID]);
   });
 });

@@ -48,7 +48,7 @@ describe('the shipped operation streams', () => {
   /** Every operation gws-sim performs on Facebook sessions, in the registry's order: the agent's (as capabilities list them), then the customer's. */
   const OPERATIONS = [...INVITED, ...CONFERENCE_ALL, 'Offer', 'CustomerMessage', 'CustomerStartTyping', 'CustomerStopTyping', 'CustomerLeave'];
   /** The same on chats, and SendCustomNotice and CancelConsult of chats alone; then the operations on the agent itself, of no medium. */
-  const CHAT_OPERATIONS = [...OPERATIONS, 'SendCustomNotice', 'CancelConsult'];
+  const CHAT_OPERATIONS = [...OPERATIONS, 'SendCustomNotice', 'CancelConsult', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice'];
   const AGENT_STATE_OPERATIONS = ['StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady'];
   const ALL = [...OPERATIONS.map((name) => `facebook/${name}`), ...CHAT_OPERATIONS.map((name) => `chat/${name}`), ...AGENT_STATE_OPERATIONS.map((name) => `agent/${name}`)];
 

@@ -14,6 +14,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
     expect(shipped.kinds).toEqual([
       'ChannelStateChangeMessageV2',
       'CustomNotice',
+      'NicknameUpdated',
       'Notice',
       'ParticipantJoined',
       'ParticipantLeft',
@@ -43,7 +44,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
   it('an unknown kind gets the nearest known one', () => {
     expect(shipped.kindProblem('StatusChange')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantUpdated')).toBe(
-      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
     );
     expect(shipped.kindProblem('Zzz')).not.toMatch(/did you mean/);
   });

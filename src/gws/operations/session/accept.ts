@@ -22,9 +22,9 @@ export const accept = shareAgentOperation({
     session.invited = session.invited.filter((i) => i !== invitation);
     const self: AgentParticipant = {
       type: 'Agent',
-      participantId: model.nextId(),
+      participantId: invitation.participant?.participantId ?? model.nextId(),
       userId: caller.id,
-      nickname: params.nickname ?? nicknameOf(caller),
+      nickname: params.nickname ?? invitation.participant?.nickname ?? nicknameOf(caller),
       visibility: invitation.visibility,
     };
     session.participants = [...session.participants, self];

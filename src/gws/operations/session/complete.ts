@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { agentsOf, depart, type LoggedMessage } from '../../model';
 import { shareAgentOperation, type Draft } from '../operation';
+import { Saying } from '../params';
 import { othersOf, sampleByChattingAgent } from '../shared';
 
 /**
  * Complete: the agent is done with the session: its state becomes Completed and it leaves the
  * chat if it was still in it; when no agent is left, the session itself is Completed. `queueName`
- * (where GWS would place the interaction) is accepted and logged (modelled).
+ * (where GWS would place the interaction), `saveLAR` and the chat pages' `text`,
+ * `messageType` and `treatAs` are accepted (modelled: gws-sim has no queue after Complete).
  */
 export const complete = shareAgentOperation({
   name: 'Complete',
   summary: 'The agent completes the session (optionally placing it in queueName)',
-  params: z.object({ queueName: z.string().min(1).optional() }),
+  params: z.object({ queueName: z.string().min(1).optional(), saveLAR: z.boolean().optional(), ...Saying }),
   example: { queueName: 'Done' },
   states: ['Chatting', 'LeftChat'],
   roles: ['caller', 'others'],

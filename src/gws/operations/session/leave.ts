@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentsOf, depart } from '../../model';
 import { shareAgentOperation } from '../operation';
+import { Saying } from '../params';
 import { othersOf, sampleByChattingAgent } from '../shared';
 
 /**
@@ -10,7 +11,7 @@ import { othersOf, sampleByChattingAgent } from '../shared';
 export const leave = shareAgentOperation({
   name: 'Leave',
   summary: 'The agent leaves the chat: Completed in a conference, else LeftChat until it completes',
-  params: z.object({}),
+  params: z.object(Saying),
   example: {},
   states: ['Chatting'],
   roles: ['caller', 'others'],
