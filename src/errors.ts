@@ -67,6 +67,8 @@ export const ERRORS = {
   NO_CONSULT_PENDING: {
     statusCode: 2,
     httpStatus: 400,
+    // The chat CancelConsult page: the failure comes later, as an Error notification with the referenceId.
+    asynchronous: true,
     message: (who: string, sessionId: string) =>
       `Cannot CancelConsult: ${who} has no consultation waiting to be accepted in session ${sessionId}. ` +
       'An accepted consultation cannot be cancelled: RemoveParticipantFromConference removes the consultant.',
@@ -215,6 +217,11 @@ type MessageArgs<C extends ErrorCode> = Parameters<(typeof ERRORS)[C]['message']
 export class GwsError extends Error {
   readonly statusCode: number;
   readonly httpStatus: number;
+  /**
+   * GWS answers such a failure statusCode 0 with a referenceId, and tells the caller afterwards in
+   * the medium's state-change message (`notificationType: "Error"`): see http/async-error.ts.
+   */
+  readonly asynchronous: boolean;
 
   constructor(
     readonly code: ErrorCode,
@@ -224,6 +231,7 @@ export class GwsError extends Error {
     this.name = 'GwsError';
     this.statusCode = ERRORS[code].statusCode;
     this.httpStatus = ERRORS[code].httpStatus;
+    this.asynchronous = 'asynchronous' in ERRORS[code];
   }
 
   /** The body GWS answers: `statusCode` and `statusMessage`, nothing else. */

@@ -7,7 +7,7 @@ import { Outbox, type Send } from './outbox';
 import { restFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
-import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth, RestFaultAnswer } from './types';
+import type { ArmedFaultState, AsyncErrorAnswer, Fault, FaultsState, FiredFault, Nth, RestFaultAnswer } from './types';
 
 /** GET /sim/state keeps this many fired faults, the most recent. */
 const FIRED_KEPT = 1000;
@@ -128,7 +128,7 @@ export class FaultInjector implements Publisher {
 
     for (const armed of this.armed) {
       const { fault } = armed;
-      if (fault.kind === 'rest' || !this.concerns(armed, name)) continue;
+      if (fault.kind === 'rest' || fault.kind === 'async-error' || !this.concerns(armed, name)) continue;
       const n = (armed.seen.get(userId) ?? 0) + 1;
       armed.seen.set(userId, n);
       switch (fault.kind) {
@@ -193,19 +193,24 @@ export class FaultInjector implements Publisher {
 
   /** Whether some REST fault is armed. */
   restFaultsArmed(): boolean {
-    return this.armed.some((armed) => armed.fault.kind === 'rest');
+    return this.armed.some((armed) => armed.fault.kind === 'rest' || armed.fault.kind === 'async-error');
   }
 
   /** The answer of an armed REST fault for this call, or undefined: perform the operation. */
-  restFault(userId: string, operation: string): RestFaultAnswer | undefined {
+  restFault(userId: string, operation: string): RestFaultAnswer | AsyncErrorAnswer | undefined {
     const name = this.nameOf(userId);
-    let answer: RestFaultAnswer | undefined;
+    let answer: RestFaultAnswer | AsyncErrorAnswer | undefined;
     for (const armed of this.armed) {
       const { fault } = armed;
-      if (fault.kind !== 'rest' || !this.concerns(armed, name) || (fault.operation !== '*' && fault.operation !== operation)) continue;
+      if ((fault.kind !== 'rest' && fault.kind !== 'async-error') || !this.concerns(armed, name) || (fault.operation !== '*' && fault.operation !== operation)) continue;
       const n = (armed.seen.get(userId) ?? 0) + 1;
       armed.seen.set(userId, n);
       if (answer || !selects(fault.nth ?? 1, n)) continue;
+      if (fault.kind === 'async-error') {
+        answer = { asyncError: fault.errorMessage ?? `Fault injected by gws-sim (${armed.spec}): ${operation} failed after it was accepted; it was not performed.` };
+        this.fire(armed, name, `${name}'s ${operation} call #${n} answered statusCode 0, then an Error notification, instead of being performed`);
+        continue;
+      }
       answer = restFaultAnswer(fault, armed.spec, operation);
       this.fire(armed, name, `${name}'s ${operation} call #${n} answered statusCode ${answer.body.statusCode} (HTTP ${answer.httpStatus}) instead of being performed`);
     }
@@ -282,7 +287,7 @@ export class FaultInjector implements Publisher {
     const { fault } = armed;
     if (fault.agent === '*') return true;
     if (fault.kind === 'session-drop' || fault.kind === 'cut') return armed.done.size === 0;
-    const nth = fault.kind === 'rest' ? (fault.nth ?? 1) : fault.nth;
+    const nth = fault.kind === 'rest' || fault.kind === 'async-error' ? (fault.nth ?? 1) : fault.nth;
     if (nth === '*') return true;
     return largest(armed.seen.values()) < (Array.isArray(nth) ? largest(nth) : nth);
   }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ERRORS } from '../errors';
 import { MEDIA } from '../gws/media';
 import { restOperationNames } from '../gws/operations/registry';
@@ -17,8 +17,12 @@ const OPERATION_PATH = new RegExp(`^/me(/(${[...MEDIA.flatMap((m) => [m.collecti
  * Answers a GWS operation with the error of an armed REST fault instead of performing it. It goes
  * under /api/v2 after authentication, the CSRF check and the body parser, so a faulted call is
  * refused for the same reasons as any other, and before the GWS routes, which know nothing of faults.
+ * An async-error fault's call is answered by `asyncError` (statusCode 0, then an Error notification).
  */
-export function restFaults({ restFault: lookup, restFaultsArmed }: Pick<FaultControls, 'restFault' | 'restFaultsArmed'>): RequestHandler {
+export function restFaults(
+  { restFault: lookup, restFaultsArmed }: Pick<FaultControls, 'restFault' | 'restFaultsArmed'>,
+  asyncError: (req: Request, res: Response, errorMessage: string) => void,
+): RequestHandler {
   return (req, res, next) => {
     // The usual case, on every operation: no REST fault armed.
     if (req.method !== 'POST' || !restFaultsArmed() || !OPERATION_PATH.test(req.path)) return next();
@@ -28,6 +32,7 @@ export function restFaults({ restFault: lookup, restFaultsArmed }: Pick<FaultCon
     if (typeof operation !== 'string' || !restOperationNames().includes(operation)) return next();
     const answer = lookup(userOf(res).id, operation);
     if (!answer) return next();
+    if ('asyncError' in answer) return asyncError(req, res, answer.asyncError);
     res.status(answer.httpStatus).json(answer.body);
   };
 }

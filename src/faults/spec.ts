@@ -10,6 +10,7 @@ import { FAULT_KINDS, FaultSchema, MAX_NTH, type Fault, type FaultKind, type Nth
  *   delay:AGENT:NTH:MS             (MS: 300, or 200-500 for a seeded random delay)
  *   session-drop:AGENT[:after=N]   cut:AGENT[:after=N]
  *   rest:AGENT:OPERATION:ERROR[:NTH]   (ERROR: a catalogue code such as INTERNAL, or STATUS[/HTTP] such as 4/500)
+ *   async-error:AGENT:OPERATION[:NTH]  (answered statusCode 0, then an Error notification)
  *
  * AGENT is a user name or `*`; NTH is `2`, `1,3`, `2-4` or `*` (every one).
  */
@@ -21,6 +22,7 @@ export const SPEC_SYNTAX: Record<FaultKind, { form: string; example: string }> =
   'session-drop': { form: 'session-drop:AGENT[:after=N]', example: 'session-drop:agent2:after=1' },
   cut: { form: 'cut:AGENT[:after=N]', example: 'cut:agent1:after=2' },
   rest: { form: 'rest:AGENT:OPERATION:ERROR[:NTH]', example: 'rest:agent1:RemoveParticipantFromConference:4/500' },
+  'async-error': { form: 'async-error:AGENT:OPERATION[:NTH]', example: 'async-error:agent1:Consult' },
 };
 
 const NTH_HELP = "NTH is which of the agent's notifications, counted from when the fault is armed: 2, 1,3, 2-4 or * (every one)";
@@ -91,6 +93,13 @@ export function parseFaultSpec(spec: string): Fault {
       fault = { kind: k, agent, operation, ...parseError(error, (why) => fail(`${why}; ${usage}`)), ...(which === undefined ? {} : { nth: nth(which) }) };
       break;
     }
+    case 'async-error': {
+      arity(1, 2);
+      const [operation, which] = rest;
+      if (operation !== '*' && !restOperationNames().includes(operation)) fail(`unknown operation '${operation}'; one of ${restOperationNames().join(', ')} or *; ${usage}`);
+      fault = { kind: k, agent, operation, ...(which === undefined ? {} : { nth: nth(which) }) };
+      break;
+    }
     default: {
       const unknown: never = k;
       fail(`unknown fault ${String(unknown)}`);
@@ -147,6 +156,8 @@ export function formatFault(fault: Fault): string {
       const error = fault.error ?? `${fault.statusCode}${fault.httpStatus === undefined ? '' : `/${fault.httpStatus}`}`;
       return `rest:${fault.agent}:${fault.operation}:${error}${fault.nth === undefined ? '' : `:${formatNth(fault.nth)}`}`;
     }
+    case 'async-error':
+      return `async-error:${fault.agent}:${fault.operation}${fault.nth === undefined ? '' : `:${formatNth(fault.nth)}`}`;
     default: {
       const unknown: never = fault;
       throw new Error(`unknown fault ${JSON.stringify(unknown)}`);

@@ -6,11 +6,12 @@ import { restOperationNames } from '../gws/operations/registry';
  * Faults the simulator injects on purpose, per agent. Notification faults count the agent's
  * notifications from the moment the fault is armed (1 is the first one after it); session
  * faults act at once, or after the agent's `after`-th notification; a REST fault answers the
- * agent's `nth` call of an operation with an error instead of performing it.
+ * agent's `nth` call of an operation with an error instead of performing it; an async-error fault
+ * answers it statusCode 0 and then tells the agent it failed, as GWS reports asynchronous errors.
  */
 const NOTIFICATION_FAULTS = ['drop', 'duplicate', 'reorder', 'delay'] as const;
 const SESSION_FAULTS = ['session-drop', 'cut'] as const;
-export const FAULT_KINDS = [...NOTIFICATION_FAULTS, ...SESSION_FAULTS, 'rest'] as const;
+export const FAULT_KINDS = [...NOTIFICATION_FAULTS, ...SESSION_FAULTS, 'rest', 'async-error'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** A delay longer than an hour is a mistake, as for scenario steps. */
@@ -48,6 +49,13 @@ const FaultUnion = z.discriminatedUnion('kind', [
     statusCode: z.number().int().min(1).optional(),
     httpStatus: z.number().int().min(400).max(599).optional(),
     statusMessage: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('async-error'),
+    agent: Agent,
+    operation: z.union([z.enum(restOperationNames() as [string, ...string[]]), z.literal('*')]),
+    nth: Nth.optional().describe('default 1: the next call'),
+    errorMessage: z.string().min(1).max(1000).optional().describe("the Error notification's errorMessage"),
   }),
 ]);
 
@@ -111,8 +119,13 @@ export interface RestFaultAnswer {
   body: { statusCode: number; statusMessage: string };
 }
 
+/** An async-error fault's answer: statusCode 0 and a referenceId, then an Error notification with this errorMessage. */
+export interface AsyncErrorAnswer {
+  asyncError: string;
+}
+
 /** The answer for this agent's operation call, or undefined: perform it (FaultInjector.restFault). */
-export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | undefined;
+export type RestFaultLookup = (userId: string, operation: string) => RestFaultAnswer | AsyncErrorAnswer | undefined;
 
 /** What the /sim/faults endpoints and the REST fault middleware use. */
 export interface FaultControls {

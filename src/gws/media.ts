@@ -11,6 +11,8 @@ export interface Media {
   resource: string;
   /** The GWS CometD topic its notifications are published on. */
   topic: string;
+  /** The messageType of its state-change notifications (StatusChange, ParticipantsUpdated, Error...). */
+  stateMessageType: string;
   /**
    * The fields of the resource as GWS writes it, in the order of the documentation's samples (a
    * field the session does not have, such as a comment never set, is left out).
@@ -46,6 +48,7 @@ export const FACEBOOK: Media = {
   aliases: ['facebooksession'],
   resource: 'facebooksession',
   topic: '/v2/me/facebooksession',
+  stateMessageType: 'FacebooksessionStateChangeMessage',
   resourceFields: [
     'userData',
     'comment',
@@ -69,6 +72,7 @@ export const CHAT: Media = {
   aliases: [],
   resource: 'chat',
   topic: '/v2/me/chats',
+  stateMessageType: 'ChatStateChangeMessage',
   resourceFields: ['state', 'capabilities', 'id', 'uri', 'participants', 'userData', 'comment', 'receivedDate'],
   channel: 'chat',
   streamDir: 'chat',

@@ -9,6 +9,7 @@ import type { Outcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
+import { failLater } from './async-error';
 import { authenticate } from './authenticate';
 import { boundedDepth } from './body-depth';
 import { corsFor } from './cors';
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
-  const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
+  const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults, failLater(deps))] : [];
   app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });

@@ -3,6 +3,7 @@ import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
 import type { AppDeps } from './app';
+import { tellAsyncError } from './async-error';
 
 /** Who asks for an operation, and how: what the log line and the dashboard's timeline say of it. */
 export interface Performer {
@@ -25,7 +26,8 @@ export interface OperationRequest {
 /**
  * Answers a request with an operation: performs it, logs it, reports it to the live feed, answers
  * `{statusCode: 0, ...}` (or the operation's own, a partial success's 7) and plays its
- * notifications. A refusal is logged and reported, then thrown on to the error handler, which answers it.
+ * notifications. A refusal is logged and reported, then thrown on to the error handler, which answers it;
+ * one GWS reports later (GwsError.asynchronous) is answered statusCode 0 and told as an Error notification.
  */
 export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, perform: () => Outcome): void {
   const name = who.agent ?? who.actor;
@@ -39,6 +41,14 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {
+    if (error instanceof GwsError && error.asynchronous && who.agent !== undefined) {
+      const referenceId = deps.model.nextReferenceId();
+      deps.log(printable(`${name} ${request.operation}${where(request)}: statusCode 0, referenceId ${referenceId}; then an Error notification: ${error.message}`));
+      deps.events?.operation({ ...who, ...request, statusCode: 0, answer: { referenceId } });
+      res.json({ statusCode: 0, referenceId });
+      tellAsyncError(deps, who.agent, request.media === undefined ? { agentState: true } : { media: request.media }, referenceId, error.message);
+      return;
+    }
     if (error instanceof GwsError) {
       deps.log(printable(`${name} ${request.operation}${where(request, '(new session)')}: statusCode ${error.statusCode}, ${error.message}`));
       deps.events?.operation({ ...who, ...request, statusCode: error.statusCode, statusMessage: error.message });

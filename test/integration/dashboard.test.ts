@@ -112,7 +112,7 @@ describe('GET /sim/operations', () => {
     const offer = body.customerOperations.find((o: { creates: boolean }) => o.creates);
     expect(offer).toMatchObject({ name: 'Offer', path: '/sim/facebooksessions', parameters: { properties: { offerTo: { format: 'gws-user-name' } }, required: ['offerTo'] } });
     expect(body.customerOperations.find((o: { name: string }) => o.name === 'CustomerMessage').path).toBe('/sim/facebooksessions/{id}/messages');
-    expect(body.faults.map((f: { kind: string }) => f.kind)).toEqual(['drop', 'duplicate', 'reorder', 'delay', 'session-drop', 'cut', 'rest']);
+    expect(body.faults.map((f: { kind: string }) => f.kind)).toEqual(['drop', 'duplicate', 'reorder', 'delay', 'session-drop', 'cut', 'rest', 'async-error']);
   });
 });
 

@@ -130,13 +130,19 @@ describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
     expect(await world().take('agent1')).toEqual([]);
     expect((await world().view('agent2', CHAT_ID)).statusCode).toBe(6);
     expect((await world().view('agent1', CHAT_ID)).chat.capabilities).toEqual(CHAT_CHATTING);
-    expectRefusal(await world().perform('agent1', CHAT_ID, 'CancelConsult'), 400, 2, /^Cannot CancelConsult: agent1 has no consultation waiting to be accepted/);
+    // Nothing to cancel: GWS answers statusCode 0 and reports the failure as an Error notification (the CancelConsult page).
+    const failed = await world().ok('agent1', CHAT_ID, 'CancelConsult');
+    expect(failed).toEqual({ statusCode: 0, referenceId: expect.any(Number) });
+    expect(await world().take('agent1')).toEqual([
+      { messageType: 'ChatStateChangeMessage', notificationType: 'Error', errorMessage: expect.stringMatching(/^Cannot CancelConsult: agent1 has no consultation waiting to be accepted/), referenceId: failed.referenceId },
+    ]);
 
     // Consulted again, accepted: too late to cancel.
     await world().ok('agent1', CHAT_ID, 'Consult', { targetPath: `/users/${AGENT2_ID}` });
     await world().ok('agent2', CHAT_ID, 'Accept');
     await world().skip();
-    expectRefusal(await world().perform('agent1', CHAT_ID, 'CancelConsult'), 400, 2, /RemoveParticipantFromConference removes the consultant/);
+    expect(await world().ok('agent1', CHAT_ID, 'CancelConsult')).toEqual({ statusCode: 0, referenceId: expect.any(Number) });
+    expect((await world().take('agent1'))[0].errorMessage).toMatch(/RemoveParticipantFromConference removes the consultant/);
     const onFacebook = await rest(world().sim.url).post('/api/v2/me/facebooksessions/0002EaAY01MT0082', { operationName: 'CancelConsult' }, { user: 'agent1', password: 'agent1' });
     expectRefusal(onFacebook, 400, 1, /^Unknown operationName 'CancelConsult' for a facebooksession/);
   });

@@ -27,7 +27,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
   });
 
   it.each([
-    ['lose:agent2:2', "fault 'lose:agent2:2': unknown fault 'lose'; one of drop, duplicate, reorder, delay, session-drop, cut, rest, e.g. drop:agent2:2"],
+    ['lose:agent2:2', "fault 'lose:agent2:2': unknown fault 'lose'; one of drop, duplicate, reorder, delay, session-drop, cut, rest, async-error, e.g. drop:agent2:2"],
     ['drop', "fault 'drop': no agent: expected drop:AGENT:NTH, e.g. drop:agent2:2"],
     ['drop:agent2', "fault 'drop:agent2': a part is missing; expected drop:AGENT:NTH, e.g. drop:agent2:2"],
     ['drop:agent2:0', "fault 'drop:agent2:0': '0' is not 1 or more, or not from <= to"],
@@ -77,5 +77,27 @@ describe('toFault: a fault object or SPEC string', () => {
     expect(() => toFault({ kind: 'delay', agent: 'agent2', nth: 2 })).toThrow(/ms: /);
     expect(() => toFault({ kind: 'rest', agent: 'agent1', operation: '*' })).toThrow(/give either "error" .* or "statusCode"/);
     expect(() => toFault({ kind: 'rest', agent: 'agent1', operation: '*', statusCode: 4, error: 'INTERNAL' })).toThrow(/not both or neither/);
+  });
+});
+
+describe('the async-error fault', () => {
+  it.each([
+    ['async-error:agent1:Consult', { kind: 'async-error', agent: 'agent1', operation: 'Consult' }],
+    ['async-error:*:*:2,3', { kind: 'async-error', agent: '*', operation: '*', nth: [2, 3] }],
+  ])('%s parses, and formats back the same', (spec, fault) => {
+    expect(parseFaultSpec(spec)).toEqual(fault);
+    expect(formatFault(parseFaultSpec(spec))).toBe(spec);
+  });
+
+  it.each([
+    ['async-error:agent1', /a part is missing; expected async-error:AGENT:OPERATION\[:NTH\]/],
+    ['async-error:agent1:Dance', /unknown operation 'Dance'/],
+    ['async-error:agent1:Consult:0', /'0' is not 1 or more/],
+  ])('%s is refused with what to write', (spec, why) => {
+    expect(() => parseFaultSpec(spec)).toThrow(why);
+  });
+
+  it('an errorMessage is bounded', () => {
+    expect(() => toFault({ kind: 'async-error', agent: 'agent1', operation: 'Consult', errorMessage: 'x'.repeat(1001) })).toThrow(/errorMessage/);
   });
 });
