@@ -169,7 +169,7 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     const api = rest(sim.url);
     expect((await api.post('/sim/agents/agent3', { operationName: 'StartContactCenterSession', channels: ['chat'] })).body).toEqual({ statusCode: 0 });
     expect((await api.post('/sim/agents/agent3/channels/chat', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
-    expect(sim.state().users.find((u) => u.userName === 'agent3')!.channels).toEqual([{ channel: 'chat', state: 'Ready' }]);
+    expect(sim.state().users.find((u) => u.userName === 'agent3')!.channels).toMatchObject([{ channel: 'chat', state: 'Ready' }]);
     expectRefusal(await api.post('/sim/agents/agent3/channels/voice', { operationName: 'Ready' }), 6, 404, /voice/);
     expectRefusal(await api.post('/sim/agents/agent9/channels/chat', { operationName: 'Ready' }), 6, 404, /^No user named 'agent9'/);
     expectRefusal(await api.post('/sim/agents/agent2/channels/chat', { operationName: 'Ready' }), 2, 400, /agent2/);
