@@ -73,6 +73,23 @@ export class Authenticator {
     return sessionId;
   }
 
+  /** The user's JSESSIONID, if it has one now. */
+  sessionOf(user: User): string | undefined {
+    return this.sessionOfUser.get(user.id);
+  }
+
+  /**
+   * Ends the user's HTTP session (EndContactCenterSession, as GWS's page says): its JSESSIONID and
+   * CSRF token are refused from now on; the next Basic-authenticated call opens a new one.
+   */
+  endSession(user: User): void {
+    const sessionId = this.sessionOfUser.get(user.id);
+    if (sessionId === undefined) return;
+    this.sessions.delete(sessionId);
+    this.csrfTokens.delete(sessionId);
+    this.sessionOfUser.delete(user.id);
+  }
+
   /** The CSRF token of the user's session (one per JSESSIONID, as GWS has it). */
   csrfToken(user: User): string {
     return this.csrfTokens.get(this.openSession(user)) as string;

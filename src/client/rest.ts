@@ -19,8 +19,17 @@ function basic({ user, password }: Credentials): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 }
 
-/** Per base URL and user: the X-CSRF-TOKEN a server in CSRF mode (`--csrf`) last gave. */
-const csrfTokens = new Map<string, string>();
+/**
+ * Per base URL and user: the X-CSRF-TOKEN a server in CSRF mode (`--csrf`) last gave, and the
+ * JSESSIONID cookie of the session it belongs to (GWS refuses a token without its cookie).
+ */
+const csrfSessions = new Map<string, { token: string; cookie?: string }>();
+
+/** The JSESSIONID a response sets, as a Cookie header value. */
+function sessionCookieOf(response: Response): string | undefined {
+  const set = response.headers.getSetCookie().find((c) => c.startsWith('JSESSIONID='));
+  return set?.split(';')[0];
+}
 
 /**
  * What an operation acts on: a Facebook session's id; a session keyed by its medium's resource
@@ -41,8 +50,8 @@ export function targetPath(target: OperationTarget): string {
 /**
  * Performs a GWS operation as `credentials`' agent: `POST /api/v2/me/facebooksessions/{id}` (or
  * the path of another target) with `{operationName, ...params}`. Against a server in GWS's CSRF
- * mode it sends back the X-CSRF-TOKEN the server gave; the first call learns it from the refusal
- * (every answer carries it) and is sent again once.
+ * mode it sends back the X-CSRF-TOKEN the server gave, with its session's cookie; the first call
+ * learns them from the refusal (every answer carries them) and is sent again once.
  */
 export async function performOperation(
   baseUrl: string,
@@ -54,15 +63,21 @@ export async function performOperation(
   const url = `${baseUrl}/api/v2${targetPath(target)}`;
   const key = `${baseUrl} ${credentials.user}`;
   const post = async () => {
-    const token = csrfTokens.get(key);
+    const known = csrfSessions.get(key);
     const response = await send(url, {
       method: 'POST',
-      headers: { Authorization: basic(credentials), 'Content-Type': 'application/json', ...(token ? { [CSRF_TOKEN]: token } : {}) },
+      headers: {
+        Authorization: basic(credentials),
+        'Content-Type': 'application/json',
+        ...(known ? { [CSRF_TOKEN]: known.token } : {}),
+        ...(known?.cookie ? { Cookie: known.cookie } : {}),
+      },
       body: JSON.stringify({ operationName, ...params }),
     });
     const given = response.headers.get(CSRF_TOKEN);
-    const learnt = given !== null && given !== token;
-    if (given !== null) csrfTokens.set(key, given);
+    const cookie = sessionCookieOf(response) ?? known?.cookie;
+    const learnt = given !== null && (given !== known?.token || cookie !== known?.cookie);
+    if (given !== null) csrfSessions.set(key, { token: given, cookie });
     return { response, retry: learnt && response.status === 403 };
   };
   const first = await post();

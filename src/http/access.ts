@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { cookie, type Authenticator } from '../auth/authenticator';
+import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import { refusedOrigin } from '../auth/origin';
 import { gwsError } from '../errors';
 import { userOf } from './authenticate';
@@ -128,7 +128,9 @@ function sameSecret(a: string, b: string): boolean {
 /**
  * GWS's optional CSRF protection (after `authenticate`): every answer carries
  * `X-CSRF-HEADER: X-CSRF-TOKEN` and the session's `X-CSRF-TOKEN`; POST, PUT, PATCH and DELETE
- * without that token are refused with HTTP 403.
+ * without that token are refused with HTTP 403, and so are those without the session's JSESSIONID
+ * cookie: GWS keeps the token with the HTTP session and says a client needs a cookie store (the
+ * CSRFProtection page).
  */
 export function csrfProtection(authenticator: Authenticator): RequestHandler {
   return (req, res, next) => {
@@ -139,6 +141,9 @@ export function csrfProtection(authenticator: Authenticator): RequestHandler {
     const sent = req.get(CSRF_TOKEN);
     if (sent === undefined) return next(gwsError('CSRF_TOKEN_INVALID', `${req.method} ${req.originalUrl} carries no ${CSRF_TOKEN} header`));
     if (!sameSecret(sent, token)) return next(gwsError('CSRF_TOKEN_INVALID', `the ${CSRF_TOKEN} header is not the token of this user's session`));
+    if (cookie(req.headers.cookie, SESSION_COOKIE) !== authenticator.sessionOf(userOf(res))) {
+      return next(gwsError('CSRF_TOKEN_INVALID', `${req.method} ${req.originalUrl} does not carry the ${SESSION_COOKIE} cookie of the token's session (GWS keeps the token with the HTTP session: send back the cookie this server set, as a cookie store does)`));
+    }
     next();
   };
 }

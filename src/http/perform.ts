@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { SESSION_COOKIE } from '../auth/authenticator';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
@@ -38,6 +39,10 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
     deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
     deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer });
+    if ('endsHttpSession' in outcome && outcome.endsHttpSession) {
+      deps.authenticator.endSession(outcome.user);
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {

@@ -114,6 +114,24 @@ describe('CSRF mode', () => {
     expect(await done.json()).toEqual({ statusCode: 0 });
   });
 
+  test('a POST with Basic and the token but not the session cookie is refused as GWS does (a client needs a cookie store)', async () => {
+    sim = await createSimulator({ timeScale: 0, csrf: true });
+    const me = await rest(sim.url).get('/api/v2/me', { user: 'agent1', password: 'agent1' });
+    const token = me.headers.get('x-csrf-token')!;
+    const cookie = sessionCookie(me.headers)!;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${sim!.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: basic('agent1', 'agent1'), 'X-CSRF-TOKEN': token, ...headers },
+        body: JSON.stringify(REMOVE),
+      });
+    const refused = await post({});
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ statusCode: 3, statusMessage: expect.stringMatching(/^Missing or invalid Csrf token: .*does not carry the JSESSIONID cookie/) });
+    expect(sim.state().facebooksessions[0].departed).toEqual([]);
+    expect(await (await post({ Cookie: cookie })).json()).toEqual({ statusCode: 0 });
+  });
+
   test("gws-sim's own client (agent.perform, trigger, run) learns the token and sends it back", async () => {
     sim = await createSimulator({ timeScale: 0, csrf: true });
     const agent1 = await sim.agent('agent1');
@@ -127,6 +145,26 @@ describe('CSRF mode', () => {
     const me = await api.get('/api/v2/me', { user: 'agent1', password: 'agent1' });
     expect(me.headers.get('x-csrf-token')).toBeNull();
     expect((await api.post(`/api/v2/me/facebooksessions/${SESSION_ID}`, REMOVE, { user: 'agent1', password: 'agent1' })).body).toEqual({ statusCode: 0 });
+  });
+});
+
+describe('EndContactCenterSession', () => {
+  test("ends the agent's HTTP session: its JSESSIONID is refused afterwards (statusCode 20); Basic opens a new one", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    const cookie = sessionCookie((await api.get('/api/v2/me', { user: 'agent2', password: 'agent2' })).headers)!;
+    expect((await api.post('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['chat'] }, { cookie })).body).toEqual({ statusCode: 0 });
+    const ended = await api.post('/api/v2/me', { operationName: 'EndContactCenterSession' }, { cookie });
+    expect(ended.body).toEqual({ statusCode: 0 });
+    const refused = await api.get('/api/v2/me', { cookie });
+    expect([refused.status, refused.body.statusCode]).toEqual([401, 20]);
+    const again = await api.get('/api/v2/me', { user: 'agent2', password: 'agent2' });
+    expect(again.body.statusCode).toBe(0);
+    expect(sessionCookie(again.headers)).not.toBe(cookie);
+    // agent1's session is its own.
+    const other = sessionCookie((await api.get('/api/v2/me', { user: 'agent1', password: 'agent1' })).headers)!;
+    await api.post('/api/v2/me', { operationName: 'EndContactCenterSession' }, { user: 'agent2', password: 'agent2' });
+    expect((await api.get('/api/v2/me', { cookie: other })).body.statusCode).toBe(0);
   });
 });
 

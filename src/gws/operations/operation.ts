@@ -112,6 +112,8 @@ export interface AgentStateDraft {
   /** Fields of the REST answer; a statusCode here replaces 0 (StartContactCenterSession's 7). */
   answer?: Record<string, unknown>;
   routed?: Routed[];
+  /** It ends the agent's HTTP session: its JSESSIONID is refused afterwards (EndContactCenterSession). */
+  endsHttpSession?: boolean;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface AgentStateOutcome {
   user: User;
   channels: ChannelState[];
   followUps: OperationOutcome[];
+  /** The agent's HTTP session ends with it (EndContactCenterSession). */
+  endsHttpSession: boolean;
 }
 
 export type Outcome = OperationOutcome | AgentStateOutcome;
@@ -89,6 +91,7 @@ export function performAgentState(model: GwsModel, caller: User, channel: string
     user: caller,
     channels: draft.channels.map((c) => ({ ...c })),
     followUps: (draft.routed ?? []).map(offerOf),
+    endsHttpSession: draft.endsHttpSession === true,
   };
 }
 

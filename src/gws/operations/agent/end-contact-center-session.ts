@@ -9,7 +9,8 @@ import { afterLogin } from './start-contact-center-session';
  * EndContactCenterSession (POST /api/v2/me): the agent logs out of every channel, which its
  * notification shows LoggedOut. Refused while a routed session (a chat) is offered to it or open
  * on its desktop (modelled: Reject, Complete or Leave it first); ending a session never started
- * does nothing.
+ * does nothing on the channels. It ends the agent's HTTP session too (the page: it invalidates the
+ * client's HTTP session): its JSESSIONID is refused afterwards.
  */
 export const endContactCenterSession = defineAgentStateOperation({
   name: 'EndContactCenterSession',
@@ -23,7 +24,7 @@ export const endContactCenterSession = defineAgentStateOperation({
     const open = routedSessionsOf(model, caller.id);
     if (open.length > 0) throw gwsError('SESSIONS_OPEN', caller.userName, open.map((s) => `${mediaNamed(s.media).resource} ${s.id}`));
     const ended = model.channels.logout(caller.id);
-    return { recipients: ended.length === 0 ? [] : [{ role: 'agent', userId: caller.id }], channels: ended };
+    return { recipients: ended.length === 0 ? [] : [{ role: 'agent', userId: caller.id }], channels: ended, endsHttpSession: true };
   },
   sample: (model) => afterLogin(model, { operation: 'EndContactCenterSession', params: {} }),
 });
