@@ -62,13 +62,14 @@ describe('start-up refusals: exit 2, a message, no stack trace', () => {
 });
 
 describe('security options', () => {
-  test('--admin-token: /sim needs it, said at start-up; --csrf: a POST needs X-CSRF-TOKEN', async () => {
+  test('--admin-token: /sim needs it, said at start-up; --csrf: a POST needs X-CSRF-TOKEN and the session cookie', async () => {
     const cli = new Cli(['serve', '--port', '0', '--admin-token', 'e2e-s3cret', '--csrf']);
     const url = await cli.listening();
     expect((await fetch(`${url}/sim/state`)).status).toBe(401);
     expect((await fetch(`${url}/sim/state`, { headers: { Authorization: 'Bearer e2e-s3cret' } })).status).toBe(200);
     const me = await fetch(`${url}/api/v2/me`, { headers: { Authorization: basic('agent1', 'agent1') } });
     const token = me.headers.get('x-csrf-token')!;
+    const cookie = me.headers.getSetCookie()[0].split(';')[0];
     const post = (headers: Record<string, string>) =>
       fetch(`${url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
         method: 'POST',
@@ -76,7 +77,8 @@ describe('security options', () => {
         body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
       });
     expect((await post({})).status).toBe(403);
-    expect(await (await post({ 'X-CSRF-TOKEN': token })).json()).toEqual({ statusCode: 0 });
+    expect((await post({ 'X-CSRF-TOKEN': token })).status).toBe(403); // GWS: without the session cookie, the same 403
+    expect(await (await post({ 'X-CSRF-TOKEN': token, Cookie: cookie })).json()).toEqual({ statusCode: 0 });
     cli.signal('SIGTERM');
     expect((await cli.waitForExit()).code).toBe(0);
     expect(cli.stderr).toContain('/sim/* needs the --admin-token');
