@@ -7,7 +7,11 @@ import type { UserState } from './channels';
  * GWS puts in `userState` (a GUID per state: the voice pages' samples show the ids of Ready,
  * NotReady and AfterCallWork, which gws-sim keeps), its `displayName`, and, for a reason, the
  * `workMode` GWS carries in `userState` (AuxWork, AfterCallWork; the voice pages show it) and the
- * `reason` a NotReady names it by (modelled: no page shows how GWS names a reason).
+ * `reason` a NotReady names it by (modelled: no page shows how GWS names a reason). A state's
+ * `operationName` other than Ready and NotReady is an operation of its own, as GWS's voice pages
+ * call Ready, NotReady and AfterCallWork "system defined agent state operations": posting it
+ * (`{"operationName": "Lunch"}`, as Genesys' JavaScript client posts what the settings list) sets
+ * that state.
  */
 export const AgentStateSetting = z.strictObject({
   id: z.string().min(1),
@@ -23,8 +27,8 @@ export const DEFAULT_AGENT_STATES: AgentStateSetting[] = [
   { id: '9430250E-0A1B-421F-B372-F29E69366DED', operationName: 'Ready', displayName: 'Ready', state: 'Ready' },
   { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', operationName: 'NotReady', displayName: 'Not Ready', state: 'NotReady' },
   { id: 'D3663509-3D82-4DD3-A82E-2EA8EFA02AEF', operationName: 'AfterCallWork', displayName: 'AfterCallWork', state: 'NotReady', workMode: 'AfterCallWork' },
-  { id: '6A2B1C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', operationName: 'NotReady', displayName: 'Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
-  { id: '7B3C2D4E-5F6A-4B7C-9D8E-0F1A2B3C4D5E', operationName: 'NotReady', displayName: 'Break', state: 'NotReady', workMode: 'AuxWork', reason: 'Break' },
+  { id: '6A2B1C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', operationName: 'Lunch', displayName: 'Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
+  { id: '7B3C2D4E-5F6A-4B7C-9D8E-0F1A2B3C4D5E', operationName: 'Break', displayName: 'Break', state: 'NotReady', workMode: 'AuxWork', reason: 'Break' },
 ];
 
 /** The userState of a logged-out channel: no setting names it (the id is gws-sim's: modelled). */
@@ -56,4 +60,17 @@ export interface StateRequest {
 export function userStateOf(settings: readonly AgentStateSetting[], state: 'Ready' | 'NotReady', asked: StateRequest = {}): UserState {
   const { id, displayName, workMode, reason } = settingFor(settings, state, asked);
   return { id, displayName, state, ...(workMode === undefined ? {} : { workMode }), ...(reason === undefined ? {} : { reason }) };
+}
+
+/**
+ * A body naming one of the fixture's own agent-state operations (AfterCallWork, Lunch...) as the
+ * Ready or NotReady it stands for, with that state's reason and workMode; any other body as is.
+ */
+export function asStateOperation(settings: readonly AgentStateSetting[], body: unknown): unknown {
+  const name = (body as { operationName?: unknown } | null)?.operationName;
+  if (typeof name !== 'string' || name === 'Ready' || name === 'NotReady') return body;
+  const setting = settings.find((s) => s.operationName === name);
+  if (!setting) return body;
+  const { reason, workMode } = setting;
+  return { ...(body as object), operationName: setting.state, ...(reason === undefined ? {} : { reason }), ...(workMode === undefined ? {} : { workMode }) };
 }

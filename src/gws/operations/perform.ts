@@ -1,4 +1,5 @@
 import { gwsError } from '../../errors';
+import { asStateOperation } from '../agent-states';
 import type { ChannelState } from '../channels';
 import type { User } from '../fixture';
 import { CHANNELS, CHANNELS_TOPIC, mediaNamed, type MediaName } from '../media';
@@ -80,7 +81,7 @@ export function performCustomer(model: GwsModel, name: string, sessionId: string
 export function performAgentState(model: GwsModel, caller: User, channel: string | undefined, body: unknown, now = Date.now()): AgentStateOutcome {
   if (channel !== undefined && !CHANNELS.includes(channel)) throw gwsError('CHANNEL_NOT_FOUND', channel, CHANNELS);
   const operations = agentStateOperations().filter((o) => (channel === undefined ? o.target === 'me' || o.everyChannel === true : o.target === 'channel'));
-  const { operation, params } = operationOf(body, operations, channel === undefined ? 'user' : 'channel');
+  const { operation, params } = operationOf(asStateOperation(model.fixture.agentStates, body), operations, channel === undefined ? 'user' : 'channel');
   const draft = operation.perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
   return {
     operation: operation.name,
