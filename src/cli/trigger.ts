@@ -42,7 +42,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" });
     for (const parameter of PARAMETERS) {
-      const json = parameter.type === 'object' || parameter.type === 'array';
+      const json = asJson(parameter.type);
       built = built.option(parameter.name, {
         type: 'string',
         describe: `${json ? 'JSON: ' : ''}the ${parameter.name} of ${usedBy(parameter.name).join(', ')}`,
@@ -71,7 +71,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       const params: Record<string, unknown> = args.target === undefined ? {} : { targetUri: await targetUri(server, args.target, args['admin-token']) };
       for (const parameter of PARAMETERS) {
         const value = args[parameter.name];
-        if (typeof value === 'string') params[parameter.name] = parameter.type === 'object' || parameter.type === 'array' ? parseJson(parameter.name, value) : value;
+        if (typeof value === 'string') params[parameter.name] = asJson(parameter.type) ? parseJson(parameter.name, value) : value;
       }
       const target = targetOf(args.operation);
       const on: OperationTarget =
@@ -91,6 +91,9 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
     }
   },
 };
+
+/** Objects, arrays and booleans (Complete's --saveLAR true) are given as JSON. */
+const asJson = (type: string) => type === 'object' || type === 'array' || type === 'boolean';
 
 /** Ready and NotReady: without --channel, posted to /api/v2/me for every channel. */
 const onEveryChannel = (name: string) => REGISTRY.some((o) => o.actor === 'agent-state' && o.name === name && o.everyChannel === true);
