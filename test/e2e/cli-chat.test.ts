@@ -27,7 +27,8 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
     const partial = await run(['trigger', 'StartContactCenterSession', '--agent', 'agent2', '--channels', '["chat","voice"]', '--server', url]);
     expect(partial.code).toBe(1);
     expect(JSON.parse(partial.stdout)).toMatchObject({ statusCode: 7, results: [{ channel: 'chat', statusCode: 0 }, { channel: 'voice', statusCode: 1 }] });
-    const ready = await run(['trigger', 'Ready', '--agent', 'agent2', '--channel', 'chat', '--server', url]);
+    // Without --channel: POST /api/v2/me, Ready on every channel the agent is logged in on.
+    const ready = await run(['trigger', 'Ready', '--agent', 'agent2', '--server', url]);
     expect([ready.code, JSON.parse(ready.stdout)]).toEqual([0, { statusCode: 0 }]);
 
     const onFacebook = await run(['trigger', 'Accept', '--agent', 'agent2', '--session', id, '--server', url]);
@@ -52,7 +53,6 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
   });
 
   test.each([
-    [['trigger', 'Ready', '--agent', 'agent2'], 'trigger Ready acts on one of the agent\'s channels: give --channel chat'],
     [['trigger', 'Accept', '--agent', 'agent2'], 'trigger Accept acts on a session: give --session <id> (and --media chat for a chat)'],
     [['customer', 'offer'], 'customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)'],
     [['trigger', 'Accept', '--agent', 'agent2', '--session', 'x', '--media', 'sms'], 'Invalid values'],
