@@ -42,7 +42,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token (to look a user name up in /sim/state)" });
     for (const parameter of PARAMETERS) {
-      const json = asJson(parameter.type);
+      const json = parameter.type === 'object' || parameter.type === 'array';
       built = built.option(parameter.name, {
         type: 'string',
         describe: `${json ? 'JSON: ' : ''}the ${parameter.name} of ${usedBy(parameter.name).join(', ')}`,
@@ -92,7 +92,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
   },
 };
 
-/** Objects, arrays and booleans (Complete's --saveLAR true) are given as JSON. */
+/** Objects, arrays and booleans (Complete's --saveLAR true) are read as JSON. */
 const asJson = (type: string) => type === 'object' || type === 'array' || type === 'boolean';
 
 /** Ready and NotReady: without --channel, posted to /api/v2/me for every channel. */
