@@ -175,6 +175,9 @@ describe('gws-sim serve refuses to start', () => {
     ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale must be a number >= 0 .*, got 'abc', which is not a number/],
     ['--seed 1.5', ['serve', '--port', '0', '--seed', '1.5'], /--seed must be an integer, got 1.5/],
     ['a bad --fault', ['serve', '--port', '0', '--fault', 'drop:agent2'], /--fault/],
+    // Past 2^53 counting stopped moving: serve never reached its listening line.
+    ['a --fault number of 2^53', ['serve', '--port', '0', '--fault', 'drop:agent1:9007199254740992'], /--fault 'drop:agent1:9007199254740992': '9007199254740992' is past 1000000000/],
+    ['a --fault range near 2^53', ['serve', '--port', '0', '--fault', 'delay:agent1:9007199254740990-9007199254740999:5'], /is past 1000000000/],
     ['run --time-scale -1', ['run', 'scenarios/agent1-removes-agent2.json', '--time-scale', '-1'], /--time-scale must be a number >= 0/],
     ['run --server ftp://x', ['run', 'scenarios/agent1-removes-agent2.json', '--server', 'ftp://x'], /--server must be an http\(s\) URL/],
     ['run with no file', ['run'], /Not enough non-option arguments/],
