@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ERRORS } from '../errors';
 import { restOperationNames } from '../gws/operations/registry';
+import { shorten } from '../shown';
 import { FileError } from '../validation';
 import { FAULT_KINDS, FaultSchema, MAX_FAULT_COUNT, MAX_NTH, type Fault, type FaultKind, type Nth } from './types';
 
@@ -182,10 +183,6 @@ function issuesOf(error: z.ZodError): string {
   return [...byPath.values()].join('; ');
 }
 
-/** What a message shows of a SPEC or a part of one: a 100 kB one is not echoed back whole. */
-function shorten(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
 
 /** A fault given as a SPEC string or as an object: checked, with a message that says what is wrong. */
 export function toFault(input: unknown): Fault {
