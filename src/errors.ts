@@ -1,3 +1,5 @@
+import { listed, shorten } from './shown';
+
 /**
  * Every refusal the simulator answers on its REST API, in one table: a stable code, the GWS
  * `statusCode`, the HTTP status and the message. GWS documents HTTP statuses only for 0, 4 and
@@ -127,7 +129,7 @@ export const ERRORS = {
     statusCode: 1,
     httpStatus: 400,
     message: (channel: string, simulated: readonly string[]) =>
-      `Cannot log in on channel '${channel}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
+      `Cannot log in on channel '${shorten(channel, 40)}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
   },
   CHANNEL_NOT_FOUND: {
     statusCode: 6,
@@ -145,13 +147,13 @@ export const ERRORS = {
     statusCode: 2,
     httpStatus: 400,
     message: (userName: string, sessions: readonly string[]) =>
-      `Cannot EndContactCenterSession: ${userName} still has ${sessions.join(', ')} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
+      `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
   },
   PARTIAL_SUCCESS: {
     statusCode: 7,
     httpStatus: 200,
     message: (failed: readonly string[], started: readonly string[]) =>
-      `Partial success: ${started.join(', ')} started; ${failed.join(', ')} failed (see results).`,
+      `Partial success: ${listed(started)} started; ${listed(failed.map((c) => shorten(c, 40)))} failed (see results).`,
   },
   USER_NOT_FOUND: {
     statusCode: 6,

@@ -134,6 +134,17 @@ describe('gwsError', () => {
       'Cannot EndContactCenterSession: agent1 still has chat C1 offered or open. Reject, Complete or Leave it first.',
     ],
     ['PARTIAL_SUCCESS', () => gwsError('PARTIAL_SUCCESS', ['voice'], ['chat']), 'Partial success: chat started; voice failed (see results).'],
+    // Lists a user makes long are cut: a few, then how many more.
+    [
+      'SESSIONS_OPEN with many',
+      () => gwsError('SESSIONS_OPEN', 'agent1', ['chat C1', 'chat C2', 'chat C3', 'chat C4', 'chat C5', 'chat C6', 'chat C7']),
+      'Cannot EndContactCenterSession: agent1 still has chat C1, chat C2, chat C3, chat C4, chat C5 and 2 more offered or open. Reject, Complete or Leave them first.',
+    ],
+    [
+      'PARTIAL_SUCCESS with many',
+      () => gwsError('PARTIAL_SUCCESS', ['x'.repeat(100), 'b', 'c', 'd', 'e', 'f'], ['chat']),
+      `Partial success: chat started; ${'x'.repeat(37)}..., b, c, d, e and 1 more failed (see results).`,
+    ],
   ])('formats %s for chats and the agent\'s day', (_code, make, message) => {
     expect(make().message).toBe(message);
   });

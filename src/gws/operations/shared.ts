@@ -3,6 +3,7 @@ import type { AgentParticipant, LogMessage, User } from '../fixture';
 import type { MediaName } from '../media';
 import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
+import { listed } from '../../shown';
 
 /** A GWS nickname as the documentation's samples show it: first and last name run together. */
 export const nicknameOf = (user: User) => `${user.firstName}${user.lastName}`.replace(/\s+/g, '');
@@ -27,7 +28,7 @@ export function say(model: GwsModel, session: Session, self: AgentParticipant, m
 /** The user a Consult or Transfer names, if it can be offered the session. */
 export function inviteTarget(model: GwsModel, operation: string, session: Session, targetUserId: string, caller: User): User {
   const target = model.userById(targetUserId);
-  if (!target) throw gwsError('TARGET_NOT_A_USER', targetUserId, model.users.map((u) => `${u.userName} (${u.id})`).join(', '));
+  if (!target) throw gwsError('TARGET_NOT_A_USER', targetUserId, listed(model.users.map((u) => `${u.userName} (${u.id})`)));
   if (target.id === caller.id) throw gwsError('TARGET_BUSY', operation, target.userName, session.id, 'is the caller');
   const state = session.states[target.id];
   if (state === 'Invited') throw gwsError('TARGET_BUSY', operation, target.userName, session.id, 'is already invited');

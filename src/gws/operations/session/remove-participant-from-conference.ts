@@ -4,6 +4,7 @@ import { shareAgentOperation } from '../operation';
 import { Target } from '../params';
 import { chattingAgent, othersOf } from '../shared';
 import { mediaNamed } from '../../media';
+import { listed } from '../../../shown';
 
 /**
  * RemoveParticipantFromConference: only an agent visible to All (customer and agents) may remove
@@ -27,7 +28,7 @@ export const removeParticipantFromConference = shareAgentOperation({
       const allowed = agentsOf(session)
         .filter((p) => p.visibility === 'All')
         .map((p) => model.userById(p.userId)?.userName ?? p.userId);
-      throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, allowed.join(', '));
+      throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, listed(allowed));
     }
     const { resource } = mediaNamed(session.media);
     if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id, resource);
