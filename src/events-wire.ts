@@ -19,7 +19,9 @@ export interface NotificationEvent extends Numbered {
   stamp: { seq: number; dueAt: number; sentAt: number; held?: true; faults?: string[] };
   /** Sent this many times (a duplicate fault: 2). */
   copies: number;
+  /** The notification; null when it was too large for the feed (`elided`: its size). */
   data: unknown;
+  elided?: number;
 }
 
 /** A notification kept for an agent with no subscriber: it goes out, marked `held`, when the agent subscribes. */
@@ -32,7 +34,9 @@ export interface HeldEvent extends Numbered {
   dueAt: number;
   /** How many are held for the agent now, this one included. */
   waiting: number;
+  /** The notification; null when it was too large for the feed (`elided`: its size). */
   data: unknown;
+  elided?: number;
 }
 
 /** An operation performed, or refused, over REST or /sim: by an agent, or by the customer. */
