@@ -149,6 +149,30 @@ export const ERRORS = {
     message: (userName: string, sessions: readonly string[]) =>
       `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
   },
+  TOO_MANY_INTERACTIONS: {
+    statusCode: 4,
+    httpStatus: 503,
+    message: (limit: number) =>
+      `Cannot start an interaction: gws-sim keeps at most ${limit} (--max-interactions), and none of them is completed by every agent, ` +
+      'so none can be forgotten. Complete some, or POST /sim/reset.',
+  },
+  LOG_FULL: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (sessionId: string, limit: number, resource = 'facebooksession') =>
+      `The log of ${resource} ${sessionId} holds ${limit} messages, the most gws-sim keeps in one interaction (--max-messages-per-interaction). Complete it and offer a new one.`,
+  },
+  MESSAGE_TOO_LONG: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (bytes: number, limit: number) => `The message text is ${bytes} bytes (UTF-8), more than the ${limit} gws-sim keeps in one message (--max-message-bytes): send it in parts.`,
+  },
+  USER_DATA_TOO_LARGE: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (operation: string, bytes: number, limit: number) =>
+      `Cannot ${operation}: the user data would be ${bytes} bytes of JSON, more than the ${limit} gws-sim keeps for one interaction (--max-user-data-bytes). Delete keys first (DeleteUserData).`,
+  },
   PARTIAL_SUCCESS: {
     statusCode: 7,
     httpStatus: 200,

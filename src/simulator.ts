@@ -8,6 +8,7 @@ import { FaultInjector } from './faults/injector';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
+import { modelLimitsOf, pickLimits, type ModelLimits } from './gws/limits';
 import { GwsModel } from './gws/model';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
@@ -26,7 +27,7 @@ import { StreamPlayer } from './scenario/player';
 import { describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
-export interface SimulatorOptions {
+export interface SimulatorOptions extends Partial<ModelLimits> {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
@@ -117,7 +118,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     typeof options.fixture === 'object' ? validate(FixtureSchema, { file: '(fixture option)', value: options.fixture }) : loadFixture(options.fixture);
   const streams = loadOperationStreams(options.scenarios, fixture);
 
-  const model = new GwsModel(fixture);
+  const model = new GwsModel(fixture, modelLimitsOf(pickLimits(options)));
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);

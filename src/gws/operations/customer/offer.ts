@@ -31,6 +31,7 @@ export const offer = shareCustomerOperation({
   perform({ model, media, params, now }) {
     const named = params.offerTo === undefined ? undefined : model.userByName(params.offerTo);
     if (params.offerTo !== undefined && !named) throw gwsError('NO_SUCH_AGENT', 'offerTo', params.offerTo, listed(model.users.map((u) => u.userName)));
+    model.checkText(params.text);
     const created = model.addSession((nextId) => {
       const customer: Participant = { type: 'Customer', participantId: nextId(), nickname: params.customer, visibility: 'All' };
       const from = customer.participantId;
