@@ -39,6 +39,10 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NOT_LOGGED_IN', 2, 400],
   ['SESSIONS_OPEN', 2, 400],
   ['PARTIAL_SUCCESS', 7, 200],
+  ['TOO_MANY_INTERACTIONS', 4, 503],
+  ['LOG_FULL', 2, 400],
+  ['MESSAGE_TOO_LONG', 1, 400],
+  ['USER_DATA_TOO_LARGE', 1, 400],
 ];
 
 describe('ERRORS', () => {
