@@ -58,6 +58,14 @@ export interface OperationEvent extends Numbered {
   statusMessage?: string;
   /** What the answer carried besides statusCode (referenceId, id). */
   answer?: Record<string, unknown>;
+  /** What it changed (a performed one), as GET /sim/state shows it: the dashboard follows the state by it. */
+  changed?: OperationChange;
+}
+
+/** The state an operation changed: sessions (without their logs, with the messages logged), or an agent's channels. */
+export interface OperationChange {
+  sessions: { collection: string; session: { id: string } & Record<string, unknown>; logged: ({ index: number } & Record<string, unknown>)[] }[];
+  users?: { userName: string; channels: unknown[] }[];
 }
 
 /** An injected fault that fired (as GET /sim/state lists it under faults.fired). */

@@ -106,6 +106,11 @@ export class SimEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /** The id of the last event (0 before the first). */
+  get lastEventId(): number {
+    return this.lastId;
+  }
+
   /** The length of the JSON the history holds (at most `maxBytes`, and one event more). */
   get historyBytes(): number {
     return this.bytes;

@@ -169,7 +169,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     model.reset();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
