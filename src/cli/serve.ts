@@ -3,6 +3,7 @@ import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { checkAdminToken } from '../http/access';
+import { WEBSOCKET_CAP_BOUND, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -21,6 +22,8 @@ interface ServeArgs {
   csrf: boolean;
   'max-sessions-per-agent': number;
   'max-websocket-message'?: number;
+  'max-websockets': number;
+  'max-websockets-per-address': number;
   fault?: string[];
 }
 
@@ -72,6 +75,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
       })
+      .option('max-websockets', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsockets,
+        describe: `Websockets open at once, in all (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 503. Keep it below ulimit -n`,
+      })
+      .option('max-websockets-per-address', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsocketsPerAddress,
+        describe: `Websockets open at once from one remote address (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 429`,
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -87,6 +100,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
+        const flag = (key: 'maxWebsockets' | 'maxWebsocketsPerAddress') => (key === 'maxWebsockets' ? 'max-websockets' : 'max-websockets-per-address');
+        websocketCapsOf(
+          { maxWebsockets: args['max-websockets'], maxWebsocketsPerAddress: args['max-websockets-per-address'] },
+          (key) => `--${flag(key)}`,
+          (value, key) => shown(value, flag(key)),
+        );
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
@@ -121,6 +140,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
+        maxWebsockets: args['max-websockets'],
+        maxWebsocketsPerAddress: args['max-websockets-per-address'],
         faults: args.fault,
       });
     } catch (error) {
