@@ -187,7 +187,7 @@ describe('loadOperationStream on a broken file', () => {
   });
 
   it('refuses a stream for a role the operation does not have, listing its roles', () => {
-    expectProblem((f) => (f.operation = 'Leave'), '$.streams.target', /^Leave has no role 'target'; its roles: caller, others$/);
+    expectProblem((f) => (f.operation = 'Leave'), '$.streams.target', /^Leave has no role 'target'; its roles: caller, others, withdrawn$/);
   });
 
   it('refuses an unknown media', () => {
