@@ -76,4 +76,27 @@ describe.each(TRANSPORTS.flatMap((transport) => (['facebook', 'chat'] as const).
     await world().ok('agent3', id, 'Consult', { targetPath: `/users/${AGENT2_ID}` });
     expect((await world().take('agent2')).map((n) => resourceOf(n).state)).toEqual(['Invited']);
   });
+
+  test('an agent removed from the conference: the consultation it asked for is withdrawn', async () => {
+    const id = await world().chatting('agent1');
+    await world().ok('agent1', id, 'Consult', { targetPath: `/users/${AGENT3_ID}` });
+    await world().ok('agent3', id, 'Accept');
+    await world().ok('agent3', id, 'Consult', { targetPath: `/users/${AGENT2_ID}` });
+    await world().skip();
+
+    await world().ok('agent1', id, 'RemoveParticipantFromConference', { targetPath: `/users/${AGENT3_ID}` });
+    await expectWithdrawnFrom(id, 'agent2', world().sim.state().lastReferenceId);
+    expect(stateOf(id)).toMatchObject({ state: 'Chatting', invited: [], agentStates: { agent1: 'Chatting', agent2: 'Completed', agent3: 'Completed' } });
+  });
+
+  test('a transfer accepted: the consultation the agent who transferred still had pending is withdrawn', async () => {
+    const id = await invitedByAgent1('Consult');
+    await world().ok('agent1', id, 'Transfer', { targetPath: `/users/${AGENT3_ID}` });
+    await world().ok('agent3', id, 'Accept');
+    const referenceId = world().sim.state().lastReferenceId;
+
+    await expectWithdrawnFrom(id, 'agent2', referenceId);
+    expect((await world().take('agent1')).map((n) => resourceOf(n).state)).toEqual(['Completed']);
+    expect(stateOf(id)).toMatchObject({ state: 'Chatting', invited: [], agentStates: { agent1: 'Completed', agent2: 'Completed', agent3: 'Chatting' } });
+  });
 });

@@ -124,7 +124,7 @@ describe('loadOperationStream on a broken file', () => {
   });
 
   it('refuses a step that sends a template that does not exist', () => {
-    expectProblem((f) => (f.streams.caller[0].send = 'nope'), '$.streams.caller[0].send', /expected the name of a template \(newMessages, stateChange\), found 'nope'/);
+    expectProblem((f) => (f.streams.caller[0].send = 'nope'), '$.streams.caller[0].send', /expected the name of a template \(newMessages, stateChange, withdrawn\), found 'nope'/);
   });
 
   it('refuses a placeholder with an unknown root, listing the known ones', () => {
