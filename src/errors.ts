@@ -22,6 +22,12 @@ export const ERRORS = {
     httpStatus: 413,
     message: (limit: string) => `The request body is larger than ${limit}.`,
   },
+  NOT_JSON_CONTENT_TYPE: {
+    statusCode: 1,
+    httpStatus: 415,
+    message: (received: string) =>
+      `The request body was sent with ${received}; GWS reads JSON bodies only: send it with Content-Type: application/json.`,
+  },
   BODY_TOO_DEEP: {
     statusCode: 1,
     httpStatus: 400,

@@ -19,6 +19,7 @@ import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
+import { websocketCapsOf } from './http/websocket-guard';
 import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
@@ -69,6 +70,10 @@ export interface SimulatorOptions extends Partial<ModelLimits> {
   httpTimeouts?: HttpTimeouts;
   /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
   maxWebsocketMessageBytes?: number;
+  /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
+  maxWebsockets?: number;
+  /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
+  maxWebsocketsPerAddress?: number;
 }
 
 export interface Simulator extends Harness {
@@ -125,10 +130,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const maxFrame = options.maxWebsocketMessageBytes;
   if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
   const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
+  const websocketCaps = websocketCapsOf(options);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
-  const bayeux = createBayeux(authenticator, () => clock.now(), log, events);
+  const bayeux = createBayeux(authenticator, () => clock.now(), log, events, httpTimeouts.websocketHandshakeMs);
   const faults = new FaultInjector({
     clock,
     seed,
@@ -174,7 +180,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
-  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
+  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -4,6 +4,7 @@ import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf, type ModelLimits } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
+import { WEBSOCKET_CAP_BOUND, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -26,6 +27,8 @@ interface ServeArgs {
   'max-messages-per-interaction': number;
   'max-message-bytes': number;
   'max-user-data-bytes': number;
+  'max-websockets': number;
+  'max-websockets-per-address': number;
   fault?: string[];
 }
 
@@ -91,6 +94,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .option('max-messages-per-interaction', limitOption('maxMessagesPerInteraction'))
       .option('max-message-bytes', limitOption('maxMessageBytes'))
       .option('max-user-data-bytes', limitOption('maxUserDataBytes'))
+      .option('max-websockets', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsockets,
+        describe: `Websockets open at once, in all (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 503. Keep it below ulimit -n`,
+      })
+      .option('max-websockets-per-address', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsocketsPerAddress,
+        describe: `Websockets open at once from one remote address (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 429`,
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -107,6 +120,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
         modelLimitsOf(limitsOf(args), (name) => LIMIT_BOUNDS[name].flag);
+        const flag = (key: 'maxWebsockets' | 'maxWebsocketsPerAddress') => (key === 'maxWebsockets' ? 'max-websockets' : 'max-websockets-per-address');
+        websocketCapsOf(
+          { maxWebsockets: args['max-websockets'], maxWebsocketsPerAddress: args['max-websockets-per-address'] },
+          (key) => `--${flag(key)}`,
+          (value, key) => shown(value, flag(key)),
+        );
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
@@ -142,6 +161,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
         ...limitsOf(args),
+        maxWebsockets: args['max-websockets'],
+        maxWebsocketsPerAddress: args['max-websockets-per-address'],
         faults: args.fault,
       });
     } catch (error) {

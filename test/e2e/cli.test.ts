@@ -61,7 +61,7 @@ describe('gws-sim serve', () => {
     const url = await cli.listening();
     const response = await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1') },
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     expect(response.status).toBe(200);
@@ -75,7 +75,7 @@ describe('gws-sim serve', () => {
     const url = await cli.listening();
     await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1') },
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     cli.signal('SIGTERM');
@@ -92,7 +92,7 @@ describe('gws-sim serve', () => {
       expect((await agent2.subscribe('/v2/notifications')).successful).toBe(true);
       const response = await fetch(`${url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
         method: 'POST',
-        headers: { Authorization: basic('agent1', 'agent1') },
+        headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
         body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
       });
       expect(await response.json()).toEqual({ statusCode: 0 });

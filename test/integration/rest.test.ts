@@ -241,14 +241,43 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
     expect(response.body).toEqual({ statusCode: 0 });
   });
 
-  test('the body is read as JSON whatever its content type', async () => {
+  // A page of another origin may send these with the agent's cookie without a CORS preflight.
+  test.each([
+    ['text/plain', "Content-Type 'text/plain'"],
+    ['text/plain;charset=UTF-8', "Content-Type 'text/plain;charset=UTF-8'"],
+    ['application/x-www-form-urlencoded', "Content-Type 'application/x-www-form-urlencoded'"],
+    ['multipart/form-data; boundary=x', "Content-Type 'multipart/form-data; boundary=x'"],
+    ['application/jsonp', "Content-Type 'application/jsonp'"],
+    [undefined, 'no Content-Type'],
+  ])('a JSON body sent as %s is refused with statusCode 1 (415) saying what to send, and not performed', async (contentType, named) => {
     const response = await fetch(`${sim.url}${SESSION_PATH}`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'text/plain' },
+      headers: { Authorization: basic('agent1', 'agent1'), ...(contentType === undefined ? {} : { 'Content-Type': contentType }) },
+      body: contentType === undefined ? Buffer.from(JSON.stringify(removeAgent2)) : JSON.stringify(removeAgent2),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      statusCode: 1,
+      statusMessage: `The request body was sent with ${named}; GWS reads JSON bodies only: send it with Content-Type: application/json.`,
+    });
+    // Not performed: the same removal, sent as JSON, still finds agent2 there.
+    expect((await api.post(SESSION_PATH, removeAgent2, AGENT1)).body).toEqual({ statusCode: 0 });
+  });
+
+  test.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8'])('a JSON body sent as %s is performed', async (contentType) => {
+    const response = await fetch(`${sim.url}${SESSION_PATH}`, {
+      method: 'POST',
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': contentType },
       body: JSON.stringify(removeAgent2),
     });
-    expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ statusCode: 0 });
+    expect(response.status).toBe(200);
+  });
+
+  test('a request without a body passes whatever content type it names', async () => {
+    const response = await fetch(`${sim.url}${SESSION_PATH}`, { method: 'POST', headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'text/plain' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { statusMessage: string }).statusMessage).toMatch(/operationName/);
   });
 
   test('the removal changes what each agent sees', async () => {

@@ -8,6 +8,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['ACCESS_DENIED', 20, 401],
   ['MALFORMED_JSON', 1, 400],
   ['BODY_TOO_LARGE', 1, 413],
+  ['NOT_JSON_CONTENT_TYPE', 1, 415],
   ['BODY_TOO_DEEP', 1, 400],
   ['BAD_REQUEST', 1, 400],
   ['MISSING_PARAMETER', 1, 400],

@@ -42,6 +42,25 @@ export function invite(session: Session, invitation: Invitation): void {
   session.states[invitation.userId] = 'Invited';
 }
 
+/**
+ * Withdraws invitations not yet accepted: each invitee's state becomes Completed, as after a
+ * Reject, so that its Accept is refused. Returns the invitees to tell, in `role`.
+ */
+export function withdraw(session: Session, invitations: readonly Invitation[], role: string): Draft['recipients'] {
+  session.invited = session.invited.filter((i) => !invitations.includes(i));
+  for (const invitation of invitations) session.states[invitation.userId] = 'Completed';
+  return invitations.map((i) => ({ role, userId: i.userId }));
+}
+
+/**
+ * What an agent leaves behind when it completes or leaves the session: its Consults and Transfers
+ * not yet accepted are withdrawn, as its CancelConsult would (modelled: nothing documents it; an
+ * invitation outliving its inviter made a completed session take a new agent). Told in role `withdrawn`.
+ */
+export function withdrawInvitationsOf(session: Session, userId: string): Draft['recipients'] {
+  return withdraw(session, session.invited.filter((i) => i.by === userId), 'withdrawn');
+}
+
 /** The first session of the medium in which an agent chats, and that agent: where most operations can be sampled. */
 export function chattingAgent(
   model: GwsModel,
