@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../auth/authenticator';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
+import { changeOf } from '../state';
 import type { AppDeps } from './app';
 import { tellAsyncError } from './async-error';
 
@@ -38,7 +39,7 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
     deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
-    deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer });
+    deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer, changed: changeOf(deps.model, deps.baseUrl(), outcome) });
     if ('endsHttpSession' in outcome && outcome.endsHttpSession) {
       deps.authenticator.endSession(outcome.user);
       res.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
 import { shareAgentOperation } from '../operation';
-import { chattingAgent } from '../shared';
+import { chattingAgent, withdraw } from '../shared';
 
 /**
  * CancelConsult, chat only (GWS's chat page): withdraws the caller's Consult before the consulted
  * agent accepts; an accepted consultation cannot be cancelled (the page says so). The answer
- * carries the referenceId and the caller gets no notification (documented); the consulted agent's
+ * carries the referenceId and the caller gets no notification (documented); with nothing to cancel
+ * the answer is the same and the caller is told the failure as an Error notification (the page;
+ * NO_CONSULT_PENDING is asynchronous in the catalogue). The consulted agent's
  * desktop sees the offer end, its session Completed with no participants, as after a Reject
  * (modelled: no page shows it).
  */
@@ -22,11 +24,9 @@ export const cancelConsult = shareAgentOperation({
   perform({ caller, session, self }) {
     const pending = session.invited.find((i) => i.kind === 'consult' && i.by === caller.id);
     if (!pending) throw gwsError('NO_CONSULT_PENDING', caller.userName, session.id);
-    session.invited = session.invited.filter((i) => i !== pending);
-    session.states[pending.userId] = 'Completed';
     return {
       participants: { caller: self! },
-      recipients: [{ role: 'target', userId: pending.userId }],
+      recipients: withdraw(session, [pending], 'target'),
       answer: { referenceId: null },
     };
   },
