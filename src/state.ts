@@ -65,7 +65,8 @@ export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): Op
     return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])) };
   }
   const created = customerOperations(outcome.media).some((o) => o.creates && o.name === outcome.operation);
-  const logged = created ? outcome.session.messages.map((_, index) => index) : Object.values(outcome.messages).map((m) => m.index);
+  // Indexes as the log numbers them, from 1.
+  const logged = created ? outcome.session.messages.map((_, position) => position + 1) : Object.values(outcome.messages).map((m) => m.index);
   return { sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))] };
 }
 
@@ -74,6 +75,6 @@ function changedSession(model: GwsModel, baseUrl: string, snapshot: Session, log
   return {
     collection: mediaNamed(session.media).collection,
     session: { ...sessionState(model, session, baseUrl), id: session.id },
-    logged: logged.filter((index) => session.messages[index] !== undefined).map((index) => ({ index, ...session.messages[index] })),
+    logged: logged.filter((index) => session.messages[index - 1] !== undefined).map((index) => ({ index, ...session.messages[index - 1] })),
   };
 }

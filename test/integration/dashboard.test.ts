@@ -152,7 +152,7 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     // A new session comes with its whole log.
     const { messages: log, ...created } = inState(String(offered.body.id));
     expect(offer).toEqual({ sessions: [{ collection: 'facebooksessions', session: created, logged: log }] });
-    expect(login).toEqual({ users: [{ userName: 'agent3', channels: [{ channel: 'chat', state: 'NotReady' }] }], sessions: [] });
+    expect(login).toEqual({ users: [{ userName: 'agent3', channels: [{ channel: 'chat', id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' }] }], sessions: [] });
     expect(state.lastEventId).toBeGreaterThanOrEqual(frames.at(-1)!.id);
   });
 

@@ -66,7 +66,8 @@ function withChange(state: SimState, change: Change): SimState {
     const sessions = (next[collection] as SessionView[] | undefined) ?? [];
     const known = sessions.find((s) => s.id === session.id);
     const messages = [...(known?.messages ?? [])];
-    for (const entry of logged) messages[entry.index] = entry as unknown as LogEntry;
+    // The log numbers its messages from 1.
+    for (const entry of logged) messages[entry.index - 1] = entry as unknown as LogEntry;
     const updated = { ...(session as unknown as SessionView), messages };
     next[collection] = known ? sessions.map((s) => (s.id === session.id ? updated : s)) : [...sessions, updated];
   }

@@ -9,7 +9,7 @@ const base = (): SimState => ({
   cometdClients: [],
   deliveries: [],
   faults: { armed: [], delayedNotifications: [], recovering: [] },
-  facebooksessions: [{ id: 'S1', state: 'Chatting', messages: [{ index: 0, type: 'Text', from: 'c', text: 'hi', visibility: 'All' }], agentStates: { agent1: 'Invited' } }],
+  facebooksessions: [{ id: 'S1', state: 'Chatting', messages: [{ index: 1, type: 'Text', from: 'c', text: 'hi', visibility: 'All' }], agentStates: { agent1: 'Invited' } }],
 });
 
 const operation = (id: number, changed: Extract<FeedEvent, { type: 'operation' }>['changed']): FeedEvent => ({
@@ -19,8 +19,8 @@ const operation = (id: number, changed: Extract<FeedEvent, { type: 'operation' }
 describe('the dashboard follows the state by the feed', () => {
   test('an operation replaces its session (without the log) and adds the messages it logged; a new session is added', () => {
     const state = follow(base(), [
-      operation(11, { sessions: [{ collection: 'facebooksessions', session: { id: 'S1', state: 'Chatting', agentStates: { agent1: 'Chatting' } }, logged: [{ index: 1, type: 'ParticipantJoined', from: 'a1', visibility: 'All' }] }] }),
-      operation(12, { sessions: [{ collection: 'facebooksessions', session: { id: 'S2', state: 'Chatting', agentStates: { agent1: 'Invited' } }, logged: [{ index: 0, type: 'Text', from: 'c', text: 'new', visibility: 'All' }] }] }),
+      operation(11, { sessions: [{ collection: 'facebooksessions', session: { id: 'S1', state: 'Chatting', agentStates: { agent1: 'Chatting' } }, logged: [{ index: 2, type: 'ParticipantJoined', from: 'a1', visibility: 'All' }] }] }),
+      operation(12, { sessions: [{ collection: 'facebooksessions', session: { id: 'S2', state: 'Chatting', agentStates: { agent1: 'Invited' } }, logged: [{ index: 1, type: 'Text', from: 'c', text: 'new', visibility: 'All' }] }] }),
       operation(13, { sessions: [], users: [{ userName: 'agent1', channels: [{ channel: 'chat', state: 'Ready' }] }] }),
     ]);
     const sessions = state.facebooksessions as any[];
