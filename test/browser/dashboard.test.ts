@@ -77,7 +77,7 @@ test('shows the default fixture: agents, the session with its participants, log 
     'TestName agent1 · Agent · visible to All · Chatting',
     'ConsultingAgent agent2 · Agent · visible to Agents · Chatting',
   ]);
-  expect(await page.$$eval(`${session} .log li`, (items: any[]) => items.length)).toBe(5);
+  expect(await page.$$eval(`${session} .log li`, (items: any[]) => items.length)).toBe(4);
   expect(await text(page, `${session} .kv`)).toContain('agent1SendMessage, SendToAgents');
   expect(await page.$$eval(`${session} dl.kv`, (lists: any[]) => lists[1].textContent)).toContain('FromAddress');
 
@@ -139,7 +139,7 @@ test('the page follows operations by the feed: 20 messages show in the log witho
       if (new URL(request.url()).pathname === '/sim/state') stateReads.push(request.url());
     });
     for (let i = 1; i <= 20; i++) expect(await agent1.perform('SendMessage', SESSION_ID, { text: `message ${i}` })).toEqual({ statusCode: 0 });
-    await page.waitForFunction((s) => (globalThis as any).document.querySelectorAll(`${s} .log li`).length === 25, `[data-session="${SESSION_ID}"]`);
+    await page.waitForFunction((s) => (globalThis as any).document.querySelectorAll(`${s} .log li`).length === 24, `[data-session="${SESSION_ID}"]`);
     await waitForRows(page, 'notification', 20);
     expect(await page.$eval(`[data-session="${SESSION_ID}"] .log li:last-child`, (li: any) => li.textContent)).toContain('message 20');
     expect(stateReads).toEqual([]);
