@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { html } from './html';
 import { clockTime, keyFields, sessionOfEvent } from './summary';
-import type { FeedEvent, Media } from './types';
+import type { FeedEvent, JournalEntry, Media } from './types';
 import type { Feed } from './feed';
 
 type Kind = 'all' | FeedEvent['type'];
@@ -70,6 +70,8 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
       return { who: event.agent, kind: event.change, tone: 'client', fields: `CometD client ${event.clientId.slice(0, 8)}…${event.channel ? ` ${event.channel}` : ''}`, marks: [] };
     case 'control':
       return { who: 'simulator', kind: event.action, tone: 'control', fields: event.detail, marks: [] };
+    case 'request':
+      return requestLine(event.request);
     case 'gap':
       return { who: '', kind: 'gap', tone: 'refused', fields: `events before #${event.resumesAt} were missed: the page fell behind`, marks: [] };
     default: {
@@ -77,6 +79,31 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
       return { who: '', kind: String((unknown as { type?: unknown }).type), tone: 'control', fields: '', marks: [] };
     }
   }
+}
+
+/** A journaled request: REST (method, path, operation, statusCode) or a Bayeux meta message (channel, subscription, verdict). */
+function requestLine(request: JournalEntry): Line {
+  if (request.type === 'rest') {
+    const refused = request.status >= 400 || (request.statusCode !== undefined && request.statusCode !== 0);
+    const code = request.statusCode === undefined ? '' : ` · statusCode ${request.statusCode}`;
+    return {
+      who: request.agent ?? '(no agent)',
+      kind: request.operation ?? `${request.method} ${request.path.replace(/^\/api\/v2/, '')}`,
+      tone: refused ? 'refused' : 'request',
+      session: request.session,
+      fields: `${request.method} ${request.path}${request.query ? `?${new URLSearchParams(request.query as Record<string, string>).toString()}` : ''} → HTTP ${request.status}${code}${request.statusMessage ? `: ${request.statusMessage}` : ''}`,
+      timing: { text: `${request.durationMs} ms`, title: `answered in ${request.durationMs} ms` },
+      marks: ['desktop'],
+    };
+  }
+  const what = [request.subscription, request.connectionType].filter((v) => v !== undefined).flat().join(' ');
+  return {
+    who: request.agent ?? '(no agent)',
+    kind: request.channel,
+    tone: request.successful === false ? 'refused' : 'request',
+    fields: `${what ? `${what} · ` : ''}over ${request.transport}${request.auth ? ` · auth ${request.auth}` : ''}${request.error ? ` · ${request.error}` : ''}`,
+    marks: ['desktop'],
+  };
 }
 
 interface TimelineProps {
