@@ -3,6 +3,7 @@ import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { checkAdminToken } from '../http/access';
+import { DEFAULT_JOURNAL_LIMITS, JOURNAL_BOUNDS, journalLimitsOf } from '../journal/journal';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -21,8 +22,12 @@ interface ServeArgs {
   csrf: boolean;
   'max-sessions-per-agent': number;
   'max-websocket-message'?: number;
+  'journal-entries': number;
+  'journal-bytes': number;
   fault?: string[];
 }
+
+const JOURNAL_FLAGS = { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' };
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -72,6 +77,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
       })
+      .option('journal-entries', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxEntries,
+        describe: `Requests the journal keeps (GET /sim/requests), the newest; ${JOURNAL_BOUNDS.maxEntries.min} to ${JOURNAL_BOUNDS.maxEntries.max}`,
+      })
+      .option('journal-bytes', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxBytes,
+        describe: `Bytes (as JSON) the journal keeps at most; ${JOURNAL_BOUNDS.maxBytes.min} to ${JOURNAL_BOUNDS.maxBytes.max}`,
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -88,6 +103,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
+        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, JOURNAL_FLAGS, (value, key) => shown(value, JOURNAL_FLAGS[key].slice(2)));
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
@@ -121,6 +137,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
+        journal: { maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] },
         faults: args.fault,
       });
     } catch (error) {

@@ -10,13 +10,20 @@ export const DEFAULT_JOURNAL_LIMITS: Readonly<JournalLimits> = Object.freeze({ m
 /** The bounds of each limit: below the least bytes an entry with a full body would not fit. */
 export const JOURNAL_BOUNDS = { maxEntries: { min: 10, max: 1_000_000 }, maxBytes: { min: 64 * 1024, max: 1024 * 1024 * 1024 } } as const;
 
-/** The limits given (a part of them, or none), checked against their bounds; throws a RangeError naming `names`' option. */
-export function journalLimitsOf(given: Partial<JournalLimits> = {}, names: Record<keyof JournalLimits, string> = { maxEntries: 'journal.maxEntries', maxBytes: 'journal.maxBytes' }): JournalLimits {
+/**
+ * The limits given (a part of them, or none), checked against their bounds; throws a RangeError
+ * naming `names`' option and showing the value as `show` words it.
+ */
+export function journalLimitsOf(
+  given: Partial<JournalLimits> = {},
+  names: Record<keyof JournalLimits, string> = { maxEntries: 'journal.maxEntries', maxBytes: 'journal.maxBytes' },
+  show: (value: number, key: keyof JournalLimits) => string = String,
+): JournalLimits {
   const limits = { ...DEFAULT_JOURNAL_LIMITS, ...given };
   for (const key of ['maxEntries', 'maxBytes'] as const) {
     const { min, max } = JOURNAL_BOUNDS[key];
     const value = limits[key];
-    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${names[key]} must be an integer from ${min} to ${max}, got ${value}`);
+    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${names[key]} must be an integer from ${min} to ${max}, got ${show(value, key)}`);
   }
   return limits;
 }

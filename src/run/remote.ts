@@ -1,5 +1,6 @@
 import { getJson, postJson, type GwsAnswer } from '../client/rest';
 import type { ServerProgress } from '../client/settle';
+import type { JournalEntry } from '../journal/wire';
 import type { RunTarget } from './runner';
 
 interface RemoteState {
@@ -39,6 +40,7 @@ export async function remoteTarget(url: string, headers: Record<string, string> 
     async fault(faults) {
       await sim(postJson(`${base}/sim/faults`, headers, { faults }), '/sim/faults');
     },
+    requests: async () => (await sim(getJson(`${base}/sim/requests`, headers), '/sim/requests')).requests as JournalEntry[],
     users: async () => (await state()).users,
   };
 }
