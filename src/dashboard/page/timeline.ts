@@ -12,8 +12,18 @@ const KINDS: [Kind, string][] = [
   ['operation', 'operations, refusals'],
   ['fault', 'faults fired'],
   ['client', 'CometD clients'],
+  ['request', "desktops' requests (REST, Bayeux)"],
   ['control', 'simulator controls'],
 ];
+
+/** Whom an event is about: its agent, or the agent a journaled request authenticated as. */
+function agentOfEvent(event: FeedEvent): string | undefined {
+  if (event.type === 'request') return event.request.agent;
+  return 'agent' in event ? event.agent : undefined;
+}
+
+/** A REST GET a desktop made: many, and seldom what one looks for, so hidden unless asked. */
+const isGet = (event: FeedEvent) => event.type === 'request' && event.request.type === 'rest' && event.request.method === 'GET';
 
 interface Line {
   who: string;
@@ -120,13 +130,15 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
   const [agent, setAgent] = useState('');
   const [session, setSession] = useState('');
   const [kind, setKind] = useState<Kind>('all');
+  const [gets, setGets] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
 
   const shown = feed.events.filter(
     (event) =>
       (kind === 'all' || event.type === kind) &&
-      (agent === '' || ('agent' in event && event.agent === agent)) &&
+      (gets || !isGet(event)) &&
+      (agent === '' || agentOfEvent(event) === agent) &&
       (session === '' || sessionOfEvent(event, media) === session),
   );
   useLayoutEffect(() => {
@@ -159,6 +171,7 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
           <label>Show <select id="filter-kind" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value as Kind)}>
             ${KINDS.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
           </select></label>
+          <label title="REST GETs the desktops made (GET /api/v2/me...)"><input type="checkbox" id="filter-gets" checked=${gets} onChange=${(e: Event) => setGets((e.target as HTMLInputElement).checked)} /> GETs</label>
         </div>
       </header>
       <ol id="timeline" class="events" ref=${list} onScroll=${onScroll}>
