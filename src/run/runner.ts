@@ -222,7 +222,9 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         return;
       }
       case 'expectRequest': {
-        const { expectRequest: filter, times, timeoutMs = 10_000 } = step;
+        const { expectRequest, times, timeoutMs = 10_000 } = step;
+        // An offer step's name stands for the id the simulator gave its session.
+        const filter = expectRequest.session === undefined ? expectRequest : { ...expectRequest, session: sessionOf(expectRequest.session) };
         const verdict = await journalVerdict(filter, times, timeoutMs);
         onEvent({ type: 'requests', filter: describeFilter(filter), times, found: verdict.matched.length, ok: verdict.ok, message: verdict.message });
         if (!verdict.ok) failures.push(`requests: ${verdict.message}`);

@@ -39,7 +39,7 @@ async function waitForRequestRows(p: Page, count: number): Promise<void> {
   await p.waitForFunction((n) => (globalThis as any).document.querySelectorAll('#timeline li.event[data-type="request"]').length >= n, count, { timeout: 5000 });
 }
 
-test("the desktops' requests are on the timeline: operations and Bayeux meta messages, GETs only when asked, filtered by agent and kind", async () => {
+test("the desktops' requests are on the timeline: operations and Bayeux meta messages, an operation once, GETs only when asked, filtered by agent and kind", async () => {
   sim.reset();
   page = await chromium.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -51,26 +51,30 @@ test("the desktops' requests are on the timeline: operations and Bayeux meta mes
   await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, { method: 'POST', headers: agent1, body: JSON.stringify({ operationName: 'SendMessage', text: 'Hi there' }) });
   const agent2 = await sim.agent('agent2', { transport: 'long-polling' });
   try {
-    await waitForRequestRows(page, 4);
+    await waitForRequestRows(page, 3);
     const shown = await requestRows(page);
     expect(shown.map((r) => [r.agent, r.kind])).toEqual(
       expect.arrayContaining([
-        ['agent1', 'SendMessage'],
         ['agent2', '/meta/handshake'],
         ['agent2', '/meta/connect'],
         ['agent2', '/meta/subscribe'],
       ]),
     );
-    expect(shown.find((r) => r.kind === 'SendMessage')?.fields).toBe(`${SESSION_ID}POST /api/v2/me/facebooksessions/${SESSION_ID} → HTTP 200 · statusCode 0`);
     expect(shown.find((r) => r.kind === '/meta/subscribe')?.fields).toBe('/v2/notifications · over long-polling');
-    expect(shown.some((r) => r.kind.startsWith('GET'))).toBe(false);
+    // Everything shows an operation once, as its operation line; GETs are hidden.
+    expect(shown.some((r) => r.kind === 'SendMessage' || r.kind.startsWith('GET'))).toBe(false);
+    await page.waitForSelector('#timeline li.event[data-type="operation"][data-kind="SendMessage"]');
+
+    await page.selectOption('#filter-kind', 'request');
+    await page.waitForSelector('#timeline li.event[data-type="request"][data-kind="SendMessage"]');
+    expect((await requestRows(page)).find((r) => r.kind === 'SendMessage')?.fields).toBe(`${SESSION_ID}POST /api/v2/me/facebooksessions/${SESSION_ID} → HTTP 200 · statusCode 0`);
+    expect(await page.$$eval('#timeline li.event', (items: any[]) => items.every((li) => li.dataset.type === 'request'))).toBe(true);
 
     await page.check('#filter-gets');
     await page.waitForSelector('#timeline li.event[data-type="request"][data-kind="GET /me"]');
     expect((await requestRows(page)).find((r) => r.kind === 'GET /me')?.fields).toBe('GET /api/v2/me?subresources=* → HTTP 200 · statusCode 0');
 
     await page.selectOption('#filter-agent', 'agent1');
-    await page.selectOption('#filter-kind', 'request');
     await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#timeline li.event').length === 2);
     expect(await page.$$eval('#timeline li.event', (items: any[]) => items.map((li) => [li.dataset.type, li.dataset.agent, li.dataset.kind]))).toEqual([
       ['request', 'agent1', 'GET /me'],

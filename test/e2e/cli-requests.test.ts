@@ -34,7 +34,7 @@ describe('expectRequest steps', () => {
   test('the shipped example passes: each step says what matched', async () => {
     const result = await run(['run', EXAMPLE, '--time-scale', '0'], RUN_MS);
     expect(result.stdout).toMatch(/✓ requests agent=agent1 channel=\/meta\/subscribe subscription=\/v2\/notifications successful=true: 1\n/);
-    expect(result.stdout).toMatch(/✓ requests agent=agent1 operation=Accept params=\{"nickname":"Agent One"\} statusCode=0: 1\/1\n/);
+    expect(result.stdout).toMatch(/✓ requests agent=agent1 operation=Accept session=\S+ params=\{"nickname":"Agent One"\} statusCode=0: 1\/1\n/);
     expect(result.stdout).toMatch(/✓ requests agent=agent1 operation=Complete: 0\/0\n/);
     expect(result).toMatchObject({ code: 0 });
   });
@@ -46,7 +46,7 @@ describe('expectRequest steps', () => {
     });
     const result = await run(['run', file, '--time-scale', '0'], RUN_MS);
     expect(result.stdout).toMatch(
-      /✗ requests: expected exactly 1 request matching agent=agent1 operation=Accept params=\{"nickname":"Agent Two"\} statusCode=0, found 0 \(of \d+ journaled\); the closest:\n {4} {2}#\d+ \S+ agent1 POST \/api\/v2\/me\/chats\/\S+ Accept: HTTP 200, statusCode 0\n {4} {6}params\.nickname: expected "Agent Two", received "Agent One"\n/,
+      /✗ requests: expected exactly 1 request matching agent=agent1 operation=Accept session=\S+ params=\{"nickname":"Agent Two"\} statusCode=0, found 0 \(of \d+ journaled\); the closest:\n {4} {2}#\d+ \S+ agent1 POST \/api\/v2\/me\/chats\/\S+ Accept: HTTP 200, statusCode 0\n {4} {6}params\.nickname: expected "Agent Two", received "Agent One"\n/,
     );
     expect(result.stdout).toContain('✘ failed (1 failure)');
     expect(result.code).toBe(1);
@@ -92,7 +92,7 @@ describe('expectRequest steps', () => {
     const server = new Cli(['serve', '--port', '0', '--time-scale', '0']);
     const url = await server.listening();
     const result = await run(['run', EXAMPLE, '--server', url], RUN_MS);
-    expect(result.stdout).toMatch(/✓ requests agent=agent1 operation=Accept params=\{"nickname":"Agent One"\} statusCode=0: 1\/1\n/);
+    expect(result.stdout).toMatch(/✓ requests agent=agent1 operation=Accept session=\S+ params=\{"nickname":"Agent One"\} statusCode=0: 1\/1\n/);
     expect(result.code).toBe(0);
   });
 });

@@ -24,6 +24,8 @@ function agentOfEvent(event: FeedEvent): string | undefined {
 
 /** A REST GET a desktop made: many, and seldom what one looks for, so hidden unless asked. */
 const isGet = (event: FeedEvent) => event.type === 'request' && event.request.type === 'rest' && event.request.method === 'GET';
+/** A REST request naming an operation: shown once, as its operation line, unless the requests themselves are asked for. */
+const isOperationRequest = (event: FeedEvent) => event.type === 'request' && event.request.type === 'rest' && event.request.operation !== undefined;
 
 interface Line {
   who: string;
@@ -138,6 +140,7 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
     (event) =>
       (kind === 'all' || event.type === kind) &&
       (gets || !isGet(event)) &&
+      (kind === 'request' || !isOperationRequest(event)) &&
       (agent === '' || agentOfEvent(event) === agent) &&
       (session === '' || sessionOfEvent(event, media) === session),
   );
