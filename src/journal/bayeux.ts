@@ -15,6 +15,7 @@ interface Arrival {
   clientId?: string;
   agent?: string;
   auth?: BayeuxRequest['auth'];
+  connectionType?: string;
   ext?: unknown;
 }
 
@@ -23,7 +24,8 @@ interface Arrival {
  * extensions, so it sees each message as they left it (a refusal's error set) and each reply as
  * they made it (a subscription named by its GWS channel). A meta message is journaled with its
  * reply; a /meta/connect, which faye holds, as it comes and only when its connectionType changes,
- * and again if refused. faye's in-process client (the simulator's own publisher) is not journaled.
+ * and again if refused. Each message waits for its reply in `arrivals`, a held connect too: faye
+ * answers every one (a websocket's request, which lives as long as its socket, sees them all). faye's in-process client (the simulator's own publisher) is not journaled.
  */
 export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (clientId: string) => string | undefined): void {
   const now = journal.now;
@@ -45,7 +47,6 @@ export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (
           connectionTypes.set(clientId, type);
           journal.record({ type: 'bayeux', at: now(), ...named(clientId), channel: CONNECT, transport: transportOf(request), ...connectionTypeOf(message) });
         }
-        return callback(message);
       }
       const handshake = message.channel === HANDSHAKE;
       const ext = handshake && message.ext !== undefined ? { ext: bounded(message.ext).value } : {};
@@ -54,6 +55,7 @@ export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (
         started: performance.now(),
         ...(typeof message.clientId === 'string' ? named(message.clientId) : {}),
         ...(handshake ? { auth: authOf(message, request) } : {}),
+        ...(message.channel === CONNECT ? connectionTypeOf(message) : {}),
         ...ext,
       });
       callback(message);
@@ -63,23 +65,20 @@ export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (
       // Replies only: a delivered notification has no verdict.
       if (request === null || typeof message.channel !== 'string' || typeof message.successful !== 'boolean') return callback(message);
       const clientId = typeof message.clientId === 'string' ? message.clientId : undefined;
-      if (message.channel === CONNECT) {
-        if (!message.successful) {
-          journal.record({ type: 'bayeux', at: now(), ...named(clientId), channel: CONNECT, transport: transportOf(request), successful: false, ...errorOf(message) });
-        }
-        return callback(message);
-      }
       const arrival = arrivals.take(request, keyOf(message));
+      // A connect is journaled as it comes (above); its reply only when it refuses, which faye sends without the clientId.
+      if (message.channel === CONNECT && message.successful) return callback(message);
       const { at = now(), started, agent, ...rest } = arrival ?? {};
       journal.record({
         type: 'bayeux',
         at,
-        ...(clientId === undefined ? {} : { clientId }),
-        ...(agent !== undefined ? { agent } : clientId !== undefined ? withAgent(clientId, agentOf(clientId)) : {}),
+        ...named(clientId ?? arrival?.clientId),
+        // Who it was when it came: a disconnect's reply goes out once faye has dropped the client.
+        ...(agent === undefined ? {} : { agent }),
         channel: clipped(message.channel),
         transport: transportOf(request),
         ...rest,
-        ...(message.subscription === undefined ? {} : { subscription: message.subscription }),
+        ...(message.subscription === undefined ? {} : { subscription: bounded(message.subscription).value as string | string[] }),
         successful: message.successful,
         ...errorOf(message),
         ...(started === undefined ? {} : { durationMs: Math.round(performance.now() - started) }),
@@ -90,8 +89,9 @@ export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (
   adapter.addExtension(extension);
 }
 
+/** A clientId as sent (a refused one may be anything a client made up, so it is clipped), with its agent when known. */
 function withAgent(clientId: string, agent: string | undefined): { clientId: string; agent?: string } {
-  return agent === undefined ? { clientId } : { clientId, agent };
+  return agent === undefined ? { clientId: clipped(clientId) } : { clientId: clipped(clientId), agent };
 }
 
 function keyOf(message: BayeuxMessage): string {

@@ -180,10 +180,23 @@ describe('Bayeux messages in the journal', () => {
     await (await post([{ channel: '/meta/connect', clientId: 'nobody-knows-this', connectionType: 'long-polling', id: '9' }])).text();
     await agent.disconnect();
 
+    // What a client makes up is kept bounded: a long clientId, a subscription of thousands of channels.
+    await (await post([{ channel: '/meta/connect', clientId: 'x'.repeat(100_000), connectionType: 'long-polling', id: '10' }])).text();
+    const many = Array.from({ length: 5000 }, (_, i) => `/v2/me/chats${i}`);
+    await (await post([{ channel: '/meta/subscribe', clientId: agent.handshakeReply.clientId, subscription: many, id: '11' }])).text();
+    const all = await journaled(sim.url);
+    expect(Math.max(...all.map((e) => JSON.stringify(e).length))).toBeLessThan(6000);
+    expect(sim.requests({ channel: '/meta/connect', successful: false }).map((e) => [(e as BayeuxRequest).clientId, (e as BayeuxRequest).connectionType])).toEqual([
+      ['nobody-knows-this', 'long-polling'],
+      [`${'x'.repeat(1024)}…`, 'long-polling'],
+    ]);
+
     const refusals = (await journaled(sim.url, '?successful=false')) as BayeuxRequest[];
     expect(refusals.map((e) => [e.channel, e.error])).toEqual([
       ['/meta/subscribe', '403:/v2/somewhere-else:Subscription denied'],
       ['/meta/connect', expect.stringMatching(/^40[12]:/)],
+      ['/meta/connect', expect.stringMatching(/^40[12]:/)],
+      ['/meta/subscribe', expect.stringMatching(/^40\d:/)],
     ]);
     expect(refusals[0]).toMatchObject({ agent: 'agent1', subscription: '/v2/somewhere-else' });
   });
