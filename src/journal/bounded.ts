@@ -7,11 +7,16 @@ export const MASK = '***';
 /** Keys whose values are secrets: never journaled, in a body, a query or an ext, at any depth. */
 const SECRET = /pass(word)?|credential|secret|token|authori[sz]ation|cookie/i;
 
-/** A copy of `value` with every secret's value masked; depth and size are bounded by the body parser and `bounded`. */
-export function masked(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(masked);
+/** How deep the journal copies a body: the body parser reads any depth (a refusal of a deep body comes after it). */
+export const MAX_DEPTH = 32;
+export const DEEPER = '…';
+
+/** A copy of `value` with every secret's value masked, cut at `MAX_DEPTH` levels (`…`); its size is `bounded`'s. */
+export function masked(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET.test(key) ? MASK : masked(v)]));
+  if (depth >= MAX_DEPTH) return DEEPER;
+  if (Array.isArray(value)) return value.map((v) => masked(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET.test(key) ? MASK : masked(v, depth + 1)]));
 }
 
 /**

@@ -94,6 +94,14 @@ describe('what the journal keeps of a body', () => {
     expect(JSON.stringify(value)).not.toMatch(/"agent1"\}|"p"|"t"|"c"/);
   });
 
+  it('cuts a body nested past 32 levels (the body parser reads any depth; a refusal comes after)', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 200_000; i++) deep = i % 2 ? [deep] : { a: deep };
+    const { value } = bounded(deep);
+    expect(JSON.stringify(value)).toContain('"…"');
+    expect(JSON.stringify(value)).not.toContain('bottom');
+  });
+
   it('cuts a large body to its first bytes, with the whole size', () => {
     const big = { text: 'y'.repeat(10_000), password: 'secret' };
     const { value, bytes } = bounded(big);
