@@ -7,6 +7,7 @@ import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ServeArgs {
   port: number;
@@ -151,5 +152,6 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   },
 };
