@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
   // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
   // refusal (Express would answer it with a bare "GET, HEAD").
-  app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
+  app.use('/api/v2', corsFor(deps.allowOrigins ?? [], deps.log));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
