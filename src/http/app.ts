@@ -11,6 +11,7 @@ import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { boundedDepth } from './body-depth';
+import { cometdScript, COMETD_SCRIPT_URL } from './cometd-script';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...dashboard);
   // JSON for programs; a browser gets the dashboard (src/dashboard).
   app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
+  app.get(COMETD_SCRIPT_URL, cometdScript());
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;
