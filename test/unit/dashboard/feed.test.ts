@@ -51,7 +51,7 @@ describe('GET /sim/events', () => {
 
     const big = { notificationType: 'NewMessages', text: 'x'.repeat(10_000) };
     for (let i = 1; i <= 2000 && events.listening; i++) {
-      events.notification('u1', big, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+      events.notification('u1', big, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
       if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     expect(events.listening).toBe(false);
