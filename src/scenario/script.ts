@@ -59,7 +59,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   const script = parsed.success ? parsed.data : partialScript(source.value);
   if (script === undefined) throw new FileError(file, problems);
   const fixtureFile = script.fixture === undefined ? undefined : path.resolve(path.dirname(file), script.fixture);
-  const fixture = loadFixture(fixtureFile);
+  const fixture = fixtureOr(fixtureFile, () => new FileError(file, problems));
   const users = new Map(fixture.users.map((u) => [u.userName, u]));
   const agents = Object.entries(script.agents).map(([name, spec]): ScriptAgent => {
     const user = users.get(name);
@@ -118,12 +118,24 @@ function partialScript(value: unknown): (Omit<ParsedScript, 'steps'> & { steps: 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { fixture, agents, steps } = value as Record<string, unknown>;
   const { shape } = ScriptSchema;
+  if (!shape.fixture.safeParse(fixture).success) return undefined; // no fixture to check the rest against
   const agentOf = (spec: unknown) => shape.agents.valueType.safeParse(spec).data ?? { transport: 'websocket' as const };
   return {
     fixture: shape.fixture.safeParse(fixture).data,
-    agents: agents !== null && typeof agents === 'object' ? Object.fromEntries(Object.entries(agents).map(([name, spec]) => [name, agentOf(spec)])) : {},
+    agents: agents !== null && typeof agents === 'object' && !Array.isArray(agents) ? Object.fromEntries(Object.entries(agents).map(([name, spec]) => [name, agentOf(spec)])) : {},
     steps: Array.isArray(steps) ? steps.map((step) => shape.steps.element.safeParse(step).data) : [],
   };
+}
+
+/** The script's fixture; when it cannot be loaded after other problems were found, `failed()` with those and it. */
+function fixtureOr(fixtureFile: string | undefined, failed: () => FileError): Fixture {
+  try {
+    return loadFixture(fixtureFile);
+  } catch (error) {
+    const earlier = failed();
+    if (!(error instanceof FileError) || earlier.problems.length === 0) throw error;
+    throw new FileError(earlier.file, [...earlier.problems, { path: '$.fixture', message: error.message }]);
+  }
 }
 
 /** The fixture's sessions by id, with their medium. */

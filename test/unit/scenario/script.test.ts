@@ -128,6 +128,8 @@ describe('loadScenario: scripts', () => {
     [{ steps: [{ expect: { agent1: [{ kind: 'Notice', extra: 1 }] } }] }, /\$\.steps\[0\]\.expect\.agent1\[0\]/],
     [{ agents: { agent9: {} }, steps: [{ wait: 1 }] }, /\$\.agents\.agent9 \(line \d+\): no user 'agent9' in the fixture; its users: agent1, agent2, agent3/],
     [{ fixture: 'missing.json', steps: [{ wait: 1 }] }, /missing\.json/],
+    [{ fixture: 'missing.json', steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small[\s\S]*\$\.fixture: .*missing\.json/],
+    [{ agents: ['agent1'], steps: [{ wait: 1 }] }, /^[^\n]*\n {2}\$\.agents \(line \d+\): Invalid input: expected record, received array$/],
   ])('%j is refused, naming the JSON path and line', (body, message) => {
     expect(thrown(FileError, () => loadScenario(script(body))).message).toMatch(message);
   });
