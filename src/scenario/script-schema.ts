@@ -3,11 +3,11 @@ import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import { MEDIA_NAMES } from '../gws/media';
 import { restOperationNames, targetOf } from '../gws/operations/registry';
+import { closest, didYouMean } from '../suggest';
+import { issueMessage } from '../validation';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
-import { closest, didYouMean } from '../suggest';
-import { issueMessage } from '../validation';
 
 /** The names a script's placeholders may start with (`{{users.agent2.uri}}`, `{{server}}`). */
 const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
+import type { z } from 'zod';
 import { loadFixture, type Fixture } from '../gws/fixture';
 import { GwsModel } from '../gws/model';
 import type { SampleCall } from '../gws/operations/operation';
@@ -7,7 +8,6 @@ import { operationNamed, operationNames } from '../gws/operations/registry';
 import { mediaNamed, type MediaName } from '../gws/media';
 import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
-import type { z } from 'zod';
 import { FileError, problemAt, problemsOf, readJsonFile, type Problem } from '../validation';
 import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
@@ -59,7 +59,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   const script = parsed.success ? parsed.data : partialScript(source.value);
   if (script === undefined) throw new FileError(file, problems);
   const fixtureFile = script.fixture === undefined ? undefined : path.resolve(path.dirname(file), script.fixture);
-  const fixture = fixtureOr(fixtureFile, () => new FileError(file, problems));
+  const fixture = loadFixtureAfter(problems, file, fixtureFile);
   const users = new Map(fixture.users.map((u) => [u.userName, u]));
   const agents = Object.entries(script.agents).map(([name, spec]): ScriptAgent => {
     const user = users.get(name);
@@ -118,23 +118,23 @@ function partialScript(value: unknown): (Omit<ParsedScript, 'steps'> & { steps: 
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { fixture, agents, steps } = value as Record<string, unknown>;
   const { shape } = ScriptSchema;
-  if (!shape.fixture.safeParse(fixture).success) return undefined; // no fixture to check the rest against
+  const fixtureFile = shape.fixture.safeParse(fixture);
+  if (!fixtureFile.success) return undefined; // no fixture to check the rest against
   const agentOf = (spec: unknown) => shape.agents.valueType.safeParse(spec).data ?? { transport: 'websocket' as const };
   return {
-    fixture: shape.fixture.safeParse(fixture).data,
+    fixture: fixtureFile.data,
     agents: agents !== null && typeof agents === 'object' && !Array.isArray(agents) ? Object.fromEntries(Object.entries(agents).map(([name, spec]) => [name, agentOf(spec)])) : {},
     steps: Array.isArray(steps) ? steps.map((step) => shape.steps.element.safeParse(step).data) : [],
   };
 }
 
-/** The script's fixture; when it cannot be loaded after other problems were found, `failed()` with those and it. */
-function fixtureOr(fixtureFile: string | undefined, failed: () => FileError): Fixture {
+/** The script's fixture; one that cannot be loaded is said after the `problems` found before, not instead of them. */
+function loadFixtureAfter(problems: readonly Problem[], file: string, fixtureFile: string | undefined): Fixture {
   try {
     return loadFixture(fixtureFile);
   } catch (error) {
-    const earlier = failed();
-    if (!(error instanceof FileError) || earlier.problems.length === 0) throw error;
-    throw new FileError(earlier.file, [...earlier.problems, { path: '$.fixture', message: error.message }]);
+    if (!(error instanceof FileError) || problems.length === 0) throw error;
+    throw new FileError(file, [...problems, { path: '$.fixture', message: error.message }]);
   }
 }
 
