@@ -42,7 +42,8 @@ function authenticatedUser(authenticator: Authenticator, request: IncomingMessag
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
-export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void, events?: SimEvents): Bayeux {
+/** `websocketHandshakeMs`: how long a websocket may stay open without serving a session (src/bayeux/websocket.ts). */
+export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry(events);
   // Before anything acts on a session: a message for it from another connection is refused.
@@ -52,7 +53,7 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     (request) => refusedOrigin(request.headers, authenticator.policy.allowOrigins),
     log,
   );
-  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log);
+  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log, websocketHandshakeMs);
   const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
     now,

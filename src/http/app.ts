@@ -15,6 +15,7 @@ import { cometdScript, COMETD_SCRIPT_URL } from './cometd-script';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
+import { jsonBodiesOnly } from './json-only';
 import { simRoutes } from './sim-routes';
 
 /** Larger bodies are refused with statusCode 1; GWS operation bodies are a few hundred bytes. */
@@ -49,7 +50,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // Any content type is read as JSON: GWS clients do not all send application/json.
+  // Only application/json reaches the parser on /api/v2 (jsonBodiesOnly: a page of another
+  // origin could post text/plain with the agent's cookie).
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
   // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
   // refusal (Express would answer it with a bare "GET, HEAD").
@@ -57,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
-  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, jsonBodiesOnly(), json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
   const dashboard = deps.events ? [dashboardRoutes(deps.events, deps.log)] : [];

@@ -162,6 +162,28 @@ test("a new session is listed first, above the fixture's; a userData of many key
   expect(await page.$eval(`[data-session="0000Na9B26EF002X"] details.user-data`, (d: any) => d.open)).toBe(true);
 });
 
+test('the page follows operations by the feed: 20 messages show in the log without one more read of the whole /sim/state', async () => {
+  const agent1 = await sim.agent('agent1');
+  try {
+    // Its transport shows once the page has read the state after the client's events: that read is over.
+    await page.waitForSelector('.agent[data-agent="agent1"][data-connected="true"] .transport');
+    // A client's handshake and subscribe may each have asked for a read: the second follows the first after a pause.
+    await page.waitForTimeout(1500);
+    // A big state read on every event blocked the server: notifications were 214 ms late.
+    const stateReads: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/sim/state') stateReads.push(request.url());
+    });
+    for (let i = 1; i <= 20; i++) expect(await agent1.perform('SendMessage', SESSION_ID, { text: `message ${i}` })).toEqual({ statusCode: 0 });
+    await page.waitForFunction((s) => (globalThis as any).document.querySelectorAll(`${s} .log li`).length === 25, `[data-session="${SESSION_ID}"]`);
+    await waitForRows(page, 'notification', 20);
+    expect(await page.$eval(`[data-session="${SESSION_ID}"] .log li:last-child`, (li: any) => li.textContent)).toContain('message 20');
+    expect(stateReads).toEqual([]);
+  } finally {
+    await agent1.disconnect();
+  }
+});
+
 test('notifications held for an agent with no subscriber, and those a fault delays, show under their agent; the held ones on the timeline', async () => {
   const agent1 = await sim.agent('agent1');
   sim.fault('delay:agent1:1:3000');

@@ -1,4 +1,4 @@
-import { HISTORY, SimEvents } from '../../src/events';
+import { HISTORY, MAX_EVENT_BYTES, SimEvents } from '../../src/events';
 import type { DeliveryExt } from '../../src/bayeux/delivery-ext';
 
 const NAMES: Record<string, string> = { u1: 'agent1', u2: 'agent2' };
@@ -130,5 +130,18 @@ describe('SimEvents', () => {
     expect(parsed(events.replay())).toEqual([
       { type: 'fault', id: 1, at: 77, faultId: 4, spec: 'delay:agent1:1:300', kind: 'delay', agent: 'agent1', what: "agent1's notification #1 (Notice) delayed 300 ms" },
     ]);
+  });
+
+  test('a page that comes back after events the byte bound forgot gets a gap first; a notification too big for the feed goes without its data', async () => {
+    const events = new SimEvents(() => 5, (id) => id, 1000, 50_000);
+    for (let i = 1; i <= 20; i++) events.notification('u1', { text: 'x'.repeat(10_000) }, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
+    const replayed = events.replay(2).map((r) => JSON.parse(r.json));
+    expect(replayed[0]).toMatchObject({ type: 'gap', restarted: false });
+    expect(replayed.length).toBeLessThan(7);
+    expect(replayed.slice(1).map((e) => e.id)).toEqual(Array.from({ length: replayed.length - 1 }, (_, i) => 22 - replayed.length + i));
+    expect(replayed[0].resumesAt).toBe(replayed[1].id);
+
+    events.notification('u1', { text: 'x'.repeat(MAX_EVENT_BYTES) }, { seq: 21, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
+    expect(JSON.parse(events.replay(20)[0].json)).toMatchObject({ id: 21, type: 'notification', data: null, elided: expect.any(Number) });
   });
 });
