@@ -50,7 +50,7 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
     ]);
     listener.signal('SIGINT');
     expect(await listener.waitForExit()).toMatchObject({ code: 0 });
-  });
+  }, 60_000); // eleven CLI processes, each a Node start-up
 
   test('a session id the server does not have: the GWS answer, and what the CLI looked for', async () => {
     const server = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
