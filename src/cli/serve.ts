@@ -9,6 +9,7 @@ import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ServeArgs {
   port: number;
@@ -193,6 +194,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   },
 };
 

@@ -11,6 +11,7 @@ import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { boundedDepth } from './body-depth';
+import { cometdScript, COMETD_SCRIPT_URL } from './cometd-script';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
   // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
   // refusal (Express would answer it with a bare "GET, HEAD").
-  app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
+  app.use('/api/v2', corsFor(deps.allowOrigins ?? [], deps.log));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...dashboard);
   // JSON for programs; a browser gets the dashboard (src/dashboard).
   app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
+  app.get(COMETD_SCRIPT_URL, cometdScript());
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;
