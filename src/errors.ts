@@ -217,6 +217,11 @@ export const ERRORS = {
     httpStatus: 403,
     message: (why: string, remedy: string) => `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page must not reach them: ${remedy}.`,
   },
+  ORIGIN_NOT_ALLOWED: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (origin: string, remedy: string) => `Refused the CORS preflight of a page of ${origin}: this simulator does not serve that origin. ${remedy}.`,
+  },
   CSRF_TOKEN_INVALID: {
     statusCode: 3,
     httpStatus: 403,

@@ -15,6 +15,8 @@ export interface NotificationEvent extends Numbered {
   userId: string;
   /** The GWS topic (/v2/me/facebooksession...); it also goes out on /v2/notifications. */
   topic: string;
+  /** Each CometD client of the agent that received it, and the channels it received it on (by its subscriptions). */
+  receivedOn: readonly { clientId: string; channels: readonly string[] }[];
   /** Its kind, as `expect` names it: Notice, ParticipantLeft, StatusChange... */
   kind: string;
   stamp: { seq: number; dueAt: number; sentAt: number; held?: true; faults?: string[] };

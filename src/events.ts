@@ -1,3 +1,4 @@
+import type { ReceivedOn } from './bayeux/channels';
 import type { DeliveryExt } from './bayeux/delivery-ext';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
@@ -20,6 +21,7 @@ interface Sent {
   stamp: DeliveryExt;
   topic: string;
   copies: number;
+  receivedOn: readonly ReceivedOn[];
 }
 
 /** A notification held for an agent with no subscriber, as Deliveries held it. */
@@ -67,8 +69,8 @@ export class SimEvents {
   }
 
   /** The delivery path, for every notification sent. */
-  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): void {
-    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies } });
+  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number, receivedOn: readonly ReceivedOn[]): void {
+    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies, receivedOn } });
   }
 
   /** The delivery path, for a notification it keeps for an agent with no subscriber. */
@@ -204,7 +206,7 @@ export class SimEvents {
       const { at, userId, data, dueAt, topic, waiting } = entry.held;
       return { type: 'held', id: entry.id, at, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), dueAt, waiting, data };
     }
-    const { userId, data, stamp, topic, copies } = entry.sent;
-    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), stamp, copies, data };
+    const { userId, data, stamp, topic, copies, receivedOn } = entry.sent;
+    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, receivedOn, kind: kindOf(data), stamp, copies, data };
   }
 }

@@ -6,7 +6,7 @@ import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
 import { ConnectionBinding } from './binding';
-import { deliveryChannels, MOUNT, publicChannel } from './channels';
+import { deliveryOf, MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
 import { Deliveries } from './delivery';
 import { limitsExtension } from './limits-extension';
@@ -58,7 +58,7 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
   const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
     now,
     log,
-    (userId, topic) => deliveryChannels(userId, clients.subscriptionsOf(userId), topic),
+    (userId, topic) => deliveryOf(userId, clients.subscriptionsByClient(userId), topic),
     events,
   );
   adapter.getClient().addExtension(deliveries.clientExtension);

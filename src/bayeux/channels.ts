@@ -34,15 +34,30 @@ export function publicChannel(channel: string): string {
   return slash < 0 ? channel : PUBLIC_ROOT + rest.slice(slash);
 }
 
+/** The channels one CometD client receives a notification on. */
+export interface ReceivedOn {
+  clientId: string;
+  channels: string[];
+}
+
 /**
- * Where one of the agent's notifications of `topic` is published, given the GWS channels its
- * clients subscribed to: only those private channels some client receives (each publish costs a
- * copy). A topic of one segment below /v2/me is reached by both wildcards; a deeper one by /** only.
+ * Where one of the agent's notifications of `topic` goes, given each client's GWS subscriptions: the private channels
+ * to publish it on (only those some client receives: each publish costs a copy), and the GWS channels each client
+ * receives it on: /v2/notifications, and the topic itself when it subscribed to it or to a wildcard reaching it (a
+ * topic of one segment below /v2/me is reached by both wildcards; a deeper one by /** only).
  */
-export function deliveryChannels(userId: string, subscribed: ReadonlySet<string>, topic: string): string[] {
-  const channels: string[] = [];
-  if (subscribed.has(NOTIFICATIONS)) channels.push(privateChannel(userId, NOTIFICATIONS));
+export function deliveryOf(userId: string, clients: Iterable<[clientId: string, subscribed: ReadonlySet<string>]>, topic: string): { channels: string[]; receivedOn: ReceivedOn[] } {
   const routes = topic.split('/').length === 4 ? [topic, ...WILDCARDS] : [topic, '/v2/me/**'];
-  if (topic !== NOTIFICATIONS && routes.some((route) => subscribed.has(route))) channels.push(privateChannel(userId, topic));
-  return channels;
+  const receivedOn: ReceivedOn[] = [];
+  const used = new Set<string>();
+  for (const [clientId, subscribed] of clients) {
+    const channels: string[] = [];
+    if (subscribed.has(NOTIFICATIONS)) channels.push(NOTIFICATIONS);
+    if (topic !== NOTIFICATIONS && routes.some((route) => subscribed.has(route))) channels.push(topic);
+    if (channels.length === 0) continue;
+    receivedOn.push({ clientId, channels });
+    for (const channel of channels) used.add(channel);
+  }
+  const channels = [...new Set([NOTIFICATIONS, topic])].filter((channel) => used.has(channel)).map((channel) => privateChannel(userId, channel));
+  return { channels, receivedOn };
 }

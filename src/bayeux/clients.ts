@@ -118,11 +118,9 @@ export class ClientRegistry {
     return (this.subscribers.get(userId)?.size ?? 0) > 0;
   }
 
-  /** The GWS channels some client of the agent is subscribed to. */
-  subscriptionsOf(userId: string): Set<string> {
-    const channels = new Set<string>();
-    for (const clientId of this.subscribers.get(userId) ?? []) for (const channel of this.clients.get(clientId)?.subscriptions ?? []) channels.add(channel);
-    return channels;
+  /** The GWS channels each subscribed client of the agent is subscribed to. */
+  subscriptionsByClient(userId: string): [clientId: string, subscribed: ReadonlySet<string>][] {
+    return [...(this.subscribers.get(userId) ?? [])].map((clientId) => [clientId, this.clients.get(clientId)?.subscriptions ?? new Set<string>()]);
   }
 
   list(): CometdClientInfo[] {

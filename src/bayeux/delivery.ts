@@ -1,6 +1,7 @@
 import type { BayeuxMessage, Client } from 'faye';
 import type { SimEvents } from '../events';
 import { kindOf } from '../scenario/expect';
+import type { ReceivedOn } from './channels';
 import type { DeliveryExt, DeliveryState } from './delivery-ext';
 
 /** Notifications kept for an agent with no subscriber; past this, the oldest is dropped. */
@@ -35,8 +36,8 @@ export class Deliveries {
     private readonly hasSubscriber: (userId: string) => boolean,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
-    /** The private channels to publish an agent's notification of `topic` on. */
-    private readonly channelsOf: (userId: string, topic: string) => readonly string[],
+    /** The private channels to publish an agent's notification of `topic` on, and the channels each client receives it on. */
+    private readonly deliveryOf: (userId: string, topic: string) => { channels: readonly string[]; receivedOn: readonly ReceivedOn[] },
     /** Told of every notification sent (the dashboard's timeline). */
     private readonly events?: Pick<SimEvents, 'notification' | 'held'>,
   ) {}
@@ -112,13 +113,13 @@ export class Deliveries {
     const stamp: DeliveryExt = { seq: agent.sent, dueAt, sentAt: this.now(), ...(held ? { held: true as const } : {}), ...faults };
     if (typeof data === 'object' && data !== null) this.pendingExt.set(data, stamp);
     const client = this.client();
-    const channels = this.channelsOf(userId, options.topic);
+    const { channels, receivedOn } = this.deliveryOf(userId, options.topic);
     const copies = options.copies ?? 1;
     // A duplicate is the same message (same seq) twice, as a redelivery is.
     for (let copy = 0; copy < copies; copy++) {
       for (const channel of channels) client.publish(channel, data);
     }
-    this.events?.notification(userId, data, stamp, options.topic, copies);
+    this.events?.notification(userId, data, stamp, options.topic, copies, receivedOn);
     return channels.length > 0 ? agent.sent : undefined;
   }
 

@@ -10,6 +10,7 @@ import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ServeArgs {
   port: number;
@@ -210,6 +211,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   },
 };
 

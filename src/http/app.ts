@@ -14,6 +14,7 @@ import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { boundedDepth } from './body-depth';
+import { cometdScript, COMETD_SCRIPT_URL } from './cometd-script';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   // refusal (Express would answer it with a bare "GET, HEAD").
   const journal = deps.journal;
   // First: a request refused by CORS, authentication or CSRF is journaled too.
-  app.use('/api/v2', ...(journal ? [journalRest(journal)] : []), corsFor(deps.allowOrigins ?? []));
+  app.use('/api/v2', ...(journal ? [journalRest(journal)] : []), corsFor(deps.allowOrigins ?? [], deps.log));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...requests, ...dashboard);
   // JSON for programs; a browser gets the dashboard (src/dashboard).
   app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
+  app.get(COMETD_SCRIPT_URL, cometdScript());
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;

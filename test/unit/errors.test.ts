@@ -33,6 +33,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['ADMIN_TOKEN_REQUIRED', 20, 401],
   ['CROSS_SITE_REFUSED', 3, 403],
   ['NO_SUCH_WEBSOCKET', 6, 404],
+  ['ORIGIN_NOT_ALLOWED', 3, 403],
   ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
   ['NO_SUCH_CHANNEL', 1, 400],
