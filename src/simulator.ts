@@ -27,7 +27,7 @@ import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
-import { describeState, type SimulatorState } from './state';
+import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
@@ -233,7 +233,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
   });
 
-  const customers = customerControls(model, (outcome) => engine.play(outcome));
+  // What a test does as the customer is a /sim control like POST /sim/chats: the live feed (and the
+  // dashboard that follows it) hears of it the same way.
+  const customers = customerControls(model, (outcome) => {
+    events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
+    engine.play(outcome);
+  });
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
