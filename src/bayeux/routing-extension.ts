@@ -1,4 +1,5 @@
 import type { BayeuxMessage, Extension } from 'faye';
+import { bayeuxError } from '../errors';
 import { privateChannel, publicChannel, SUBSCRIBABLE } from './channels';
 import type { ClientRegistry } from './clients';
 import { UNKNOWN_CLIENT } from './unknown-client';
@@ -17,7 +18,7 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
       // faye's in-process client is the simulator itself; faye refuses a message without a channel.
       if (request === null || typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel)) return callback(routeSubscription(message, clients));
-      if (!message.channel.startsWith('/meta/')) message.error ??= `403:${message.channel}:Publish denied`;
+      if (!message.channel.startsWith('/meta/')) message.error ??= bayeuxError('PUBLISH_DENIED', message.channel);
       callback(message);
     },
 
@@ -46,7 +47,7 @@ function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): Bay
   }
   const denied = ([] as unknown[]).concat(message.subscription).find((c) => typeof c !== 'string' || !SUBSCRIBABLE.includes(c));
   if (denied !== undefined) {
-    message.error = `403:${String(denied)}:Subscription denied`;
+    message.error = bayeuxError('SUBSCRIPTION_DENIED', String(denied));
     return message;
   }
   message.subscription = mapChannels(message.subscription, (channel) => privateChannel(userId, channel));
