@@ -1,4 +1,4 @@
-import type { DeliveryExt } from './bayeux/delivery-ext';
+import type { DeliveryExt } from './delivery/stamp';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
 import { kindOf } from './scenario/expect';

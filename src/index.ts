@@ -13,7 +13,7 @@ export { kindOf } from './scenario/expect';
 export type { AgentVerdict, Expected } from './scenario/expect';
 export type { RunEvent, RunResult } from './run/runner';
 export type { Drift } from './run/drift';
-export type { DeliveryExt } from './bayeux/delivery-ext';
+export type { DeliveryExt } from './delivery/stamp';
 export { GwsError, ERRORS } from './errors';
 export { FaultSpecError, parseFaultSpec } from './faults/spec';
 export type { ArmedFaultState, Fault, FaultKind, FaultsState, FiredFault } from './faults/types';

@@ -4,7 +4,9 @@ import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
 import { createBayeux } from './bayeux/bayeux';
 import type { ServerProgress } from './client/settle';
+import { Outboxes } from './delivery/outboxes';
 import { FaultInjector } from './faults/injector';
+import { SessionFaults } from './faults/session';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
@@ -127,24 +129,35 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
-  const bayeux = createBayeux(authenticator, () => clock.now(), log, events);
-  const faults = new FaultInjector({
-    clock,
-    seed,
+  const bayeux = createBayeux(
+    authenticator,
+    {
+      subscribed: (userId) => {
+        faults.subscribed(userId); // first: a dropped session is over, what was held for it may go
+        outboxes.resume(userId);
+      },
+      disconnected: (clientId, userId) => sessionFaults.forget(clientId, userId),
+      lastSent: (userId) => outboxes.lastSent(userId),
+    },
     log,
-    send: (userId, notification, dueAt, publishOptions) => bayeux.deliveries.publish(userId, notification, dueAt, publishOptions),
-    sessions: bayeux.sessionFaults,
-    users: () => model.users,
-    heldFor: (userId) => bayeux.deliveries.heldFor(userId),
     events,
-  });
+  );
+  // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
+  const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
+  const sessionFaults = new SessionFaults(bayeux.clients, outboxes);
+  bayeux.addExtension(sessionFaults.extension);
+  const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
+  const closeDelivery = () => {
+    outboxes.clear();
+    sessionFaults.close();
+    bayeux.close();
+  };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
-  bayeux.onSubscribed = (userId) => faults.subscribed(userId);
   const faultControls: FaultControls = {
     arm: (body) => faults.arm(faultsOfBody(body)),
     restFault: (userId, operation) => faults.restFault(userId, operation),
@@ -154,7 +167,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const player = new StreamPlayer({
     clock,
-    publisher: faults,
+    publisher: outboxes,
     timeScale,
     onError: (error, userId) => log(`cannot render a notification for user ${userId}: ${error.message}`),
   });
@@ -164,11 +177,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const reset = () => {
     faults.reset();
     engine.reset();
-    bayeux.deliveries.clearHeld();
+    outboxes.clear();
     model.reset();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state());
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state());
 
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
@@ -185,9 +198,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
-    faults.close();
     guard.close();
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -195,7 +207,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const progress = async (): Promise<ServerProgress> => ({
     pendingStreams: player.pending + faults.pending,
     manualClock: manualClock !== undefined,
-    sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
+    sent: Object.fromEntries(outboxes.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
   const harness = createHarness({
     model,
@@ -235,9 +247,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {
           engine.cancelAll();
-          faults.close();
           guard.close();
-          bayeux.close();
+          closeDelivery();
           server.close(() => resolve());
           for (const socket of sockets) socket.destroy();
         });

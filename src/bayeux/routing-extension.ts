@@ -7,7 +7,7 @@ import { UNKNOWN_CLIENT } from './unknown-client';
 const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
 
 /**
- * Routes each agent to its own notifications: maps subscriptions to the agent's private
+ * Routes each client to its own agent's notifications: maps subscriptions to the client's private
  * channels on the way in and channel names back on the way out, refuses other subscriptions
  * and every publish from a client. Nothing is dropped here: a dropped outgoing message makes
  * faye send `[null]` over websocket, which kills CometD clients.
@@ -40,8 +40,8 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
 function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): BayeuxMessage {
   // faye answers a missing parameter; an earlier extension may have refused it already.
   if (message.subscription === undefined || message.error !== undefined) return message;
-  const userId = clients.userOf(message.clientId);
-  if (userId === undefined) {
+  const { clientId } = message;
+  if (clients.userOf(clientId) === undefined) {
     message.error = UNKNOWN_CLIENT;
     return message;
   }
@@ -50,7 +50,7 @@ function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): Bay
     message.error = bayeuxError('SUBSCRIPTION_DENIED', String(denied));
     return message;
   }
-  message.subscription = mapChannels(message.subscription, (channel) => privateChannel(userId, channel));
+  message.subscription = mapChannels(message.subscription, (channel) => privateChannel(clientId!, channel));
   return message;
 }
 
