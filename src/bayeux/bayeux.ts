@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { NodeAdapter, type Extension } from 'faye';
-import type { Authenticator } from '../auth/authenticator';
+import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
@@ -45,11 +45,15 @@ export interface Bayeux {
   close(): void;
 }
 
-/** The user a request's cookie or Basic header authenticates (with the handshake's Origin rule), if any. */
-function authenticatedUser(authenticator: Authenticator, request: IncomingMessage): string | undefined {
-  if (request.headers.authorization === undefined && request.headers.cookie === undefined) return undefined;
+/**
+ * The credentials a request brings in its headers (a JSESSIONID cookie or Basic), under the
+ * handshake's Origin rule: undefined when it brings none, else the user they authenticate, if any.
+ */
+function headerUser(authenticator: Authenticator, request: IncomingMessage): { userId?: string } | undefined {
+  const { authorization, cookie: cookies } = request.headers;
+  if (authorization === undefined && cookie(cookies, SESSION_COOKIE) === undefined) return undefined;
   const verdict = headerCredentials(authenticator, request);
-  return verdict.ok ? verdict.user.id : undefined;
+  return { userId: verdict.ok ? verdict.user.id : undefined };
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
@@ -59,7 +63,7 @@ export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, l
   // Before anything acts on a session: a message for it from another connection is refused.
   const binding = new ConnectionBinding(
     clients,
-    (request) => authenticatedUser(authenticator, request),
+    (request) => headerUser(authenticator, request),
     (request) => refusedOrigin(request.headers, authenticator.policy.allowOrigins),
     log,
   );

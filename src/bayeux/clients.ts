@@ -8,6 +8,10 @@ export interface ConnectionProof {
   browserId?: string;
   /** The simulator cut the websocket (a fault): the client's next websocket may take the session over, once. */
   rebind?: boolean;
+  /** A long-polling handshake that came without a browser cookie: the next request tells whether the client keeps the one it was given. */
+  cookieGiven?: boolean;
+  /** The client keeps no cookie: the clientId is the session key, as on a CometD server. */
+  keyed?: boolean;
 }
 
 export interface CometdClientInfo {
