@@ -41,8 +41,6 @@ export class SessionFaults {
   private readonly paused = new Map<string, Set<string>>();
   /** Agents whose session a fault dropped, until they subscribe again. */
   private readonly dropping = new Set<string>();
-  /** Agents whose held notifications are about to be sent (a cut client is back). */
-  private readonly resuming = new Set<string>();
   /** Clients to cut on their next /meta/connect: none was held when the cut came (a long poll between two polls). */
   private readonly cutNext = new Set<string>();
   /** userId -> the notification (seq) a session fault waits to see go out to the agent's client, and the fault. */
@@ -52,7 +50,7 @@ export class SessionFaults {
   constructor(
     private readonly clients: ClientRegistry,
     /** The agents' outboxes: a cut or a fault waiting for a notification holds the agent's. */
-    private readonly holds: Pick<Outboxes, 'hold' | 'release'>,
+    private readonly holds: Pick<Outboxes, 'hold' | 'release' | 'onHold'>,
   ) {}
 
   /** How many clients this keeps a socket or a held connect for (a regression test pins it for made-up clientIds). */
@@ -119,7 +117,7 @@ export class SessionFaults {
    * cut connection not yet back. What is held for them is on its way, not lost.
    */
   recovering(): string[] {
-    return [...new Set([...this.dropping, ...this.paused.keys(), ...this.resuming, ...this.awaiting.keys()])];
+    return [...new Set([...this.dropping, ...this.holds.onHold()])];
   }
 
   /** faye forgot the client (disconnect, timeout, drop) of `userId`. */
@@ -139,7 +137,6 @@ export class SessionFaults {
       this.holds.release(userId, AFTER);
     }
     this.dropping.clear();
-    this.resuming.clear();
     for (const userId of [...this.paused.keys()]) {
       this.paused.delete(userId);
       this.holds.release(userId, CUT);
@@ -223,11 +220,7 @@ export class SessionFaults {
       if (!set.delete(clientId) || set.size > 0) continue;
       this.paused.delete(userId);
       // After this request is handled: the client is connected again when the held ones go out.
-      this.resuming.add(userId);
-      this.later(() => {
-        this.resuming.delete(userId);
-        this.holds.release(userId, CUT);
-      }, 0);
+      this.later(() => this.holds.release(userId, CUT), 0);
     }
   }
 

@@ -21,7 +21,7 @@ describe('SessionFaults.afterDelivery', () => {
     held = new Set();
     const clients = new ClientRegistry();
     for (const userId of ['u1', 'u2']) clients.bind(`c-${userId}`, userId, userId);
-    faults = new SessionFaults(clients, { hold: (userId) => held.add(userId), release: (userId) => held.delete(userId) && resumed.push(userId) });
+    faults = new SessionFaults(clients, { hold: (userId) => held.add(userId), release: (userId) => held.delete(userId) && resumed.push(userId), onHold: () => [...held] });
   });
   afterEach(() => faults.close());
 
