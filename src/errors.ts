@@ -1,3 +1,5 @@
+import { listed, shorten } from './shown';
+
 /**
  * Every refusal the simulator answers on its REST API, in one table: a stable code, the GWS
  * `statusCode`, the HTTP status and the message. GWS documents HTTP statuses only for 0, 4 and
@@ -19,6 +21,12 @@ export const ERRORS = {
     statusCode: 1,
     httpStatus: 413,
     message: (limit: string) => `The request body is larger than ${limit}.`,
+  },
+  NOT_JSON_CONTENT_TYPE: {
+    statusCode: 1,
+    httpStatus: 415,
+    message: (received: string) =>
+      `The request body was sent with ${received}; GWS reads JSON bodies only: send it with Content-Type: application/json.`,
   },
   BODY_TOO_DEEP: {
     statusCode: 1,
@@ -127,7 +135,7 @@ export const ERRORS = {
     statusCode: 1,
     httpStatus: 400,
     message: (channel: string, simulated: readonly string[]) =>
-      `Cannot log in on channel '${channel}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
+      `Cannot log in on channel '${shorten(channel, 40)}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
   },
   CHANNEL_NOT_FOUND: {
     statusCode: 6,
@@ -145,13 +153,37 @@ export const ERRORS = {
     statusCode: 2,
     httpStatus: 400,
     message: (userName: string, sessions: readonly string[]) =>
-      `Cannot EndContactCenterSession: ${userName} still has ${sessions.join(', ')} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
+      `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
+  },
+  TOO_MANY_INTERACTIONS: {
+    statusCode: 4,
+    httpStatus: 503,
+    message: (limit: number) =>
+      `Cannot start an interaction: gws-sim keeps at most ${limit} (--max-interactions), and none of them is completed by every agent, ` +
+      'so none can be forgotten. Complete some, or POST /sim/reset.',
+  },
+  LOG_FULL: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (sessionId: string, limit: number, resource = 'facebooksession') =>
+      `The log of ${resource} ${sessionId} holds ${limit} messages, the most gws-sim keeps in one interaction (--max-messages-per-interaction). Complete it and offer a new one.`,
+  },
+  MESSAGE_TOO_LONG: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (bytes: number, limit: number) => `The message text is ${bytes} bytes (UTF-8), more than the ${limit} gws-sim keeps in one message (--max-message-bytes): send it in parts.`,
+  },
+  USER_DATA_TOO_LARGE: {
+    statusCode: 1,
+    httpStatus: 400,
+    message: (operation: string, bytes: number, limit: number) =>
+      `Cannot ${operation}: the user data would be ${bytes} bytes of JSON, more than the ${limit} gws-sim keeps for one interaction (--max-user-data-bytes). Delete keys first (DeleteUserData).`,
   },
   PARTIAL_SUCCESS: {
     statusCode: 7,
     httpStatus: 200,
     message: (failed: readonly string[], started: readonly string[]) =>
-      `Partial success: ${started.join(', ')} started; ${failed.join(', ')} failed (see results).`,
+      `Partial success: ${listed(started)} started; ${listed(failed.map((c) => shorten(c, 40)))} failed (see results).`,
   },
   USER_NOT_FOUND: {
     statusCode: 6,
@@ -184,6 +216,11 @@ export const ERRORS = {
     statusCode: 3,
     httpStatus: 403,
     message: (why: string, remedy: string) => `Refused: ${why}. The /sim controls change the simulator for every agent, so a web page must not reach them: ${remedy}.`,
+  },
+  ORIGIN_NOT_ALLOWED: {
+    statusCode: 3,
+    httpStatus: 403,
+    message: (origin: string, remedy: string) => `Refused the CORS preflight of a page of ${origin}: this simulator does not serve that origin. ${remedy}.`,
   },
   CSRF_TOKEN_INVALID: {
     statusCode: 3,

@@ -14,12 +14,16 @@ export interface NotificationEvent extends Numbered {
   userId: string;
   /** The GWS topic (/v2/me/facebooksession...); it also goes out on /v2/notifications. */
   topic: string;
+  /** Each CometD client of the agent that received it, and the channels it received it on (by its subscriptions). */
+  receivedOn: readonly { clientId: string; channels: readonly string[] }[];
   /** Its kind, as `expect` names it: Notice, ParticipantLeft, StatusChange... */
   kind: string;
   stamp: { seq: number; dueAt: number; sentAt: number; held?: true; faults?: string[] };
   /** Sent this many times (a duplicate fault: 2). */
   copies: number;
+  /** The notification; null when it was too large for the feed (`elided`: its size). */
   data: unknown;
+  elided?: number;
 }
 
 /** A notification kept for an agent with no subscriber: it goes out, marked `held`, when the agent subscribes. */
@@ -32,7 +36,9 @@ export interface HeldEvent extends Numbered {
   dueAt: number;
   /** How many are held for the agent now, this one included. */
   waiting: number;
+  /** The notification; null when it was too large for the feed (`elided`: its size). */
   data: unknown;
+  elided?: number;
 }
 
 /** An operation performed, or refused, over REST or /sim: by an agent, or by the customer. */
@@ -54,6 +60,14 @@ export interface OperationEvent extends Numbered {
   statusMessage?: string;
   /** What the answer carried besides statusCode (referenceId, id). */
   answer?: Record<string, unknown>;
+  /** What it changed (a performed one), as GET /sim/state shows it: the dashboard follows the state by it. */
+  changed?: OperationChange;
+}
+
+/** The state an operation changed: sessions (without their logs, with the messages logged), or an agent's channels. */
+export interface OperationChange {
+  sessions: { collection: string; session: { id: string } & Record<string, unknown>; logged: ({ index: number } & Record<string, unknown>)[] }[];
+  users?: { userName: string; channels: unknown[] }[];
 }
 
 /** An injected fault that fired (as GET /sim/state lists it under faults.fired). */

@@ -1,3 +1,4 @@
+import type { ReceivedOn } from './bayeux/channels';
 import type { DeliveryExt } from './delivery/stamp';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
@@ -7,6 +8,10 @@ export type { FeedEvent } from './events-wire';
 
 /** Events kept for a page opened late, or one that reconnects (GET /sim/events). */
 export const HISTORY = 1000;
+/** And at most this much of their JSON: a thousand big notifications would hold a copy of each. */
+export const HISTORY_BYTES = 2 * 1024 * 1024;
+/** A notification whose event is larger goes on the feed without its data (GET /sim/state has the session). */
+export const MAX_EVENT_BYTES = 256 * 1024;
 
 /** A notification as Deliveries sent it: references only, turned into JSON when a page reads it. */
 interface Sent {
@@ -15,6 +20,7 @@ interface Sent {
   stamp: DeliveryExt;
   topic: string;
   copies: number;
+  receivedOn: readonly ReceivedOn[];
 }
 
 /** A notification held for an agent with no subscriber, as Deliveries held it. */
@@ -45,6 +51,10 @@ export class SimEvents {
   private lastId = 0;
   /** The first id after the last reset: older entries are not replayed. */
   private firstId = 1;
+  /** The first id not forgotten to keep the JSON within `maxBytes`. */
+  private keptFrom = 1;
+  /** The length of the JSON the kept entries hold. */
+  private bytes = 0;
   private readonly listeners = new Set<FeedListener>();
 
   constructor(
@@ -52,13 +62,14 @@ export class SimEvents {
     /** The user name of a user id, looked up only when a notification is turned into JSON. */
     private readonly nameOf: (userId: string) => string,
     readonly capacity = HISTORY,
+    readonly maxBytes = HISTORY_BYTES,
   ) {
     this.ring = new Array<Entry | undefined>(capacity);
   }
 
   /** The delivery path, for every notification sent. */
-  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): void {
-    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies } });
+  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number, receivedOn: readonly ReceivedOn[]): void {
+    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies, receivedOn } });
   }
 
   /** The delivery path, for a notification it keeps for an agent with no subscriber. */
@@ -86,6 +97,7 @@ export class SimEvents {
   /** Forgets the history; the reset event is the first of the new one. Ids keep counting, so a page's Last-Event-ID stays meaningful. */
   reset(detail: string): void {
     this.ring.fill(undefined);
+    this.bytes = 0;
     this.firstId = this.lastId + 1;
     this.control('reset', detail);
   }
@@ -96,26 +108,50 @@ export class SimEvents {
     return () => this.listeners.delete(listener);
   }
 
+  /** The id of the last event (0 before the first). */
+  get lastEventId(): number {
+    return this.lastId;
+  }
+
+  /** The length of the JSON the history holds (at most `maxBytes`, and one event more). */
+  get historyBytes(): number {
+    return this.bytes;
+  }
+
   get listening(): boolean {
     return this.listeners.size > 0;
   }
 
   /**
-   * The kept events after `lastSeen` (every kept one when undefined), oldest first, as id and JSON.
-   * A page that missed events the history no longer has gets a `gap` event first; one that has
-   * seen ids this feed never gave (the simulator restarted) gets a gap with `restarted` and all.
+   * The kept events after `lastSeen` (every kept one when undefined), oldest first, as id and JSON,
+   * at most `maxBytes` of them (the newest). A page that missed events the history no longer has
+   * (or that do not fit) gets a `gap` event first; one that has seen ids this feed never gave (the
+   * simulator restarted) gets a gap with `restarted` and all.
    */
-  replay(lastSeen?: number): { id: number; json: string }[] {
-    const oldest = Math.max(this.firstId, this.lastId - this.capacity + 1);
+  replay(lastSeen?: number, maxBytes = this.maxBytes): { id: number; json: string }[] {
     const restarted = lastSeen !== undefined && lastSeen > this.lastId;
-    const from = lastSeen === undefined || restarted ? oldest : lastSeen + 1;
+    const wanted = lastSeen === undefined || restarted ? 1 : lastSeen + 1;
     const replayed: { id: number; json: string }[] = [];
-    if (restarted || from < oldest) {
-      const gap: FeedEvent = { type: 'gap', id: oldest - 1, at: this.now(), resumesAt: oldest, restarted };
+    let bytes = 0;
+    // Newest first, so that what does not fit is the oldest; making JSON may forget older entries.
+    let id = this.lastId;
+    for (; id >= Math.max(wanted, this.oldest); id--) {
+      const json = this.jsonOf(this.ring[id % this.capacity]!);
+      bytes += Buffer.byteLength(json);
+      if (bytes > maxBytes && replayed.length > 0) break;
+      replayed.push({ id, json });
+    }
+    const resumesAt = id + 1;
+    if (restarted || (lastSeen !== undefined && resumesAt > wanted)) {
+      const gap: FeedEvent = { type: 'gap', id: resumesAt - 1, at: this.now(), resumesAt, restarted };
       replayed.push({ id: gap.id, json: JSON.stringify(gap) });
     }
-    for (let id = Math.max(from, oldest); id <= this.lastId; id++) replayed.push({ id, json: this.jsonOf(this.ring[id % this.capacity]!) });
-    return replayed;
+    return replayed.reverse();
+  }
+
+  /** The oldest id still kept: since the last reset, within the capacity and the bytes. */
+  private get oldest(): number {
+    return Math.max(this.firstId, this.keptFrom, this.lastId - this.capacity + 1);
   }
 
   private addEvent(event: Unnumbered<Exclude<FeedEvent, { type: 'notification' | 'held' | 'gap' }>>, at = this.now()): void {
@@ -124,7 +160,9 @@ export class SimEvents {
   }
 
   private add(entry: Entry): void {
-    this.ring[entry.id % this.capacity] = entry;
+    const slot = entry.id % this.capacity;
+    this.bytes -= this.ring[slot]?.json?.length ?? 0;
+    this.ring[slot] = entry;
     if (this.listeners.size === 0) return;
     const json = this.jsonOf(entry);
     for (const listener of this.listeners) {
@@ -137,8 +175,23 @@ export class SimEvents {
   }
 
   private jsonOf(entry: Entry): string {
-    if (entry.json === undefined) entry.json = JSON.stringify(this.wire(entry));
-    return entry.json;
+    if (entry.json !== undefined) return entry.json;
+    let json = JSON.stringify(this.wire(entry));
+    if (json.length > MAX_EVENT_BYTES && !('event' in entry)) json = JSON.stringify({ ...this.wire(entry), data: null, elided: json.length });
+    entry.json = json;
+    this.bytes += json.length;
+    this.forgetBeyondBytes(entry.id);
+    return json;
+  }
+
+  /** Forgets the oldest entries until their JSON fits in `maxBytes`, but never `keep` or a newer one. */
+  private forgetBeyondBytes(keep: number): void {
+    while (this.bytes > this.maxBytes && this.oldest < keep) {
+      const slot = this.oldest % this.capacity;
+      this.bytes -= this.ring[slot]?.json?.length ?? 0;
+      this.ring[slot] = undefined;
+      this.keptFrom = this.oldest + 1;
+    }
   }
 
   private wire(entry: Entry): FeedEvent {
@@ -147,7 +200,7 @@ export class SimEvents {
       const { at, userId, data, dueAt, topic, waiting } = entry.held;
       return { type: 'held', id: entry.id, at, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), dueAt, waiting, data };
     }
-    const { userId, data, stamp, topic, copies } = entry.sent;
-    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), stamp, copies, data };
+    const { userId, data, stamp, topic, copies, receivedOn } = entry.sent;
+    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, receivedOn, kind: kindOf(data), stamp, copies, data };
   }
 }

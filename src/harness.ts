@@ -21,8 +21,8 @@ export interface Harness {
   settled(options?: { timeoutMs?: number }): Promise<void>;
   /**
    * Waits until settled, then checks what each named agent (its latest connected client)
-   * received since the previous expect() that named it; rejects with expected versus received
-   * per agent.
+   * received that neither an earlier expect() nor `agent.next()` took (one position for both);
+   * rejects with expected versus received per agent.
    */
   expect(expected: Record<string, readonly Expected[]>, options?: { timeoutMs?: number }): Promise<void>;
   /**
@@ -53,7 +53,6 @@ export interface HarnessDeps {
 export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): Promise<void> } {
   const { model, target } = deps;
   const agents: Agent[] = [];
-  const checked = new Map<Agent, number>();
   const connected = () => agents.filter((a) => a.connected);
   const settled = (timeoutMs?: number) => settle(connected(), target.progress, timeoutMs);
 
@@ -79,10 +78,7 @@ export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): P
       const failed = Object.entries(expected).flatMap(([user, list]) => {
         const agent = connected().filter((a) => a.user === user).pop();
         if (!agent) throw new Error(`expect() names ${user}, who has no connected agent: call sim.agent('${user}') first`);
-        const from = checked.get(agent) ?? 0;
-        const received = agent.notifications.slice(from);
-        checked.set(agent, from + received.length);
-        const verdict = compare(user, list, received);
+        const verdict = compare(user, list, agent.take());
         return verdict.ok ? [] : [formatVerdict(verdict)];
       });
       if (failed.length > 0) throw new Error(`notifications differ from what was expected:\n${failed.join('\n')}`);

@@ -5,6 +5,7 @@ import type { GwsModel } from './gws/model';
 import { parseParams } from './gws/operations/params';
 import { JsonValue } from './scenario/schema';
 import type { Json } from './scenario/template';
+import { listed } from './shown';
 
 const NOTIFICATIONS = '/v2/notifications';
 
@@ -30,7 +31,7 @@ export function notifier(model: GwsModel, play: (userId: string, data: Json, top
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw gwsError('INVALID_PARAMETER', 'body', `expected a JSON object such as ${JSON.stringify(EXAMPLE)}`);
     const { agent, channel, data } = parseParams(NotifySchema, body as Record<string, unknown>, EXAMPLE);
     const user = model.userByName(agent);
-    if (!user) throw gwsError('NO_SUCH_AGENT', 'agent', agent, model.users.map((u) => u.userName).join(', '));
+    if (!user) throw gwsError('NO_SUCH_AGENT', 'agent', agent, listed(model.users.map((u) => u.userName)));
     play(user.id, data as Json, channel);
   };
 }

@@ -10,6 +10,7 @@ import { SessionFaults } from './faults/session';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
+import { modelLimitsOf, pickLimits, type ModelLimits } from './gws/limits';
 import { GwsModel } from './gws/model';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
@@ -20,6 +21,7 @@ import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
+import { websocketCapsOf } from './http/websocket-guard';
 import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
@@ -28,7 +30,7 @@ import { StreamPlayer } from './scenario/player';
 import { describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
-export interface SimulatorOptions {
+export interface SimulatorOptions extends Partial<ModelLimits> {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
@@ -70,6 +72,10 @@ export interface SimulatorOptions {
   httpTimeouts?: HttpTimeouts;
   /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
   maxWebsocketMessageBytes?: number;
+  /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
+  maxWebsockets?: number;
+  /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
+  maxWebsocketsPerAddress?: number;
 }
 
 export interface Simulator extends Harness {
@@ -119,13 +125,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     typeof options.fixture === 'object' ? validate(FixtureSchema, { file: '(fixture option)', value: options.fixture }) : loadFixture(options.fixture);
   const streams = loadOperationStreams(options.scenarios, fixture);
 
-  const model = new GwsModel(fixture);
+  const model = new GwsModel(fixture, modelLimitsOf(pickLimits(options)));
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
   const maxFrame = options.maxWebsocketMessageBytes;
   if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
   const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
+  const websocketCaps = websocketCapsOf(options);
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
@@ -141,6 +148,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
     log,
     events,
+    httpTimeouts.websocketHandshakeMs,
   );
   // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
   const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
@@ -181,12 +189,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     model.reset();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state());
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
-  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes }); // after faye: it sees requests first
+  const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -1,9 +1,10 @@
 import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
-import { CHANNELS, type MediaName } from './gws/media';
-import type { GwsModel } from './gws/model';
-import { capabilitiesOf } from './gws/operations/registry';
+import { CHANNELS, mediaNamed, type MediaName } from './gws/media';
+import type { GwsModel, Session } from './gws/model';
+import { capabilitiesOf, customerOperations, type Outcome } from './gws/operations/registry';
+import type { OperationChange } from './events-wire';
 import { participantWire, sessionWire } from './gws/wire';
 
 /** What GET /sim/state and `sim.state()` show. */
@@ -18,21 +19,16 @@ export function describeState(
   pendingStreams: number,
   deliveries: DeliveryState[],
   faults: FaultsState,
+  lastEventId: number,
 ) {
   const sessions = (media: MediaName) =>
-    model.allSessions(media).map((session) => ({
-      ...sessionWire(session, baseUrl),
-      departed: session.departed.map((p) => participantWire(p, baseUrl)),
-      invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
-      agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
-      /** What each agent may perform now, as its REST view of the session lists it. */
-      agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
-      messages: session.messages.map((message, index) => ({ index, ...message })),
-    }));
+    model.allSessions(media).map((session) => ({ ...sessionState(model, session, baseUrl), messages: session.messages.map((message, index) => ({ index, ...message })) }));
   return {
     timeScale,
     clock,
     lastReferenceId: model.lastReference,
+    /** The id of the live feed's last event (GET /sim/events): the state includes what it and those before say. */
+    lastEventId,
     users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, channels: model.channels.of(id) })),
     facebooksessions: sessions('facebook'),
     chats: sessions('chat'),
@@ -43,5 +39,41 @@ export function describeState(
     deliveries: deliveries.filter((d) => d.sent + d.held + d.dropped > 0).map((d) => ({ ...d, userName: model.userById(d.userId)?.userName })),
     /** Armed and fired faults: what was injected on purpose. */
     faults,
+  };
+}
+
+/** A session as GET /sim/state shows it, but for its message log. */
+function sessionState(model: GwsModel, session: Session, baseUrl: string) {
+  return {
+    ...sessionWire(session, baseUrl),
+    departed: session.departed.map((p) => participantWire(p, baseUrl)),
+    invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
+    agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
+    /** What each agent may perform now, as its REST view of the session lists it. */
+    agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
+  };
+}
+
+/**
+ * What an operation changed, as GET /sim/state shows it: its session (and those routing offered
+ * because of it) without the log but with the messages it logged (a new session's whole log), or
+ * the agent's channels. The live feed carries it, so that the dashboard follows the state
+ * without reading all of it again.
+ */
+export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): OperationChange {
+  if (!('session' in outcome)) {
+    return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])) };
+  }
+  const created = customerOperations(outcome.media).some((o) => o.creates && o.name === outcome.operation);
+  const logged = created ? outcome.session.messages.map((_, index) => index) : Object.values(outcome.messages).map((m) => m.index);
+  return { sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))] };
+}
+
+function changedSession(model: GwsModel, baseUrl: string, snapshot: Session, logged: number[]) {
+  const session = model.session(snapshot.id);
+  return {
+    collection: mediaNamed(session.media).collection,
+    session: { ...sessionState(model, session, baseUrl), id: session.id },
+    logged: logged.filter((index) => session.messages[index] !== undefined).map((index) => ({ index, ...session.messages[index] })),
   };
 }

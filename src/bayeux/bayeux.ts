@@ -57,7 +57,8 @@ function headerUser(authenticator: Authenticator, request: IncomingMessage): { u
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
-export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, log: (line: string) => void, events?: SimEvents): Bayeux {
+/** `websocketHandshakeMs`: how long a websocket may stay open without serving a session (src/bayeux/websocket.ts). */
+export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry(events);
   // Before anything acts on a session: a message for it from another connection is refused.
@@ -67,7 +68,7 @@ export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, l
     (request) => refusedOrigin(request.headers, authenticator.policy.allowOrigins),
     log,
   );
-  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log);
+  bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log, websocketHandshakeMs);
   const sink = new FayeSink(() => adapter.getClient(), clients);
   adapter.getClient().addExtension(sink.clientExtension);
   const added: Extension[] = [];

@@ -36,6 +36,12 @@ export function publicChannel(channel: string): string {
   return slash < 0 ? channel : channel.slice(slash);
 }
 
+/** The channels one CometD client receives a notification on (one: each notification reaches a client once). */
+export interface ReceivedOn {
+  clientId: string;
+  channels: string[];
+}
+
 /**
  * The GWS channel one of the agent's notifications of `topic` arrives on for a client subscribed
  * to `subscribed`, or undefined when the client receives none of it: the topic itself when the

@@ -1,7 +1,7 @@
 import type { BayeuxMessage, Client } from 'faye';
 import type { Sink } from '../delivery/agent-outbox';
 import type { DeliveryExt } from '../delivery/stamp';
-import { deliveryChannel, privateChannel } from './channels';
+import { deliveryChannel, privateChannel, type ReceivedOn } from './channels';
 import type { ClientRegistry } from './clients';
 
 /**
@@ -30,18 +30,18 @@ export class FayeSink implements Sink {
     return this.clients.hasSubscriber(userId);
   }
 
-  send(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): boolean {
+  send(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): ReceivedOn[] {
     // The data object is the key the client extension finds the stamp by.
     if (typeof data === 'object' && data !== null) this.pendingExt.set(data, stamp);
     const client = this.client();
-    let reached = false;
+    const receivedOn: ReceivedOn[] = [];
     for (const [clientId, subscriptions] of this.clients.subscribersOf(userId)) {
       const channel = deliveryChannel(subscriptions, topic);
       if (channel === undefined) continue;
-      reached = true;
+      receivedOn.push({ clientId, channels: [channel] });
       // A duplicate is the same message (same seq) twice, as a redelivery is.
       for (let copy = 0; copy < copies; copy++) client.publish(privateChannel(clientId, channel), data);
     }
-    return reached;
+    return receivedOn;
   }
 }

@@ -11,6 +11,11 @@ interface FayeServer {
   closeSocket(clientId: string, close?: boolean): void;
 }
 
+/** faye-websocket lets a server close with 1000 or 3000-4999 only: 1000 (normal), the reason says why. */
+const NORMAL_CLOSURE = 1000;
+/** A client that does not answer the close frame has its socket destroyed after this, ms. */
+const CLOSE_GRACE_MS = 1000;
+
 /**
  * faye's own websocket transport, but for whom a socket delivers to. faye attaches a websocket to
  * the clientId of any /meta/connect it carries, before any extension sees the message: a socket
@@ -19,13 +24,27 @@ interface FayeServer {
  * serve (src/bayeux/binding.ts); the binding extension answers the rest 402. Everything else is
  * faye's handleUpgrade: its server processes the messages, with its ping and websocket extensions.
  * A frame that is not a Bayeux message gets a Bayeux error instead of a stack trace on stdout.
+ * A socket that serves no session `handshakeMs` after it opened (no /meta/connect of a session it
+ * may serve: a handshake on it is followed by one) is closed: idle sockets would hold
+ * file descriptors for ever.
  */
-export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: string, request: IncomingMessage) => boolean, log: (line: string) => void): void {
+export function bindWebsockets(
+  adapter: NodeAdapter,
+  attachable: (clientId: string, request: IncomingMessage) => boolean,
+  log: (line: string) => void,
+  handshakeMs: number,
+): void {
   const internals = adapter as unknown as { _server: FayeServer; _extensions: unknown[]; _options: { ping?: number } };
   const server = internals._server;
   adapter.handleUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
     let ws: WebSocket | null = new WebSocket(request, socket, head, [], { extensions: internals._extensions, ping: internals._options.ping });
     let clientId: string | undefined;
+    const idle = setTimeout(() => {
+      log(`closed a websocket that served no CometD session within ${handshakeMs} ms (httpTimeouts.websocketHandshakeMs)`);
+      ws?.close(NORMAL_CLOSURE, `no CometD session within ${handshakeMs} ms: send /meta/handshake first`);
+      setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
+    }, handshakeMs);
+    idle.unref();
     const refuse = (error: string) => ws?.send(JSON.stringify([{ successful: false, error }]));
     ws.onmessage = (event) => {
       const messages = parse(event.data);
@@ -37,6 +56,7 @@ export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: stri
           if (clientId !== undefined && cid !== clientId) server.closeSocket(clientId, false);
           server.openSocket(cid, ws!, request);
           clientId = cid;
+          clearTimeout(idle);
         }
         server.process(messages, request, (replies) => ws?.send(JSON.stringify(replies)));
       } catch (error) {
@@ -45,6 +65,7 @@ export function bindWebsockets(adapter: NodeAdapter, attachable: (clientId: stri
       }
     };
     ws.onclose = () => {
+      clearTimeout(idle);
       if (clientId !== undefined) server.closeSocket(clientId);
       ws = null;
     };

@@ -2,11 +2,14 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
+import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf, type ModelLimits } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
+import { WEBSOCKET_CAP_BOUND, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ServeArgs {
   port: number;
@@ -21,8 +24,24 @@ interface ServeArgs {
   csrf: boolean;
   'max-sessions-per-agent': number;
   'max-websocket-message'?: number;
+  'max-interactions': number;
+  'max-messages-per-interaction': number;
+  'max-message-bytes': number;
+  'max-user-data-bytes': number;
+  'max-websockets': number;
+  'max-websockets-per-address': number;
   fault?: string[];
 }
+
+const LIMIT_HELP: Record<keyof ModelLimits, string> = {
+  maxInteractions: 'Interactions (sessions, chats) kept at once; past it, one every agent completed is forgotten, else the offer is refused',
+  maxMessagesPerInteraction: "Messages in one interaction's log; past it, a message is refused (joins and leaves are still logged)",
+  maxMessageBytes: "UTF-8 bytes of one message's text; a longer one is refused",
+  maxUserDataBytes: "Bytes (as JSON) of one interaction's user data; a change past it is refused",
+};
+
+/** The flag of each model limit, e.g. max-interactions for maxInteractions. */
+const flagOf = (name: keyof ModelLimits) => LIMIT_BOUNDS[name].flag.slice(2) as 'max-interactions';
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -72,6 +91,20 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
       })
+      .option('max-interactions', limitOption('maxInteractions'))
+      .option('max-messages-per-interaction', limitOption('maxMessagesPerInteraction'))
+      .option('max-message-bytes', limitOption('maxMessageBytes'))
+      .option('max-user-data-bytes', limitOption('maxUserDataBytes'))
+      .option('max-websockets', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsockets,
+        describe: `Websockets open at once, in all (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 503. Keep it below ulimit -n`,
+      })
+      .option('max-websockets-per-address', {
+        type: 'number',
+        default: WEBSOCKET_CAPS.maxWebsocketsPerAddress,
+        describe: `Websockets open at once from one remote address (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 429`,
+      })
       .option('fault', {
         type: 'string',
         array: true,
@@ -87,6 +120,13 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
+        modelLimitsOf(limitsOf(args), (name) => LIMIT_BOUNDS[name].flag);
+        const flag = (key: 'maxWebsockets' | 'maxWebsocketsPerAddress') => (key === 'maxWebsockets' ? 'max-websockets' : 'max-websockets-per-address');
+        websocketCapsOf(
+          { maxWebsockets: args['max-websockets'], maxWebsocketsPerAddress: args['max-websockets-per-address'] },
+          (key) => `--${flag(key)}`,
+          (value, key) => shown(value, flag(key)),
+        );
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
@@ -121,6 +161,9 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
+        ...limitsOf(args),
+        maxWebsockets: args['max-websockets'],
+        maxWebsocketsPerAddress: args['max-websockets-per-address'],
         faults: args.fault,
       });
     } catch (error) {
@@ -151,5 +194,15 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   },
 };
+
+function limitOption(name: keyof ModelLimits) {
+  return { type: 'number' as const, default: DEFAULT_LIMITS[name], describe: `${LIMIT_HELP[name]} (${LIMIT_BOUNDS[name].min} to ${LIMIT_BOUNDS[name].max})` };
+}
+
+/** The model limits among the flags. */
+function limitsOf(args: ServeArgs): ModelLimits {
+  return Object.fromEntries((Object.keys(LIMIT_BOUNDS) as (keyof ModelLimits)[]).map((name) => [name, args[flagOf(name)]])) as unknown as ModelLimits;
+}

@@ -1,3 +1,4 @@
+import type { ReceivedOn } from '../bayeux/channels';
 import type { Clock } from '../scenario/clock';
 import type { DeliveryExt } from './stamp';
 
@@ -10,8 +11,8 @@ export const REORDER_WAIT_MS = 1000;
 export interface Sink {
   /** Whether some client of the agent is subscribed to something. */
   hasSubscriber(userId: string): boolean;
-  /** Hands `data` to each client of the agent that receives `topic`, `copies` times; false when none does. */
-  send(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): boolean;
+  /** Hands `data` to each client of the agent that receives `topic`, `copies` times; says which clients, on which channels (none: empty). */
+  send(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): readonly ReceivedOn[];
 }
 
 export interface OutboxContext {
@@ -20,7 +21,7 @@ export interface OutboxContext {
   log(line: string): void;
   /** Told of every notification sent, and of every one held (the dashboard's timeline). */
   events?: {
-    notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): void;
+    notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number, receivedOn: readonly ReceivedOn[]): void;
     held(userId: string, data: unknown, dueAt: number, topic: string, waiting: number): void;
   };
 }
@@ -171,8 +172,8 @@ export class AgentOutbox {
     const { notification } = item;
     const data = Array.isArray(notification) ? [...notification] : typeof notification === 'object' && notification !== null ? { ...notification } : notification;
     const stamp: DeliveryExt = { seq, dueAt: item.dueAt, sentAt: clock.now(), ...(item.held ? { held: true as const } : {}), ...(item.faults.length > 0 ? { faults: item.faults } : {}) };
-    const reached = sink.send(this.userId, data, stamp, item.topic, item.copies);
-    events?.notification(this.userId, data, stamp, item.topic, item.copies);
-    item.onSent?.(reached ? seq : undefined);
+    const receivedOn = sink.send(this.userId, data, stamp, item.topic, item.copies);
+    events?.notification(this.userId, data, stamp, item.topic, item.copies, receivedOn);
+    item.onSent?.(receivedOn.length > 0 ? seq : undefined);
   }
 }

@@ -7,6 +7,7 @@ import { restFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
 import type { ArmedFaultState, Fault, FaultsState, FiredFault, Nth, RestFaultAnswer } from './types';
+import { listed } from '../shown';
 
 /** GET /sim/state keeps this many fired faults, the most recent. */
 const FIRED_KEPT = 1000;
@@ -58,7 +59,7 @@ export class FaultInjector implements OutboxRule {
     return inputs.map((input) => {
       const fault = toFault(input);
       if (fault.agent !== '*' && !names.includes(fault.agent)) {
-        throw new FaultSpecError(formatFault(fault), `no user '${fault.agent}' in the fixture; its users: ${names.join(', ')}, or * for every agent`);
+        throw new FaultSpecError(formatFault(fault), `no user '${fault.agent}' in the fixture; its users: ${listed(names)}, or * for every agent`);
       }
       return fault;
     });

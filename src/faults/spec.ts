@@ -1,7 +1,9 @@
+import type { z } from 'zod';
 import { ERRORS } from '../errors';
 import { restOperationNames } from '../gws/operations/registry';
+import { shorten } from '../shown';
 import { FileError } from '../validation';
-import { FAULT_KINDS, FaultSchema, MAX_NTH, type Fault, type FaultKind, type Nth } from './types';
+import { FAULT_KINDS, FaultSchema, MAX_FAULT_COUNT, MAX_NTH, type Fault, type FaultKind, type Nth } from './types';
 
 /**
  * The compact form of a fault, for `gws-sim serve --fault SPEC` and script steps:
@@ -34,8 +36,8 @@ export class FaultSpecError extends FileError {
     readonly spec: string,
     readonly why: string,
   ) {
-    super(`fault '${spec}'`, [{ path: '$', message: why }]);
-    this.message = `fault '${spec}': ${why}`;
+    super(`fault '${shorten(spec)}'`, [{ path: '$', message: why }]);
+    this.message = `fault '${shorten(spec)}': ${why}`;
     this.name = 'FaultSpecError';
   }
 }
@@ -47,7 +49,7 @@ export function parseFaultSpec(spec: string): Fault {
     throw new FaultSpecError(spec, why);
   };
   if (!(FAULT_KINDS as readonly string[]).includes(kind)) {
-    fail(`unknown fault '${kind}'; one of ${FAULT_KINDS.join(', ')}, e.g. ${SPEC_SYNTAX.drop.example} or ${SPEC_SYNTAX.delay.example}`);
+    fail(`unknown fault '${shorten(kind)}'; one of ${FAULT_KINDS.join(', ')}, e.g. ${SPEC_SYNTAX.drop.example} or ${SPEC_SYNTAX.delay.example}`);
   }
   const k = kind as FaultKind;
   const syntax = SPEC_SYNTAX[k];
@@ -78,15 +80,16 @@ export function parseFaultSpec(spec: string): Fault {
         break;
       }
       const after = /^after=(\d+)$/.exec(rest[0]);
-      if (!after || Number(after[1]) < 1) fail(`'${rest[0]}' is not after=N (N = 1, 2, ...: after the agent's N-th notification); ${usage}`);
-      fault = { kind: k, agent, after: Number(after![1]) };
+      const n = after ? Number(after[1]) : 0;
+      if (n < 1 || n > MAX_FAULT_COUNT) fail(`'${shorten(rest[0])}' is not after=N (N = 1 to ${MAX_FAULT_COUNT}: after the agent's N-th notification); ${usage}`);
+      fault = { kind: k, agent, after: n };
       break;
     }
     case 'rest': {
       arity(2, 3);
       const [operation, error, which] = rest;
       if (operation !== '*' && !restOperationNames().includes(operation)) {
-        fail(`unknown operation '${operation}'; one of ${restOperationNames().join(', ')} or *; ${usage}`);
+        fail(`unknown operation '${shorten(operation)}'; one of ${restOperationNames().join(', ')} or *; ${usage}`);
       }
       fault = { kind: k, agent, operation, ...parseError(error, (why) => fail(`${why}; ${usage}`)), ...(which === undefined ? {} : { nth: nth(which) }) };
       break;
@@ -97,7 +100,7 @@ export function parseFaultSpec(spec: string): Fault {
     }
   }
   const result = FaultSchema.safeParse(fault);
-  if (!result.success) fail(result.error.issues.map((i) => `${i.path.join('.') || 'fault'}: ${i.message}`).join('; '));
+  if (!result.success) fail(`${issuesOf(result.error)}; ${usage}`);
   return result.data!;
 }
 
@@ -106,13 +109,15 @@ function parseNth(text: string, fail: (why: string) => never): Nth {
   const picked = new Set<number>();
   for (const part of text.split(',')) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!range) fail(`'${text}' is not a notification number`);
+    if (!range) fail(`'${shorten(text)}' is not a notification number`);
     const from = Number(range![1]);
     const to = range![2] === undefined ? from : Number(range![2]);
-    if (from < 1 || to < from) fail(`'${part}' is not 1 or more, or not from <= to`);
-    if (to - from >= MAX_NTH) fail(`'${part}' names more than ${MAX_NTH} notifications; use *`);
+    if (from < 1 || to < from) fail(`'${shorten(part)}' is not 1 or more, or not from <= to`);
+    // Before the loop: past 2^53, n++ no longer changes n and the loop never ends.
+    if (to > MAX_FAULT_COUNT) fail(`'${shorten(part)}' is past ${MAX_FAULT_COUNT}, the largest notification number a fault may name`);
+    if (to - from >= MAX_NTH) fail(`'${shorten(part)}' names more than ${MAX_NTH} notifications; use *`);
     for (let n = from; n <= to; n++) picked.add(n);
-    if (picked.size > MAX_NTH) fail(`'${text}' names more than ${MAX_NTH} notifications; use *`);
+    if (picked.size > MAX_NTH) fail(`'${shorten(text)}' names more than ${MAX_NTH} notifications; use *`);
   }
   const list = [...picked].sort((a, b) => a - b);
   return list.length === 1 ? list[0] : list;
@@ -120,14 +125,14 @@ function parseNth(text: string, fail: (why: string) => never): Nth {
 
 function parseMs(text: string, fail: (why: string) => never): number | [number, number] {
   const match = /^(\d+)(?:-(\d+))?$/.exec(text ?? '');
-  if (!match) return fail(`'${text}' is not a delay in ms (300) or a range (200-500)`);
+  if (!match) return fail(`'${shorten(text)}' is not a delay in ms (300) or a range (200-500)`);
   return match[2] === undefined ? Number(match[1]) : [Number(match[1]), Number(match[2])];
 }
 
 function parseError(text: string, fail: (why: string) => never): { error: keyof typeof ERRORS } | { statusCode: number; httpStatus?: number } {
   if (text in ERRORS) return { error: text as keyof typeof ERRORS };
   const match = /^(\d+)(?:\/(\d{3}))?$/.exec(text);
-  if (!match) return fail(`'${text}' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (${Object.keys(ERRORS).join(', ')})`);
+  if (!match) return fail(`'${shorten(text)}' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (${Object.keys(ERRORS).join(', ')})`);
   return match[2] === undefined ? { statusCode: Number(match[1]) } : { statusCode: Number(match[1]), httpStatus: Number(match[2]) };
 }
 
@@ -154,19 +159,39 @@ export function formatFault(fault: Fault): string {
   }
 }
 
-function formatNth(nth: Nth): string {
-  return Array.isArray(nth) ? nth.join(',') : String(nth);
+/** A list as the user writes it: runs of three or more as ranges (`1-10000`, not ten thousand numbers). */
+export function formatNth(nth: Nth): string {
+  if (!Array.isArray(nth)) return String(nth);
+  const sorted = [...new Set(nth)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(','));
+    i = j + 1;
+  }
+  return parts.join(',');
 }
+
+/** What is wrong with a fault, one issue per field (a number past a bound fails several checks). */
+function issuesOf(error: z.ZodError): string {
+  const byPath = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || 'fault';
+    if (!byPath.has(path)) byPath.set(path, `${path}: ${issue.message}`);
+  }
+  return [...byPath.values()].join('; ');
+}
+
 
 /** A fault given as a SPEC string or as an object: checked, with a message that says what is wrong. */
 export function toFault(input: unknown): Fault {
   if (typeof input === 'string') return parseFaultSpec(input);
   const result = FaultSchema.safeParse(input);
   if (result.success) return result.data;
-  const shown = JSON.stringify(input) ?? String(input);
   throw new FaultSpecError(
-    shown.length > 200 ? `${shown.slice(0, 197)}...` : shown,
-    `${result.error.issues.map((i) => `${i.path.join('.') || 'fault'}: ${i.message}`).join('; ')}; e.g. {"kind": "drop", "agent": "agent2", "nth": 2} or "${SPEC_SYNTAX.drop.example}"`,
+    JSON.stringify(input) ?? String(input),
+    `${issuesOf(result.error)}; e.g. {"kind": "drop", "agent": "agent2", "nth": 2} or "${SPEC_SYNTAX.drop.example}"`,
   );
 }
 

@@ -17,14 +17,22 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export const MAX_FAULT_DELAY_MS = 3_600_000;
 
 const Agent = z.string().min(1).describe("a user name of the fixture, or '*' for every agent");
-const Count = z.number().int().positive();
+/**
+ * The largest notification (or call) number a fault may name: more than any run sends, and far
+ * below 2^53, where counting up to a number (n++) stops moving.
+ */
+export const MAX_FAULT_COUNT = 1_000_000_000;
+// Bounds before int(): its own bound (2^53) would be reported first, and one message per path is shown.
+const Count = z.number().min(1, 'a number from 1').max(MAX_FAULT_COUNT, `at most ${MAX_FAULT_COUNT}`).int();
+/** GWS's statusCodes are small numbers (0 to 20 documented): a larger one is a typing mistake. */
+export const MAX_FAULT_STATUS_CODE = 999;
 /** At most this many numbers in one NTH list: more is a mistake (use '*'), and a bounded list stays cheap. */
 export const MAX_NTH = 10_000;
 /** Which of the agent's notifications (or calls): the n-th, some of them, or every one. */
 const Nth = z
   .union([z.literal('*'), Count, z.array(Count).min(1)])
   .refine((nth) => !Array.isArray(nth) || nth.length <= MAX_NTH, `at most ${MAX_NTH} numbers; use '*' for more`);
-const Ms = z.number().int().min(0).max(MAX_FAULT_DELAY_MS);
+const Ms = z.number().min(0).max(MAX_FAULT_DELAY_MS, `at most ${MAX_FAULT_DELAY_MS} ms (an hour)`).int();
 const ERROR_CODES = Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]];
 
 const FaultUnion = z.discriminatedUnion('kind', [
@@ -45,8 +53,8 @@ const FaultUnion = z.discriminatedUnion('kind', [
     operation: z.union([z.enum(restOperationNames() as [string, ...string[]]), z.literal('*')]),
     nth: Nth.optional().describe('default 1: the next call'),
     error: z.enum(ERROR_CODES).optional().describe("a code of gws-sim's error catalogue"),
-    statusCode: z.number().int().min(1).optional(),
-    httpStatus: z.number().int().min(400).max(599).optional(),
+    statusCode: z.number().min(1, 'a GWS statusCode from 1').max(MAX_FAULT_STATUS_CODE, `at most ${MAX_FAULT_STATUS_CODE}`).int().optional(),
+    httpStatus: z.number().min(400, 'an HTTP error status from 400 to 599').max(599, 'an HTTP error status from 400 to 599').int().optional(),
     statusMessage: z.string().min(1).optional(),
   }),
 ]);

@@ -1,7 +1,8 @@
 import { gwsError } from '../errors';
 import { AgentChannels } from './channels';
+import { DEFAULT_LIMITS, type ModelLimits } from './limits';
 import type { AgentParticipant, Fixture, FixtureChat, FixtureSession, LogMessage, Participant, User } from './fixture';
-import { mediaNamed, type MediaName } from './media';
+import { CHANNELS, mediaNamed, type MediaName } from './media';
 
 export type { LogMessage } from './fixture';
 
@@ -58,7 +59,10 @@ export class GwsModel {
   private readonly byId: ReadonlyMap<string, User>;
   private readonly byName: ReadonlyMap<string, User>;
 
-  constructor(readonly fixture: Fixture) {
+  constructor(
+    readonly fixture: Fixture,
+    readonly limits: ModelLimits = DEFAULT_LIMITS,
+  ) {
     this.byId = new Map(fixture.users.map((u) => [u.id, u]));
     this.byName = new Map(fixture.users.map((u) => [u.userName, u]));
     this.channels = new AgentChannels(fixture.users.map((u) => u.id));
@@ -118,9 +122,37 @@ export class GwsModel {
 
   /** Adds a session (an arrival); its id and participant ids are generated, the same after each reset. */
   addSession(build: (ids: () => string) => Omit<Session, 'id'>): Session {
+    this.makeRoom();
     const session = { ...build(() => this.nextId()), id: `gws-sim-${this.nextId()}` } as Session;
     this.sessions.set(session.id, session);
     return session;
+  }
+
+  /** Refuses a message text longer than the limit (an arrival's first text is checked before the session is made). */
+  checkText(text: string | undefined): void {
+    if (text === undefined || text.length * 3 <= this.limits.maxMessageBytes) return;
+    const bytes = Buffer.byteLength(text);
+    if (bytes > this.limits.maxMessageBytes) throw gwsError('MESSAGE_TOO_LONG', bytes, this.limits.maxMessageBytes);
+  }
+
+  /** Refuses user data that grows past the limit, as JSON (a fixture's larger user data may still shrink). */
+  checkUserData(operation: string, userData: Record<string, unknown>, before: Record<string, unknown>): void {
+    const bytes = Buffer.byteLength(JSON.stringify(userData));
+    if (bytes > this.limits.maxUserDataBytes && bytes > Buffer.byteLength(JSON.stringify(before))) {
+      throw gwsError('USER_DATA_TOO_LARGE', operation, bytes, this.limits.maxUserDataBytes);
+    }
+  }
+
+  /** At the limit, forgets the interactions every agent has completed (the oldest first); refuses if none is. */
+  private makeRoom(): void {
+    const limit = this.limits.maxInteractions;
+    if (this.sessions.size < limit) return;
+    const waiting = new Set(CHANNELS.flatMap((channel) => this.channels.waitingOn(channel)));
+    for (const [id, session] of this.sessions) {
+      if (this.sessions.size < limit) break;
+      if (ended(session) && !waiting.has(id)) this.sessions.delete(id);
+    }
+    if (this.sessions.size >= limit) throw gwsError('TOO_MANY_INTERACTIONS', limit);
   }
 
   /** A fresh id for a participant or session: 16 characters, as GWS's. */
@@ -139,11 +171,28 @@ export class GwsModel {
     return this.lastReferenceId;
   }
 
-  /** Appends to the session's log and returns the message with its position. */
+  /**
+   * Appends to the session's log and returns the message with its position. Called before the
+   * operation changes anything else, so a refusal (a text too long, a full log) changes nothing;
+   * a participant joining or leaving is logged even in a full log, so that Leave and Complete work.
+   */
   log(session: Session, message: LogMessage, from: Participant): LoggedMessage {
+    this.checkText(message.text);
+    if (!PARTICIPANT_CHANGES.has(message.type) && session.messages.length >= this.limits.maxMessagesPerInteraction) {
+      throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
+    }
     session.messages.push(message);
     return { index: session.messages.length - 1, message, from };
   }
+}
+
+/** Messages that record a participant joining or leaving: logged even in a full log. */
+const PARTICIPANT_CHANGES = new Set<LogMessage['type']>(['ParticipantJoined', 'ParticipantLeft', 'Notice']);
+
+/** Every agent it reached has completed it, and nobody is invited: nothing can happen in it any more. */
+function ended(session: Session): boolean {
+  const states = Object.values(session.states);
+  return states.length > 0 && states.every((state) => state === 'Completed') && session.invited.length === 0;
 }
 
 /**

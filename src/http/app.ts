@@ -11,9 +11,11 @@ import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
 import { boundedDepth } from './body-depth';
+import { cometdScript, COMETD_SCRIPT_URL } from './cometd-script';
 import { corsFor } from './cors';
 import { gwsRoutes } from './gws-routes';
 import { home } from './home';
+import { jsonBodiesOnly } from './json-only';
 import { simRoutes } from './sim-routes';
 
 /** Larger bodies are refused with statusCode 1; GWS operation bodies are a few hundred bytes. */
@@ -48,21 +50,23 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // Any content type is read as JSON: GWS clients do not all send application/json.
+  // Only application/json reaches the parser on /api/v2 (jsonBodiesOnly: a page of another
+  // origin could post text/plain with the agent's cookie).
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
   // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
   // refusal (Express would answer it with a bare "GET, HEAD").
-  app.use('/api/v2', corsFor(deps.allowOrigins ?? []));
+  app.use('/api/v2', corsFor(deps.allowOrigins ?? [], deps.log));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
-  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, json, boundedDepth(), ...faults, gwsRoutes(deps));
+  app.use('/api/v2', authenticate(deps.authenticator), ...csrf, jsonBodiesOnly(), json, boundedDepth(), ...faults, gwsRoutes(deps));
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
   const dashboard = deps.events ? [dashboardRoutes(deps.events, deps.log)] : [];
   app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...dashboard);
   // JSON for programs; a browser gets the dashboard (src/dashboard).
   app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
+  app.get(COMETD_SCRIPT_URL, cometdScript());
   app.use((req, _res, next) => next(gwsError('NO_SUCH_RESOURCE', req.method, req.path)));
   app.use(errorHandler(deps.log));
   return app;

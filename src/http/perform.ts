@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
+import { changeOf } from '../state';
 import type { AppDeps } from './app';
 
 /** Who asks for an operation, and how: what the log line and the dashboard's timeline say of it. */
@@ -35,7 +36,7 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
     deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
-    deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer });
+    deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer, changed: changeOf(deps.model, deps.baseUrl(), outcome) });
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {

@@ -4,14 +4,12 @@ import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { gwsError, type GwsError } from '../errors';
 import { assignBrowserId } from '../bayeux/binding';
-import { limitFrames, WEBSOCKET_MESSAGE_LIMIT_BYTES } from './frame-limit';
+import { WEBSOCKET_MESSAGE_LIMIT_BYTES } from './frame-limit';
 import { pathOf } from './request-path';
+import { refuseUpgrade, WEBSOCKET_BUFFER_LIMIT_BYTES, WEBSOCKET_CAPS, WebsocketGuard } from './websocket-guard';
 
 /** Memory limits of the CometD endpoint (README "Security and limits"). */
 export const BAYEUX_BODY_LIMIT_BYTES = 256 * 1024;
-/** Bytes waiting in a websocket's send buffer (a client that does not read) before it is closed. */
-export const WEBSOCKET_BUFFER_LIMIT_BYTES = 1024 * 1024;
-const WEBSOCKET_CHECK_MS = 1000;
 
 export interface ServerGuardOptions {
   /** faye's mount path. */
@@ -21,6 +19,9 @@ export interface ServerGuardOptions {
   websocketBufferLimitBytes?: number;
   /** The largest websocket message a client may send (default 1 MB). */
   websocketMessageLimitBytes?: number;
+  /** Open websockets in all, and from one remote address (defaults in websocket-guard.ts); past either an upgrade is refused. */
+  maxWebsockets?: number;
+  maxWebsocketsPerAddress?: number;
 }
 
 export interface ServerGuard {
@@ -31,12 +32,20 @@ export interface ServerGuard {
  * Puts a guard in front of the listeners already on `server` (call it after faye's attach):
  * requests the HTTP parser cannot read get a GWS error body; on the CometD mount path only
  * POST (long-polling) and OPTIONS (CORS preflight) pass, with bodies of at most
- * `bayeuxBodyLimitBytes` (faye buffers a body whole, without a limit); websockets whose
- * send buffer outgrows `websocketBufferLimitBytes` are closed. faye itself is not touched.
+ * `bayeuxBodyLimitBytes` (faye buffers a body whole, without a limit); websockets are capped
+ * and watched (websocket-guard.ts). faye itself is not touched.
  */
 export function guardServer(server: http.Server, options: ServerGuardOptions): ServerGuard {
-  const { mount, log, bayeuxBodyLimitBytes = BAYEUX_BODY_LIMIT_BYTES, websocketBufferLimitBytes = WEBSOCKET_BUFFER_LIMIT_BYTES } = options;
-  const websocketMessageLimitBytes = options.websocketMessageLimitBytes ?? WEBSOCKET_MESSAGE_LIMIT_BYTES;
+  const { mount, log, bayeuxBodyLimitBytes = BAYEUX_BODY_LIMIT_BYTES } = options;
+  const websockets = new WebsocketGuard(
+    {
+      maxWebsockets: options.maxWebsockets ?? WEBSOCKET_CAPS.maxWebsockets,
+      maxWebsocketsPerAddress: options.maxWebsocketsPerAddress ?? WEBSOCKET_CAPS.maxWebsocketsPerAddress,
+      bufferLimitBytes: options.websocketBufferLimitBytes ?? WEBSOCKET_BUFFER_LIMIT_BYTES,
+      messageLimitBytes: options.websocketMessageLimitBytes ?? WEBSOCKET_MESSAGE_LIMIT_BYTES,
+    },
+    log,
+  );
   const onMount = (path: string) => path === mount || path.startsWith(`${mount}/`) || path.startsWith(`${mount}.`);
 
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
@@ -73,9 +82,6 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     );
   });
 
-  // A websocket whose client does not read grows its send buffer without limit: close it; faye
-  // keeps the client's messages (bounded by its session expiry) until it reconnects.
-  const websockets = new Set<Socket>();
   const onUpgrade = server.listeners('upgrade') as ((req: http.IncomingMessage, socket: Socket, head: Buffer) => void)[];
   server.removeAllListeners('upgrade');
   server.on('upgrade', function (this: http.Server, request: http.IncomingMessage, socket: Socket, head: Buffer) {
@@ -86,30 +92,15 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     if (path === undefined) return refuseOnSocket(socket, unreadablePath(request.url));
     // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
     if (!onMount(path)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
-    websockets.add(socket);
-    socket.once('close', () => websockets.delete(socket));
-    limitFrames(socket, head, websocketMessageLimitBytes, (bytes) =>
-      log(`closed a websocket whose client sent a message of ${bytes} bytes (limit ${websocketMessageLimitBytes}, --max-websocket-message)`),
-    );
+    const refusal = websockets.admit(socket, head);
+    if (refusal !== undefined) {
+      log(`refused a websocket: ${refusal.message}`);
+      return refuseUpgrade(socket, refusal);
+    }
     for (const listener of onUpgrade) listener.call(this, request, socket, head);
   });
-  const watch = setInterval(() => {
-    for (const socket of websockets) {
-      if (socket.writableLength <= websocketBufferLimitBytes) continue;
-      log(`closed a websocket whose client reads nothing: ${socket.writableLength} bytes waiting (limit ${websocketBufferLimitBytes})`);
-      websockets.delete(socket);
-      socket.destroy();
-    }
-  }, WEBSOCKET_CHECK_MS);
-  watch.unref();
 
-  return {
-    close() {
-      clearInterval(watch);
-      for (const socket of websockets) socket.destroy();
-      websockets.clear();
-    },
-  };
+  return { close: () => websockets.close() };
 }
 
 /** The body, or undefined once it passes `limit` bytes (the rest is not read). */

@@ -5,6 +5,7 @@ import type { User } from '../gws/fixture';
 import { performAgentState, performOperation } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation, operationRequest } from './perform';
+import { listed } from '../shown';
 
 /**
  * `POST /sim/agents/{userName}/{collection}/{id}`, `/sim/agents/{userName}` and
@@ -18,7 +19,7 @@ export function agentOperationRoutes(deps: AppDeps): Router {
   const router = Router();
   const agent = (name: string): User => {
     const caller = deps.model.userByName(name);
-    if (!caller) throw gwsError('AGENT_NOT_FOUND', name, deps.model.users.map((u) => u.userName).join(', '));
+    if (!caller) throw gwsError('AGENT_NOT_FOUND', name, listed(deps.model.users.map((u) => u.userName)));
     return caller;
   };
   const as = (caller: User) => ({ actor: 'agent' as const, agent: caller.userName, via: 'sim' as const });

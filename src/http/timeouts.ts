@@ -7,17 +7,21 @@ export interface HttpTimeouts {
   requestMs?: number;
   /** An idle keep-alive connection is closed after this, ms (default 5 s). */
   keepAliveMs?: number;
+  /** A websocket that serves no CometD session (a handshake and its /meta/connect) this long after it opened is closed, ms (default 10 s, at most 60 s). */
+  websocketHandshakeMs?: number;
 }
 
-const DEFAULTS: Required<HttpTimeouts> = { headersMs: 20_000, requestMs: 60_000, keepAliveMs: 5_000 };
+const DEFAULTS: Required<HttpTimeouts> = { headersMs: 20_000, requestMs: 60_000, keepAliveMs: 5_000, websocketHandshakeMs: 10_000 };
+/** The longest of each timeout, ms: Node fires a timer of 2^31 ms or more at once; an idle websocket may wait a minute. */
+const MAXIMA: Required<HttpTimeouts> = { headersMs: 2 ** 31 - 1, requestMs: 2 ** 31 - 1, keepAliveMs: 2 ** 31 - 1, websocketHandshakeMs: 60_000 };
 /** Node checks headers and request timeouts on an interval (30 s by default): check often enough for the shortest one. */
 const MAX_CHECK_INTERVAL_MS = 5_000;
 
 /** The timeouts with their defaults, checked: a RangeError names the one that is wrong. */
 export function httpTimeoutsOf(timeouts: HttpTimeouts = {}): Required<HttpTimeouts> {
   const resolved = { ...DEFAULTS, ...timeouts };
-  for (const [name, value] of Object.entries(resolved)) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`httpTimeouts.${name} must be an integer >= 1 (ms), got ${value}`);
+  for (const [name, value] of Object.entries(resolved) as [keyof HttpTimeouts, number][]) {
+    if (!Number.isInteger(value) || value < 1 || value > MAXIMA[name]) throw new RangeError(`httpTimeouts.${name} must be an integer from 1 to ${MAXIMA[name]} (ms), got ${value}`);
   }
   if (resolved.headersMs > resolved.requestMs) throw new RangeError(`httpTimeouts.headersMs (${resolved.headersMs}) must not exceed requestMs (${resolved.requestMs})`);
   return resolved;

@@ -3,6 +3,8 @@ import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import { MEDIA_NAMES } from '../gws/media';
 import { restOperationNames, targetOf } from '../gws/operations/registry';
+import { closest, didYouMean } from '../suggest';
+import { issueMessage } from '../validation';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
@@ -20,7 +22,10 @@ export const CUSTOMER_ACTIONS = {
   leave: 'CustomerLeave',
 } as const;
 const OperationName = z.string().refine((name) => restOperationNames().includes(name), {
-  error: (issue) => `expected an operation gws-sim performs (${restOperationNames().join(', ')}), found '${String(issue.input)}'`,
+  error: (issue) => {
+    const guess = didYouMean(String(issue.input), restOperationNames());
+    return `expected an operation gws-sim performs, found '${String(issue.input)}'${guess || ` (the operations: ${restOperationNames().join(', ')})`}`;
+  },
 });
 
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
@@ -100,13 +105,14 @@ const Step = z.unknown().transform((value, ctx) => {
   const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   const kinds = STEP_KINDS.filter((kind) => keys.includes(kind));
   if (kinds.length !== 1) {
-    const found = kinds.length === 0 ? `keys ${keys.join(', ') || '(none)'}` : `${kinds.join(' and ')} together`;
+    const meant = kinds.length === 0 ? keys.map((key) => closest(key, STEP_KINDS)).find((kind) => kind !== undefined) : undefined;
+    const found = kinds.length === 0 ? `keys ${keys.join(', ') || '(none)'}${meant ? `; did you mean ${meant}?` : ''}` : `${kinds.join(' and ')} together`;
     ctx.addIssue({ code: 'custom', message: `expected a step with one of ${STEP_KINDS.join(', ')}, found ${found}` });
     return z.NEVER;
   }
   const result = STEP_SCHEMAS[kinds[0]].safeParse(value);
   if (!result.success) {
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue, STEP_SCHEMAS[kinds[0]]) });
     return z.NEVER;
   }
   return { kind: kinds[0], ...result.data } as ScriptStep;
@@ -157,6 +163,7 @@ export const ScriptSchema = z
 
     script.steps.forEach((step, i) => {
       const at = ['steps', i];
+      if (!STEP_KINDS.includes(step.kind)) return; // not a step: said already
       switch (step.kind) {
         case 'connect':
           for (const name of namesOf(step.connect)) {
@@ -216,7 +223,10 @@ export const ScriptSchema = z
         }
       }
     });
-  });
+    // Also when some steps or agents are wrong, so that one run of validate says every problem.
+  }, { when: ({ value }) => isRecord(value) && isRecord(value.agents) && Array.isArray(value.steps) });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkTemplate(value: unknown, path: PropertyKey[], problem: (path: PropertyKey[], message: string) => void): void {
   try {

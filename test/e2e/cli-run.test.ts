@@ -148,6 +148,16 @@ describe('gws-sim validate', () => {
     expect(result.stdout).toMatch(/\$\.steps\[2\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, notify, wait, expect, fault, found keys sleep/);
     expect(result.stdout).toContain(`✓ ${SCRIPTS[1]}`);
   });
+
+  test('a fault step with a number of 2^53 is a problem like any other (it hung validate for good): exit 1', async () => {
+    const file = edited('scenarios/agent1-removes-agent2.json', (script) => {
+      script.steps.unshift({ fault: ['drop:agent1:9007199254740992', { kind: 'cut', agent: 'agent2', after: 2 ** 53 }] });
+    });
+    const result = await run(['validate', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\$\.steps\[0\]\.fault\[0\] \(line \d+\): fault 'drop:agent1:9007199254740992': '9007199254740992' is past 1000000000/);
+    expect(result.stdout).toMatch(/\$\.steps\[0\]\.fault\[1\] \(line \d+\): fault .*after: at most 1000000000/);
+  });
 });
 
 describe('gws-sim trigger and listen', () => {

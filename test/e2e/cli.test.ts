@@ -61,7 +61,7 @@ describe('gws-sim serve', () => {
     const url = await cli.listening();
     const response = await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1') },
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     expect(response.status).toBe(200);
@@ -75,7 +75,7 @@ describe('gws-sim serve', () => {
     const url = await cli.listening();
     await fetch(`${url}/api/v2/me/facebooksessions/0002EaAY01MT0082`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1') },
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
     });
     cli.signal('SIGTERM');
@@ -92,7 +92,7 @@ describe('gws-sim serve', () => {
       expect((await agent2.subscribe('/v2/notifications')).successful).toBe(true);
       const response = await fetch(`${url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
         method: 'POST',
-        headers: { Authorization: basic('agent1', 'agent1') },
+        headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'application/json' },
         body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT2_ID}` }),
       });
       expect(await response.json()).toEqual({ statusCode: 0 });
@@ -175,6 +175,11 @@ describe('gws-sim serve refuses to start', () => {
     ['--time-scale abc', ['serve', '--port', '0', '--time-scale', 'abc'], /--time-scale must be a number >= 0 .*, got 'abc', which is not a number/],
     ['--seed 1.5', ['serve', '--port', '0', '--seed', '1.5'], /--seed must be an integer, got 1.5/],
     ['a bad --fault', ['serve', '--port', '0', '--fault', 'drop:agent2'], /--fault/],
+    // Past 2^53 counting stopped moving: serve never reached its listening line.
+    ['a --fault number of 2^53', ['serve', '--port', '0', '--fault', 'drop:agent1:9007199254740992'], /--fault 'drop:agent1:9007199254740992': '9007199254740992' is past 1000000000/],
+    ['--max-interactions 0', ['serve', '--port', '0', '--max-interactions', '0'], /--max-interactions must be an integer from 1 to 1000000, got 0/],
+    ['--max-message-bytes abc', ['serve', '--port', '0', '--max-message-bytes', 'abc'], /--max-message-bytes must be an integer from 1 to 102400, got NaN/],
+    ['a --fault range near 2^53', ['serve', '--port', '0', '--fault', 'delay:agent1:9007199254740990-9007199254740999:5'], /is past 1000000000/],
     ['run --time-scale -1', ['run', 'scenarios/agent1-removes-agent2.json', '--time-scale', '-1'], /--time-scale must be a number >= 0/],
     ['run --server ftp://x', ['run', 'scenarios/agent1-removes-agent2.json', '--server', 'ftp://x'], /--server must be an http\(s\) URL/],
     ['run with no file', ['run'], /Not enough non-option arguments/],

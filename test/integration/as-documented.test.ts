@@ -23,7 +23,7 @@ describe('--scenario remove-participant-from-conference.as-documented.json', () 
 
     const response = await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('agent1:agent1').toString('base64')}` },
+      headers: { Authorization: `Basic ${Buffer.from('agent1:agent1').toString('base64')}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetUri: `${sim.url}/api/v2/users/${AGENT2_ID}` }),
     });
     expect(await response.json()).toEqual({ statusCode: 0 });

@@ -137,6 +137,25 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     expect(notifications.map((n) => [n.kind, n.stamp.seq])).toEqual([['Notice', 1], ['ParticipantsUpdated', 2], ['ParticipantLeft', 3]]);
   });
 
+  test('a performed operation carries what it changed, as GET /sim/state shows it: the page follows the state without reading it all again', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    await rest(sim.url).post(asAgent('agent1'), { operationName: 'SendMessage', text: 'Hello' });
+    const offered = await rest(sim.url).post('/sim/facebooksessions', { offerTo: 'agent3', customer: 'Alice', text: 'Hi' });
+    await rest(sim.url).post('/sim/agents/agent3', { operationName: 'StartContactCenterSession', channels: ['chat'] });
+    const frames = await readFeed(`${sim.url}/sim/events`, (f) => f.filter((e) => e.data.type === 'operation').length >= 3);
+    const [sent, offer, login] = frames.map((f) => f.data).filter((e) => e.type === 'operation').map((e) => e.changed);
+    const state = sim.state();
+    const inState = (id: string) => state.facebooksessions.find((s) => s.id === id)!;
+    const { messages, ...withoutLog } = inState(SESSION_ID);
+    expect(sent).toEqual({ sessions: [{ collection: 'facebooksessions', session: withoutLog, logged: [messages.at(-1)] }] });
+    expect(messages.at(-1)).toMatchObject({ type: 'Text', text: 'Hello' });
+    // A new session comes with its whole log.
+    const { messages: log, ...created } = inState(String(offered.body.id));
+    expect(offer).toEqual({ sessions: [{ collection: 'facebooksessions', session: created, logged: log }] });
+    expect(login).toEqual({ users: [{ userName: 'agent3', channels: [{ channel: 'chat', state: 'NotReady' }] }], sessions: [] });
+    expect(state.lastEventId).toBeGreaterThanOrEqual(frames.at(-1)!.id);
+  });
+
   test('refuses as POST /api/v2/me/... does, with the same statusCodes, never a 5xx', async () => {
     sim = await createSimulator({ timeScale: 0 });
     const api = rest(sim.url);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CometD } from 'cometd';
 import { createSimulator, type Agent, type Simulator } from '../../src';
 import { AGENT2_ID, SESSION_ID } from '../helpers/default-fixture';
+import { readFeed } from '../helpers/feed';
 
 const REMOVE = 'RemoveParticipantFromConference';
 const AGENT1_STREAM = ['Notice', 'ParticipantsUpdated', 'ParticipantLeft'];
@@ -267,5 +268,31 @@ describe('faults on demand, proven with the official CometD client', () => {
     expect(await specs()).toEqual([]);
     await fetch(`${sim.url}/sim/reset`, { method: 'POST' });
     expect(await specs()).toEqual(['drop:agent1:1']);
+  });
+
+  it('a number of 2^53 or more (which hung the process for good) is statusCode 1 naming it, and the simulator keeps answering', async () => {
+    sim = await start();
+    const post = (body: unknown) =>
+      fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => [r.status, await r.json()]);
+    expect(await post({ faults: ['drop:agent1:9007199254740992'] })).toEqual([
+      400,
+      { statusCode: 1, statusMessage: expect.stringContaining("fault 'drop:agent1:9007199254740992': '9007199254740992' is past 1000000000") },
+    ]);
+    expect(await post({ faults: ['delay:agent1:9007199254740990-9007199254740999:5'] })).toEqual([400, { statusCode: 1, statusMessage: expect.stringContaining('is past 1000000000') }]);
+    expect(await post({ kind: 'rest', agent: 'agent1', operation: '*', statusCode: 2 ** 60 })).toEqual([400, { statusCode: 1, statusMessage: expect.stringContaining('statusCode: at most 999') }]);
+    expect((await fetch(`${sim.url}/sim/state`)).status).toBe(200);
+    expect(sim.state().faults.armed).toEqual([]);
+  });
+
+  it('a range is shown as written (1-10000), not as ten thousand numbers, in the state, the log and the feed', async () => {
+    sim = await start();
+    sim.fault('drop:agent1:1-10000');
+    expect(sim.state().faults.armed.map((a) => a.spec)).toEqual(['drop:agent1:1-10000']);
+    expect(lines).toContain('fault armed: drop:agent1:1-10000');
+    const feed = await readFeed(`${sim.url}/sim/events`, (frames) => frames.some((f) => f.data.action === 'faults-armed'));
+    expect(feed.find((f) => f.data.action === 'faults-armed')?.data.detail).toBe('drop:agent1:1-10000');
+    await (await sim.agent('agent1')).perform(REMOVE, SESSION_ID, target);
+    await sim.settled();
+    expect(sim.state().faults.fired.map((f) => f.spec)).toEqual(['drop:agent1:1-10000', 'drop:agent1:1-10000', 'drop:agent1:1-10000']);
   });
 });

@@ -69,6 +69,48 @@ describe('garbage over long-polling', () => {
   });
 });
 
+describe('replies to messages that cannot be read name no internal channel', () => {
+  // As faye and CometD answer: on the channel the client named when it is a channel name, else on none.
+  const MESSAGES = [
+    { id: 'empty' },
+    { id: 'object', channel: { a: 1 } },
+    { id: 'connect', channel: '/meta/connect', clientId: 5, connectionType: 'long-polling' },
+    { id: 'odd', channel: 'not a channel', clientId: [] },
+  ];
+  const expected = [
+    { id: 'empty', successful: false, error: '400:channel:channel must be a string such as "/meta/connect"' },
+    { id: 'object', successful: false, error: '400:channel:channel must be a string such as "/meta/connect"' },
+    { id: 'connect', channel: '/meta/connect', successful: false, error: '400:clientId:clientId must be the string the handshake answered' },
+    { id: 'odd', successful: false, error: '400:clientId:clientId must be the string the handshake answered' },
+  ];
+  const check = (replies: any[]) => {
+    expect(replies.map(({ id, channel, successful, error }) => ({ id, ...(channel === undefined ? {} : { channel }), successful, error }))).toEqual(expected);
+    expect(JSON.stringify(replies)).not.toContain('gws-sim');
+  };
+
+  test('over long-polling', async () => {
+    const answer = await bayeuxPost(JSON.stringify(MESSAGES));
+    expect(answer.status).toBe(200);
+    check(answer.replies);
+    expect(await bayeuxPost('{}')).toMatchObject({ replies: [{ successful: false, error: expect.stringMatching(/^400:channel:/) }] });
+    expect((await bayeuxPost('{}')).text).not.toContain('gws-sim');
+  });
+
+  test('over websocket, a frame {} included', async () => {
+    const socket = new WebSocket(`${sim.url.replace('http', 'ws')}/api/v2/notifications`);
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const frames: string[] = [];
+    socket.on('message', (frame) => frames.push(String(frame)));
+    socket.send('{}');
+    socket.send(JSON.stringify(MESSAGES));
+    await waitUntil(() => frames.length === 2);
+    expect(JSON.parse(frames[0])).toEqual([{ successful: false, error: '400:channel:channel must be a string such as "/meta/connect"' }]);
+    check(JSON.parse(frames[1]));
+    socket.close();
+    await new Promise((resolve) => socket.once('close', resolve));
+  });
+});
+
 describe('batches of handshakes', () => {
   test('2,000 handshakes without credentials in one request are all denied and leave nothing behind', async () => {
     const batch = Array.from({ length: 2000 }, (_, i) => ({ ...HANDSHAKE, id: String(i) }));

@@ -203,6 +203,11 @@ const faultBody = fc
     'session-drop:agent1',
     `drop:agent1:${Array.from({ length: 30 }, (_, i) => `${i * 10_001 + 1}-${(i + 1) * 10_001}`).join(',')}`,
     { kind: 'drop', agent: 'agent1', nth: Array.from({ length: 20_000 }, (_, i) => i + 1) },
+    // Numbers past 2^53, where counting stops moving (they hung the process for good).
+    'drop:agent1:9007199254740992',
+    'delay:agent1:9007199254740990-9007199254740999:5',
+    `rest:agent1:*:4:${'9'.repeat(400)}`,
+    { kind: 'cut', agent: 'agent1', after: 2 ** 53 },
     { kind: 'rest', agent: 'agent1', operation: '*', statusCode: 4, httpStatus: 409 },
     'rest:agent1:*:6',
     { __proto__: { kind: 'drop' } },

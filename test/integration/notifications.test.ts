@@ -175,7 +175,7 @@ describe.each(TRANSPORTS)('notifications over %s', (transport: Transport) => {
     const agent2 = await login('agent2', '/v2/notifications');
     const refused = await fetch(`${sim.url}/api/v2/me/facebooksessions/${SESSION_ID}`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from('agent2:agent2').toString('base64')}` },
+      headers: { Authorization: `Basic ${Buffer.from('agent2:agent2').toString('base64')}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ operationName: 'RemoveParticipantFromConference', targetPath: `/users/${AGENT1_ID}` }),
     });
     expect(((await refused.json()) as { statusCode: number }).statusCode).toBe(3);

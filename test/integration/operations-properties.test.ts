@@ -83,4 +83,21 @@ describe.each(TRANSPORTS)('SetDisposition, user data and AddComment over %s', (t
       for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world().take(user)).toEqual([]);
     },
   );
+
+  test.each([
+    ['AttachUserData', '{"userData":{"__proto__":{"a":1},"k":"v"}}', 'userData', 'userData.__proto__'],
+    ['UpdateUserData', '{"userData":{"k":{"deep":[{"__proto__":"x"}]}}}', 'userData', 'userData.k.deep.0.__proto__'],
+    ['SetDisposition', '{"disposition":"Resolved","dispositionKey":"__proto__"}', 'dispositionKey', undefined],
+  ])('%s with a __proto__ key (which vanished while answering 0) is statusCode 1 naming it: nothing stored, nobody told', async (operation, body, parameter, at) => {
+    const before = (await world().view('agent2', SESSION_ID)).facebooksession.userData;
+    const refused = await world().perform('agent2', SESSION_ID, operation, JSON.parse(body));
+    expectRefusal(refused, 400, 1, new RegExp(`^Invalid parameter '${parameter}': '__proto__' cannot be a key in gws-sim .*; rename it`));
+    if (at) expect(refused.body.statusMessage).toContain(`(at ${at})`);
+    for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await world().take(user)).toEqual([]);
+    expect((await world().view('agent2', SESSION_ID)).facebooksession.userData).toEqual(before);
+    // The same with another key is kept and told.
+    await world().ok('agent2', SESSION_ID, operation, JSON.parse(body.replaceAll('__proto__', 'proto')));
+    expect(kinds(await world().take('agent1'))).toEqual([PROPERTIES_UPDATED]);
+  });
 });
+

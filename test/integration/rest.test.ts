@@ -22,6 +22,8 @@ const removeAgent2 = { operationName: REMOVE, targetPath: `/users/${AGENT2_ID}` 
 
 let sim: Simulator;
 let api: RestClient;
+/** The state but for the live feed's last event id, which every request reported there moves. */
+const modelState = () => JSON.stringify({ ...sim.state(), lastEventId: undefined });
 
 beforeEach(async () => {
   sim = await createSimulator({ port: 0, host: '127.0.0.1', timeScale: 0 });
@@ -239,14 +241,43 @@ describe('POST /api/v2/me/facebooksessions/{id}: RemoveParticipantFromConference
     expect(response.body).toEqual({ statusCode: 0 });
   });
 
-  test('the body is read as JSON whatever its content type', async () => {
+  // A page of another origin may send these with the agent's cookie without a CORS preflight.
+  test.each([
+    ['text/plain', "Content-Type 'text/plain'"],
+    ['text/plain;charset=UTF-8', "Content-Type 'text/plain;charset=UTF-8'"],
+    ['application/x-www-form-urlencoded', "Content-Type 'application/x-www-form-urlencoded'"],
+    ['multipart/form-data; boundary=x', "Content-Type 'multipart/form-data; boundary=x'"],
+    ['application/jsonp', "Content-Type 'application/jsonp'"],
+    [undefined, 'no Content-Type'],
+  ])('a JSON body sent as %s is refused with statusCode 1 (415) saying what to send, and not performed', async (contentType, named) => {
     const response = await fetch(`${sim.url}${SESSION_PATH}`, {
       method: 'POST',
-      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'text/plain' },
+      headers: { Authorization: basic('agent1', 'agent1'), ...(contentType === undefined ? {} : { 'Content-Type': contentType }) },
+      body: contentType === undefined ? Buffer.from(JSON.stringify(removeAgent2)) : JSON.stringify(removeAgent2),
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      statusCode: 1,
+      statusMessage: `The request body was sent with ${named}; GWS reads JSON bodies only: send it with Content-Type: application/json.`,
+    });
+    // Not performed: the same removal, sent as JSON, still finds agent2 there.
+    expect((await api.post(SESSION_PATH, removeAgent2, AGENT1)).body).toEqual({ statusCode: 0 });
+  });
+
+  test.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8'])('a JSON body sent as %s is performed', async (contentType) => {
+    const response = await fetch(`${sim.url}${SESSION_PATH}`, {
+      method: 'POST',
+      headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': contentType },
       body: JSON.stringify(removeAgent2),
     });
-    expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ statusCode: 0 });
+    expect(response.status).toBe(200);
+  });
+
+  test('a request without a body passes whatever content type it names', async () => {
+    const response = await fetch(`${sim.url}${SESSION_PATH}`, { method: 'POST', headers: { Authorization: basic('agent1', 'agent1'), 'Content-Type': 'text/plain' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { statusMessage: string }).statusMessage).toMatch(/operationName/);
   });
 
   test('the removal changes what each agent sees', async () => {
@@ -389,10 +420,10 @@ describe('refusals', () => {
 
   test.each(rows)('$name -> statusCode $statusCode, HTTP $http', async (row) => {
     await row.before?.();
-    const before = JSON.stringify(sim.state());
+    const before = modelState();
     const response = await api.request(row.method ?? 'GET', row.path, row.body, row.auth);
     expectRefusal(response, row.statusCode, row.http);
-    expect(JSON.stringify(sim.state())).toBe(before); // a refusal changes nothing
+    expect(modelState()).toBe(before); // a refusal changes nothing (but the feed, which reports it)
   });
 
   test('an unknown operationName is refused naming the operations gws-sim supports', async () => {
@@ -476,11 +507,11 @@ describe('/sim controls', () => {
   });
 
   test('sim.reset() does what POST /sim/reset does', async () => {
-    const initial = JSON.stringify(sim.state());
+    const initial = modelState();
     expectOk(await api.post(SESSION_PATH, removeAgent2, AGENT1));
-    expect(JSON.stringify(sim.state())).not.toBe(initial);
+    expect(modelState()).not.toBe(initial);
     sim.reset();
-    expect(JSON.stringify(sim.state())).toBe(initial);
+    expect(modelState()).toBe(initial);
   });
 
   test('cookie sessions outlive a reset', async () => {

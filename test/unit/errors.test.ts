@@ -8,6 +8,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['ACCESS_DENIED', 20, 401],
   ['MALFORMED_JSON', 1, 400],
   ['BODY_TOO_LARGE', 1, 413],
+  ['NOT_JSON_CONTENT_TYPE', 1, 415],
   ['BODY_TOO_DEEP', 1, 400],
   ['BAD_REQUEST', 1, 400],
   ['MISSING_PARAMETER', 1, 400],
@@ -32,6 +33,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['ADMIN_TOKEN_REQUIRED', 20, 401],
   ['CROSS_SITE_REFUSED', 3, 403],
   ['NO_SUCH_WEBSOCKET', 6, 404],
+  ['ORIGIN_NOT_ALLOWED', 3, 403],
   ['CSRF_TOKEN_INVALID', 3, 403],
   ['INTERNAL', 4, 500],
   ['NO_SUCH_CHANNEL', 1, 400],
@@ -39,6 +41,10 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NOT_LOGGED_IN', 2, 400],
   ['SESSIONS_OPEN', 2, 400],
   ['PARTIAL_SUCCESS', 7, 200],
+  ['TOO_MANY_INTERACTIONS', 4, 503],
+  ['LOG_FULL', 2, 400],
+  ['MESSAGE_TOO_LONG', 1, 400],
+  ['USER_DATA_TOO_LARGE', 1, 400],
 ];
 
 describe('ERRORS', () => {
@@ -134,6 +140,17 @@ describe('gwsError', () => {
       'Cannot EndContactCenterSession: agent1 still has chat C1 offered or open. Reject, Complete or Leave it first.',
     ],
     ['PARTIAL_SUCCESS', () => gwsError('PARTIAL_SUCCESS', ['voice'], ['chat']), 'Partial success: chat started; voice failed (see results).'],
+    // Lists a user makes long are cut: a few, then how many more.
+    [
+      'SESSIONS_OPEN with many',
+      () => gwsError('SESSIONS_OPEN', 'agent1', ['chat C1', 'chat C2', 'chat C3', 'chat C4', 'chat C5', 'chat C6', 'chat C7']),
+      'Cannot EndContactCenterSession: agent1 still has chat C1, chat C2, chat C3, chat C4, chat C5 and 2 more offered or open. Reject, Complete or Leave them first.',
+    ],
+    [
+      'PARTIAL_SUCCESS with many',
+      () => gwsError('PARTIAL_SUCCESS', ['x'.repeat(100), 'b', 'c', 'd', 'e', 'f'], ['chat']),
+      `Partial success: chat started; ${'x'.repeat(37)}..., b, c, d, e and 1 more failed (see results).`,
+    ],
   ])('formats %s for chats and the agent\'s day', (_code, make, message) => {
     expect(make().message).toBe(message);
   });

@@ -3,13 +3,14 @@ import { Agents } from './agents';
 import { call, loadCatalog, loadState, sessionsOf } from './api';
 import { Controls } from './controls';
 import { useFeed, type FeedStatus } from './feed';
+import { follow, needsRead } from './follow';
 import { html } from './html';
 import { Sessions } from './sessions';
 import { EventDetails, Timeline } from './timeline';
-import type { Catalog, SimState } from './types';
+import type { Catalog, FeedEvent, SimState } from './types';
 
-/** Between two reads of the state while events keep coming. */
-const REFRESH_PAUSE_MS = 150;
+/** Between two reads of the state while events that need one keep coming. */
+const REFRESH_PAUSE_MS = 500;
 
 const STATUS: Record<FeedStatus, string> = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting…', closed: 'feed closed: reload the page' };
 
@@ -19,14 +20,29 @@ export function App() {
   const [state, setState] = useState<SimState | undefined>(undefined);
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const refresh = useStateRefresh((read) => {
-    if ('state' in read) setState(read.state);
-    setProblem('problem' in read ? read.problem : undefined);
-  });
-  const feed = useFeed(refresh);
+  // Events that come while the state is being read are applied again to what the read gives.
+  const sinceRead = useRef<FeedEvent[] | undefined>(undefined);
+  const latest = useRef(state);
+  latest.current = state;
+  const refresh = useStateRefresh(
+    () => (sinceRead.current = []),
+    (read) => {
+      if ('state' in read) setState(follow(read.state, sinceRead.current ?? []));
+      sinceRead.current = undefined;
+      setProblem('problem' in read ? read.problem : undefined);
+    },
+  );
+  // The page follows the state by the feed's events; it reads it all only when they do not say enough.
+  const feed = useFeed(
+    (batch) => {
+      sinceRead.current?.push(...batch);
+      setState((current) => current && follow(current, batch));
+      if (needsRead(batch, latest.current)) refresh();
+    },
+    () => refresh(),
+  );
   useEffect(() => {
     void loadCatalog().then(setCatalog);
-    refresh();
   }, []);
 
   const sessions = sessionsOf(state, catalog);
@@ -65,7 +81,7 @@ export function App() {
 }
 
 /** Reads GET /sim/state on demand: one read at a time, and one more if asked meanwhile. */
-function useStateRefresh(onRead: (read: Awaited<ReturnType<typeof loadState>>) => void): () => void {
+function useStateRefresh(onStart: () => void, onRead: (read: Awaited<ReturnType<typeof loadState>>) => void): () => void {
   const reading = useRef(false);
   const again = useRef(false);
   return useCallback(() => {
@@ -77,6 +93,7 @@ function useStateRefresh(onRead: (read: Awaited<ReturnType<typeof loadState>>) =
     void (async () => {
       do {
         again.current = false;
+        onStart();
         onRead(await loadState());
         if (again.current) await new Promise((resolve) => setTimeout(resolve, REFRESH_PAUSE_MS));
       } while (again.current);

@@ -18,12 +18,15 @@ export interface Feed {
 /**
  * The simulator's live feed (GET /sim/events, Server-Sent Events): the kept history first, then
  * each event as it happens. The browser reconnects by itself and resumes after the last event
- * it got. A reset empties the timeline. `onEvents` is called after each batch.
+ * it got. A reset empties the timeline. `onEvents` is called with each batch, `onOpen` each time
+ * the feed (re)connects.
  */
-export function useFeed(onEvents: () => void): Feed {
+export function useFeed(onEvents: (batch: FeedEvent[]) => void, onOpen: () => void): Feed {
   const [feed, setFeed] = useState<Feed>({ events: [], status: 'connecting' });
   const changed = useRef(onEvents);
   changed.current = onEvents;
+  const opened = useRef(onOpen);
+  opened.current = onOpen;
 
   useEffect(() => {
     const source = new EventSource('/sim/events');
@@ -34,9 +37,12 @@ export function useFeed(onEvents: () => void): Feed {
       const batch = pending;
       pending = [];
       setFeed((current) => withBatch(current, batch));
-      changed.current();
+      changed.current(batch);
     };
-    source.onopen = () => setFeed((current) => ({ ...current, status: 'live' }));
+    source.onopen = () => {
+      setFeed((current) => ({ ...current, status: 'live' }));
+      opened.current();
+    };
     source.onerror = () => setFeed((current) => ({ ...current, status: source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting' }));
     source.onmessage = (message: MessageEvent<string>) => {
       pending.push(JSON.parse(message.data) as FeedEvent);

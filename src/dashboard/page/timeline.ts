@@ -158,13 +158,14 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
 }
 
 /**
- * The selected event's JSON. A notification is shown as the agent's CometD client receives it:
- * on its topic (and /v2/notifications), its data, and gws-sim's stamp in ext.
+ * The selected event's JSON. A notification is shown as the agent's first CometD client received it: on the channel
+ * it got it on (/v2/notifications, or the topic itself for a client subscribed to that), its data, and gws-sim's stamp
+ * in ext; a line says which channels each client got it on.
  */
 export function EventDetails({ event, onClose }: { event: FeedEvent; onClose(): void }) {
   const notification = event.type === 'notification';
   const title = notification ? `${event.kind} to ${event.agent}, #${event.stamp.seq}` : `${event.type} #${event.id}`;
-  const shown = notification ? { channel: event.topic, data: event.data, ext: { gwsSim: event.stamp } } : event;
+  const shown = notification ? { channel: event.receivedOn[0]?.channels[0] ?? event.topic, data: event.data, ext: { gwsSim: event.stamp } } : event;
   return html`
     <section class="panel details" aria-labelledby="details-title">
       <header class="panel-head">
@@ -173,6 +174,12 @@ export function EventDetails({ event, onClose }: { event: FeedEvent; onClose(): 
         <span class="spacer"></span>
         <button type="button" class="quiet" onClick=${onClose}>Close</button>
       </header>
+      ${notification &&
+      html`<p id="event-received-on" class="small">
+        ${event.receivedOn.length === 0
+          ? `No client of ${event.agent} subscribed to a channel that carries ${event.topic}: nobody received it.`
+          : event.receivedOn.map((c) => html`<span data-client=${c.clientId}>client <code>${c.clientId.slice(0, 8)}…</code> on <code>${c.channels.join(' and ')}</code></span> `)}
+      </p>`}
       <pre id="event-json">${JSON.stringify(shown, null, 2)}</pre>
     </section>
   `;

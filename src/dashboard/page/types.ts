@@ -111,6 +111,8 @@ export interface CometdClient {
 }
 
 export interface SimState {
+  /** The live feed's last event this state includes: the page follows the events after it. */
+  lastEventId: number;
   timeScale: number;
   clock: string;
   users: User[];

@@ -3,6 +3,7 @@ import type { AgentParticipant, LogMessage, User } from '../fixture';
 import type { MediaName } from '../media';
 import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
+import { listed } from '../../shown';
 
 /** A GWS nickname as the documentation's samples show it: first and last name run together. */
 export const nicknameOf = (user: User) => `${user.firstName}${user.lastName}`.replace(/\s+/g, '');
@@ -27,7 +28,7 @@ export function say(model: GwsModel, session: Session, self: AgentParticipant, m
 /** The user a Consult or Transfer names, if it can be offered the session. */
 export function inviteTarget(model: GwsModel, operation: string, session: Session, targetUserId: string, caller: User): User {
   const target = model.userById(targetUserId);
-  if (!target) throw gwsError('TARGET_NOT_A_USER', targetUserId, model.users.map((u) => `${u.userName} (${u.id})`).join(', '));
+  if (!target) throw gwsError('TARGET_NOT_A_USER', targetUserId, listed(model.users.map((u) => `${u.userName} (${u.id})`)));
   if (target.id === caller.id) throw gwsError('TARGET_BUSY', operation, target.userName, session.id, 'is the caller');
   const state = session.states[target.id];
   if (state === 'Invited') throw gwsError('TARGET_BUSY', operation, target.userName, session.id, 'is already invited');
@@ -39,6 +40,25 @@ export function inviteTarget(model: GwsModel, operation: string, session: Sessio
 export function invite(session: Session, invitation: Invitation): void {
   session.invited = [...session.invited.filter((i) => i.userId !== invitation.userId), invitation];
   session.states[invitation.userId] = 'Invited';
+}
+
+/**
+ * Withdraws invitations not yet accepted: each invitee's state becomes Completed, as after a
+ * Reject, so that its Accept is refused. Returns the invitees to tell, in `role`.
+ */
+export function withdraw(session: Session, invitations: readonly Invitation[], role: string): Draft['recipients'] {
+  session.invited = session.invited.filter((i) => !invitations.includes(i));
+  for (const invitation of invitations) session.states[invitation.userId] = 'Completed';
+  return invitations.map((i) => ({ role, userId: i.userId }));
+}
+
+/**
+ * What an agent leaves behind when it completes or leaves the session: its Consults and Transfers
+ * not yet accepted are withdrawn, as its CancelConsult would (modelled: nothing documents it; an
+ * invitation outliving its inviter made a completed session take a new agent). Told in role `withdrawn`.
+ */
+export function withdrawInvitationsOf(session: Session, userId: string): Draft['recipients'] {
+  return withdraw(session, session.invited.filter((i) => i.by === userId), 'withdrawn');
 }
 
 /** The first session of the medium in which an agent chats, and that agent: where most operations can be sampled. */

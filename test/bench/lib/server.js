@@ -25,6 +25,9 @@ async function start() {
     host: '127.0.0.1',
     timeScale: config.timeScale,
     fixture: makeFixture(config.agents, config.sessionsPerPair),
+    // Every agent's websocket comes from this machine: room for all of them (the caps' defaults are 10,000 and 1,000 per address).
+    maxWebsockets: Math.max(10_000, config.agents + 100),
+    maxWebsocketsPerAddress: Math.max(10_000, config.agents + 100),
   });
   return { url: sim.url, close: () => sim.close(), connected: () => sim.state().cometdClients.length, reset: () => sim.reset() };
 }

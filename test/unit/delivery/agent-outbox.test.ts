@@ -20,7 +20,7 @@ describe("AgentOutbox: one agent's outgoing notifications, in order", () => {
       hasSubscriber: () => subscribed,
       send: (userId, data, stamp, topic) => {
         sent.push(`${userId}:${String(data)}#${stamp.seq}@${stamp.dueAt}${stamp.held ? ' held' : ''}${topic === TOPIC ? '' : ` ${topic}`}`);
-        return true;
+        return [{ clientId: 'c', channels: [topic] }];
       },
     };
     const outboxes = new Map<string, AgentOutbox>();
@@ -105,7 +105,7 @@ describe("AgentOutbox: one agent's outgoing notifications, in order", () => {
 describe('Outboxes', () => {
   it('applies the rules in use to each notification, and none once taken out', () => {
     const sent: string[] = [];
-    const outboxes = new Outboxes({ clock: new ManualClock(0), log: () => {}, sink: { hasSubscriber: () => true, send: (_u, d, stamp, _t, copies) => (sent.push(`${String(d)}x${copies}:${stamp.faults ?? ''}`), true) } });
+    const outboxes = new Outboxes({ clock: new ManualClock(0), log: () => {}, sink: { hasSubscriber: () => true, send: (_u, d, stamp, _t, copies) => (sent.push(`${String(d)}x${copies}:${stamp.faults ?? ''}`), []) } });
     const stop = outboxes.use({
       shape: (_userId, notification, shaping) => {
         if (notification === 'drop') shaping.drop = true;

@@ -18,7 +18,7 @@ function injector(sessions = { sessionsOf: () => [], reset: () => {}, cut: () =>
     hasSubscriber: () => true,
     send: (userId, notification, stamp, topic, copies) => {
       sent.push({ userId, notification, topic, copies, faults: stamp.faults, seq: stamp.seq });
-      return reached;
+      return reached ? [{ clientId: 'c', channels: [topic] }] : [];
     },
   };
   const clock = new ManualClock(1000);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { FaultSpecError, formatFault, parseFaultSpec, SPEC_SYNTAX, toFault } from '../../../src/faults/spec';
+import { FAULT_KINDS, FaultSchema, MAX_FAULT_COUNT, MAX_NTH, type Fault } from '../../../src/faults/types';
 import { FileError } from '../../../src/validation';
 
 describe('parseFaultSpec: the --fault SPEC', () => {
@@ -38,8 +40,16 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     ['drop:agent2:1-10000,10001', "'1-10000,10001' names more than 10000 notifications; use *"],
     ['delay:agent1:*:soon', "'soon' is not a delay in ms (300) or a range (200-500); expected delay:AGENT:NTH:MS, e.g. delay:agent1:*:200-500"],
     ['delay:agent1:*:500-200', 'ms: [min, max] with min <= max, got [500, 200]'],
-    ['delay:agent1:*:9999999', 'ms: Too big'],
-    ['session-drop:agent2:1', "'1' is not after=N (N = 1, 2, ...: after the agent's N-th notification); expected session-drop:AGENT[:after=N]"],
+    ['delay:agent1:*:9999999', 'ms: at most 3600000 ms (an hour)'],
+    ['delay:agent1:*:99999999999999999999', "fault 'delay:agent1:*:99999999999999999999': ms: at most 3600000 ms (an hour); expected"],
+    // Past 2^53, n++ stops changing n: these hung the process for good.
+    ['drop:agent1:9007199254740992', "'9007199254740992' is past 1000000000, the largest notification number a fault may name"],
+    ['delay:agent1:9007199254740990-9007199254740999:5', "'9007199254740990-9007199254740999' is past 1000000000"],
+    ['duplicate:agent1:1,999999999-1000000001', "'999999999-1000000001' is past 1000000000"],
+    ['rest:agent1:*:INTERNAL:9007199254740992', "'9007199254740992' is past 1000000000"],
+    ['cut:agent1:after=9007199254740992', "'after=9007199254740992' is not after=N (N = 1 to 1000000000: after the agent's N-th notification)"],
+    ['rest:agent1:*:1000', 'statusCode: at most 999'],
+    ['session-drop:agent2:1', "'1' is not after=N (N = 1 to 1000000000: after the agent's N-th notification); expected session-drop:AGENT[:after=N]"],
     ['cut:agent2:after=0', "'after=0' is not after=N"],
     [
       'rest:agent1:Dance:4',
@@ -50,7 +60,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     // A customer's action is not a REST call of an agent: no REST fault can name it.
     ['rest:agent1:CustomerMessage:4', "unknown operation 'CustomerMessage'"],
     ['rest:agent1:*:oops', "'oops' is neither a GWS statusCode (4, or 4/500 with the HTTP status) nor a catalogue code (ACCESS_DENIED"],
-    ['rest:agent1:*:4/200', 'httpStatus: Too small'],
+    ['rest:agent1:*:4/200', 'httpStatus: an HTTP error status from 400 to 599'],
     ['rest:agent1:*', "fault 'rest:agent1:*': a part is missing; expected rest:AGENT:OPERATION:ERROR[:NTH], e.g. rest:agent1:RemoveParticipantFromConference:4/500"],
   ])('%s is refused: %s', (spec, message) => {
     expect(() => parseFaultSpec(spec)).toThrow(FaultSpecError);
@@ -62,8 +72,82 @@ describe('parseFaultSpec: the --fault SPEC', () => {
     expect((parseFaultSpec('drop:agent2:1-9999,1-2') as { nth: number[] }).nth).toHaveLength(9999);
   });
 
+  it('a number of 5,000 digits is refused, and shown shortened', () => {
+    expect(() => parseFaultSpec(`reorder:agent1:${'9'.repeat(5000)}`)).toThrow(`fault 'reorder:agent1:${'9'.repeat(182)}...': '${'9'.repeat(197)}...' is past 1000000000`);
+  });
+
+  it('takes the largest notification number, and a range up to it', () => {
+    expect(parseFaultSpec(`drop:agent1:${MAX_FAULT_COUNT}`)).toEqual({ kind: 'drop', agent: 'agent1', nth: MAX_FAULT_COUNT });
+    expect(parseFaultSpec(`session-drop:agent1:after=${MAX_FAULT_COUNT}`)).toEqual({ kind: 'session-drop', agent: 'agent1', after: MAX_FAULT_COUNT });
+    expect((parseFaultSpec(`drop:agent1:${MAX_FAULT_COUNT - 2}-${MAX_FAULT_COUNT}`) as { nth: number[] }).nth).toHaveLength(3);
+  });
+
   it('a bad spec is a FileError, so the CLI exits 2 (a usage error) on it', () => {
     expect(() => parseFaultSpec('nope')).toThrow(FileError);
+  });
+});
+
+describe('formatFault: the SPEC as the user writes it', () => {
+  it.each([
+    ['drop:agent1:1-10000', 'drop:agent1:1-10000'],
+    ['drop:agent1:1,3-4,3', 'drop:agent1:1,3,4'],
+    ['delay:agent1:7,1-5,9-12:300', 'delay:agent1:1-5,7,9-12:300'],
+    ['rest:agent1:*:4:2-900', 'rest:agent1:*:4:2-900'],
+  ])('%s is shown as %s, not as every number', (spec, shown) => {
+    expect(formatFault(parseFaultSpec(spec))).toBe(shown);
+  });
+
+  it('an object with a long list is shown compact too', () => {
+    expect(formatFault({ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_000 }, (_, i) => 10_000 - i) })).toBe('drop:agent1:1-10000');
+  });
+});
+
+/** A number as a user may type it: small, near the bounds, near 2^53, or hundreds of digits. */
+const typedNumber = fc.oneof(
+  fc.integer({ min: 0, max: 20 }).map(String),
+  fc.integer({ min: MAX_FAULT_COUNT - 3, max: MAX_FAULT_COUNT + 3 }).map(String),
+  fc.bigInt({ min: 2n ** 53n - 20n, max: 2n ** 53n + 20n }).map(String),
+  fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
+  fc.integer({ min: 1, max: 600 }).map((digits) => '9'.repeat(digits)),
+);
+const typedNth = fc.oneof(
+  fc.constant('*'),
+  fc.array(fc.oneof(typedNumber, fc.tuple(typedNumber, typedNumber).map(([a, b]) => `${a}-${b}`)), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(',')),
+);
+const typedSpec = fc.oneof(
+  fc.tuple(fc.constantFrom('drop', 'duplicate', 'reorder'), typedNth).map(([kind, nth]) => `${kind}:agent1:${nth}`),
+  fc.tuple(typedNth, typedNumber, fc.option(typedNumber)).map(([nth, ms, to]) => `delay:agent1:${nth}:${ms}${to === null ? '' : `-${to}`}`),
+  fc.tuple(fc.constantFrom('session-drop', 'cut'), typedNumber).map(([kind, n]) => `${kind}:agent1:after=${n}`),
+  fc.tuple(typedNumber, fc.option(typedNumber), fc.option(typedNth)).map(
+    ([status, http, nth]) => `rest:agent1:*:${status}${http === null ? '' : `/${http}`}${nth === null ? '' : `:${nth}`}`,
+  ),
+  fc.tuple(fc.constantFrom(...FAULT_KINDS), fc.array(fc.oneof(typedNumber, typedNth), { maxLength: 4 })).map(([kind, parts]) => [kind, 'agent1', ...parts].join(':')),
+);
+
+/** Every number a fault holds, wherever it is. */
+function numbersOf(fault: Fault): number[] {
+  return Object.values(fault).flatMap((value) => (typeof value === 'number' ? [value] : Array.isArray(value) ? value : []));
+}
+
+describe('any typed SPEC, huge numbers and ranges included', () => {
+  it('is parsed into a bounded fault that shows as a SPEC parsing back to it, or refused with a short message', () => {
+    fc.assert(
+      fc.property(typedSpec, (spec) => {
+        let fault: Fault;
+        try {
+          fault = parseFaultSpec(spec);
+        } catch (error) {
+          expect(error).toBeInstanceOf(FaultSpecError);
+          expect((error as Error).message.length).toBeLessThan(1500);
+          return;
+        }
+        expect(FaultSchema.safeParse(fault).success).toBe(true);
+        for (const n of numbersOf(fault)) expect(n).toBeLessThanOrEqual(MAX_FAULT_COUNT);
+        if ('nth' in fault && Array.isArray(fault.nth)) expect(fault.nth.length).toBeLessThanOrEqual(MAX_NTH);
+        expect(parseFaultSpec(formatFault(fault))).toEqual(fault);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 2000) },
+    );
   });
 });
 

@@ -104,3 +104,13 @@ describe('routing a chat offered without offerTo', () => {
     expect(model.channels.of(AGENT3_ID)).toEqual([{ channel: 'chat', state: 'NotReady' }]);
   });
 });
+
+describe('EndContactCenterSession with many chats open', () => {
+  it('names a few of them and says how many more (3,001 chats made a 93 KB message)', () => {
+    const { ready, offer, me } = chats();
+    ready('agent2');
+    const ids = Array.from({ length: 3001 }, () => String(offer({ offerTo: 'agent2' }).answer.id));
+    const message = refusal(() => me('agent2', 'EndContactCenterSession')).message;
+    expect(message).toBe(`Cannot EndContactCenterSession: agent2 still has ${ids.slice(0, 5).map((id) => `chat ${id}`).join(', ')} and 2996 more offered or open. Reject, Complete or Leave them first.`);
+  });
+});

@@ -124,7 +124,7 @@ describe('loadOperationStream on a broken file', () => {
   });
 
   it('refuses a step that sends a template that does not exist', () => {
-    expectProblem((f) => (f.streams.caller[0].send = 'nope'), '$.streams.caller[0].send', /expected the name of a template \(newMessages, stateChange\), found 'nope'/);
+    expectProblem((f) => (f.streams.caller[0].send = 'nope'), '$.streams.caller[0].send', /expected the name of a template \(newMessages, stateChange, withdrawn\), found 'nope'/);
   });
 
   it('refuses a placeholder with an unknown root, listing the known ones', () => {
@@ -187,7 +187,7 @@ describe('loadOperationStream on a broken file', () => {
   });
 
   it('refuses a stream for a role the operation does not have, listing its roles', () => {
-    expectProblem((f) => (f.operation = 'Leave'), '$.streams.target', /^Leave has no role 'target'; its roles: caller, others$/);
+    expectProblem((f) => (f.operation = 'Leave'), '$.streams.target', /^Leave has no role 'target'; its roles: caller, others, withdrawn$/);
   });
 
   it('refuses an unknown media', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
 import { shareAgentOperation } from '../operation';
-import { chattingAgent } from '../shared';
+import { chattingAgent, withdraw } from '../shared';
 
 /**
  * CancelConsult, chat only (GWS's chat page): withdraws the caller's Consult before the consulted
@@ -22,11 +22,9 @@ export const cancelConsult = shareAgentOperation({
   perform({ caller, session, self }) {
     const pending = session.invited.find((i) => i.kind === 'consult' && i.by === caller.id);
     if (!pending) throw gwsError('NO_CONSULT_PENDING', caller.userName, session.id);
-    session.invited = session.invited.filter((i) => i !== pending);
-    session.states[pending.userId] = 'Completed';
     return {
       participants: { caller: self! },
-      recipients: [{ role: 'target', userId: pending.userId }],
+      recipients: withdraw(session, [pending], 'target'),
       answer: { referenceId: null },
     };
   },

@@ -6,6 +6,7 @@ import { gwsTimestamp } from '../../timestamp';
 import { shareCustomerOperation } from '../operation';
 import { route } from '../routing';
 import { offerSample } from '../shared';
+import { listed } from '../../../shown';
 
 /**
  * An arrival: a customer writes and the session is offered to an agent, whose state is Invited
@@ -29,7 +30,8 @@ export const offer = shareCustomerOperation({
   participants: ['customer'],
   perform({ model, media, params, now }) {
     const named = params.offerTo === undefined ? undefined : model.userByName(params.offerTo);
-    if (params.offerTo !== undefined && !named) throw gwsError('NO_SUCH_AGENT', 'offerTo', params.offerTo, model.users.map((u) => u.userName).join(', '));
+    if (params.offerTo !== undefined && !named) throw gwsError('NO_SUCH_AGENT', 'offerTo', params.offerTo, listed(model.users.map((u) => u.userName)));
+    model.checkText(params.text);
     const created = model.addSession((nextId) => {
       const customer: Participant = { type: 'Customer', participantId: nextId(), nickname: params.customer, visibility: 'All' };
       const from = customer.participantId;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { AgentParticipant } from '../../fixture';
 import { agentOf, depart, type LoggedMessage } from '../../model';
 import { shareAgentOperation, type Draft } from '../operation';
-import { nicknameOf, offerSample, othersOf } from '../shared';
+import { nicknameOf, offerSample, othersOf, withdrawInvitationsOf } from '../shared';
 
 /**
  * Accept: the invited agent joins the session, visible to All for an arrival or a transfer, to
  * Agents for a consultation. It receives the whole log; the agents already there see it join. On a
- * transfer, the agent who transferred leaves once the new one has accepted (modelled).
+ * transfer, the agent who transferred leaves once the new one has accepted (modelled), and its
+ * other invitations not yet accepted are withdrawn (role `withdrawn`).
  */
 export const accept = shareAgentOperation({
   name: 'Accept',
@@ -15,7 +16,7 @@ export const accept = shareAgentOperation({
   params: z.object({ nickname: z.string().min(1).optional() }),
   example: { nickname: 'Agent' },
   states: ['Invited'],
-  roles: ['caller', 'others', 'transferrer'],
+  roles: ['caller', 'others', 'transferrer', 'withdrawn'],
   participants: ['caller'],
   perform({ model, caller, session, standing, params }) {
     const invitation = standing.invitation!;
@@ -37,7 +38,7 @@ export const accept = shareAgentOperation({
       depart(session, transferrer);
       session.states[transferrer.userId] = 'Completed';
       messages.left = model.log(session, { type: 'ParticipantLeft', from: transferrer.participantId, visibility: 'All' }, transferrer);
-      recipients.push({ role: 'transferrer', userId: transferrer.userId });
+      recipients.push({ role: 'transferrer', userId: transferrer.userId }, ...withdrawInvitationsOf(session, transferrer.userId));
     }
     return { participants: { caller: self }, messages, recipients: [...recipients, ...othersOf(session, caller.id)] };
   },

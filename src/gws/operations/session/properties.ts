@@ -22,8 +22,17 @@ export function propertiesOperation<P>(spec: {
     states: ['Chatting', 'LeftChat'],
     roles: ['caller', 'others'],
     participants: [],
-    perform({ caller, session, params }) {
+    perform({ model, caller, session, params }) {
+      const before = session.userData;
       spec.change(session, params);
+      if (session.userData !== before) {
+        try {
+          model.checkUserData(spec.name, session.userData, before);
+        } catch (error) {
+          session.userData = before;
+          throw error;
+        }
+      }
       return { participants: {}, recipients: [{ role: 'caller', userId: caller.id }, ...othersOf(session, caller.id)] };
     },
     sample: (model, media) => sampleByChattingAgent(model, spec.name, spec.example, media),

@@ -2,14 +2,16 @@ import { gwsError } from '../../../errors';
 import { agentOf, agentsOf, depart } from '../../model';
 import { shareAgentOperation } from '../operation';
 import { Target } from '../params';
-import { chattingAgent, othersOf } from '../shared';
+import { chattingAgent, othersOf, withdrawInvitationsOf } from '../shared';
 import { mediaNamed } from '../../media';
+import { listed } from '../../../shown';
 
 /**
  * RemoveParticipantFromConference: only an agent visible to All (customer and agents) may remove
  * another agent. The removed agent leaves; the log gains a Notice from the caller
  * (`REMOVE_PARTICIPANT_FROM_CONFERENCE<userId>`) and a ParticipantLeft from the removed agent,
- * both visible to agents only.
+ * both visible to agents only. The removed agent's Consults and Transfers not yet accepted are
+ * withdrawn, as when it leaves (role `withdrawn`).
  */
 export const removeParticipantFromConference = shareAgentOperation({
   name: 'RemoveParticipantFromConference',
@@ -18,7 +20,7 @@ export const removeParticipantFromConference = shareAgentOperation({
   example: { targetPath: '/users/<userId>' },
   states: ['Chatting'],
   offered: ({ session, participant }) => participant?.visibility === 'All' && agentsOf(session).length > 1,
-  roles: ['caller', 'target', 'others'],
+  roles: ['caller', 'target', 'others', 'withdrawn'],
   participants: ['caller', 'target'],
   perform({ model, caller, session, self, params }) {
     const callerParticipant = self!;
@@ -27,7 +29,7 @@ export const removeParticipantFromConference = shareAgentOperation({
       const allowed = agentsOf(session)
         .filter((p) => p.visibility === 'All')
         .map((p) => model.userById(p.userId)?.userName ?? p.userId);
-      throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, allowed.join(', '));
+      throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, listed(allowed));
     }
     const { resource } = mediaNamed(session.media);
     if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id, resource);
@@ -39,6 +41,7 @@ export const removeParticipantFromConference = shareAgentOperation({
 
     depart(session, target);
     session.states[target.userId] = 'Completed';
+    const withdrawn = withdrawInvitationsOf(session, target.userId);
     const notice = model.log(
       session,
       { type: 'Notice', from: callerParticipant.participantId, text: `REMOVE_PARTICIPANT_FROM_CONFERENCE${targetUserId}`, visibility: 'Agents' },
@@ -48,7 +51,7 @@ export const removeParticipantFromConference = shareAgentOperation({
     return {
       participants: { caller: callerParticipant, target },
       messages: { notice, participantLeft },
-      recipients: [{ role: 'caller', userId: caller.id }, { role: 'target', userId: target.userId }, ...othersOf(session, caller.id)],
+      recipients: [{ role: 'caller', userId: caller.id }, { role: 'target', userId: target.userId }, ...othersOf(session, caller.id), ...withdrawn],
     };
   },
   // In a conference of the fixture; else in one made by a consultation of an idle agent.
