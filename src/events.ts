@@ -1,6 +1,8 @@
-import type { DeliveryExt } from './bayeux/delivery-ext';
+import type { ReceivedOn } from './bayeux/channels';
+import type { DeliveryExt } from './delivery/stamp';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
+import type { JournalEntry } from './journal/wire';
 import { kindOf } from './scenario/expect';
 
 export type { FeedEvent } from './events-wire';
@@ -19,6 +21,7 @@ interface Sent {
   stamp: DeliveryExt;
   topic: string;
   copies: number;
+  receivedOn: readonly ReceivedOn[];
 }
 
 /** A notification held for an agent with no subscriber, as Deliveries held it. */
@@ -66,8 +69,8 @@ export class SimEvents {
   }
 
   /** The delivery path, for every notification sent. */
-  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number): void {
-    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies } });
+  notification(userId: string, data: unknown, stamp: DeliveryExt, topic: string, copies: number, receivedOn: readonly ReceivedOn[]): void {
+    this.add({ id: ++this.lastId, sent: { userId, data, stamp, topic, copies, receivedOn } });
   }
 
   /** The delivery path, for a notification it keeps for an agent with no subscriber. */
@@ -86,6 +89,11 @@ export class SimEvents {
 
   control(action: ControlEvent['action'], detail: string): void {
     this.addEvent({ type: 'control', action, detail });
+  }
+
+  /** The request journal, for every request it keeps. */
+  request(request: JournalEntry): void {
+    this.addEvent({ type: 'request', request }, request.at);
   }
 
   client(change: ClientEvent['change'], agent: string, clientId: string, channel?: string): void {
@@ -198,7 +206,7 @@ export class SimEvents {
       const { at, userId, data, dueAt, topic, waiting } = entry.held;
       return { type: 'held', id: entry.id, at, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), dueAt, waiting, data };
     }
-    const { userId, data, stamp, topic, copies } = entry.sent;
-    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, kind: kindOf(data), stamp, copies, data };
+    const { userId, data, stamp, topic, copies, receivedOn } = entry.sent;
+    return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, receivedOn, kind: kindOf(data), stamp, copies, data };
   }
 }

@@ -4,7 +4,9 @@ import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
 import { createBayeux } from './bayeux/bayeux';
 import type { ServerProgress } from './client/settle';
+import { Outboxes } from './delivery/outboxes';
 import { FaultInjector } from './faults/injector';
+import { SessionFaults } from './faults/session';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
@@ -17,6 +19,8 @@ import { SimEvents } from './events';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
+import { attachJournal } from './journal/bayeux';
+import { Journal, journalLimitsOf, type JournalLimits } from './journal/journal';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
 import { websocketCapsOf } from './http/websocket-guard';
@@ -25,7 +29,7 @@ import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
-import { describeState, type SimulatorState } from './state';
+import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
@@ -70,6 +74,11 @@ export interface SimulatorOptions extends Partial<ModelLimits> {
   httpTimeouts?: HttpTimeouts;
   /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
   maxWebsocketMessageBytes?: number;
+  /**
+   * How much of the request journal (`sim.requests()`, GET /sim/requests) is kept: the newest
+   * `maxEntries` (default 10,000; 10 to 1,000,000) within `maxBytes` of JSON (default 8 MiB; 64 KiB to 1 GiB).
+   */
+  journal?: Partial<JournalLimits>;
   /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
   maxWebsockets?: number;
   /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
@@ -134,24 +143,39 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
-  const bayeux = createBayeux(authenticator, () => clock.now(), log, events, httpTimeouts.websocketHandshakeMs);
-  const faults = new FaultInjector({
-    clock,
-    seed,
+  const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
+  journal.listen((entry) => events.request(entry));
+  const bayeux = createBayeux(
+    authenticator,
+    {
+      subscribed: (userId) => {
+        faults.subscribed(userId); // first: a dropped session is over, what was held for it may go
+        outboxes.resume(userId);
+      },
+      disconnected: (clientId, userId) => sessionFaults.forget(clientId, userId),
+      lastSent: (userId) => outboxes.lastSent(userId),
+    },
     log,
-    send: (userId, notification, dueAt, publishOptions) => bayeux.deliveries.publish(userId, notification, dueAt, publishOptions),
-    sessions: bayeux.sessionFaults,
-    users: () => model.users,
-    heldFor: (userId) => bayeux.deliveries.heldFor(userId),
     events,
-  });
+    httpTimeouts.websocketHandshakeMs,
+  );
+  // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
+  const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
+  const sessionFaults = new SessionFaults(bayeux.clients, outboxes);
+  bayeux.addExtension(sessionFaults.extension);
+  attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
+  const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
+  const closeDelivery = () => {
+    outboxes.clear();
+    sessionFaults.close();
+    bayeux.close();
+  };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
-  bayeux.onSubscribed = (userId) => faults.subscribed(userId);
   const faultControls: FaultControls = {
     arm: (body) => faults.arm(faultsOfBody(body)),
     restFault: (userId, operation) => faults.restFault(userId, operation),
@@ -161,7 +185,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const player = new StreamPlayer({
     clock,
-    publisher: faults,
+    publisher: outboxes,
     timeScale,
     onError: (error, userId) => log(`cannot render a notification for user ${userId}: ${error.message}`),
   });
@@ -171,13 +195,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const reset = () => {
     faults.reset();
     engine.reset();
-    bayeux.deliveries.clearHeld();
+    outboxes.clear();
     model.reset();
+    journal.clear();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state(), events.lastEventId);
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
@@ -192,9 +217,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
-    faults.close();
     guard.close();
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -202,10 +226,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const progress = async (): Promise<ServerProgress> => ({
     pendingStreams: player.pending + faults.pending,
     manualClock: manualClock !== undefined,
-    sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
+    sent: Object.fromEntries(outboxes.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
   const harness = createHarness({
     model,
+    journal,
     now: () => clock.now(),
     target: {
       url: baseUrl,
@@ -216,11 +241,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
+      requests: async () => journal.entries(),
       plays: { fixture, streamFile: (operation, media) => streams.get(streamKey(media, operation))?.file },
     },
   });
 
-  const customers = customerControls(model, (outcome) => engine.play(outcome));
+  // What a test does as the customer is a /sim control like POST /sim/chats: the live feed (and the
+  // dashboard that follows it) hears of it the same way.
+  const customers = customerControls(model, (outcome) => {
+    events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
+    engine.play(outcome);
+  });
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
@@ -233,6 +264,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     settled: harness.settled,
     expect: harness.expect,
     run: harness.run,
+    requests: harness.requests,
+    waitForRequest: harness.waitForRequest,
+    verify: harness.verify,
     fault: (list) => faults.arm(([] as unknown[]).concat(list)),
     clearFaults: () => faults.clear(),
     notify,
@@ -242,9 +276,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {
           engine.cancelAll();
-          faults.close();
           guard.close();
-          bayeux.close();
+          closeDelivery();
           server.close(() => resolve());
           for (const socket of sockets) socket.destroy();
         });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { didYouMean } from './suggest';
 
 /** One problem in a file: where (a JSON path such as `$.streams.caller[0].afterMs`, and the line) and what. */
 export interface Problem {
@@ -87,8 +88,50 @@ export function problemAt(source: JsonSource, path: readonly PropertyKey[], mess
 export function validate<S extends z.ZodType>(schema: S, source: JsonSource): z.infer<S> {
   const result = schema.safeParse(source.value);
   if (result.success) return result.data;
-  throw new FileError(
-    source.file,
-    result.error.issues.map((issue) => problemAt(source, issue.path, issue.message)),
-  );
+  throw new FileError(source.file, problemsOf(source, schema, result.error.issues));
+}
+
+/** Zod's issues as problems of `source`, each with its line and, for an unknown key, the key meant. */
+export function problemsOf(source: JsonSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => problemAt(source, issue.path, issueMessage(issue, schema)));
+}
+
+/** The issue's message; an unknown key also says which key of the object at its path it is closest to. */
+export function issueMessage(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const known = keysAt(schema, issue.path);
+  if (known.length === 0) return issue.message;
+  const guesses = issue.keys.map((key) => didYouMean(key, known)).filter((guess) => guess !== '');
+  return `${issue.message}${guesses.length === 1 && issue.keys.length === 1 ? guesses[0] : ''} (it takes: ${known.join(', ')})`;
+}
+
+/** The keys the object schema at `path` inside `schema` takes (none when the path leads to no object). */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (key: string) => def[key] as z.core.$ZodType;
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+      return keysAt(inner('innerType'), path);
+    case 'pipe':
+      return keysAt(inner('in'), path);
+    case 'union':
+      return (def.options as z.core.$ZodType[]).flatMap((option) => keysAt(option, path));
+    case 'array':
+      return path.length === 0 ? [] : keysAt(inner('element'), path.slice(1));
+    case 'record':
+      return path.length === 0 ? [] : keysAt(inner('valueType'), path.slice(1));
+    case 'object': {
+      const shape = def.shape as Record<string, z.core.$ZodType>;
+      if (path.length === 0) return Object.keys(shape);
+      const field = shape[String(path[0])];
+      return field === undefined ? [] : keysAt(field, path.slice(1));
+    }
+    default:
+      return [];
+  }
 }

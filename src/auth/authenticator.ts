@@ -44,7 +44,7 @@ export class Authenticator {
   fromHeaders(headers: IncomingHttpHeaders): AuthResult {
     if (headers.authorization !== undefined) return this.check(basicCredentials(headers.authorization));
     const sessionId = cookie(headers.cookie, SESSION_COOKIE);
-    if (sessionId === undefined) return { ok: false, reason: NO_CREDENTIALS };
+    if (sessionId === undefined) return { ok: false, reason: NO_CREDENTIALS + crossSiteHint(headers) };
     const user = this.model.userById(this.sessions.get(sessionId) ?? '');
     if (!user) return { ok: false, reason: `the ${SESSION_COOKIE} cookie is not a session of this simulator; log in again with HTTP Basic` };
     return { ok: true, user };
@@ -94,6 +94,35 @@ export class Authenticator {
   csrfToken(user: User): string {
     return this.csrfTokens.get(this.openSession(user)) as string;
   }
+}
+
+/**
+ * Why a browser sent no cookie: a page of another site (another host name: localhost is not
+ * 127.0.0.1) never sends the SameSite=Lax JSESSIONID with its requests.
+ */
+function crossSiteHint(headers: IncomingHttpHeaders): string {
+  const page = hostOf(headers.origin);
+  const here = hostOf(headers.host === undefined ? undefined : `http://${headers.host}`);
+  if (page === undefined || here === undefined || siteOf(page) === siteOf(here)) return '';
+  return (
+    `. The request came from a page of ${headers.origin}, another site than ${here}: the browser keeps the ${SESSION_COOKIE} cookie ` +
+    `(SameSite=Lax) off it. Open the page on ${here} (same host name, any port), or send HTTP Basic (an Authorization header; for CometD, ` +
+    `cometd.configure({requestHeaders})) or credentials in the handshake ext`
+  );
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The part of a host name browsers compare for SameSite: an IP or single label as it is, else its last two labels (no public suffix list). */
+function siteOf(hostname: string): string {
+  if (/^[\d.]+$|:/.test(hostname) || !hostname.includes('.')) return hostname;
+  return hostname.split('.').slice(-2).join('.');
 }
 
 /** The credentials of an `Authorization: Basic` header, or why there are none. */

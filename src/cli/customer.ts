@@ -1,8 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
 import { adminHeaders, postJson } from '../client/rest';
-import { MEDIA_NAMES, mediaNamed, type MediaName } from '../gws/media';
+import { mediaNamed, type MediaName } from '../gws/media';
 import { EXIT } from './cli';
 import { checkServer, DEFAULT_SERVER } from './options';
+import { MEDIA_OPTION, sessionMedia } from './session-media';
 
 interface CustomerArgs {
   action: 'offer' | 'say' | 'typing' | 'leave';
@@ -11,14 +12,14 @@ interface CustomerArgs {
   name?: string;
   text?: string;
   stop: boolean;
-  media: MediaName;
+  media?: MediaName;
   server: string;
   'admin-token'?: string;
 }
 
 /** Where each action goes under /sim, and its body: the customer operations' routes (src/gws/operations/customer). */
-function request(args: CustomerArgs): { path: string; body: object } {
-  const collection = `/sim/${mediaNamed(args.media).collection}`;
+function request(args: CustomerArgs, media: MediaName): { path: string; body: object } {
+  const collection = `/sim/${mediaNamed(media).collection}`;
   const session = `${collection}/${encodeURIComponent(args.session ?? '')}`;
   switch (args.action) {
     case 'offer':
@@ -47,12 +48,12 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
       .option('name', { type: 'string', describe: "offer: the customer's nickname (default Customer)" })
       .option('text', { type: 'string', describe: "offer: the first message; say: what the customer writes" })
       .option('stop', { type: 'boolean', default: false, describe: 'typing: the customer stops typing (default: starts)' })
-      .option('media', { choices: MEDIA_NAMES, default: 'facebook' as MediaName, describe: 'A Facebook session or a chat' })
+      .option('media', { ...MEDIA_OPTION, describe: `${MEDIA_OPTION.describe} (offer: a Facebook session)` })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
       .option('admin-token', { type: 'string', describe: "The server's --admin-token, for its /sim endpoints" })
       .check((args) => {
         checkServer(args.server as string);
-        const routed = mediaNamed(args.media as MediaName).channel !== undefined;
+        const routed = mediaNamed((args.media as MediaName | undefined) ?? 'facebook').channel !== undefined;
         if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)');
         if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
         if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
@@ -64,10 +65,13 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as Argv<CustomerArgs>,
   handler: async (args) => {
     const server = args.server.replace(/\/+$/, '');
-    const { path, body } = request(args);
     try {
+      const { media, hint } =
+        args.action === 'offer' ? { media: args.media ?? 'facebook' } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
+      const { path, body } = request(args, media);
       const answer = await postJson(`${server}${path}`, adminHeaders(args['admin-token']), body);
       console.log(JSON.stringify(answer, null, 2));
+      if (answer.statusCode !== 0 && hint !== undefined) console.error(`gws-sim: ${hint}`);
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
     } catch (error) {
       console.error(`gws-sim: customer ${args.action}: ${(error as Error).message}`);

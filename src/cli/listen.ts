@@ -4,6 +4,7 @@ import { Agent, NOTIFICATIONS_CHANNEL, TRANSPORTS, type Transport } from '../cli
 import { kindOf } from '../scenario/expect';
 import { EXIT } from './cli';
 import { checkServer, DEFAULT_SERVER, examples } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ListenArgs {
   agent: string;
@@ -42,6 +43,7 @@ export const listenCommand: CommandModule<object, ListenArgs> = {
     const stop = () => void (agent ? agent.disconnect() : Promise.resolve()).then(() => process.exit(EXIT.ok));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    stopWhenOrphaned(stop);
     try {
       agent = await Agent.connect({
         url: args.server.replace(/\/+$/, ''),

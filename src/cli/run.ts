@@ -43,7 +43,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: async (args) => {
     let scripts: Script[];
     try {
-      scripts = args.files.map(loadScenario);
+      scripts = args.files.map((file) => loadScenario(file));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       console.error(`gws-sim: ${error.message}`);

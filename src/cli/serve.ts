@@ -4,11 +4,13 @@ import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
 import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf, type ModelLimits } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
+import { DEFAULT_JOURNAL_LIMITS, JOURNAL_BOUNDS, journalLimitsOf } from '../journal/journal';
 import { WEBSOCKET_CAP_BOUND, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
+import { stopWhenOrphaned } from './orphan';
 
 interface ServeArgs {
   port: number;
@@ -23,6 +25,8 @@ interface ServeArgs {
   csrf: boolean;
   'max-sessions-per-agent': number;
   'max-websocket-message'?: number;
+  'journal-entries': number;
+  'journal-bytes': number;
   'max-interactions': number;
   'max-messages-per-interaction': number;
   'max-message-bytes': number;
@@ -41,6 +45,8 @@ const LIMIT_HELP: Record<keyof ModelLimits, string> = {
 
 /** The flag of each model limit, e.g. max-interactions for maxInteractions. */
 const flagOf = (name: keyof ModelLimits) => LIMIT_BOUNDS[name].flag.slice(2) as 'max-interactions';
+
+const JOURNAL_FLAGS = { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' };
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -90,6 +96,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
       })
+      .option('journal-entries', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxEntries,
+        describe: `Requests the journal keeps (GET /sim/requests), the newest; ${JOURNAL_BOUNDS.maxEntries.min} to ${JOURNAL_BOUNDS.maxEntries.max}`,
+      })
+      .option('journal-bytes', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxBytes,
+        describe: `Bytes (as JSON) the journal keeps at most; ${JOURNAL_BOUNDS.maxBytes.min} to ${JOURNAL_BOUNDS.maxBytes.max}`,
+      })
       .option('max-interactions', limitOption('maxInteractions'))
       .option('max-messages-per-interaction', limitOption('maxMessagesPerInteraction'))
       .option('max-message-bytes', limitOption('maxMessageBytes'))
@@ -127,6 +143,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
           (value, key) => shown(value, flag(key)),
         );
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
+        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, JOURNAL_FLAGS, (value, key) => shown(value, JOURNAL_FLAGS[key].slice(2)));
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
@@ -160,6 +177,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
+        journal: { maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] },
         ...limitsOf(args),
         maxWebsockets: args['max-websockets'],
         maxWebsocketsPerAddress: args['max-websockets-per-address'],
@@ -193,6 +211,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    stopWhenOrphaned(stop);
   },
 };
 

@@ -1,19 +1,20 @@
 import type { CommandModule } from 'yargs';
 import { performOperation, UnreachableError, type OperationTarget } from '../client/rest';
-import { MEDIA_NAMES, mediaNamed, type MediaName } from '../gws/media';
+import { mediaNamed, type MediaName } from '../gws/media';
 import { parametersOf } from '../gws/operations/describe';
 import { REGISTRY, restOperationNames, targetOf } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
 import { adminHeaders, checkServer, DEFAULT_SERVER, notRunning } from './options';
+import { MEDIA_OPTION, sessionMedia } from './session-media';
 
 interface TriggerArgs {
   operation: string;
   agent: string;
   password?: string;
   session?: string;
-  media: MediaName;
+  media?: MediaName;
   channel?: string;
   target?: string;
   server: string;
@@ -36,7 +37,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .option('agent', { type: 'string', demandOption: true, describe: 'The user name who performs it' })
       .option('password', { type: 'string', describe: 'Default: the user name (as in the embedded fixture)' })
       .option('session', { type: 'string', describe: 'The session id (an operation on a session)' })
-      .option('media', { choices: MEDIA_NAMES, default: 'facebook' as MediaName, describe: "The session's medium: a Facebook session or a chat" })
+      .option('media', MEDIA_OPTION)
       .option('channel', { type: 'string', describe: 'The channel of Ready and NotReady, e.g. chat (without it: every channel the agent is logged in on)' })
       .option('target', { type: 'string', describe: 'The agent to act on (Consult, Transfer, RemoveParticipantFromConference): a user name, or a user URI' })
       .option('server', { type: 'string', default: DEFAULT_SERVER, describe: 'The running gws-sim' })
@@ -52,7 +53,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .check((args) => {
         checkServer(args.server);
         const on = targetOf(args.operation);
-        if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id> (and --media chat for a chat)`);
+        if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id>`);
         if (on === 'channel' && args.channel === undefined && !onEveryChannel(args.operation)) throw new Error(`trigger ${args.operation} acts on one of the agent's channels: give --channel chat`);
         return true;
       })
@@ -73,15 +74,18 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
         const value = args[parameter.name];
         if (typeof value === 'string') params[parameter.name] = asJson(parameter.type) ? parseJson(parameter.name, value) : value;
       }
-      const target = targetOf(args.operation);
-      const on: OperationTarget =
-        target === 'channel' && args.channel !== undefined
+      const on = targetOf(args.operation);
+      const { media, hint } = on === 'session' ? await sessionMedia(server, args.session!, args.media, args['admin-token']) : { media: 'facebook' as const, hint: undefined };
+      // Ready and NotReady without --channel: POST /api/v2/me, on every channel.
+      const target: OperationTarget =
+        on === 'channel' && args.channel !== undefined
           ? { channel: args.channel }
-          : target === 'me' || target === 'channel'
+          : on === 'me' || on === 'channel'
             ? { me: true }
-            : ({ [mediaNamed(args.media).resource]: args.session! } as OperationTarget);
-      const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, on, params);
+            : ({ [mediaNamed(media).resource]: args.session! } as OperationTarget);
+      const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, target, params);
       console.log(JSON.stringify(answer, null, 2));
+      if (answer.statusCode !== 0 && hint !== undefined) console.error(`gws-sim: ${hint}`);
       process.exit(answer.statusCode === 0 ? EXIT.ok : EXIT.failure);
     } catch (error) {
       const asked = `${args.operation} as ${args.agent}${args.session === undefined ? '' : ` on session ${args.session}`}`;

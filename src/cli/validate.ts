@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import pc from 'picocolors';
 import { loadOperationStreams } from '../scenario/loader';
 import { loadScenario } from '../scenario/script';
-import { checkExpectations, NotificationShapes } from '../scenario/shapes';
+import { NotificationShapes } from '../scenario/shapes';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
 
@@ -39,8 +39,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     let invalid = 0;
     for (const file of args.files) {
       try {
-        const script = loadScenario(file);
-        checkExpectations(script, shapes);
+        const script = loadScenario(file, shapes);
         const steps = script.steps('http://127.0.0.1:8090').length;
         console.log(pc.green(`✓ ${file}`) + pc.dim(` (${script.agents.length} agents, ${steps} steps)`));
       } catch (error) {

@@ -43,6 +43,7 @@ export interface WaitOptions {
 export class Agent {
   /** Everything received so far, in order. */
   readonly received: Received[] = [];
+  /** How many notifications next() and sim.expect() have taken: one position for both, so that each checks what the other has not. */
   private cursor = 0;
   private seqAtSubscribe = 0;
   private readonly listeners = new Set<(received: Received) => void>();
@@ -99,8 +100,8 @@ export class Agent {
   }
 
   /**
-   * The next notification not yet taken by next(); rejects if it does not meet `expected`, or
-   * when none arrives in time.
+   * The next notification not yet taken by next() or sim.expect(); rejects if it does not meet
+   * `expected`, or when none arrives in time.
    */
   async next(expected?: Expected, options: WaitOptions = {}): Promise<unknown> {
     // Taken now, so that next() calls made together get successive notifications.
@@ -130,6 +131,19 @@ export class Agent {
     const found = () => this.received.find((r) => mismatches(target, r.data).length === 0);
     await this.until(() => found() !== undefined, options, () => `a notification ${describeExpected(target)}`);
     return [found()!.data];
+  }
+
+  /**
+   * Takes every notification not yet taken by next() or sim.expect() (what sim.expect() checks). Throws while a
+   * next() still waits: which notifications each would take would depend on timing.
+   */
+  take(): unknown[] {
+    if (this.cursor > this.received.length) {
+      throw new Error(`${this.user}: next() is still waiting for notification #${this.cursor}: await it before sim.expect() names ${this.user}`);
+    }
+    const taken = this.received.slice(this.cursor).map((r) => r.data);
+    this.cursor = this.received.length;
+    return taken;
   }
 
   /** Rejects with expected versus received unless the notifications so far are exactly `expected`. */

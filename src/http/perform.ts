@@ -44,6 +44,7 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
       deps.authenticator.endSession(outcome.user);
       res.clearCookie(SESSION_COOKIE, { path: '/' });
     }
+    res.locals.referenceId = outcome.referenceId; // the request journal's: the operation's notifications carry it
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {

@@ -1,5 +1,7 @@
 import { getJson, postJson, type GwsAnswer } from '../client/rest';
+import { MEDIA, type MediaName } from '../gws/media';
 import type { ServerProgress } from '../client/settle';
+import type { JournalEntry } from '../journal/wire';
 import type { RunTarget } from './runner';
 
 interface RemoteState {
@@ -8,10 +10,15 @@ interface RemoteState {
   pendingStreams: number;
   users: { id: string; userName: string }[];
   deliveries: { userName?: string; userId: string; sent: number }[];
+  /** Each medium's sessions, under its collection's name (facebooksessions, chats). */
+  [collection: string]: unknown;
 }
 
 /** A gws-sim already running at `url`, seen through its /sim endpoints. */
-export async function remoteTarget(url: string, headers: Record<string, string> = {}): Promise<RunTarget & { users(): Promise<RemoteState['users']> }> {
+export async function remoteTarget(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<RunTarget & { users(): Promise<RemoteState['users']>; mediaOf(session: string): Promise<MediaName | undefined> }> {
   const base = url.replace(/\/+$/, '');
   // A /sim call that did not succeed rejects with the server's reason.
   const sim = async (answer: Promise<GwsAnswer>, path: string): Promise<GwsAnswer> => {
@@ -39,6 +46,12 @@ export async function remoteTarget(url: string, headers: Record<string, string> 
     async fault(faults) {
       await sim(postJson(`${base}/sim/faults`, headers, { faults }), '/sim/faults');
     },
+    requests: async () => (await sim(getJson(`${base}/sim/requests`, headers), '/sim/requests')).requests as JournalEntry[],
     users: async () => (await state()).users,
+    /** The medium of the session with that id on the server, as the harness and scripts know it from the model. */
+    async mediaOf(session) {
+      const now = await state();
+      return MEDIA.find((media) => (now[media.collection] as { id: string }[] | undefined)?.some((s) => s.id === session))?.name;
+    },
   };
 }

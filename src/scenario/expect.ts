@@ -60,13 +60,20 @@ function fits(expected: unknown, actual: unknown): boolean {
 export function mismatches(expected: Expected, notification: unknown): string[] {
   const { kind, match = {} } = typeof expected === 'string' ? { kind: expected } : expected;
   const problems: string[] = [];
-  if (kind !== undefined && kindOf(notification) !== kind) problems.push(`kind: expected ${kind}, received ${kindOf(notification)}`);
+  if (kind !== undefined && kindOf(notification) !== kind) problems.push(`kind: expected ${kind}, received ${kindOf(notification)}${severalMessages(kind, notification)}`);
   for (const [path, want] of Object.entries(match)) {
     const got = valueAt(notification, parsePath(path));
     if (got === MISSING) problems.push(`${path}: expected ${show(want)}, received nothing (no such field)`);
     else if (!fits(want, got)) problems.push(`${path}: expected ${show(want)}, received ${show(got)}`);
   }
   return problems;
+}
+
+/** Why an expected kind missed a notification that carries it among several messages. */
+function severalMessages(kind: string, notification: unknown): string {
+  const parts = kindOf(notification).split('+');
+  if (parts.length < 2 || !kind.split('+').every((part) => parts.includes(part))) return '';
+  return ` (one NewMessages notification with ${parts.length} messages: its kind names them all, joined with +)`;
 }
 
 export function describeExpected(expected: Expected): string {

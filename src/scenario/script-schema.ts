@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
+import { RequestFilterSchema, type RequestFilter } from '../journal/filter';
 import { MEDIA_NAMES } from '../gws/media';
 import { restOperationNames, targetOf } from '../gws/operations/registry';
+import { closest, didYouMean } from '../suggest';
+import { issueMessage } from '../validation';
 import { parsePath, type Expected } from './expect';
 import { JsonValue } from './schema';
 import { compileTemplate, TemplateError } from './template';
@@ -20,7 +23,10 @@ export const CUSTOMER_ACTIONS = {
   leave: 'CustomerLeave',
 } as const;
 const OperationName = z.string().refine((name) => restOperationNames().includes(name), {
-  error: (issue) => `expected an operation gws-sim performs (${restOperationNames().join(', ')}), found '${String(issue.input)}'`,
+  error: (issue) => {
+    const guess = didYouMean(String(issue.input), restOperationNames());
+    return `expected an operation gws-sim performs, found '${String(issue.input)}'${guess || ` (the operations: ${restOperationNames().join(', ')})`}`;
+  },
 });
 
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
@@ -90,6 +96,11 @@ const STEP_SCHEMAS = {
     timeoutMs: z.number().int().positive().max(3_600_000).optional(),
   }),
   fault: z.strictObject({ fault: FaultList.describe('a fault (object or SPEC string, README "Faults"), or a list of them') }),
+  expectRequest: z.strictObject({
+    expectRequest: RequestFilterSchema.describe('which requests of the journal: agent, operation, params, channel, subscription... (README "The request journal")'),
+    times: z.number().int().min(0).max(10_000).optional().describe('exactly this many since the run began; default: at least one'),
+    timeoutMs: z.number().int().positive().max(3_600_000).optional().describe('how long to wait for them; default 10000'),
+  }),
 } as const;
 
 type StepKind = keyof typeof STEP_SCHEMAS;
@@ -100,13 +111,14 @@ const Step = z.unknown().transform((value, ctx) => {
   const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
   const kinds = STEP_KINDS.filter((kind) => keys.includes(kind));
   if (kinds.length !== 1) {
-    const found = kinds.length === 0 ? `keys ${keys.join(', ') || '(none)'}` : `${kinds.join(' and ')} together`;
+    const meant = kinds.length === 0 ? keys.map((key) => closest(key, STEP_KINDS)).find((kind) => kind !== undefined) : undefined;
+    const found = kinds.length === 0 ? `keys ${keys.join(', ') || '(none)'}${meant ? `; did you mean ${meant}?` : ''}` : `${kinds.join(' and ')} together`;
     ctx.addIssue({ code: 'custom', message: `expected a step with one of ${STEP_KINDS.join(', ')}, found ${found}` });
     return z.NEVER;
   }
   const result = STEP_SCHEMAS[kinds[0]].safeParse(value);
   if (!result.success) {
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issueMessage(issue, STEP_SCHEMAS[kinds[0]]) });
     return z.NEVER;
   }
   return { kind: kinds[0], ...result.data } as ScriptStep;
@@ -121,7 +133,8 @@ export type ScriptStep =
   | ({ kind: 'notify' } & z.infer<(typeof STEP_SCHEMAS)['notify']>)
   | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
   | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number }
-  | { kind: 'fault'; fault: Fault[] };
+  | { kind: 'fault'; fault: Fault[] }
+  | { kind: 'expectRequest'; expectRequest: RequestFilter; times?: number; timeoutMs?: number };
 
 export const namesOf = (agents: string | string[]): string[] => ([] as string[]).concat(agents);
 
@@ -157,6 +170,7 @@ export const ScriptSchema = z
 
     script.steps.forEach((step, i) => {
       const at = ['steps', i];
+      if (!STEP_KINDS.includes(step.kind)) return; // not a step: said already
       switch (step.kind) {
         case 'connect':
           for (const name of namesOf(step.connect)) {
@@ -210,13 +224,24 @@ export const ScriptSchema = z
             if (fault.agent !== '*') known(fault.agent, [...at, 'fault', j, 'agent']);
           });
           break;
+        case 'expectRequest': {
+          // Any agent of the fixture: the desktop under test need not be one of the script's.
+          const { operation } = step.expectRequest;
+          if (operation !== undefined && !restOperationNames().includes(operation)) {
+            problem([...at, 'expectRequest', 'operation'], `expected an operation gws-sim performs (${restOperationNames().join(', ')}), found '${operation}'`);
+          }
+          break;
+        }
         default: {
           const unknown: never = step;
           throw new Error(`unknown step ${JSON.stringify(unknown)}`);
         }
       }
     });
-  });
+    // Also when some steps or agents are wrong, so that one run of validate says every problem.
+  }, { when: ({ value }) => isRecord(value) && isRecord(value.agents) && Array.isArray(value.steps) });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkTemplate(value: unknown, path: PropertyKey[], problem: (path: PropertyKey[], message: string) => void): void {
   try {

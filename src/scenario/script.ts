@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
+import type { z } from 'zod';
 import { loadFixture, type Fixture } from '../gws/fixture';
 import { GwsModel } from '../gws/model';
 import type { SampleCall } from '../gws/operations/operation';
@@ -7,10 +8,11 @@ import { operationNamed, operationNames } from '../gws/operations/registry';
 import { mediaNamed, type MediaName } from '../gws/media';
 import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
-import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
+import { FileError, problemAt, problemsOf, readJsonFile, type Problem } from '../validation';
 import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
 import { loadOperationStream, streamFileOf } from './loader';
+import { expectationProblems, type NotificationShapes } from './shapes';
 import { CUSTOMER_ACTIONS, namesOf, ScriptSchema, type ScriptStep } from './script-schema';
 import type { OperationStream } from './stream';
 import { compileTemplate, type Json } from './template';
@@ -45,26 +47,30 @@ export interface Script {
  * Loads a scenario file: a script (it has `steps`) or an operation stream (it has `streams`),
  * which becomes the script "perform the operation, expect exactly the declared streams".
  */
-export function loadScenario(file: string): Script {
+export function loadScenario(file: string, shapes?: NotificationShapes): Script {
   const source = readJsonFile(file);
   const value = source.value as Record<string, unknown> | null;
   if (value !== null && typeof value === 'object' && 'streams' in value && !('steps' in value)) {
     return streamScript(file, loadOperationStream(file), loadFixture());
   }
-  const script = validate(ScriptSchema, source);
+  const parsed = ScriptSchema.safeParse(source.value);
+  const problems: Problem[] = parsed.success ? [] : problemsOf(source, ScriptSchema, parsed.error.issues);
+  // A file with mistakes is checked on, as far as it goes: every problem is said in one run.
+  const script = parsed.success ? parsed.data : partialScript(source.value);
+  if (script === undefined) throw new FileError(file, problems);
   const fixtureFile = script.fixture === undefined ? undefined : path.resolve(path.dirname(file), script.fixture);
-  const fixture = loadFixture(fixtureFile);
+  const fixture = loadFixtureAfter(problems, file, fixtureFile);
   const users = new Map(fixture.users.map((u) => [u.userName, u]));
-  const problems: Problem[] = [];
   const agents = Object.entries(script.agents).map(([name, spec]): ScriptAgent => {
     const user = users.get(name);
     if (!user) problems.push(problemAt(source, ['agents', name], `no user '${name}' in the fixture; its users: ${[...users.keys()].join(', ')}`));
-    const connectsLater = script.steps.some((s) => s.kind === 'connect' && namesOf(s.connect).includes(name));
+    const connectsLater = script.steps.some((s) => s?.kind === 'connect' && namesOf(s.connect).includes(name));
     return { name, transport: spec.transport, password: spec.password ?? user?.password ?? '', connectsAtStart: !connectsLater };
   });
   // Each session the steps may name, and its medium.
   const sessions = fixtureSessions(fixture);
   script.steps.forEach((step, i) => {
+    if (step === undefined) return;
     if (step.kind === 'offer') sessions.set(step.session, step.media ?? 'facebook');
     if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
       const media = sessions.get(step.session);
@@ -76,13 +82,18 @@ export function loadScenario(file: string): Script {
         problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${mediaNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
       }
     }
+    if (step.kind === 'expectRequest' && step.expectRequest.agent !== undefined && !users.has(step.expectRequest.agent)) {
+      problems.push(problemAt(source, ['steps', i, 'expectRequest', 'agent'], `no user '${step.expectRequest.agent}' in the fixture; its users: ${[...users.keys()].join(', ')}`));
+    }
     if (step.kind === 'perform' && step.target !== undefined && !users.has(step.target) && !/^https?:\/\//.test(step.target)) {
       problems.push(
         problemAt(source, ['steps', i, 'target'], `expected a user of the fixture (${[...users.keys()].join(', ')}) or a URI, found '${step.target}'`),
       );
     }
   });
-  if (problems.length > 0) throw new FileError(file, problems);
+  if (shapes !== undefined) problems.push(...expectationProblems(source, script.steps, shapes));
+  if (problems.length > 0 || !parsed.success) throw new FileError(file, problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  const steps = parsed.data.steps;
 
   return {
     file,
@@ -93,7 +104,7 @@ export function loadScenario(file: string): Script {
     mediaOf: (session) => sessions.get(session) ?? 'facebook',
     steps: (server) => {
       const context = { server, users: Object.fromEntries(fixture.users.map((u) => [u.userName, userContext(u, server)])) };
-      return script.steps.map((step) => {
+      return steps.map((step) => {
         if (step.kind !== 'perform') return step;
         const targetUser = step.target === undefined ? undefined : users.get(step.target);
         const target: Record<string, Json> = step.target === undefined ? {} : { targetUri: targetUser ? userContext(targetUser, server).uri : step.target };
@@ -101,6 +112,33 @@ export function loadScenario(file: string): Script {
       });
     },
   };
+}
+
+type ParsedScript = z.infer<typeof ScriptSchema>;
+
+/** What of an invalid script parses: its fixture, agents and each step that is right (undefined for one that is not). */
+function partialScript(value: unknown): (Omit<ParsedScript, 'steps'> & { steps: (ScriptStep | undefined)[] }) | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { fixture, agents, steps } = value as Record<string, unknown>;
+  const { shape } = ScriptSchema;
+  const fixtureFile = shape.fixture.safeParse(fixture);
+  if (!fixtureFile.success) return undefined; // no fixture to check the rest against
+  const agentOf = (spec: unknown) => shape.agents.valueType.safeParse(spec).data ?? { transport: 'websocket' as const };
+  return {
+    fixture: fixtureFile.data,
+    agents: agents !== null && typeof agents === 'object' && !Array.isArray(agents) ? Object.fromEntries(Object.entries(agents).map(([name, spec]) => [name, agentOf(spec)])) : {},
+    steps: Array.isArray(steps) ? steps.map((step) => shape.steps.element.safeParse(step).data) : [],
+  };
+}
+
+/** The script's fixture; one that cannot be loaded is said after the `problems` found before, not instead of them. */
+function loadFixtureAfter(problems: readonly Problem[], file: string, fixtureFile: string | undefined): Fixture {
+  try {
+    return loadFixture(fixtureFile);
+  } catch (error) {
+    if (!(error instanceof FileError) || problems.length === 0) throw error;
+    throw new FileError(file, [...problems, { path: '$.fixture', message: error.message }]);
+  }
 }
 
 /** The fixture's sessions by id, with their medium. */

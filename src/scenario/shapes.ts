@@ -1,10 +1,10 @@
 import { loadFixture } from '../gws/fixture';
 import { closest } from '../suggest';
-import { FileError, problemAt, readJsonFile, type Problem } from '../validation';
+import { problemAt, type JsonSource, type Problem } from '../validation';
 import { contextFor, type OperationContext } from './context';
 import { kindOf, parsePath, type Expected } from './expect';
 import { sampleOutcome, type OperationStreams } from './loader';
-import type { Script } from './script';
+import type { ScriptStep } from './script-schema';
 
 /**
  * The fields notifications of one kind have, level by level. `open` marks a value that a
@@ -78,13 +78,11 @@ export class NotificationShapes {
   }
 }
 
-/** The checks of every expect step of a script against `shapes`: a FileError naming each problem, or nothing. */
-export function checkExpectations(script: Script, shapes: NotificationShapes): void {
-  if (script.operationStream) return; // its expectations come from the stream file itself
-  const source = readJsonFile(script.file);
+/** The problems of the expect steps of `steps` (undefined: a step that is not right) against `shapes`. */
+export function expectationProblems(source: JsonSource, steps: readonly (ScriptStep | undefined)[], shapes: NotificationShapes): Problem[] {
   const problems: Problem[] = [];
-  script.steps('http://127.0.0.1:8090').forEach((step, i) => {
-    if (step.kind !== 'expect') return;
+  steps.forEach((step, i) => {
+    if (step?.kind !== 'expect') return;
     for (const [agent, list] of Object.entries(step.expect)) {
       list.forEach((expected: Expected, j) => {
         const at = ['steps', i, 'expect', agent, j];
@@ -99,7 +97,7 @@ export function checkExpectations(script: Script, shapes: NotificationShapes): v
       });
     }
   });
-  if (problems.length > 0) throw new FileError(script.file, problems);
+  return problems;
 }
 
 interface Missing {

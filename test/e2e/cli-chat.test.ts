@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('gws-sim trigger and customer on chats and on the agent itself', () => {
-  test("a routed chat through the agent's day: customer --media chat, trigger StartContactCenterSession, Ready, Accept --media chat", async () => {
+  test("a routed chat through the agent's day: customer offer --media chat, trigger StartContactCenterSession, Ready, Accept and say without --media", async () => {
     const server = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
     const url = await server.listening();
     const listener = new Cli(['listen', '--agent', 'agent2', '--server', url, '--json', '--channel', '/v2/me/chats']);
@@ -31,12 +31,13 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
     const ready = await run(['trigger', 'Ready', '--agent', 'agent2', '--server', url]);
     expect([ready.code, JSON.parse(ready.stdout)]).toEqual([0, { statusCode: 0 }]);
 
-    const onFacebook = await run(['trigger', 'Accept', '--agent', 'agent2', '--session', id, '--server', url]);
+    // --media is the session's on the server (issue 24): named explicitly, it is obeyed.
+    const onFacebook = await run(['trigger', 'Accept', '--agent', 'agent2', '--session', id, '--media', 'facebook', '--server', url]);
     expect(onFacebook.code).toBe(1);
     expect(JSON.parse(onFacebook.stdout)).toEqual({ statusCode: 6, statusMessage: `No facebooksession ${id}.` });
-    const accepted = await run(['trigger', 'Accept', '--agent', 'agent2', '--session', id, '--media', 'chat', '--server', url]);
+    const accepted = await run(['trigger', 'Accept', '--agent', 'agent2', '--session', id, '--server', url]);
     expect([accepted.code, JSON.parse(accepted.stdout)]).toEqual([0, { statusCode: 0 }]);
-    const said = await run(['customer', 'say', id, '--media', 'chat', '--text', 'Thanks', '--server', url]);
+    const said = await run(['customer', 'say', id, '--text', 'Thanks', '--server', url]);
     expect([said.code, JSON.parse(said.stdout)]).toEqual([0, { statusCode: 0 }]);
 
     await waitUntil(() => listener.stdout.trim().split('\n').length >= 5, () => listener.stdout);
@@ -50,10 +51,24 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
     ]);
     listener.signal('SIGINT');
     expect(await listener.waitForExit()).toMatchObject({ code: 0 });
+  }, 60_000); // eleven CLI processes, each a Node start-up
+
+  test('a session id the server does not have: the GWS answer, and what the CLI looked for', async () => {
+    const server = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
+    const url = await server.listening();
+    for (const args of [
+      ['trigger', 'SendMessage', '--agent', 'agent1', '--session', 'no-such-id', '--text', 'Hi'],
+      ['customer', 'say', 'no-such-id', '--text', 'Hi'],
+    ]) {
+      const result = await run([...args, '--server', url]);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({ statusCode: 6, statusMessage: expect.stringContaining('No facebooksession no-such-id') });
+      expect(result.stderr).toContain(`gws-sim: ${url} has no Facebook session nor chat with id no-such-id`);
+    }
   });
 
   test.each([
-    [['trigger', 'Accept', '--agent', 'agent2'], 'trigger Accept acts on a session: give --session <id> (and --media chat for a chat)'],
+    [['trigger', 'Accept', '--agent', 'agent2'], 'trigger Accept acts on a session: give --session <id>'],
     [['customer', 'offer'], 'customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)'],
     [['trigger', 'Accept', '--agent', 'agent2', '--session', 'x', '--media', 'sms'], 'Invalid values'],
   ])('%j is a usage error (exit 2) saying what to add', async (args, message) => {

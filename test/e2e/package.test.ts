@@ -45,7 +45,7 @@ describe('the packed package, installed into another project', () => {
 
   test('ships the built files, the vendored CometD client and the dashboard page with licenses, and the scenarios; no sources or tests', () => {
     const installed = path.join(project, 'node_modules', 'gws-sim');
-    const shipped = ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/vendor/cometd.cjs', 'dist/vendor/cometd.LICENSE', 'scenarios/agent1-removes-agent2.json'];
+    const shipped = ['dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/vendor/cometd.cjs', 'dist/vendor/cometd.browser.js', 'dist/vendor/cometd.LICENSE', 'scenarios/agent1-removes-agent2.json'];
     for (const file of [...shipped, 'dist/dashboard/page/app.js', 'dist/dashboard/page/app.css', 'dist/dashboard/page/preact.LICENSE', 'dist/dashboard/page/htm.LICENSE']) {
       expect({ file, shipped: fs.existsSync(path.join(installed, file)) }).toEqual({ file, shipped: true });
     }

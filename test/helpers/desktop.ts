@@ -15,12 +15,12 @@ export interface DesktopServer {
   close(): Promise<void>;
 }
 
-/** A desktop's dev server on another loopback port: serves the page and node_modules/cometd. */
-export async function startDesktopServer(): Promise<DesktopServer> {
+/** A desktop's dev server on another loopback port: serves the page (by default one that loads node_modules/cometd) and node_modules/cometd. */
+export async function startDesktopServer(page: () => string = () => PAGE): Promise<DesktopServer> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://desktop');
     const file = url.pathname.startsWith('/cometd/') ? path.join(COMETD_DIR, path.basename(url.pathname)) : undefined;
-    if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
+    if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(page());
     let script: Buffer;
     try {
       script = readFileSync(file ?? '');

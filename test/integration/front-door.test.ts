@@ -52,13 +52,52 @@ describe('CORS for /api/v2', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBe(DESKTOP);
   });
 
-  test.each([['another origin', 'http://127.0.0.1:4000'], ['our host over https', 'https://127.0.0.1:3999']])('%s gets no CORS headers, and its preflight the GWS refusal', async (_name, origin) => {
+  test.each([['another origin', 'http://127.0.0.1:4000'], ['our host over https', 'https://127.0.0.1:3999']])('%s gets no CORS headers, and its preflight a GWS refusal naming the option', async (_name, origin) => {
     const preflight = await fetch(`${sim.url}/api/v2/me`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
-    expect(preflight.status).toBe(404);
-    expect(((await preflight.json()) as { statusCode: number }).statusCode).toBe(6);
+    expect(preflight.status).toBe(403);
+    expect(await preflight.json()).toEqual({
+      statusCode: 3,
+      statusMessage: `Refused the CORS preflight of a page of ${origin}: this simulator does not serve that origin. Start gws-sim with --allow-origin ${origin} (createSimulator({allowOrigins: ['${origin}']})).`,
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     const get = await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: origin, Authorization: BASIC } });
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('the log says once per origin what a refused page must pass; an OPTIONS that is no preflight stays 404', async () => {
+    await sim.close();
+    const lines: string[] = [];
+    sim = await createSimulator({ log: (line) => lines.push(line) });
+    const origin = 'http://localhost:5173';
+    for (let i = 0; i < 3; i++) await fetch(`${sim.url}/api/v2/me`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+    await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: origin, Authorization: BASIC } });
+    expect(lines.filter((line) => line.includes(origin))).toEqual([
+      `a page of ${origin} calls OPTIONS /api/v2/me: its CORS preflight is refused, so the browser blocks it. Start gws-sim with --allow-origin ${origin} (createSimulator({allowOrigins: ['${origin}']}))`,
+    ]);
+    const own = await fetch(`${sim.url}/api/v2/me`, { method: 'OPTIONS', headers: { Origin: sim.url } });
+    expect([own.status, ((await own.json()) as { statusCode: number }).statusCode]).toEqual([404, 6]);
+    expect(lines.filter((line) => line.includes(sim.url))).toEqual([]);
+  });
+
+  test('a page of another site (localhost against 127.0.0.1) without the cookie is told why and what to do, over REST and in the handshake', async () => {
+    const page = 'http://localhost:3999';
+    await sim.close();
+    sim = await createSimulator({ allowOrigins: [page] });
+    const why = `The request came from a page of ${page}, another site than 127.0.0.1: the browser keeps the JSESSIONID cookie (SameSite=Lax) off it.`;
+    const rest = (await (await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: page } })).json()) as { statusMessage: string };
+    expect(rest.statusMessage).toContain(`Access denied: no credentials were sent; use HTTP Basic userName:password, or the JSESSIONID cookie that GET /api/v2/me sets. ${why}`);
+    expect(rest.statusMessage).toMatch(/Open the page on 127\.0\.0\.1 \(same host name, any port\), or send HTTP Basic .* or credentials in the handshake ext$/);
+    const handshake = await fetch(`${sim.url}/api/v2/notifications`, {
+      method: 'POST',
+      headers: { Origin: page, 'Content-Type': 'application/json' },
+      body: JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'] }]),
+    });
+    const [reply] = (await handshake.json()) as { successful: boolean; ext?: { authentication?: { failure?: string } } }[];
+    expect(reply.successful).toBe(false);
+    expect(reply.ext?.authentication?.failure).toContain(why);
+    // The same site on another port sends its cookie: no such hint when it is missing for another reason.
+    const sameSite = (await (await fetch(`${sim.url}/api/v2/me`, { headers: { Origin: 'http://127.0.0.1:3999' } })).json()) as { statusMessage: string };
+    expect(sameSite.statusMessage).not.toContain('another site');
   });
 
   test('/sim serves no CORS, even to an allowed origin', async () => {

@@ -24,7 +24,7 @@ describe('the test harness: createSimulator() with agents', () => {
   it.each(['websocket', 'long-polling'] as const)('agents over %s perform, receive and expect', async (transport) => {
     sim = await createSimulator({ timeScale: 0 });
     const agent1 = await sim.agent('agent1', { transport });
-    const agent2 = await sim.agent('agent2', { transport });
+    await sim.agent('agent2', { transport });
     await sim.agent('agent3', { transport });
 
     const answer = await agent1.perform(REMOVE, SESSION_ID, { targetUri: `${sim.url}/api/v2/users/e2c90c960d3d40c79684818983ceb314` });
@@ -38,7 +38,30 @@ describe('the test harness: createSimulator() with agents', () => {
     // The bundled CometD client keeps its `window` to itself: nothing lands on the test's globals.
     expect('window' in globalThis).toBe(false);
     expect(agent1.notifications).toHaveLength(3);
+  });
+
+  it('next() and expect() take from one position: each checks what the other has not taken (issue 24)', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const agent2 = await sim.agent('agent2');
+    const agent1 = await sim.agent('agent1');
+    await agent1.perform(REMOVE, SESSION_ID, { targetPath: `/users/${AGENT2_ID}` });
     await expect(agent2.next('StatusChange')).resolves.toMatchObject({ notificationType: 'StatusChange' });
+    await sim.expect({ agent2: AGENT2_STREAM.slice(1) });
+    await expect(agent2.next(undefined, { timeoutMs: 50 })).rejects.toThrow('agent2: waited 50 ms for a notification #5');
+    await sim.expect({ agent2: [] });
+    // A next() still waiting when expect() names the agent: which one each takes would depend on timing.
+    const waiting = agent2.next(undefined, { timeoutMs: 200 });
+    await expect(sim.expect({ agent2: [] })).rejects.toThrow('agent2: next() is still waiting for notification #5: await it before sim.expect() names agent2');
+    await expect(waiting).rejects.toThrow('waited 200 ms');
+  });
+
+  it('an expected kind that is one of the messages of a notification that carries several says how such kinds are named', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    await sim.agent('agent1');
+    sim.notify({ agent: 'agent1', data: { notificationType: 'NewMessages', messages: [{ type: 'ParticipantJoined' }, { type: 'Text', text: 'Hi' }] } });
+    await expect(sim.expect({ agent1: ['ParticipantJoined'] })).rejects.toThrow(
+      '#1: kind: expected ParticipantJoined, received ParticipantJoined+Text (one NewMessages notification with 2 messages: its kind names them all, joined with +)',
+    );
   });
 
   it('expect() fails with expected versus received per agent', async () => {

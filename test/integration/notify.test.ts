@@ -78,6 +78,8 @@ describe.each(TRANSPORTS)('POST /sim/notify and the harness customer over %s', (
     [{ agent: 'agent1', channel: '/v2/me/nope', data: {} }, 'channel'],
     [{ agent: 'agent1' }, 'data'],
     [[1], 'body'],
+    // faye's copy of the notification would set its prototype and drop the key: refused, not sent without it.
+    [JSON.parse('{"agent":"agent1","data":{"a":{"__proto__":{"x":1}}}}'), 'data'],
   ])('a bad body %j is statusCode 1 naming %s', async (body, parameter) => {
     const answer = await post(`${sim.url}/sim/notify`, body);
     expect(answer.status).toBe(400);

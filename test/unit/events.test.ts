@@ -1,5 +1,5 @@
 import { HISTORY, MAX_EVENT_BYTES, SimEvents } from '../../src/events';
-import type { DeliveryExt } from '../../src/bayeux/delivery-ext';
+import type { DeliveryExt } from '../../src/delivery/stamp';
 
 const NAMES: Record<string, string> = { u1: 'agent1', u2: 'agent2' };
 const stamp = (seq: number): DeliveryExt => ({ seq, dueAt: 1000 + seq, sentAt: 1005 + seq });
@@ -33,7 +33,7 @@ describe('SimEvents', () => {
   test('with nobody listening, a notification is kept as it is: no JSON, no name lookup, no copy', () => {
     const { events, looked } = feed();
     const data = counted('StatusChange');
-    events.notification('u1', data, stamp(1), '/v2/me/facebooksession', 1);
+    events.notification('u1', data, stamp(1), '/v2/me/facebooksession', 1, [{ clientId: 'c1', channels: ['/v2/notifications'] }]);
     expect(data.serialized).toBe(0);
     expect(looked).toEqual([]);
     expect(events.listening).toBe(false);
@@ -41,7 +41,7 @@ describe('SimEvents', () => {
     const [event] = parsed(events.replay());
     expect(event).toEqual({
       type: 'notification', id: 1, at: 1006, agent: 'agent1', userId: 'u1', topic: '/v2/me/facebooksession',
-      kind: 'StatusChange', stamp: stamp(1), copies: 1, data: { notificationType: 'StatusChange' },
+      receivedOn: [{ clientId: 'c1', channels: ['/v2/notifications'] }], kind: 'StatusChange', stamp: stamp(1), copies: 1, data: { notificationType: 'StatusChange' },
     });
     expect(data.serialized).toBe(1);
   });
@@ -63,7 +63,7 @@ describe('SimEvents', () => {
     const stopFirst = events.listen((id, json) => first.push([id, json]));
     events.listen((id, json) => second.push([id, json]));
     const data = counted('Notice');
-    events.notification('u2', data, stamp(1), '/v2/me/facebooksession', 2);
+    events.notification('u2', data, stamp(1), '/v2/me/facebooksession', 2, []);
     expect(data.serialized).toBe(1);
     expect(second).toEqual(first);
     expect(JSON.parse(first[0][1])).toMatchObject({ type: 'notification', agent: 'agent2', copies: 2 });
@@ -116,7 +116,7 @@ describe('SimEvents', () => {
 
   test('a reset forgets the history and starts the new one with itself; ids keep counting', () => {
     const { events } = feed();
-    events.notification('u1', { notificationType: 'StatusChange' }, stamp(1), '/v2/me/facebooksession', 1);
+    events.notification('u1', { notificationType: 'StatusChange' }, stamp(1), '/v2/me/facebooksession', 1, []);
     events.fault({ at: 77, faultId: 1, spec: 'drop:agent2:2', kind: 'drop', agent: 'agent2', what: 'dropped' });
     events.reset('back to the fixture');
     expect(parsed(events.replay())).toEqual([{ type: 'control', action: 'reset', detail: 'back to the fixture', id: 3, at: expect.any(Number) }]);
@@ -134,14 +134,14 @@ describe('SimEvents', () => {
 
   test('a page that comes back after events the byte bound forgot gets a gap first; a notification too big for the feed goes without its data', async () => {
     const events = new SimEvents(() => 5, (id) => id, 1000, 50_000);
-    for (let i = 1; i <= 20; i++) events.notification('u1', { text: 'x'.repeat(10_000) }, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+    for (let i = 1; i <= 20; i++) events.notification('u1', { text: 'x'.repeat(10_000) }, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
     const replayed = events.replay(2).map((r) => JSON.parse(r.json));
     expect(replayed[0]).toMatchObject({ type: 'gap', restarted: false });
     expect(replayed.length).toBeLessThan(7);
     expect(replayed.slice(1).map((e) => e.id)).toEqual(Array.from({ length: replayed.length - 1 }, (_, i) => 22 - replayed.length + i));
     expect(replayed[0].resumesAt).toBe(replayed[1].id);
 
-    events.notification('u1', { text: 'x'.repeat(MAX_EVENT_BYTES) }, { seq: 21, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+    events.notification('u1', { text: 'x'.repeat(MAX_EVENT_BYTES) }, { seq: 21, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
     expect(JSON.parse(events.replay(20)[0].json)).toMatchObject({ id: 21, type: 'notification', data: null, elided: expect.any(Number) });
   });
 });

@@ -2,13 +2,16 @@ import { html } from './html';
 import { clip } from './summary';
 import type { Participant, SessionOf, User } from './types';
 
-/** Each session: its state and each agent's, participants with their visibility, the message log, userData, capabilities. */
+/** userData with more keys than this starts folded: a fixture's 80 keys would push every other session out of sight. */
+const USER_DATA_OPEN_KEYS = 8;
+
+/** Each session, newest first: its state and each agent's, participants with their visibility, the message log, userData, capabilities. */
 export function Sessions({ sessions, users }: { sessions: readonly SessionOf[]; users: readonly User[] }) {
   return html`
     <section class="panel sessions" aria-labelledby="sessions-title">
       <header class="panel-head"><h2 id="sessions-title">Sessions</h2></header>
       <ul class="cards">
-        ${sessions.map((session) => html`<li class="card session" data-session=${session.id}><${SessionCard} session=${session} users=${users} /></li>`)}
+        ${newestFirst(sessions).map((session) => html`<li key=${session.id} class="card session" data-session=${session.id}><${SessionCard} session=${session} users=${users} /></li>`)}
       </ul>
     </section>
   `;
@@ -51,11 +54,25 @@ function SessionCard({ session, users }: { session: SessionOf; users: readonly U
           </li>`,
         )}
       </ol>
-      <h3>userData</h3>
-      <dl class="kv small">
-        ${Object.entries(session.userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
-      </dl>
+      <details class="user-data" open=${Object.keys(session.userData).length <= USER_DATA_OPEN_KEYS}>
+        <summary><h3>userData</h3> <span class="muted small">${Object.keys(session.userData).length} keys</span></summary>
+        <dl class="kv small">
+          ${Object.entries(session.userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
+        </dl>
+      </details>
       ${session.comment !== undefined && html`<h3>Comment</h3><p class="small">${session.comment}</p>`}
     </details>
   `;
+}
+
+/** By receivedDate, newest first; sessions received at the same moment (or without a date) in reverse order of creation. */
+function newestFirst(sessions: readonly SessionOf[]): SessionOf[] {
+  const at = (session: SessionOf) => receivedAt(session.receivedDate);
+  return sessions.map((session, index) => ({ session, index })).sort((a, b) => at(b.session) - at(a.session) || b.index - a.index).map(({ session }) => session);
+}
+
+/** GWS writes `2015-10-21 16:12:03.000+0300`; Date.parse wants `2015-10-21T16:12:03.000+03:00`. */
+function receivedAt(date: string | undefined): number {
+  const time = date === undefined ? NaN : Date.parse(date.replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isNaN(time) ? 0 : time;
 }

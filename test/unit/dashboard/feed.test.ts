@@ -69,7 +69,7 @@ describe('GET /sim/events', () => {
 
     const big = { notificationType: 'NewMessages', text: 'x'.repeat(10_000) };
     for (let i = 1; i <= 2000 && events.listening; i++) {
-      events.notification('u1', big, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+      events.notification('u1', big, { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
       if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     expect(events.listening).toBe(false);
@@ -88,7 +88,7 @@ describe('GET /sim/events', () => {
     server = served.server;
     const message = (i: number) => ({ notificationType: 'NewMessages', messages: [{ index: i, text: 'x'.repeat(99_000) }] });
     events.listen(() => {}); // a page that reads: every event's JSON is made, and kept in the history
-    for (let i = 1; i <= 300; i++) events.notification('u1', message(i), { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+    for (let i = 1; i <= 300; i++) events.notification('u1', message(i), { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
     expect(events.historyBytes).toBeLessThanOrEqual(HISTORY_BYTES + 100_000);
 
     const pages = await Promise.all(Array.from({ length: 20 }, () => neverReads(served.port)));
@@ -100,7 +100,7 @@ describe('GET /sim/events', () => {
 
     let most = afterReplay;
     for (let i = 301; i <= 700; i++) {
-      events.notification('u1', message(i), { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1);
+      events.notification('u1', message(i), { seq: i, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
       if (i % 20 === 0) await tick();
       most = Math.max(most, served.waiting());
     }

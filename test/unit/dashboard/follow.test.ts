@@ -43,7 +43,7 @@ describe('the dashboard follows the state by the feed', () => {
       { type: 'client', id: 11, at: 5, change: 'handshake', agent: 'agent1', clientId: 'c1' },
       { type: 'client', id: 12, at: 6, change: 'subscribe', agent: 'agent1', clientId: 'c1', channel: '/v2/notifications' },
       { type: 'held', id: 13, at: 7, agent: 'agent1', userId: 'u1', topic: 't', kind: 'Notice', dueAt: 7, waiting: 2, data: {} },
-      { type: 'notification', id: 14, at: 8, agent: 'agent1', userId: 'u1', topic: 't', kind: 'Notice', stamp: { seq: 1, dueAt: 7, sentAt: 8, held: true }, copies: 1, data: {} },
+      { type: 'notification', id: 14, at: 8, agent: 'agent1', userId: 'u1', topic: 't', receivedOn: [], kind: 'Notice', stamp: { seq: 1, dueAt: 7, sentAt: 8, held: true }, copies: 1, data: {} },
     ];
     const state = follow(base(), events);
     expect(state.cometdClients).toEqual([{ clientId: 'c1', userId: 'u1', userName: 'agent1', since: 5, subscriptions: ['/v2/notifications'] }]);
@@ -52,7 +52,7 @@ describe('the dashboard follows the state by the feed', () => {
   });
 
   test('only a reset, a gap, a fault or a client needs the state read again, not an operation or a notification', () => {
-    const notification = (faults?: string[]): FeedEvent => ({ type: 'notification', id: 12, at: 0, agent: 'agent1', userId: 'u1', topic: 't', kind: 'Notice', stamp: { seq: 1, dueAt: 0, sentAt: 0, ...(faults ? { faults } : {}) }, copies: 1, data: {} });
+    const notification = (faults?: string[]): FeedEvent => ({ type: 'notification', id: 12, at: 0, agent: 'agent1', userId: 'u1', topic: 't', receivedOn: [], kind: 'Notice', stamp: { seq: 1, dueAt: 0, sentAt: 0, ...(faults ? { faults } : {}) }, copies: 1, data: {} });
     expect(needsRead([operation(11, { sessions: [] }), notification()], base())).toBe(false);
     const delaying = { ...base(), faults: { ...base().faults, delayedNotifications: [{ agent: 'agent1', kind: 'Notice', dueAt: 0, readyAt: 0 }] } };
     expect(needsRead([notification()], delaying)).toBe(true);

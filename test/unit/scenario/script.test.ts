@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadScenario } from '../../../src/scenario/script';
-import { SCENARIOS_DIR } from '../../../src/scenario/loader';
+import { loadOperationStreams, SCENARIOS_DIR } from '../../../src/scenario/loader';
+import { NotificationShapes } from '../../../src/scenario/shapes';
 import { FileError } from '../../../src/validation';
 import { AGENT2_ID, SESSION_ID } from '../../helpers/default-fixture';
 import { tempFolder, thrown } from '../../helpers/files';
@@ -102,14 +103,18 @@ describe('loadScenario: scripts', () => {
 
   it.each<[Record<string, unknown>, RegExp]>([
     [{ steps: [] }, /\$\.steps \(line \d+\): Too small: expected array to have >=1 items/],
-    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, (notify, )?wait, expect, fault, found keys sleep/],
+    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, (notify, )?wait, expect, fault, expectRequest, found keys sleep/],
     [{ steps: [{ wait: 1, expect: {} }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of .*, found wait and expect together/],
     [{ steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small/],
     [{ steps: [{ ...perform, as: 'agent7' }] }, /\$\.steps\[0\]\.as \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
     [{ steps: [{ ...perform, session: 'nope' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'nope' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082, 0000Na9B26EF002X$/],
     [{ steps: [{ ...perform, target: 'agnet2' }] }, /\$\.steps\[0\]\.target \(line \d+\): expected a user of the fixture \(agent1, agent2, agent3\) or a URI, found 'agnet2'/],
-    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs \(Accept, Reject, .*RemoveParticipantFromConference.*AddComment, SendCustomNotice, CancelConsult, .*SendNicknameUpdatedNotice, StartContactCenterSession, EndContactCenterSession, Ready, NotReady\), found 'Dance'/],
-    [{ steps: [{ ...perform, perform: 'Offer' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs .*, found 'Offer'/],
+    [{ steps: [{ ...perform, perform: 'Dance' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Dance' \(the operations: Accept, Reject, .*RemoveParticipantFromConference.*AddComment, SendCustomNotice, CancelConsult, .*SendNicknameUpdatedNotice, StartContactCenterSession, EndContactCenterSession, Ready, NotReady\)$/],
+    [{ steps: [{ ...perform, perform: 'Acept' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Acept'; did you mean Accept\?$/],
+    [{ steps: [{ offer: 'agent1', session: 'chat', form: 'Bob' }] }, /\$\.steps\[0\] \(line \d+\): Unrecognized key: "form"; did you mean from\? \(it takes: offer, media, session, from, text\)$/],
+    [{ steps: [{ perfom: 'Accept', as: 'agent1' }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of .*, found keys perfom, as; did you mean perform\?$/],
+    [{ agents: { agent1: { transprot: 'websocket' } }, steps: [{ wait: 1 }] }, /\$\.agents\.agent1 \(line \d+\): Unrecognized key: "transprot"; did you mean transport\? \(it takes: transport, password\)$/],
+    [{ steps: [{ ...perform, perform: 'Offer' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Offer'/],
     [{ steps: [{ ...perform, session: 'chat' }, { offer: 'agent1', session: 'chat' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082, 0000Na9B26EF002X$/],
     [{ steps: [{ customer: 'say', session: 'chat', text: 'Hi' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered/],
     [{ steps: [{ offer: 'agent1', session: 'chat' }, { offer: 'agent2', session: 'chat' }] }, /\$\.steps\[1\]\.session \(line \d+\): a session named 'chat' is already offered: give each offer its own name/],
@@ -123,7 +128,38 @@ describe('loadScenario: scripts', () => {
     [{ steps: [{ expect: { agent1: [{ kind: 'Notice', extra: 1 }] } }] }, /\$\.steps\[0\]\.expect\.agent1\[0\]/],
     [{ agents: { agent9: {} }, steps: [{ wait: 1 }] }, /\$\.agents\.agent9 \(line \d+\): no user 'agent9' in the fixture; its users: agent1, agent2, agent3/],
     [{ fixture: 'missing.json', steps: [{ wait: 1 }] }, /missing\.json/],
+    [{ fixture: 'missing.json', steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small[\s\S]*\$\.fixture: .*missing\.json/],
+    [{ agents: ['agent1'], steps: [{ wait: 1 }] }, /^[^\n]*\n {2}\$\.agents \(line \d+\): Invalid input: expected record, received array$/],
   ])('%j is refused, naming the JSON path and line', (body, message) => {
     expect(thrown(FileError, () => loadScenario(script(body))).message).toMatch(message);
+  });
+
+  it('a file with a mistake of each layer (shape, agents, fixture, expected kinds and fields) has every one said at once, in the order of its lines', () => {
+    const file = script({
+      agents: { agent1: {}, agent9: {} },
+      steps: [
+        { perform: 'Acept', as: 'agent1', session: SESSION_ID },
+        { offer: 'agent1', session: 's1', form: 'Bob' },
+        { perform: 'Accept', as: 'agent7', session: 'nope' },
+        { wait: -1 },
+        { disconnect: 'agent1' },
+        { disconnect: 'agent1' },
+        { expect: { agent9: ['ParticipantJoinde'] } },
+        { expect: { agent9: [{ kind: 'StatusChange', match: { 'facebooksession.stat': 'x' } }] } },
+      ],
+    });
+    const problems = thrown(FileError, () => loadScenario(file, new NotificationShapes(loadOperationStreams()))).problems;
+    const said = problems.map((p) => `${p.path}: ${p.message}`);
+    expect(said).toEqual([
+      expect.stringMatching(/^\$\.agents\.agent9: no user 'agent9' in the fixture/),
+      expect.stringMatching(/^\$\.steps\[0\]\.perform: .*found 'Acept'; did you mean Accept\?$/),
+      expect.stringMatching(/^\$\.steps\[1\]: Unrecognized key: "form"; did you mean from\?/),
+      expect.stringMatching(/^\$\.steps\[2\]\.as: 'agent7' is not one of the script's agents/),
+      expect.stringMatching(/^\$\.steps\[2\]\.session: no session 'nope' in the fixture/),
+      expect.stringMatching(/^\$\.steps\[3\]\.wait: Too small/),
+      expect.stringMatching(/^\$\.steps\[5\]\.disconnect: agent1 is not connected here/),
+      expect.stringMatching(/^\$\.steps\[6\]\.expect\.agent9\[0\]: no operation sends a notification of kind 'ParticipantJoinde'; did you mean ParticipantJoined\?/),
+      expect.stringMatching(/^\$\.steps\[7\]\.expect\.agent9\[0\]\.match\["facebooksession\.stat"\]: .*did you mean state\?/),
+    ]);
   });
 });
