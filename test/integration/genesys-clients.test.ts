@@ -5,7 +5,7 @@ import { basic } from '../helpers/rest';
 /**
  * The start-up and event handling of three public clients written by Genesys staff for GWS,
  * replayed against gws-sim: their REST queries and operations as they send them, their
- * subscriptions (the C# library's `/**` is replaced by `/v2/me/*` here) and the dispatch on
+ * subscriptions (the C# library's one `/**`, the others' topics) and the dispatch on
  * `messageType` / `notificationType` they make. Each dispatch below restates what the client
  * does, so a notification it would ignore fails the test.
  */
@@ -61,7 +61,7 @@ describe.each(TRANSPORTS)('clients written by Genesys staff, over %s', (transpor
   test('the C# client library: user with settings sections, StartContactCenterSession, Ready on /api/v2/me, channels by messageType, a chat matched by chatPath', async () => {
     sim = await createSimulator({ timeScale: 0 });
     const http = new GwsHttp(sim.url, 'agent2');
-    const client = await connect(transport, 'agent2', ['/v2/me/*']);
+    const client = await connect(transport, 'agent2', ['/**']);
 
     // GenesysUser: GET /api/v2/me?subresources=*, then user.settings as sections of key/value pairs.
     const { user } = await http.call('GET', '/api/v2/me?subresources=*');
