@@ -62,6 +62,8 @@ export class TestAgent {
       this.cometd.subscribe(
         channel,
         (message) => {
+          // The CometD client hands a /** listener the /meta replies too: the inbox keeps notifications.
+          if (message.channel.startsWith('/meta/')) return;
           this.inbox.push({ channel: message.channel, data: message.data, at: Date.now() });
           for (const wake of this.waiters.splice(0)) wake();
         },
