@@ -5,6 +5,7 @@ import { bayeuxError } from '../errors';
 import { refusedOrigin } from '../auth/origin';
 import { proofOf } from './binding';
 import type { ClientRegistry } from './clients';
+import { PendingReplies } from './pending-replies';
 
 const HANDSHAKE = '/meta/handshake';
 
@@ -16,7 +17,7 @@ const HANDSHAKE = '/meta/handshake';
  * ext, so the verdict is remembered per request and message id until the reply goes out.
  */
 export function authExtension(authenticator: Authenticator, clients: ClientRegistry, log: (line: string) => void): Extension {
-  const verdicts = new PendingVerdicts();
+  const verdicts = new PendingReplies<AuthResult>();
   // Accepted handshakes whose reply (which binds the client) has not gone out yet, per user id.
   const pending = new Map<string, number>();
   const sessionsOf = (userId: string) => clients.countOf(userId) + (pending.get(userId) ?? 0);
@@ -63,35 +64,6 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
   };
 }
 
-/**
- * Handshake verdicts waiting for their reply: per request, per message id, in order (a batch may
- * repeat an id, and faye answers in order). An id is forgotten once no verdict waits on it, as a
- * websocket's request lives as long as its socket and sees a handshake after every session drop.
- */
-export class PendingVerdicts {
-  private readonly byRequest = new WeakMap<object, Map<string, AuthResult[]>>();
-
-  put(request: object, id: string, verdict: AuthResult): void {
-    let byId = this.byRequest.get(request);
-    if (!byId) this.byRequest.set(request, (byId = new Map()));
-    const queue = byId.get(id);
-    if (queue) queue.push(verdict);
-    else byId.set(id, [verdict]);
-  }
-
-  take(request: object, id: string): AuthResult | undefined {
-    const byId = this.byRequest.get(request);
-    const queue = byId?.get(id);
-    const verdict = queue?.shift();
-    if (queue?.length === 0) byId!.delete(id);
-    return verdict;
-  }
-
-  /** Message ids with a verdict waiting, for this request. */
-  waiting(request: object): number {
-    return this.byRequest.get(request)?.size ?? 0;
-  }
-}
 
 function authenticate(authenticator: Authenticator, message: BayeuxMessage, request: IncomingMessage): AuthResult {
   const ext = message.ext?.authentication;

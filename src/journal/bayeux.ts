@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { BayeuxMessage, Extension, NodeAdapter } from 'faye';
 import { cookie, SESSION_COOKIE } from '../auth/authenticator';
+import { PendingReplies } from '../bayeux/pending-replies';
 import { bounded, clipped } from './bounded';
 import type { Journal } from './journal';
 import type { BayeuxRequest } from './wire';
@@ -29,7 +30,7 @@ interface Arrival {
  */
 export function attachJournal(adapter: NodeAdapter, journal: Journal, agentOf: (clientId: string) => string | undefined): void {
   const now = journal.now;
-  const arrivals = new Arrivals();
+  const arrivals = new PendingReplies<Arrival>();
   // The connectionType of each client's last /meta/connect, forgotten when faye drops the client.
   const connectionTypes = new Map<string, unknown>();
   adapter.on('disconnect', (clientId) => connectionTypes.delete(clientId));
@@ -120,26 +121,3 @@ function errorOf(message: BayeuxMessage): { error?: string } {
   return { error: clipped(typeof failure === 'string' ? `${message.error}: ${failure}` : message.error) };
 }
 
-/**
- * Messages waiting for their reply, per request (a websocket's upgrade request serves all its
- * messages) and per channel and id, in order: faye answers a batch in order.
- */
-class Arrivals {
-  private readonly byRequest = new WeakMap<object, Map<string, Arrival[]>>();
-
-  put(request: object, key: string, arrival: Arrival): void {
-    let byKey = this.byRequest.get(request);
-    if (!byKey) this.byRequest.set(request, (byKey = new Map()));
-    const queue = byKey.get(key);
-    if (queue) queue.push(arrival);
-    else byKey.set(key, [arrival]);
-  }
-
-  take(request: object, key: string): Arrival | undefined {
-    const byKey = this.byRequest.get(request);
-    const queue = byKey?.get(key);
-    const arrival = queue?.shift();
-    if (queue?.length === 0) byKey!.delete(key);
-    return arrival;
-  }
-}

@@ -1,11 +1,11 @@
-import { PendingVerdicts } from '../../../src/bayeux/auth-extension';
+import { PendingReplies } from '../../../src/bayeux/pending-replies';
 import type { AuthResult } from '../../../src/auth/authenticator';
 
 const refused = (reason: string): AuthResult => ({ ok: false, reason });
 
-describe('PendingVerdicts', () => {
+describe('PendingReplies', () => {
   it('gives the verdicts of one id back in order, per request', () => {
-    const verdicts = new PendingVerdicts();
+    const verdicts = new PendingReplies<AuthResult>();
     const [a, b] = [{}, {}];
     verdicts.put(a, '1', refused('first'));
     verdicts.put(a, '1', refused('second'));
@@ -18,7 +18,7 @@ describe('PendingVerdicts', () => {
   });
 
   it('forgets an id once answered: a long-lived websocket request re-handshaking keeps nothing', () => {
-    const verdicts = new PendingVerdicts();
+    const verdicts = new PendingReplies<AuthResult>();
     const socketRequest = {};
     for (let i = 0; i < 1000; i++) {
       verdicts.put(socketRequest, String(i), refused('x'));
