@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { repeatedLog } from '../repeated-log';
 import { limitFrames } from './frame-limit';
 
 /** Bytes waiting in a websocket's send buffer (a client that does not read) before it is closed. */
@@ -52,22 +53,30 @@ export function websocketCapsOf(
 export class WebsocketGuard {
   private readonly open = new Set<Socket>();
   private readonly perAddress = new Map<string, number>();
+  /** A flood of upgrades (or of sockets closed) must not write a line each. */
+  private readonly log: (kind: string, line: string) => void;
 
   constructor(
     private readonly limits: WebsocketLimits,
-    private readonly log: (line: string) => void,
-  ) {}
+    log: (line: string) => void,
+  ) {
+    this.log = repeatedLog(log);
+  }
 
-  /** Takes an upgraded socket in (`head`: its first bytes), or says why it may not be (the caller answers on the socket). */
+  /** Takes an upgraded socket in (`head`: its first bytes), or says (and logs) why it may not be (the caller answers on the socket). */
   admit(socket: Socket, head: Buffer): UpgradeRefusal | undefined {
     const { maxWebsockets, maxWebsocketsPerAddress, bufferLimitBytes, messageLimitBytes } = this.limits;
     const address = socket.remoteAddress ?? 'unknown';
     const fromAddress = this.perAddress.get(address) ?? 0;
-    if (fromAddress >= maxWebsocketsPerAddress) {
-      return { status: 429, message: `${address} already has ${fromAddress} websockets open, the limit per address (--max-websockets-per-address); close one, or use long-polling` };
-    }
-    if (this.open.size >= maxWebsockets) {
-      return { status: 503, message: `${this.open.size} websockets are open, the limit (--max-websockets); close one, or use long-polling` };
+    const refusal: UpgradeRefusal | undefined =
+      fromAddress >= maxWebsocketsPerAddress
+        ? { status: 429, message: `${address} already has ${fromAddress} websockets open, the limit per address (--max-websockets-per-address); close one, or use long-polling` }
+        : this.open.size >= maxWebsockets
+          ? { status: 503, message: `${this.open.size} websockets are open, the limit (--max-websockets); close one, or use long-polling` }
+          : undefined;
+    if (refusal !== undefined) {
+      this.log(`refused ${refusal.status}`, `refused a websocket: ${refusal.message}`);
+      return refusal;
     }
     this.open.add(socket);
     this.perAddress.set(address, fromAddress + 1);
@@ -78,9 +87,9 @@ export class WebsocketGuard {
       else this.perAddress.delete(address);
     });
     limitFrames(socket, head, messageLimitBytes, (bytes) =>
-      this.log(`closed a websocket whose client sent a message of ${bytes} bytes (limit ${messageLimitBytes}, --max-websocket-message)`),
+      this.log('message too big', `closed a websocket whose client sent a message of ${bytes} bytes (limit ${messageLimitBytes}, --max-websocket-message)`),
     );
-    limitSendBuffer(socket, bufferLimitBytes, (bytes) => this.log(`closed a websocket whose client reads nothing: ${bytes} bytes waiting (limit ${bufferLimitBytes})`));
+    limitSendBuffer(socket, bufferLimitBytes, (bytes) => this.log('reads nothing', `closed a websocket whose client reads nothing: ${bytes} bytes waiting (limit ${bufferLimitBytes})`));
     return undefined;
   }
 
