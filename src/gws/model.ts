@@ -177,9 +177,11 @@ export class GwsModel {
    * a participant joining or leaving is logged even in a full log, so that Leave and Complete work.
    */
   log(session: Session, message: LogMessage, from: Participant): LoggedMessage {
-    this.checkText(message.text);
-    if (!PARTICIPANT_CHANGES.has(message.type) && session.messages.length >= this.limits.maxMessagesPerInteraction) {
-      throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
+    // A participant change is the simulator's own record (a removal's Notice has a text): neither limit applies, or
+    // a small --max-message-bytes would refuse a removal after its target has left.
+    if (!PARTICIPANT_CHANGES.has(message.type)) {
+      this.checkText(message.text);
+      if (session.messages.length >= this.limits.maxMessagesPerInteraction) throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
     }
     session.messages.push(message);
     return { index: session.messages.length - 1, message, from };

@@ -77,6 +77,20 @@ test('message bytes: a text past the limit (UTF-8 bytes) is statusCode 1, from a
   expect((await perform(SESSION_ID, 'SendMessage', { text: 'x'.repeat(1000) })).body).toEqual({ statusCode: 0 });
 });
 
+test('message bytes: a text the simulator writes itself (the Notice of RemoveParticipantFromConference) is not the agent\'s to shorten: a small limit leaves removals working', async () => {
+  sim = await createSimulator({ timeScale: 0, maxMessageBytes: 20 });
+  const agent2 = sim.state().users.find((u) => u.userName === 'agent2')!.id;
+  const id = String((await offer()).body.id);
+  await perform(id, 'Accept');
+  expect((await perform(id, 'Consult', { targetPath: `/users/${agent2}` })).body).toMatchObject({ statusCode: 0 });
+  expect((await api().post(`/api/v2/me/facebooksessions/${id}`, { operationName: 'Accept' }, { user: 'agent2', password: 'agent2' })).body).toEqual({ statusCode: 0 });
+
+  expect((await perform(id, 'RemoveParticipantFromConference', { targetPath: `/users/${agent2}` })).body).toMatchObject({ statusCode: 0 });
+  const session = sim.state().facebooksessions.find((s) => s.id === id)!;
+  expect(session.agentStates).toMatchObject({ agent1: 'Chatting', agent2: 'Completed' });
+  expect(session.messages.map((m) => m.type).slice(-2)).toEqual(['Notice', 'ParticipantLeft']);
+});
+
 test('user data bytes: a change that grows it past the limit is statusCode 1 and changes nothing; one that shrinks it is taken; it stops growing', async () => {
   sim = await createSimulator({ timeScale: 0, maxUserDataBytes: 4000 });
   const sizes: number[] = [];
