@@ -62,6 +62,8 @@ export interface OperationEvent extends Numbered {
   answer?: Record<string, unknown>;
   /** What it changed (a performed one), as GET /sim/state shows it: the dashboard follows the state by it. */
   changed?: OperationChange;
+  /** Set (the event's size) when `changed` was too large for the feed and left out: read GET /sim/state instead. */
+  elided?: number;
 }
 
 /** The state an operation changed: sessions (without their logs, with the messages logged), or an agent's channels. */

@@ -62,3 +62,9 @@ describe('the dashboard follows the state by the feed', () => {
     expect(needsRead([{ type: 'gap', id: 11, at: 0, resumesAt: 12, restarted: true }], base())).toBe(true);
   });
 });
+
+test('an operation whose change the feed left out (too large) makes the page read the state again', () => {
+  const elided = { ...operation(11, undefined), elided: 300_000 } as FeedEvent;
+  expect(needsRead([elided], base())).toBe(true);
+  expect(needsRead([operation(12, { sessions: [] })], base())).toBe(false);
+});
