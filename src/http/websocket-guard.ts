@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { boundedIntegers, type Bound, type Naming } from '../bounds';
 import { repeatedLog } from '../repeated-log';
 import { limitFrames } from './frame-limit';
 
@@ -11,8 +12,11 @@ export const WEBSOCKET_BUFFER_LIMIT_BYTES = 1024 * 1024;
  * below `ulimit -n`.
  */
 export const WEBSOCKET_CAPS = { maxWebsockets: 10_000, maxWebsocketsPerAddress: 1_000 } as const;
-/** The most either cap may be set to. */
-export const WEBSOCKET_CAP_BOUND = 100_000;
+/** Each cap's bounds, and its `serve` flag. */
+export const WEBSOCKET_CAP_BOUNDS: Record<keyof typeof WEBSOCKET_CAPS, Bound> = {
+  maxWebsockets: { min: 1, max: 100_000, flag: '--max-websockets' },
+  maxWebsocketsPerAddress: { min: 1, max: 100_000, flag: '--max-websockets-per-address' },
+};
 
 export interface WebsocketLimits {
   maxWebsockets: number;
@@ -27,21 +31,12 @@ export interface UpgradeRefusal {
   message: string;
 }
 
-/**
- * The caps with their defaults, checked: a RangeError names the one that is wrong, as `name`
- * spells it (a CLI flag), and the value as `shown` does.
- */
+/** The caps with their defaults, checked: a RangeError names the one that is wrong as `naming` does. */
 export function websocketCapsOf(
-  caps: { maxWebsockets?: number; maxWebsocketsPerAddress?: number },
-  name: (key: keyof typeof WEBSOCKET_CAPS) => string = (key) => key,
-  shown: (value: number, key: keyof typeof WEBSOCKET_CAPS) => string = String,
+  caps: Partial<Record<keyof typeof WEBSOCKET_CAPS, unknown>>,
+  naming: Naming<keyof typeof WEBSOCKET_CAPS> = {},
 ): { maxWebsockets: number; maxWebsocketsPerAddress: number } {
-  const resolved = { maxWebsockets: caps.maxWebsockets ?? WEBSOCKET_CAPS.maxWebsockets, maxWebsocketsPerAddress: caps.maxWebsocketsPerAddress ?? WEBSOCKET_CAPS.maxWebsocketsPerAddress };
-  for (const key of Object.keys(WEBSOCKET_CAPS) as (keyof typeof WEBSOCKET_CAPS)[]) {
-    const value = resolved[key];
-    if (!Number.isInteger(value) || value < 1 || value > WEBSOCKET_CAP_BOUND) throw new RangeError(`${name(key)} must be an integer from 1 to ${WEBSOCKET_CAP_BOUND}, got ${shown(value, key)}`);
-  }
-  return resolved;
+  return boundedIntegers(WEBSOCKET_CAP_BOUNDS, WEBSOCKET_CAPS, { maxWebsockets: caps.maxWebsockets, maxWebsocketsPerAddress: caps.maxWebsocketsPerAddress }, naming);
 }
 
 /**
