@@ -70,6 +70,8 @@ export interface OperationEvent extends Numbered {
 export interface OperationChange {
   sessions: { collection: string; session: { id: string } & Record<string, unknown>; logged: ({ index: number } & Record<string, unknown>)[] }[];
   users?: { userName: string; channels: unknown[] }[];
+  /** Interactions forgotten to make room (--max-interactions): gone from the state. */
+  forgotten?: { collection: string; id: string }[];
 }
 
 /** An injected fault that fired (as GET /sim/state lists it under faults.fired). */

@@ -54,6 +54,7 @@ export class GwsModel {
   /** Each agent's channels (StartContactCenterSession, Ready, NotReady) and the sessions waiting for a Ready agent. */
   readonly channels: AgentChannels;
   private lastReferenceId = 0;
+  private forgotten: { id: string; media: MediaName }[] = [];
   private lastId = 0;
   // Looked up on every request and handshake: maps, not a scan of thousands of users.
   private readonly byId: ReadonlyMap<string, User>;
@@ -78,6 +79,7 @@ export class GwsModel {
       ...this.fixture.facebooksessions.map((s) => stored(s, 'facebook')),
       ...(this.fixture.chats ?? []).map((s) => stored(asSession(s), 'chat')),
     ]);
+    this.forgotten = [];
     this.channels.reset();
     this.lastReferenceId = 0;
     this.lastId = 0;
@@ -143,6 +145,13 @@ export class GwsModel {
     }
   }
 
+  /** The interactions forgotten to make room since the last call: the live feed tells the dashboard they are gone. */
+  takeForgotten(): { id: string; media: MediaName }[] {
+    const forgotten = this.forgotten;
+    this.forgotten = [];
+    return forgotten;
+  }
+
   /** At the limit, forgets the interactions every agent has completed (the oldest first); refuses if none is. */
   private makeRoom(): void {
     const limit = this.limits.maxInteractions;
@@ -150,7 +159,9 @@ export class GwsModel {
     const waiting = new Set(CHANNELS.flatMap((channel) => this.channels.waitingOn(channel)));
     for (const [id, session] of this.sessions) {
       if (this.sessions.size < limit) break;
-      if (ended(session) && !waiting.has(id)) this.sessions.delete(id);
+      if (!ended(session) || waiting.has(id)) continue;
+      this.sessions.delete(id);
+      this.forgotten.push({ id, media: session.media });
     }
     if (this.sessions.size >= limit) throw gwsError('TOO_MANY_INTERACTIONS', limit);
   }

@@ -1,5 +1,6 @@
 import { createSimulator, type Simulator } from '../../src';
 import { SESSION_ID } from '../helpers/default-fixture';
+import { readFeed } from '../helpers/feed';
 import { rest, type RestResponse } from '../helpers/rest';
 
 /**
@@ -34,6 +35,10 @@ test('interactions: past the limit an offer is statusCode 4 (503); one every age
   const again = await offer();
   expect(again.body).toMatchObject({ statusCode: 0 });
   expect(sim.state().facebooksessions.map((s) => s.id)).not.toContain(ids[0]);
+  // The live feed says so, or the dashboard (which follows the state by it) would show it for ever.
+  const frames = await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.type === 'operation' && e.data.answer?.id === again.body.id));
+  const made = frames.map((f) => f.data).find((e) => e.type === 'operation' && e.answer?.id === again.body.id);
+  expect(made.changed.forgotten).toEqual([{ collection: 'facebooksessions', id: ids[0] }]);
 
   for (const open of [...ids.slice(1), String(again.body.id)]) {
     await perform(open, 'Accept');

@@ -67,6 +67,9 @@ type Change = NonNullable<Extract<FeedEvent, { type: 'operation' }>['changed']>;
 
 function withChange(state: SimState, change: Change): SimState {
   const next: SimState = { ...state };
+  for (const { collection, id } of change.forgotten ?? []) {
+    next[collection] = ((next[collection] as SessionView[] | undefined) ?? []).filter((s) => s.id !== id);
+  }
   for (const { collection, session, logged } of change.sessions) {
     const sessions = (next[collection] as SessionView[] | undefined) ?? [];
     const known = sessions.find((s) => s.id === session.id);

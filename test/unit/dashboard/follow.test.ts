@@ -68,3 +68,13 @@ test('an operation whose change the feed left out (too large) makes the page rea
   expect(needsRead([elided], base())).toBe(true);
   expect(needsRead([operation(12, { sessions: [] })], base())).toBe(false);
 });
+
+test('an interaction the simulator forgot to make room (--max-interactions) leaves the page too', () => {
+  const state = follow(base(), [
+    operation(11, {
+      sessions: [{ collection: 'facebooksessions', session: { id: 'S2', state: 'Chatting', agentStates: { agent1: 'Invited' } }, logged: [] }],
+      forgotten: [{ collection: 'facebooksessions', id: 'S1' }],
+    }),
+  ]);
+  expect((state.facebooksessions as any[]).map((s) => s.id)).toEqual(['S2']);
+});
