@@ -1,5 +1,6 @@
 // The simulator's live feed as JSON (GET /sim/events), shared by the server (src/events.ts) and
-// the dashboard page (src/dashboard/page): no imports, so the page's type check can read it.
+// the dashboard page (src/dashboard/page): no imports but the journal's wire shapes, so the page's type check can read it.
+import type { JournalEntry } from './journal/wire';
 
 /** What every event has: its number in the feed (the SSE id) and when it happened (epoch ms, simulator clock). */
 interface Numbered {
@@ -100,6 +101,12 @@ export interface ClientEvent extends Numbered {
   channel?: string;
 }
 
+/** A request to /api/v2 or a Bayeux message, as the request journal keeps it (GET /sim/requests). */
+export interface RequestEvent extends Numbered {
+  type: 'request';
+  request: JournalEntry;
+}
+
 /** Sent instead of the events a page asked for (by Last-Event-ID) that the feed no longer keeps. */
 export interface GapEvent extends Numbered {
   type: 'gap';
@@ -109,4 +116,4 @@ export interface GapEvent extends Numbered {
   restarted: boolean;
 }
 
-export type FeedEvent = NotificationEvent | HeldEvent | OperationEvent | FaultEvent | ControlEvent | ClientEvent | GapEvent;
+export type FeedEvent = NotificationEvent | HeldEvent | OperationEvent | FaultEvent | ControlEvent | ClientEvent | RequestEvent | GapEvent;

@@ -2,6 +2,7 @@ import type { ReceivedOn } from './bayeux/channels';
 import type { DeliveryExt } from './bayeux/delivery-ext';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
+import type { JournalEntry } from './journal/wire';
 import { kindOf } from './scenario/expect';
 
 export type { FeedEvent } from './events-wire';
@@ -88,6 +89,11 @@ export class SimEvents {
 
   control(action: ControlEvent['action'], detail: string): void {
     this.addEvent({ type: 'control', action, detail });
+  }
+
+  /** The request journal, for every request it keeps. */
+  request(request: JournalEntry): void {
+    this.addEvent({ type: 'request', request }, request.at);
   }
 
   client(change: ClientEvent['change'], agent: string, clientId: string, channel?: string): void {

@@ -1,6 +1,10 @@
 import { Agent, type Transport } from './client/agent';
 import { settle } from './client/settle';
 import type { GwsModel } from './gws/model';
+import { checkedFilter, type RequestFilter } from './journal/filter';
+import type { Journal } from './journal/journal';
+import { verify } from './journal/verify';
+import type { JournalEntry } from './journal/wire';
 import { runScript, unplayable, type RunEvent, type RunResult, type RunTarget } from './run/runner';
 import { compare, formatVerdict, type Expected } from './scenario/expect';
 import { loadScenario } from './scenario/script';
@@ -32,6 +36,22 @@ export interface Harness {
    * simulator plays: start it with `scenarios: [file]` to check a file of your own.
    */
   run(file: string, options?: { onEvent?: (event: RunEvent) => void }): Promise<RunResult>;
+  /**
+   * What the desktops sent, from the request journal (REST requests to /api/v2 and Bayeux meta
+   * messages), oldest first: those that match `filter` (every field given must hold; `params` by
+   * partial match), or all the journal keeps. A reset empties it.
+   */
+  requests(filter?: RequestFilter): JournalEntry[];
+  /**
+   * Resolves with the first request that matches, already journaled or still to come; rejects
+   * after `timeoutMs` (default 5000) naming the closest requests and what differed in each.
+   */
+  waitForRequest(filter: RequestFilter, options?: { timeoutMs?: number }): Promise<JournalEntry>;
+  /**
+   * Throws unless exactly `times` requests match (at least one when `times` is absent), listing
+   * the closest requests and what differed in each; returns those that match.
+   */
+  verify(filter: RequestFilter, options?: { times?: number }): JournalEntry[];
 }
 
 export interface SimulatorClock {
@@ -48,10 +68,14 @@ export interface HarnessDeps {
   now(): number;
   /** The simulator itself, as `run()` drives it: its URL, progress, manual clock, what it plays. */
   target: RunTarget;
+  journal: Journal;
 }
 
+/** The longest waitForRequest() waits by default. */
+const WAIT_FOR_REQUEST_MS = 5000;
+
 export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): Promise<void> } {
-  const { model, target } = deps;
+  const { model, target, journal } = deps;
   const agents: Agent[] = [];
   const connected = () => agents.filter((a) => a.connected);
   const settled = (timeoutMs?: number) => settle(connected(), target.progress, timeoutMs);
@@ -88,6 +112,34 @@ export function createHarness(deps: HarnessDeps): Harness & { disconnectAll(): P
       const why = unplayable(script, target);
       if (why) throw new Error(why);
       return runScript(script, target, onEvent);
+    },
+    requests(filter = {}) {
+      const checked = checkedFilter(filter, 'sim.requests()');
+      return verify(checked, journal.entries()).matched;
+    },
+    async waitForRequest(filter, { timeoutMs = WAIT_FOR_REQUEST_MS } = {}) {
+      const checked = checkedFilter(filter, 'sim.waitForRequest()');
+      const found = verify(checked, journal.entries()).matched[0];
+      if (found) return found;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          stop();
+          reject(new Error(`sim.waitForRequest(): none within ${timeoutMs} ms: ${verify(checked, journal.entries()).message}`));
+        }, timeoutMs);
+        const stop = journal.listen((entry) => {
+          if (verify(checked, [entry]).ok) {
+            stop();
+            clearTimeout(timer);
+            resolve(entry);
+          }
+        });
+      });
+    },
+    verify(filter, { times } = {}) {
+      if (times !== undefined && (!Number.isInteger(times) || times < 0)) throw new RangeError(`sim.verify(): times must be an integer >= 0, got ${times}`);
+      const verdict = verify(checkedFilter(filter, 'sim.verify()'), journal.entries(), times);
+      if (!verdict.ok) throw new Error(`sim.verify(): ${verdict.message}`);
+      return verdict.matched;
     },
     disconnectAll: () => Promise.all(agents.map((a) => a.disconnect())).then(() => {}),
   };

@@ -13,6 +13,8 @@ export { kindOf } from './scenario/expect';
 export type { AgentVerdict, Expected } from './scenario/expect';
 export type { RunEvent, RunResult } from './run/runner';
 export type { Drift } from './run/drift';
+export type { RequestFilter } from './journal/filter';
+export type { BayeuxRequest, JournalEntry, RestRequest } from './journal/wire';
 export type { DeliveryExt } from './bayeux/delivery-ext';
 export { GwsError, ERRORS } from './errors';
 export { FaultSpecError, parseFaultSpec } from './faults/spec';

@@ -17,6 +17,8 @@ import { SimEvents } from './events';
 import { createHarness, type Harness } from './harness';
 import { adminTokenFor } from './http/access';
 import { createApp } from './http/app';
+import { attachJournal } from './journal/bayeux';
+import { Journal, journalLimitsOf, type JournalLimits } from './journal/journal';
 import { listen, urlHost } from './http/listen';
 import { guardServer } from './http/server-guard';
 import { websocketCapsOf } from './http/websocket-guard';
@@ -70,6 +72,11 @@ export interface SimulatorOptions extends Partial<ModelLimits> {
   httpTimeouts?: HttpTimeouts;
   /** The largest websocket message a CometD client may send, bytes (default 1 MB); a larger one closes its socket (1009). */
   maxWebsocketMessageBytes?: number;
+  /**
+   * How much of the request journal (`sim.requests()`, GET /sim/requests) is kept: the newest
+   * `maxEntries` (default 10,000; 10 to 1,000,000) within `maxBytes` of JSON (default 8 MiB; 64 KiB to 1 GiB).
+   */
+  journal?: Partial<JournalLimits>;
   /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
   maxWebsockets?: number;
   /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
@@ -134,7 +141,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
+  const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
+  journal.listen((entry) => events.request(entry));
   const bayeux = createBayeux(authenticator, () => clock.now(), log, events, httpTimeouts.websocketHandshakeMs);
+  attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
   const faults = new FaultInjector({
     clock,
     seed,
@@ -173,11 +183,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     engine.reset();
     bayeux.deliveries.clearHeld();
     model.reset();
+    journal.clear();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state(), events.lastEventId);
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
@@ -206,6 +217,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   const harness = createHarness({
     model,
+    journal,
     now: () => clock.now(),
     target: {
       url: baseUrl,
@@ -216,6 +228,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
+      requests: async () => journal.entries(),
       plays: { fixture, streamFile: (operation, media) => streams.get(streamKey(media, operation))?.file },
     },
   });
@@ -233,6 +246,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     settled: harness.settled,
     expect: harness.expect,
     run: harness.run,
+    requests: harness.requests,
+    waitForRequest: harness.waitForRequest,
+    verify: harness.verify,
     fault: (list) => faults.arm(([] as unknown[]).concat(list)),
     clearFaults: () => faults.clear(),
     notify,

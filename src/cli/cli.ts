@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { customerCommand } from './customer';
 import { listenCommand } from './listen';
+import { requestsCommand } from './requests';
 import { runCommand } from './run';
 import { serveCommand } from './serve';
 import { triggerCommand } from './trigger';
@@ -10,7 +11,7 @@ import { validateCommand } from './validate';
 /** Exit codes: 0 done, 1 a runtime failure, 2 a usage or file error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-const COMMANDS = ['serve', 'run', 'listen', 'trigger', 'validate'];
+const COMMANDS = ['serve', 'run', 'listen', 'trigger', 'validate', 'requests'];
 
 /** The gws-sim command line, built apart from process.argv so tests can drive it. */
 export function buildCli(argv: string[]): Argv {
@@ -23,7 +24,8 @@ export function buildCli(argv: string[]): Argv {
     .command(triggerCommand)
     .command(customerCommand)
     .command(validateCommand)
-    .demandCommand(1, 'Name a command: serve, run, listen, trigger, customer or validate')
+    .command(requestsCommand)
+    .demandCommand(1, 'Name a command: serve, run, listen, trigger, customer, validate or requests')
     .strict()
     .recommendCommands()
     .epilogue('Documentation: README.md and scenarios/README.md in the gws-sim package.')

@@ -57,6 +57,17 @@ export function prettyReporter(write: (line: string) => void = console.log): (ev
         for (const line of lines) write(`    ${line}`);
         return;
       }
+      case 'requests': {
+        const count = event.times === undefined ? `${event.found}` : `${event.found}/${event.times}`;
+        if (event.ok) {
+          write(pc.green(`  ✓ requests ${event.filter}: ${count}`));
+          return;
+        }
+        const [first, ...lines] = event.message.split('\n');
+        write(pc.red(`  ✗ requests: ${first}`));
+        for (const line of lines) write(`    ${line}`);
+        return;
+      }
       case 'end':
         write(
           (event.ok ? pc.green('✔ passed') : pc.red(`✘ failed (${event.failures.length} failure${event.failures.length === 1 ? '' : 's'})`)) +

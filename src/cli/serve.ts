@@ -6,6 +6,7 @@ import type { Naming } from '../bounds';
 import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
 import { WEBSOCKET_CAP_BOUNDS, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
+import { DEFAULT_JOURNAL_LIMITS, JOURNAL_BOUNDS, journalLimitsOf } from '../journal/journal';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -25,6 +26,8 @@ interface ServeArgs {
   csrf: boolean;
   'max-sessions-per-agent': number;
   'max-websocket-message'?: number;
+  'journal-entries': number;
+  'journal-bytes': number;
   'max-interactions': number;
   'max-messages-per-interaction': number;
   'max-message-bytes': number;
@@ -51,6 +54,8 @@ const BOUNDED_HELP: Record<BoundedName, string> = {
 const flagOf = (name: BoundedName) => BOUNDED[name].flag.slice(2) as 'max-interactions';
 /** A refusal names the flag and shows the value as it was typed. */
 const asFlags: Naming<BoundedName> = { nameOf: (name) => BOUNDED[name].flag, shownOf: (value, name) => shown(value as number, flagOf(name)) };
+
+const JOURNAL_FLAGS = { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' };
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -100,6 +105,16 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         type: 'number',
         describe: 'The largest websocket message (bytes) a CometD client may send; a larger one closes its socket. Default 1048576',
       })
+      .option('journal-entries', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxEntries,
+        describe: `Requests the journal keeps (GET /sim/requests), the newest; ${JOURNAL_BOUNDS.maxEntries.min} to ${JOURNAL_BOUNDS.maxEntries.max}`,
+      })
+      .option('journal-bytes', {
+        type: 'number',
+        default: DEFAULT_JOURNAL_LIMITS.maxBytes,
+        describe: `Bytes (as JSON) the journal keeps at most; ${JOURNAL_BOUNDS.maxBytes.min} to ${JOURNAL_BOUNDS.maxBytes.max}`,
+      })
       .option('max-interactions', boundedOption('maxInteractions'))
       .option('max-messages-per-interaction', boundedOption('maxMessagesPerInteraction'))
       .option('max-message-bytes', boundedOption('maxMessageBytes'))
@@ -124,6 +139,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         modelLimitsOf(boundedArgs(args, LIMIT_BOUNDS), asFlags);
         websocketCapsOf(boundedArgs(args, WEBSOCKET_CAP_BOUNDS), asFlags);
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
+        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, JOURNAL_FLAGS, (value, key) => shown(value, JOURNAL_FLAGS[key].slice(2)));
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
@@ -157,6 +173,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         csrf: args.csrf,
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
+        journal: { maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] },
         ...boundedArgs(args, BOUNDED),
         faults: args.fault,
       });

@@ -7,6 +7,9 @@ import type { SimEvents } from '../events';
 import type { GwsModel } from '../gws/model';
 import type { Outcome } from '../gws/operations/registry';
 import { restFaults } from '../faults/rest';
+import type { Journal } from '../journal/journal';
+import { journalRest } from '../journal/rest';
+import { requestRoutes } from '../journal/routes';
 import type { FaultControls } from '../faults/types';
 import { csrfProtection, noWebPages, requireAdminToken } from './access';
 import { authenticate } from './authenticate';
@@ -42,6 +45,8 @@ export interface AppDeps {
   allowOrigins?: readonly string[];
   /** The live feed operations and refusals are reported to; with it, the dashboard's endpoints under /sim. */
   events?: SimEvents;
+  /** The request journal: every /api/v2 request is recorded there; with it, GET and DELETE /sim/requests. */
+  journal?: Journal;
 }
 
 /** The REST side: the GWS API under /api/v2 and the simulator's controls under /sim. No listen(). */
@@ -55,7 +60,9 @@ export function createApp(deps: AppDeps): Express {
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
   // CORS preflights of the allowed origins are answered here; any other OPTIONS gets the GWS
   // refusal (Express would answer it with a bare "GET, HEAD").
-  app.use('/api/v2', corsFor(deps.allowOrigins ?? [], deps.log));
+  const journal = deps.journal;
+  // First: a request refused by CORS, authentication or CSRF is journaled too.
+  app.use('/api/v2', ...(journal ? [journalRest(journal)] : []), corsFor(deps.allowOrigins ?? [], deps.log));
   app.use((req, _res, next) => next(req.method === 'OPTIONS' ? gwsError('NO_SUCH_RESOURCE', req.method, req.path) : undefined));
   const csrf: RequestHandler[] = deps.csrf ? [csrfProtection(deps.authenticator)] : [];
   const faults: RequestHandler[] = deps.faults ? [restFaults(deps.faults)] : [];
@@ -63,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   // A fault may be posted as a bare SPEC string ("drop:agent2:2"): /sim takes any JSON value.
   const anyJson = express.json({ limit: BODY_LIMIT, type: () => true, strict: false });
   const dashboard = deps.events ? [dashboardRoutes(deps.events, deps.log)] : [];
-  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...dashboard);
+  const requests = journal ? [requestRoutes(journal)] : [];
+  app.use('/sim', requireAdminToken(deps.adminToken), noWebPages({ open: deps.adminToken === undefined }), anyJson, boundedDepth(), simRoutes(deps), ...requests, ...dashboard);
   // JSON for programs; a browser gets the dashboard (src/dashboard).
   app.get('/', home(deps.baseUrl), ...dashboardPage(deps.baseUrl, deps.adminToken));
   app.get(COMETD_SCRIPT_URL, cometdScript());

@@ -37,6 +37,7 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
     deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
     deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer, changed: changeOf(deps.model, deps.baseUrl(), outcome) });
+    res.locals.referenceId = outcome.referenceId; // the request journal's: the operation's notifications carry it
     res.json(answer);
     deps.onOutcome(outcome);
   } catch (error) {

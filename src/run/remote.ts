@@ -1,6 +1,7 @@
 import { getJson, postJson, type GwsAnswer } from '../client/rest';
 import { MEDIA, type MediaName } from '../gws/media';
 import type { ServerProgress } from '../client/settle';
+import type { JournalEntry } from '../journal/wire';
 import type { RunTarget } from './runner';
 
 interface RemoteState {
@@ -45,6 +46,7 @@ export async function remoteTarget(
     async fault(faults) {
       await sim(postJson(`${base}/sim/faults`, headers, { faults }), '/sim/faults');
     },
+    requests: async () => (await sim(getJson(`${base}/sim/requests`, headers), '/sim/requests')).requests as JournalEntry[],
     users: async () => (await state()).users,
     /** The medium of the session with that id on the server, as the harness and scripts know it from the model. */
     async mediaOf(session) {

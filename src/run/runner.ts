@@ -13,6 +13,9 @@ import { lateness, type Drift } from './drift';
 import { formatFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import type { Fixture } from '../gws/fixture';
+import { describeFilter, type RequestFilter } from '../journal/filter';
+import { verify, type Verdict } from '../journal/verify';
+import type { JournalEntry } from '../journal/wire';
 
 /** The simulator a script runs against: embedded, or one already running at `url`. */
 export interface RunTarget {
@@ -30,6 +33,8 @@ export interface RunTarget {
   sim(path: string, body: unknown): Promise<GwsAnswer>;
   /** Arms faults on the simulator (a `fault` step). */
   fault?(faults: readonly Fault[]): Promise<void>;
+  /** The request journal, oldest first (an `expectRequest` step): emptied by reset(), so what this run's requests are. */
+  requests(): Promise<JournalEntry[]>;
   /** What an embedded simulator plays; unknown for one at a URL. */
   plays?: { fixture: Fixture; streamFile(operation: string, media: MediaName | undefined): string | undefined };
 }
@@ -67,6 +72,7 @@ export type RunEvent =
   | { type: 'fault'; faults: string[] }
   | { type: 'control'; what: string; answer: GwsAnswer; ok: boolean }
   | { type: 'expectation'; verdict: AgentVerdict }
+  | { type: 'requests'; filter: string; times?: number; found: number; ok: boolean; message: string }
   | { type: 'end'; file: string; ok: boolean; failures: string[]; drift: Drift; durationMs: number };
 
 export interface RunResult {
@@ -83,6 +89,8 @@ export interface RunResult {
 }
 
 const PROGRESS_EVERY_MS = 1000;
+/** How often an expectRequest step reads the journal while it waits. */
+const JOURNAL_POLL_MS = 50;
 
 /** Runs a script: connects its agents over real CometD clients, performs its steps, checks every expectation. */
 export async function runScript(script: Script, target: RunTarget, onEvent: (event: RunEvent) => void = () => {}): Promise<RunResult> {
@@ -213,9 +221,37 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         }
         return;
       }
+      case 'expectRequest': {
+        const { expectRequest, times, timeoutMs = 10_000 } = step;
+        // An offer step's name stands for the id the simulator gave its session.
+        const filter = expectRequest.session === undefined ? expectRequest : { ...expectRequest, session: sessionOf(expectRequest.session) };
+        const verdict = await journalVerdict(filter, times, timeoutMs);
+        onEvent({ type: 'requests', filter: describeFilter(filter), times, found: verdict.matched.length, ok: verdict.ok, message: verdict.message });
+        if (!verdict.ok) failures.push(`requests: ${verdict.message}`);
+        return;
+      }
       default: {
         const unknown: never = step;
         throw new Error(`unknown step ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  /**
+   * Reads the journal until enough requests match (`times`, or one) or `timeoutMs` is over, then
+   * judges. `times: 0` is judged at once: nothing so far.
+   */
+  async function journalVerdict(filter: RequestFilter, times: number | undefined, timeoutMs: number): Promise<Verdict> {
+    const waited = Date.now();
+    let reported = waited;
+    for (;;) {
+      const verdict = verify(filter, await target.requests(), times);
+      const enough = verdict.matched.length >= (times ?? 1) || times === 0;
+      if (enough || Date.now() - waited >= timeoutMs) return verdict;
+      await new Promise((resolve) => setTimeout(resolve, JOURNAL_POLL_MS));
+      if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+        reported = Date.now();
+        onEvent({ type: 'waiting', forMs: reported - waited, what: `requests matching ${describeFilter(filter)}: ${verdict.matched.length}/${times ?? 1}` });
       }
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
+import { RequestFilterSchema, type RequestFilter } from '../journal/filter';
 import { MEDIA_NAMES } from '../gws/media';
 import { restOperationNames, targetOf } from '../gws/operations/registry';
 import { closest, didYouMean } from '../suggest';
@@ -95,6 +96,11 @@ const STEP_SCHEMAS = {
     timeoutMs: z.number().int().positive().max(3_600_000).optional(),
   }),
   fault: z.strictObject({ fault: FaultList.describe('a fault (object or SPEC string, README "Faults"), or a list of them') }),
+  expectRequest: z.strictObject({
+    expectRequest: RequestFilterSchema.describe('which requests of the journal: agent, operation, params, channel, subscription... (README "The request journal")'),
+    times: z.number().int().min(0).max(10_000).optional().describe('exactly this many since the run began; default: at least one'),
+    timeoutMs: z.number().int().positive().max(3_600_000).optional().describe('how long to wait for them; default 10000'),
+  }),
 } as const;
 
 type StepKind = keyof typeof STEP_SCHEMAS;
@@ -127,7 +133,8 @@ export type ScriptStep =
   | ({ kind: 'notify' } & z.infer<(typeof STEP_SCHEMAS)['notify']>)
   | ({ kind: 'wait' } & z.infer<(typeof STEP_SCHEMAS)['wait']>)
   | { kind: 'expect'; expect: Record<string, Expected[]>; timeoutMs?: number }
-  | { kind: 'fault'; fault: Fault[] };
+  | { kind: 'fault'; fault: Fault[] }
+  | { kind: 'expectRequest'; expectRequest: RequestFilter; times?: number; timeoutMs?: number };
 
 export const namesOf = (agents: string | string[]): string[] => ([] as string[]).concat(agents);
 
@@ -217,6 +224,14 @@ export const ScriptSchema = z
             if (fault.agent !== '*') known(fault.agent, [...at, 'fault', j, 'agent']);
           });
           break;
+        case 'expectRequest': {
+          // Any agent of the fixture: the desktop under test need not be one of the script's.
+          const { operation } = step.expectRequest;
+          if (operation !== undefined && !restOperationNames().includes(operation)) {
+            problem([...at, 'expectRequest', 'operation'], `expected an operation gws-sim performs (${restOperationNames().join(', ')}), found '${operation}'`);
+          }
+          break;
+        }
         default: {
           const unknown: never = step;
           throw new Error(`unknown step ${JSON.stringify(unknown)}`);

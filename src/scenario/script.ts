@@ -82,6 +82,9 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
         problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${mediaNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
       }
     }
+    if (step.kind === 'expectRequest' && step.expectRequest.agent !== undefined && !users.has(step.expectRequest.agent)) {
+      problems.push(problemAt(source, ['steps', i, 'expectRequest', 'agent'], `no user '${step.expectRequest.agent}' in the fixture; its users: ${[...users.keys()].join(', ')}`));
+    }
     if (step.kind === 'perform' && step.target !== undefined && !users.has(step.target) && !/^https?:\/\//.test(step.target)) {
       problems.push(
         problemAt(source, ['steps', i, 'target'], `expected a user of the fixture (${[...users.keys()].join(', ')}) or a URI, found '${step.target}'`),

@@ -145,7 +145,7 @@ describe('gws-sim validate', () => {
     expect(result.stdout).toContain(`✗ ${file}:`);
     expect(result.stdout).toMatch(/\$\.agents\.agent2\.transport \(line \d+\): Invalid option: expected one of "websocket"\|"long-polling"/);
     expect(result.stdout).toMatch(/\$\.steps\[1\]\.expect\.agent1\[0\]\.match\["messages\[x\]"\] \(line \d+\): 'messages\[x\]' is not a field path/);
-    expect(result.stdout).toMatch(/\$\.steps\[2\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, notify, wait, expect, fault, found keys sleep/);
+    expect(result.stdout).toMatch(/\$\.steps\[2\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, notify, wait, expect, fault, expectRequest, found keys sleep/);
     expect(result.stdout).toContain(`✓ ${SCRIPTS[1]}`);
   });
 

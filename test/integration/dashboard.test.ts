@@ -231,9 +231,10 @@ describe('the feed', () => {
     await api.post('/sim/facebooksessions', { offerTo: 'nobody' });
     const before = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'Offer'))).map((f) => f.data);
     // No agent has a CometD client: what is not dropped is held.
-    expect(before.map((e) => [e.type, e.action ?? e.operation ?? e.spec ?? `${e.agent} ${e.kind}`, e.statusCode])).toEqual([
+    expect(before.map((e) => [e.type, e.action ?? e.operation ?? e.request?.operation ?? e.spec ?? `${e.agent} ${e.kind}`, e.statusCode ?? e.request?.statusCode])).toEqual([
       ['control', 'faults-armed', undefined],
       ['operation', 'Reject', 2],
+      ['request', 'Reject', 2], // the request journal's: what the desktop sent, once answered
       ['operation', 'CustomerMessage', 0],
       ['fault', 'drop:agent1:1', undefined],
       ['held', 'agent2 Text', undefined],

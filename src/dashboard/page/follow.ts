@@ -53,6 +53,7 @@ export function follow(state: SimState, events: readonly FeedEvent[]): SimState 
       case 'fault':
       case 'control':
       case 'gap':
+      case 'request': // what a desktop sent: its effect comes as its own events
         break;
       default: {
         const unknown: never = event;

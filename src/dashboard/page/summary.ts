@@ -20,6 +20,7 @@ export function sessionOfNotification(event: { data: unknown }, media: readonly 
 export function sessionOfEvent(event: FeedEvent, media: readonly Media[]): string | undefined {
   if (event.type === 'notification' || event.type === 'held') return sessionOfNotification(event, media);
   if (event.type === 'operation') return event.session;
+  if (event.type === 'request' && event.request.type === 'rest') return event.request.session;
   return undefined;
 }
 

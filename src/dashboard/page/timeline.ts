@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { html } from './html';
 import { clockTime, keyFields, sessionOfEvent } from './summary';
-import type { FeedEvent, Media } from './types';
+import type { FeedEvent, JournalEntry, Media } from './types';
 import type { Feed } from './feed';
 
 type Kind = 'all' | FeedEvent['type'];
@@ -12,8 +12,20 @@ const KINDS: [Kind, string][] = [
   ['operation', 'operations, refusals'],
   ['fault', 'faults fired'],
   ['client', 'CometD clients'],
+  ['request', "desktops' requests (REST, Bayeux)"],
   ['control', 'simulator controls'],
 ];
+
+/** Whom an event is about: its agent, or the agent a journaled request authenticated as. */
+function agentOfEvent(event: FeedEvent): string | undefined {
+  if (event.type === 'request') return event.request.agent;
+  return 'agent' in event ? event.agent : undefined;
+}
+
+/** A REST GET a desktop made: many, and seldom what one looks for, so hidden unless asked. */
+const isGet = (event: FeedEvent) => event.type === 'request' && event.request.type === 'rest' && event.request.method === 'GET';
+/** A REST request naming an operation: shown once, as its operation line, unless the requests themselves are asked for. */
+const isOperationRequest = (event: FeedEvent) => event.type === 'request' && event.request.type === 'rest' && event.request.operation !== undefined;
 
 interface Line {
   who: string;
@@ -70,6 +82,8 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
       return { who: event.agent, kind: event.change, tone: 'client', fields: `CometD client ${event.clientId.slice(0, 8)}…${event.channel ? ` ${event.channel}` : ''}`, marks: [] };
     case 'control':
       return { who: 'simulator', kind: event.action, tone: 'control', fields: event.detail, marks: [] };
+    case 'request':
+      return requestLine(event.request);
     case 'gap':
       return { who: '', kind: 'gap', tone: 'refused', fields: `events before #${event.resumesAt} were missed: the page fell behind`, marks: [] };
     default: {
@@ -77,6 +91,31 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
       return { who: '', kind: String((unknown as { type?: unknown }).type), tone: 'control', fields: '', marks: [] };
     }
   }
+}
+
+/** A journaled request: REST (method, path, operation, statusCode) or a Bayeux meta message (channel, subscription, verdict). */
+function requestLine(request: JournalEntry): Line {
+  if (request.type === 'rest') {
+    const refused = request.status >= 400 || (request.statusCode !== undefined && request.statusCode !== 0);
+    const code = request.statusCode === undefined ? '' : ` · statusCode ${request.statusCode}`;
+    return {
+      who: request.agent ?? '(no agent)',
+      kind: request.operation ?? `${request.method} ${request.path.replace(/^\/api\/v2/, '')}`,
+      tone: refused ? 'refused' : 'request',
+      session: request.session,
+      fields: `${request.method} ${request.path}${request.query ? `?${new URLSearchParams(request.query as Record<string, string>).toString()}` : ''} → HTTP ${request.status}${code}${request.statusMessage ? `: ${request.statusMessage}` : ''}`,
+      timing: { text: `${request.durationMs} ms`, title: `answered in ${request.durationMs} ms` },
+      marks: ['desktop'],
+    };
+  }
+  const what = [request.subscription, request.connectionType].filter((v) => v !== undefined).flat().join(' ');
+  return {
+    who: request.agent ?? '(no agent)',
+    kind: request.channel,
+    tone: request.successful === false ? 'refused' : 'request',
+    fields: `${what ? `${what} · ` : ''}over ${request.transport}${request.auth ? ` · auth ${request.auth}` : ''}${request.error ? ` · ${request.error}` : ''}`,
+    marks: ['desktop'],
+  };
 }
 
 interface TimelineProps {
@@ -93,13 +132,16 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
   const [agent, setAgent] = useState('');
   const [session, setSession] = useState('');
   const [kind, setKind] = useState<Kind>('all');
+  const [gets, setGets] = useState(false);
   const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
 
   const shown = feed.events.filter(
     (event) =>
       (kind === 'all' || event.type === kind) &&
-      (agent === '' || ('agent' in event && event.agent === agent)) &&
+      (gets || !isGet(event)) &&
+      (kind === 'request' || !isOperationRequest(event)) &&
+      (agent === '' || agentOfEvent(event) === agent) &&
       (session === '' || sessionOfEvent(event, media) === session),
   );
   useLayoutEffect(() => {
@@ -132,6 +174,7 @@ export function Timeline({ feed, media, agents, sessions, selected, onSelect }: 
           <label>Show <select id="filter-kind" value=${kind} onChange=${(e: Event) => setKind((e.target as HTMLSelectElement).value as Kind)}>
             ${KINDS.map(([value, label]) => html`<option value=${value}>${label}</option>`)}
           </select></label>
+          <label title="REST GETs the desktops made (GET /api/v2/me...)"><input type="checkbox" id="filter-gets" checked=${gets} onChange=${(e: Event) => setGets((e.target as HTMLInputElement).checked)} /> GETs</label>
         </div>
       </header>
       <ol id="timeline" class="events" ref=${list} onScroll=${onScroll}>

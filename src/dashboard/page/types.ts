@@ -1,6 +1,7 @@
 // What the page reads of GET /sim/state and GET /sim/operations (the server's shapes: src/state.ts,
 // src/dashboard/catalog.ts), written out here: the page's type check does not read server code.
 export type { FeedEvent, NotificationEvent, OperationEvent } from '../../events-wire';
+export type { JournalEntry } from '../../journal/wire';
 
 /** The subset of JSON Schema that zod's toJSONSchema gives for operation parameters. */
 export interface JsonSchema {

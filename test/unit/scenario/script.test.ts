@@ -103,7 +103,7 @@ describe('loadScenario: scripts', () => {
 
   it.each<[Record<string, unknown>, RegExp]>([
     [{ steps: [] }, /\$\.steps \(line \d+\): Too small: expected array to have >=1 items/],
-    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, (notify, )?wait, expect, fault, found keys sleep/],
+    [{ steps: [{ sleep: 1 }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of connect, disconnect, perform, offer, customer, (notify, )?wait, expect, fault, expectRequest, found keys sleep/],
     [{ steps: [{ wait: 1, expect: {} }] }, /\$\.steps\[0\] \(line \d+\): expected a step with one of .*, found wait and expect together/],
     [{ steps: [{ wait: -1 }] }, /\$\.steps\[0\]\.wait \(line \d+\): Too small/],
     [{ steps: [{ ...perform, as: 'agent7' }] }, /\$\.steps\[0\]\.as \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
