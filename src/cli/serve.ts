@@ -2,7 +2,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
-import type { Naming } from '../bounds';
+import type { Bound, Naming } from '../bounds';
 import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
 import { WEBSOCKET_CAP_BOUNDS, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
@@ -53,9 +53,10 @@ const BOUNDED_HELP: Record<BoundedName, string> = {
 /** The flag of a bounded option without its dashes, e.g. max-interactions for maxInteractions. */
 const flagOf = (name: BoundedName) => BOUNDED[name].flag.slice(2) as 'max-interactions';
 /** A refusal names the flag and shows the value as it was typed. */
-const asFlags: Naming<BoundedName> = { nameOf: (name) => BOUNDED[name].flag, shownOf: (value, name) => shown(value as number, flagOf(name)) };
-
-const JOURNAL_FLAGS = { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' };
+const asFlags = <K extends string>(bounds: Record<K, Bound>): Naming<K> => ({
+  nameOf: (name) => bounds[name].flag,
+  shownOf: (value, name) => shown(value as number, bounds[name].flag.slice(2)),
+});
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -136,10 +137,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
-        modelLimitsOf(boundedArgs(args, LIMIT_BOUNDS), asFlags);
-        websocketCapsOf(boundedArgs(args, WEBSOCKET_CAP_BOUNDS), asFlags);
+        modelLimitsOf(boundedArgs(args, LIMIT_BOUNDS), asFlags(LIMIT_BOUNDS));
+        websocketCapsOf(boundedArgs(args, WEBSOCKET_CAP_BOUNDS), asFlags(WEBSOCKET_CAP_BOUNDS));
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
-        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, JOURNAL_FLAGS, (value, key) => shown(value, JOURNAL_FLAGS[key].slice(2)));
+        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, asFlags(JOURNAL_BOUNDS));
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
