@@ -263,3 +263,27 @@ export function gwsError<C extends ErrorCode>(code: C, ...args: MessageArgs<C>):
   const format = ERRORS[code].message as (...a: MessageArgs<C>) => string;
   return new GwsError(code, format(...args));
 }
+
+/**
+ * Every error the simulator answers on the Bayeux side, in one table, as faye's
+ * `protocol/error.js` does: a Bayeux code, the arguments and a message, sent as
+ * `code:arg1,arg2:message` in the reply's `error` field.
+ */
+export const BAYEUX_ERRORS = {
+  BAD_FIELD: (field: string, why: string) => [400, [field], why] as const,
+  BAD_FRAME: (why: string) => [400, [], why] as const,
+  CONNECTION_TYPES: (offered: readonly string[], served: readonly string[]) => [301, offered, `Connection types not supported; gws-sim serves ${served.join(', ')}`] as const,
+  UNKNOWN_CLIENT: () => [402, [], 'Unknown client'] as const,
+  HANDSHAKE_DENIED: () => [403, [], 'Handshake denied'] as const,
+  PUBLISH_DENIED: (channel: string) => [403, [channel], 'Publish denied'] as const,
+  SUBSCRIPTION_DENIED: (channel: string) => [403, [channel], 'Subscription denied'] as const,
+  INTERNAL: () => [500, [], 'internal error of gws-sim (logged)'] as const,
+} as const;
+
+export type BayeuxErrorCode = keyof typeof BAYEUX_ERRORS;
+
+/** The `error` field of a Bayeux reply: `code:args:message`. */
+export function bayeuxError<C extends BayeuxErrorCode>(code: C, ...args: Parameters<(typeof BAYEUX_ERRORS)[C]>): string {
+  const [number, params, message] = (BAYEUX_ERRORS[code] as (...a: typeof args) => readonly [number, readonly string[], string])(...args);
+  return `${number}:${params.join(',')}:${message}`;
+}

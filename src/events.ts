@@ -1,5 +1,5 @@
 import type { ReceivedOn } from './bayeux/channels';
-import type { DeliveryExt } from './bayeux/delivery-ext';
+import type { DeliveryExt } from './delivery/stamp';
 import type { ClientEvent, ControlEvent, FeedEvent, OperationEvent } from './events-wire';
 import type { FiredFault } from './faults/types';
 import type { JournalEntry } from './journal/wire';

@@ -15,7 +15,7 @@ export type { RunEvent, RunResult } from './run/runner';
 export type { Drift } from './run/drift';
 export type { RequestFilter } from './journal/filter';
 export type { BayeuxRequest, JournalEntry, RestRequest } from './journal/wire';
-export type { DeliveryExt } from './bayeux/delivery-ext';
+export type { DeliveryExt } from './delivery/stamp';
 export { GwsError, ERRORS } from './errors';
 export { FaultSpecError, parseFaultSpec } from './faults/spec';
 export type { ArmedFaultState, Fault, FaultKind, FaultsState, FiredFault } from './faults/types';

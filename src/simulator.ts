@@ -4,7 +4,9 @@ import { normalizeOrigin } from './auth/origin';
 import { MOUNT } from './bayeux/channels';
 import { createBayeux } from './bayeux/bayeux';
 import type { ServerProgress } from './client/settle';
+import { Outboxes } from './delivery/outboxes';
 import { FaultInjector } from './faults/injector';
+import { SessionFaults } from './faults/session';
 import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
@@ -27,7 +29,7 @@ import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
-import { describeState, type SimulatorState } from './state';
+import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
@@ -143,25 +145,37 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
   const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
   journal.listen((entry) => events.request(entry));
-  const bayeux = createBayeux(authenticator, () => clock.now(), log, events, httpTimeouts.websocketHandshakeMs);
-  attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
-  const faults = new FaultInjector({
-    clock,
-    seed,
+  const bayeux = createBayeux(
+    authenticator,
+    {
+      subscribed: (userId) => {
+        faults.subscribed(userId); // first: a dropped session is over, what was held for it may go
+        outboxes.resume(userId);
+      },
+      disconnected: (clientId, userId) => sessionFaults.forget(clientId, userId),
+      lastSent: (userId) => outboxes.lastSent(userId),
+    },
     log,
-    send: (userId, notification, dueAt, publishOptions) => bayeux.deliveries.publish(userId, notification, dueAt, publishOptions),
-    sessions: bayeux.sessionFaults,
-    users: () => model.users,
-    heldFor: (userId) => bayeux.deliveries.heldFor(userId),
     events,
-  });
+    httpTimeouts.websocketHandshakeMs,
+  );
+  // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
+  const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
+  const sessionFaults = new SessionFaults(bayeux.clients, outboxes);
+  bayeux.addExtension(sessionFaults.extension);
+  attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
+  const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
+  const closeDelivery = () => {
+    outboxes.clear();
+    sessionFaults.close();
+    bayeux.close();
+  };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
-  bayeux.onSubscribed = (userId) => faults.subscribed(userId);
   const faultControls: FaultControls = {
     arm: (body) => faults.arm(faultsOfBody(body)),
     restFault: (userId, operation) => faults.restFault(userId, operation),
@@ -171,7 +185,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const player = new StreamPlayer({
     clock,
-    publisher: faults,
+    publisher: outboxes,
     timeScale,
     onError: (error, userId) => log(`cannot render a notification for user ${userId}: ${error.message}`),
   });
@@ -181,12 +195,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const reset = () => {
     faults.reset();
     engine.reset();
-    bayeux.deliveries.clearHeld();
+    outboxes.clear();
     model.reset();
     journal.clear();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
-  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, bayeux.deliveries.state(), faults.state(), events.lastEventId);
+  const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
@@ -203,9 +217,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
-    faults.close();
     guard.close();
-    bayeux.close();
+    closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -213,7 +226,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const progress = async (): Promise<ServerProgress> => ({
     pendingStreams: player.pending + faults.pending,
     manualClock: manualClock !== undefined,
-    sent: Object.fromEntries(bayeux.deliveries.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
+    sent: Object.fromEntries(outboxes.state().map((d) => [model.userById(d.userId)?.userName ?? d.userId, d.sent])),
   });
   const harness = createHarness({
     model,
@@ -233,7 +246,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     },
   });
 
-  const customers = customerControls(model, (outcome) => engine.play(outcome));
+  // What a test does as the customer is a /sim control like POST /sim/chats: the live feed (and the
+  // dashboard that follows it) hears of it the same way.
+  const customers = customerControls(model, (outcome) => {
+    events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
+    engine.play(outcome);
+  });
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
@@ -258,9 +276,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {
           engine.cancelAll();
-          faults.close();
           guard.close();
-          bayeux.close();
+          closeDelivery();
           server.close(() => resolve());
           for (const socket of sockets) socket.destroy();
         });

@@ -1,5 +1,5 @@
 import type { CometdClientInfo } from './bayeux/clients';
-import type { DeliveryState } from './bayeux/delivery-ext';
+import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
 import { CHANNELS, mediaNamed, type MediaName } from './gws/media';
 import type { GwsModel, Session } from './gws/model';

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { BayeuxMessage, Extension } from 'faye';
 import type { Authenticator, AuthResult } from '../auth/authenticator';
+import { bayeuxError } from '../errors';
 import { refusedOrigin } from '../auth/origin';
 import { proofOf } from './binding';
 import type { ClientRegistry } from './clients';
@@ -34,7 +35,7 @@ export function authExtension(authenticator: Authenticator, clients: ClientRegis
         };
       }
       if (verdict.ok) pending.set(verdict.user.id, (pending.get(verdict.user.id) ?? 0) + 1);
-      else message.error = '403::Handshake denied';
+      else message.error = bayeuxError('HANDSHAKE_DENIED');
       verdicts.put(request, message.id ?? '', verdict);
       callback(message);
     },

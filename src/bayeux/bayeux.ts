@@ -1,17 +1,16 @@
 import type { IncomingMessage } from 'node:http';
-import { NodeAdapter } from 'faye';
-import type { Authenticator } from '../auth/authenticator';
+import { NodeAdapter, type Extension } from 'faye';
+import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
 import { ConnectionBinding } from './binding';
-import { deliveryOf, MOUNT, publicChannel } from './channels';
+import { MOUNT, publicChannel } from './channels';
 import { ClientRegistry } from './clients';
-import { Deliveries } from './delivery';
+import { FayeSink } from './delivery';
 import { limitsExtension } from './limits-extension';
 import { messageShapeExtension } from './message-shape';
-import { SessionFaults } from '../faults/session';
 import { routingExtension } from './routing-extension';
 import { bindWebsockets } from './websocket';
 
@@ -21,73 +20,79 @@ const PING_S = 25;
 /** No client can subscribe to it (see channels.ts). */
 const WARM_UP_CHANNEL = '/gws-sim/warm-up';
 
+/** What the Bayeux side tells the simulator, and asks of it. */
+export interface BayeuxHooks {
+  /** After a subscription of an agent, once its reply has gone out. */
+  subscribed(userId: string): void;
+  /** faye forgot a client (disconnect, timeout, a dropped session); `userId` is who it handshook as. */
+  disconnected(clientId: string, userId: string | undefined): void;
+  /** The seq of the agent's last notification (a subscribe reply tells it). */
+  lastSent(userId: string): number;
+}
+
 export interface Bayeux {
   adapter: NodeAdapter;
   /** Settles once faye's in-process client is connected: publish only after that. */
   ready: Promise<void>;
   clients: ClientRegistry;
-  deliveries: Deliveries;
-  /** Session drops and transport cuts (src/faults). */
-  sessionFaults: SessionFaults;
-  /** Called after each subscription of an agent (a session fault may wait for one). */
-  onSubscribed?: (userId: string) => void;
+  /** Where the agents' outboxes hand their notifications. */
+  sink: FayeSink;
+  /**
+   * Adds an extension from outside (as faye's Extensible): it runs after authentication and the
+   * connection binding, before the channel routing, for clients' messages only.
+   */
+  addExtension(extension: Extension): void;
   close(): void;
 }
 
-/** The user a request's cookie or Basic header authenticates (with the handshake's Origin rule), if any. */
-function authenticatedUser(authenticator: Authenticator, request: IncomingMessage): string | undefined {
-  if (request.headers.authorization === undefined && request.headers.cookie === undefined) return undefined;
+/**
+ * The credentials a request brings in its headers (a JSESSIONID cookie or Basic), under the
+ * handshake's Origin rule: undefined when it brings none, else the user they authenticate, if any.
+ */
+function headerUser(authenticator: Authenticator, request: IncomingMessage): { userId?: string } | undefined {
+  const { authorization, cookie: cookies } = request.headers;
+  if (authorization === undefined && cookie(cookies, SESSION_COOKIE) === undefined) return undefined;
   const verdict = headerCredentials(authenticator, request);
-  return verdict.ok ? verdict.user.id : undefined;
+  return { userId: verdict.ok ? verdict.user.id : undefined };
 }
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
 /** `websocketHandshakeMs`: how long a websocket may stay open without serving a session (src/bayeux/websocket.ts). */
-export function createBayeux(authenticator: Authenticator, now: () => number, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
+export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
   const clients = new ClientRegistry(events);
   // Before anything acts on a session: a message for it from another connection is refused.
   const binding = new ConnectionBinding(
     clients,
-    (request) => authenticatedUser(authenticator, request),
+    (request) => headerUser(authenticator, request),
     (request) => refusedOrigin(request.headers, authenticator.policy.allowOrigins),
     log,
   );
   bindWebsockets(adapter, (clientId, request) => binding.attachable(clientId, request), log, websocketHandshakeMs);
-  const sessionFaults = new SessionFaults(clients, (userId) => deliveries.flush(userId));
-  const deliveries = new Deliveries(() => adapter.getClient(), (userId) => clients.hasSubscriber(userId) && sessionFaults.deliverable(userId),
-    now,
-    log,
-    (userId, topic) => deliveryOf(userId, clients.subscriptionsByClient(userId), topic),
-    events,
-  );
-  adapter.getClient().addExtension(deliveries.clientExtension);
-  adapter.addExtension(
+  const sink = new FayeSink(() => adapter.getClient(), clients);
+  adapter.getClient().addExtension(sink.clientExtension);
+  const added: Extension[] = [];
+  const extensions = () =>
     chain([
       messageShapeExtension(), // first: the others may then trust the field types
       authExtension(authenticator, clients, log),
       binding.extension,
-      // Before routing: a dropped session's request becomes a disconnect before anything else looks at it.
-      sessionFaults.extension,
-      routingExtension(clients, (userId) => deliveries.lastSent(userId)),
+      ...added, // before routing: a dropped session's request becomes a disconnect before anything else looks at it
+      routingExtension(clients, (userId) => hooks.lastSent(userId)),
       limitsExtension(),
-    ]),
-  );
+    ]);
+  let current = extensions();
+  adapter.addExtension({ incoming: (m, r, c) => current.incoming!(m, r, c), outgoing: (m, r, c) => current.outgoing!(m, r, c) });
   adapter.on('disconnect', (clientId) => {
     const userId = clients.userOf(clientId);
     clients.unbind(clientId);
-    sessionFaults.forget(clientId, userId);
+    hooks.disconnected(clientId, userId);
   });
   adapter.on('subscribe', (clientId, channel) => {
     clients.subscribed(clientId, publicChannel(channel));
     const userId = clients.userOf(clientId);
     // After the subscribe reply: what the agent missed while it had no subscriber comes first.
-    if (userId !== undefined) {
-      setImmediate(() => {
-        bayeux.onSubscribed?.(userId); // first: a dropped session is over, what was held for it may go
-        deliveries.flush(userId);
-      });
-    }
+    if (userId !== undefined) setImmediate(() => hooks.subscribed(userId));
   });
   adapter.on('unsubscribe', (clientId, channel) => clients.unsubscribed(clientId, publicChannel(channel)));
 
@@ -97,17 +102,18 @@ export function createBayeux(authenticator: Authenticator, now: () => number, lo
     adapter.getClient().publish(WARM_UP_CHANNEL, {}).then(resolve, (error) => reject(new Error(`faye's client did not connect: ${error.message}`)));
   });
 
-  const bayeux: Bayeux = {
+  return {
     adapter,
     ready,
     clients,
-    deliveries,
-    sessionFaults,
+    sink,
+    addExtension(extension) {
+      added.push(extension);
+      current = extensions();
+    },
     close() {
-      sessionFaults.close();
       adapter.getClient().disconnect();
       adapter.close();
     },
   };
-  return bayeux;
 }

@@ -44,24 +44,36 @@ const cameWithoutBrowserId = (request: IncomingMessage) => assigned.has(request.
 /** The proof a handshake on this request leaves. */
 export function proofOf(request: IncomingMessage): ConnectionProof {
   const websocket = isUpgrade(request) ? request : undefined;
-  return { websocket, browserId: browserIdOf(request.headers) };
+  return { websocket, browserId: browserIdOf(request.headers), ...(websocket === undefined && cameWithoutBrowserId(request) ? { cookieGiven: true } : {}) };
 }
 
 /** A websocket's upgrade request, as Node marks it (not a POST that merely carries an Upgrade header). */
 const isUpgrade = (request: IncomingMessage) => (request as IncomingMessage & { upgrade?: boolean }).upgrade === true;
 
+/** Whether a request brings a browser cookie of its own (not one the server guard just gave it). */
+const bringsBrowserId = (request: IncomingMessage) => browserIdOf(request.headers) !== undefined && !cameWithoutBrowserId(request);
+
+/** Whether the websocket of this upgrade request is still open. */
+const isOpen = (websocket: object) => !(websocket as IncomingMessage).socket.destroyed;
+
 /**
- * A clientId is not a password: a message naming one is served only on the websocket that
- * handshook, with the browser cookie the handshake came with, or with the agent's own credentials
- * (its JSESSIONID cookie or Basic). Anything else is answered as an unknown client
- * (`402::Unknown client`, which tells nothing of the session) and logged; the session it names is
- * not touched, so a guessed clientId can neither read, unsubscribe nor disconnect it.
+ * A clientId is not a password where the client can prove more: a message naming one is served
+ * on the websocket that handshook, with the browser cookie the handshake came with (or was given
+ * and brought back), or with the agent's own credentials (its JSESSIONID cookie or Basic). A
+ * client that keeps no cookie (it handshook over long-polling with ext credentials and its next
+ * request came without the cookie it was given: faye's Node client moving to a websocket,
+ * scripting clients) is served by clientId, as a CometD server serves every client; but not on
+ * a request that brings another browser's cookie, and not on a second connection while its
+ * websocket is open. Credentials of anyone else are always refused. Anything refused is answered
+ * as an unknown client (`402::Unknown client`, which tells nothing of the session) and logged;
+ * the session it names is not touched, so a refused request can neither read, unsubscribe nor
+ * disconnect it.
  */
 export class ConnectionBinding {
   constructor(
     private readonly clients: ClientRegistry,
-    /** The user id the request's cookie or Basic header authenticates, if any (under the Origin rule). */
-    private readonly userOfHeaders: (request: IncomingMessage) => string | undefined,
+    /** The credentials the request's headers bring (undefined: none), and whom they authenticate (under the Origin rule). */
+    private readonly userOfHeaders: (request: IncomingMessage) => { userId?: string } | undefined,
     /** Why the request's Origin may not use what a browser sends on its own (cookies), or undefined. */
     private readonly refusedOrigin: (request: IncomingMessage) => string | undefined,
     private readonly log: (line: string) => void,
@@ -75,14 +87,27 @@ export class ConnectionBinding {
     const client = this.clients.bindingOf(clientId);
     if (client === undefined) return true;
     const { proof } = client;
-    const allowed = this.proven(proof, request) || this.userOfHeaders(request) === client.userId;
-    if (allowed && proof.rebind) this.clients.rebind(clientId, { ...proof, rebind: false }); // back by its own means: no takeover left open
-    else if (!allowed && proof.rebind && proof.websocket !== undefined && isUpgrade(request) && this.sameBrowser(proof, request)) {
+    if (this.proven(proof, request)) {
+      // Back by its own means: no takeover left open; a given cookie came back: the session is bound to it.
+      if (proof.rebind || proof.cookieGiven) this.clients.rebind(clientId, { ...proof, rebind: false, cookieGiven: false });
+      return true;
+    }
+    const credentials = this.userOfHeaders(request);
+    if (credentials !== undefined) return credentials.userId === client.userId;
+    if (proof.rebind && proof.websocket !== undefined && isUpgrade(request) && this.sameBrowser(proof, request)) {
       // The client of a cut websocket connects again on a new one, once (README "Faults": cut).
       this.clients.rebind(clientId, { ...proof, websocket: request, rebind: false });
       return true;
     }
-    return allowed;
+    return this.keyed(clientId, proof, request);
+  }
+
+  /** A client that keeps no cookie: served by clientId alone, on one connection at a time while its websocket is open. */
+  private keyed(clientId: string, proof: ConnectionProof, request: IncomingMessage): boolean {
+    if (!(proof.keyed || proof.cookieGiven) || bringsBrowserId(request)) return false;
+    if (proof.websocket !== undefined && isOpen(proof.websocket)) return false;
+    if (!proof.keyed || isUpgrade(request)) this.clients.rebind(clientId, { ...proof, keyed: true, cookieGiven: false, ...(isUpgrade(request) ? { websocket: request } : {}) });
+    return true;
   }
 
   /** The handshake's own websocket, or the browser cookie it came with, sent by a page the Origin rule lets use cookies. */
@@ -111,7 +136,7 @@ export class ConnectionBinding {
       }
       const client = this.clients.bindingOf(clientId)!;
       // A page of another site cannot send the cookie back (SameSite): say so, it is the usual cause.
-      const hint = !isUpgrade(request) && client.proof.browserId !== undefined && cameWithoutBrowserId(request)
+      const hint = !isUpgrade(request) && !client.proof.keyed && client.proof.browserId !== undefined && cameWithoutBrowserId(request)
         ? ` (the ${BROWSER_COOKIE} cookie did not come back: a page of another site must send HTTP Basic on its long polls, or use websocket)`
         : '';
       this.log(`refused ${message.channel} for ${client.userName}'s CometD session ${clientId.slice(0, 8)}… from another connection (no credentials of ${client.userName}): answered 402::Unknown client${hint}`);

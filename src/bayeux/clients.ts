@@ -8,6 +8,10 @@ export interface ConnectionProof {
   browserId?: string;
   /** The simulator cut the websocket (a fault): the client's next websocket may take the session over, once. */
   rebind?: boolean;
+  /** A long-polling handshake that came without a browser cookie: the next request tells whether the client keeps the one it was given. */
+  cookieGiven?: boolean;
+  /** The client keeps no cookie: the clientId is the session key, as on a CometD server. */
+  keyed?: boolean;
 }
 
 export interface CometdClientInfo {
@@ -39,8 +43,8 @@ export class ClientRegistry {
   private readonly clients = new Map<string, Client>();
   /** userId -> its clients. */
   private readonly byUser = new Map<string, Set<string>>();
-  /** userId -> its clients with at least one subscription. */
-  private readonly subscribers = new Map<string, Set<string>>();
+  /** userId -> its clients with at least one subscription, each with its GWS channels. */
+  private readonly subscribers = new Map<string, Map<string, ReadonlySet<string>>>();
 
   /** `events` is told of every client that comes, subscribes and goes (the dashboard). */
   constructor(private readonly events?: Pick<SimEvents, 'client'>) {}
@@ -56,7 +60,7 @@ export class ClientRegistry {
     if (!client) return;
     this.clients.delete(clientId);
     removeFrom(this.byUser, client.userId, clientId);
-    removeFrom(this.subscribers, client.userId, clientId);
+    this.removeSubscriber(client.userId, clientId);
     this.events?.client('disconnect', client.userName, clientId);
   }
 
@@ -64,7 +68,9 @@ export class ClientRegistry {
     const client = this.clients.get(clientId);
     if (!client) return;
     client.subscriptions.add(channel);
-    addTo(this.subscribers, client.userId, clientId);
+    let subscribers = this.subscribers.get(client.userId);
+    if (!subscribers) this.subscribers.set(client.userId, (subscribers = new Map()));
+    subscribers.set(clientId, client.subscriptions);
     this.events?.client('subscribe', client.userName, clientId, channel);
   }
 
@@ -72,7 +78,7 @@ export class ClientRegistry {
     const client = this.clients.get(clientId);
     if (!client) return;
     client.subscriptions.delete(channel);
-    if (client.subscriptions.size === 0) removeFrom(this.subscribers, client.userId, clientId);
+    if (client.subscriptions.size === 0) this.removeSubscriber(client.userId, clientId);
     this.events?.client('unsubscribe', client.userName, clientId, channel);
   }
 
@@ -110,7 +116,7 @@ export class ClientRegistry {
 
   /** The clientIds of the agent's sessions subscribed to something. */
   subscribedClientsOf(userId: string): string[] {
-    return [...(this.subscribers.get(userId) ?? [])];
+    return [...(this.subscribers.get(userId)?.keys() ?? [])];
   }
 
   /** Whether some client of the agent is subscribed to something. */
@@ -118,9 +124,15 @@ export class ClientRegistry {
     return (this.subscribers.get(userId)?.size ?? 0) > 0;
   }
 
-  /** The GWS channels each subscribed client of the agent is subscribed to. */
-  subscriptionsByClient(userId: string): [clientId: string, subscribed: ReadonlySet<string>][] {
-    return [...(this.subscribers.get(userId) ?? [])].map((clientId) => [clientId, this.clients.get(clientId)?.subscriptions ?? new Set<string>()]);
+  /** The agent's clients subscribed to something (clientId -> its GWS channels): read, do not keep. */
+  subscribersOf(userId: string): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.subscribers.get(userId) ?? NONE;
+  }
+
+  private removeSubscriber(userId: string, clientId: string): void {
+    const subscribers = this.subscribers.get(userId);
+    subscribers?.delete(clientId);
+    if (subscribers?.size === 0) this.subscribers.delete(userId);
   }
 
   list(): CometdClientInfo[] {
@@ -134,6 +146,8 @@ export class ClientRegistry {
     }));
   }
 }
+
+const NONE: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 
 function addTo(sets: Map<string, Set<string>>, key: string, value: string): void {
   let set = sets.get(key);

@@ -1,4 +1,5 @@
 import type { Extension } from 'faye';
+import { bayeuxError } from '../errors';
 
 /** The longest a long-poll /meta/connect is held, ms: faye's own timeout (45 s). */
 const MAX_CONNECT_TIMEOUT_MS = 45_000;
@@ -22,7 +23,7 @@ export function limitsExtension(): Extension {
       if (request !== null && message.channel === '/meta/handshake') {
         const offered = message.supportedConnectionTypes;
         if (Array.isArray(offered) && !offered.some((type) => SERVED_CONNECTION_TYPES.includes(type))) {
-          message.error = `301:${offered.join(',')}:Connection types not supported; gws-sim serves ${SERVED_CONNECTION_TYPES.join(', ')}`;
+          message.error = bayeuxError('CONNECTION_TYPES', offered, SERVED_CONNECTION_TYPES);
         }
       }
       if (request === null || message.channel !== '/meta/connect') return callback(message);

@@ -1,4 +1,5 @@
 import type { BayeuxMessage, Extension } from 'faye';
+import { bayeuxError } from '../errors';
 import { isUnknownClient, unknownClient } from './unknown-client';
 
 const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
@@ -39,7 +40,7 @@ function checked(message: BayeuxMessage): BayeuxMessage {
   const subscription = message.subscription as unknown;
   if (SUBSCRIPTIONS.includes(message.channel) && subscription !== undefined && !isChannelList(subscription)) {
     // An empty list: faye then keeps this error instead of its own "missing subscription".
-    return { ...message, subscription: [], error: '400:subscription:subscription must be a channel name or a list of channel names' };
+    return { ...message, subscription: [], error: bayeuxError('BAD_FIELD', 'subscription', 'subscription must be a channel name or a list of channel names') };
   }
   return message;
 }
@@ -50,7 +51,7 @@ function isChannelList(value: unknown): boolean {
 
 function invalid(id: string | undefined, channel: string | undefined, field: string, why: string): BayeuxMessage {
   const named = channel !== undefined && CHANNEL_NAME.test(channel) ? channel : '';
-  return { channel: INVALID_PREFIX + named, data: null, error: `400:${field}:${why}`, ...(id === undefined ? {} : { id }) };
+  return { channel: INVALID_PREFIX + named, data: null, error: bayeuxError('BAD_FIELD', field, why), ...(id === undefined ? {} : { id }) };
 }
 
 /** The reply to an invalid message, on the channel the client named (none when it named no channel). */

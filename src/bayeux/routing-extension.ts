@@ -1,4 +1,5 @@
 import type { BayeuxMessage, Extension } from 'faye';
+import { bayeuxError } from '../errors';
 import { privateChannel, publicChannel, SUBSCRIBABLE } from './channels';
 import type { ClientRegistry } from './clients';
 import { UNKNOWN_CLIENT } from './unknown-client';
@@ -6,7 +7,7 @@ import { UNKNOWN_CLIENT } from './unknown-client';
 const SUBSCRIPTIONS = ['/meta/subscribe', '/meta/unsubscribe'];
 
 /**
- * Routes each agent to its own notifications: maps subscriptions to the agent's private
+ * Routes each client to its own agent's notifications: maps subscriptions to the client's private
  * channels on the way in and channel names back on the way out, refuses other subscriptions
  * and every publish from a client. Nothing is dropped here: a dropped outgoing message makes
  * faye send `[null]` over websocket, which kills CometD clients.
@@ -17,7 +18,7 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
       // faye's in-process client is the simulator itself; faye refuses a message without a channel.
       if (request === null || typeof message.channel !== 'string') return callback(message);
       if (SUBSCRIPTIONS.includes(message.channel)) return callback(routeSubscription(message, clients));
-      if (!message.channel.startsWith('/meta/')) message.error ??= `403:${message.channel}:Publish denied`;
+      if (!message.channel.startsWith('/meta/')) message.error ??= bayeuxError('PUBLISH_DENIED', message.channel);
       callback(message);
     },
 
@@ -39,17 +40,17 @@ export function routingExtension(clients: ClientRegistry, lastSent: (userId: str
 function routeSubscription(message: BayeuxMessage, clients: ClientRegistry): BayeuxMessage {
   // faye answers a missing parameter; an earlier extension may have refused it already.
   if (message.subscription === undefined || message.error !== undefined) return message;
-  const userId = clients.userOf(message.clientId);
-  if (userId === undefined) {
+  const { clientId } = message;
+  if (clients.userOf(clientId) === undefined) {
     message.error = UNKNOWN_CLIENT;
     return message;
   }
   const denied = ([] as unknown[]).concat(message.subscription).find((c) => typeof c !== 'string' || !SUBSCRIBABLE.includes(c));
   if (denied !== undefined) {
-    message.error = `403:${String(denied)}:Subscription denied`;
+    message.error = bayeuxError('SUBSCRIPTION_DENIED', String(denied));
     return message;
   }
-  message.subscription = mapChannels(message.subscription, (channel) => privateChannel(userId, channel));
+  message.subscription = mapChannels(message.subscription, (channel) => privateChannel(clientId!, channel));
   return message;
 }
 

@@ -1,7 +1,8 @@
 import type { BayeuxMessage } from 'faye';
+import { bayeuxError } from '../errors';
 
 /** What a CometD server answers a clientId it does not know (faye's own is `401:<id>:Unknown client`). */
-export const UNKNOWN_CLIENT = '402::Unknown client';
+export const UNKNOWN_CLIENT = bayeuxError('UNKNOWN_CLIENT');
 
 /** faye's answer to a clientId it does not know. */
 const FAYE_UNKNOWN_CLIENT = /^401:[^:]*:Unknown client$/;

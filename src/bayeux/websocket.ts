@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { NodeAdapter } from 'faye';
 import WebSocket from 'faye-websocket';
+import { bayeuxError } from '../errors';
 import { repeatedLog } from '../repeated-log';
 
 /** What the websocket transport needs of faye's Bayeux server (the one NodeAdapter.handleUpgrade uses). */
@@ -50,7 +51,7 @@ export function bindWebsockets(
     const refuse = (error: string) => ws?.send(JSON.stringify([{ successful: false, error }]));
     ws.onmessage = (event) => {
       const messages = parse(event.data);
-      if (typeof messages === 'string') return refuse(`400::${messages}`);
+      if (typeof messages === 'string') return refuse(bayeuxError('BAD_FRAME', messages));
       // faye's own handler catches what its server throws: here it would be an uncaught exception.
       try {
         const cid = connectingClient(messages);
@@ -63,7 +64,7 @@ export function bindWebsockets(
         server.process(messages, request, (replies) => ws?.send(JSON.stringify(replies)));
       } catch (error) {
         log(`internal error on a websocket message: ${(error as Error)?.stack ?? String(error)}`);
-        refuse('500::internal error of gws-sim (logged)');
+        refuse(bayeuxError('INTERNAL'));
       }
     };
     ws.onclose = () => {

@@ -2,8 +2,7 @@ import type { SimEvents } from '../events';
 import type { Clock } from '../scenario/clock';
 import { kindOf } from '../scenario/expect';
 import { seededRandom, type Random } from '../scenario/jitter';
-import type { Publisher } from '../scenario/player';
-import { Outbox, type Send } from './outbox';
+import type { Outboxes, OutboxRule, Shaping } from '../delivery/outboxes';
 import { restFaultAnswer } from './rest';
 import type { SessionFaults } from './session';
 import { formatFault, FaultSpecError, toFault } from './spec';
@@ -19,12 +18,10 @@ export interface InjectorDeps {
   clock: Clock;
   seed: number;
   log(line: string): void;
-  /** Where notifications go once the faults have had their way (the Deliveries). */
-  send: Send;
+  /** The agents' outboxes: the notification faults are a rule in them while one is armed. */
+  outboxes: Pick<Outboxes, 'use' | 'heldFor' | 'delayed'>;
   sessions: SessionFaults;
   users(): readonly { id: string; userName: string }[];
-  /** Notifications held for the agent (no subscriber, or a cut transport). */
-  heldFor(userId: string): number;
   /** Told of every fault that fires, and of faults armed and cleared (the dashboard's timeline). */
   events?: Pick<SimEvents, 'fault' | 'control'>;
 }
@@ -38,21 +35,22 @@ interface Armed extends Omit<ArmedFaultState, 'active'> {
 }
 
 /**
- * Holds the armed faults and applies them: a Publisher in front of the Deliveries for the
- * notification faults, the session faults through SessionFaults, and REST answers on request.
- * Every fault that fires is logged and kept for GET /sim/state.
+ * Holds the armed faults and applies them: a rule in the agents' outboxes for the notification
+ * faults (in use only while one is armed: no work per notification otherwise), the session faults
+ * through SessionFaults, and REST answers on request. Every fault that fires is logged and kept
+ * for GET /sim/state.
  */
-export class FaultInjector implements Publisher {
+export class FaultInjector implements OutboxRule {
   private armed: Armed[] = [];
   private fired: FiredFault[] = [];
   private nextId = 1;
   private random: Random;
-  private readonly outbox: Outbox;
   private startFaults: Fault[] = [];
+  /** Takes the rule out of the outboxes; set while it is in use. */
+  private stopShaping?: () => void;
 
   constructor(private readonly deps: InjectorDeps) {
     this.random = seededRandom(deps.seed);
-    this.outbox = new Outbox(deps.clock, deps.send);
   }
 
   /** Checks faults (SPEC strings or objects) against the fixture's users; throws FaultSpecError naming the first bad one. */
@@ -83,15 +81,16 @@ export class FaultInjector implements Publisher {
   /** Disarms every fault; notifications already held back by one still go out. */
   clear(): void {
     this.armed = [];
+    this.shapeWhileArmed();
     this.deps.log('faults cleared');
     this.deps.events?.control('faults-cleared', 'every fault disarmed');
   }
 
   /** Back to start-up: faults and their history forgotten, held-back notifications cancelled, --fault ones armed afresh. */
   reset(): void {
-    this.outbox.clear();
     this.deps.sessions.reset();
     this.armed = [];
+    this.shapeWhileArmed();
     this.fired = [];
     this.random = seededRandom(this.deps.seed);
     for (const fault of this.startFaults) this.add(fault, 'start');
@@ -102,28 +101,25 @@ export class FaultInjector implements Publisher {
    * for an agent whose session was dropped or cut until it is back (settled() waits for them).
    */
   get pending(): number {
-    return this.outbox.pending + this.deps.sessions.recovering().reduce((sum, userId) => sum + this.deps.heldFor(userId), 0);
+    return this.deps.outboxes.delayed().length + this.deps.sessions.recovering().reduce((sum, userId) => sum + this.deps.outboxes.heldFor(userId), 0);
   }
 
   state(): FaultsState {
+    const delayed = this.deps.outboxes.delayed();
     return {
       armed: this.armed.map((armed) => this.show(armed)),
       fired: [...this.fired],
-      delayed: this.outbox.pending,
-      delayedNotifications: this.outbox.waiting().map(({ userId, notification, dueAt, readyAt }) => ({ agent: this.nameOf(userId), kind: kindOf(notification), dueAt, readyAt })),
+      delayed: delayed.length,
+      delayedNotifications: delayed.map(({ userId, notification, dueAt, readyAt }) => ({ agent: this.nameOf(userId), kind: kindOf(notification), dueAt, readyAt })),
       recovering: this.deps.sessions.recovering().map((userId) => this.nameOf(userId)),
     };
   }
 
-  publish(userId: string, notification: unknown, dueAt: number, topic: string): void {
-    // The usual case, on every notification: no fault armed, nothing to count.
-    if (this.armed.length === 0) return this.outbox.enqueue(userId, { notification, dueAt, options: { topic }, delayMs: 0, reorder: false });
+  /** What the armed faults make of one of the agent's notifications. */
+  shape(userId: string, notification: unknown, shaping: Shaping): void {
     const name = this.nameOf(userId);
-    const faults: string[] = [];
-    const onSent: ((seq: number | undefined) => void)[] = [];
+    const { faults, onSent } = shaping;
     let drop: Armed | undefined;
-    let copies = 1;
-    let delayMs = 0;
     let reorder: Armed | undefined;
     const what = (n: number) => `${name}'s notification #${n} (${kindOf(notification)})`;
 
@@ -138,7 +134,7 @@ export class FaultInjector implements Publisher {
           break;
         case 'duplicate':
           if (selects(fault.nth, n)) {
-            copies++;
+            shaping.copies++;
             faults.push('duplicate');
             this.fire(armed, name, `${what(n)} sent twice (same seq)`);
           }
@@ -146,7 +142,7 @@ export class FaultInjector implements Publisher {
         case 'delay':
           if (selects(fault.nth, n)) {
             const ms = Array.isArray(fault.ms) ? Math.round(fault.ms[0] + this.random() * (fault.ms[1] - fault.ms[0])) : fault.ms;
-            delayMs += ms;
+            shaping.delayMs += ms;
             faults.push('delay');
             this.fire(armed, name, `${what(n)} delayed ${ms} ms`);
           }
@@ -178,18 +174,13 @@ export class FaultInjector implements Publisher {
     if (drop) {
       // A dropped notification takes no seq: the agent is not owed it, so settled() does not wait for it.
       this.fire(drop, name, `${what(drop.seen.get(userId)!)} dropped`);
-      for (const act of onSent) act(undefined);
+      shaping.drop = true;
       return;
     }
-    this.outbox.enqueue(userId, {
-      notification,
-      dueAt,
-      options: { topic, copies, faults },
-      delayMs,
-      reorder: reorder !== undefined,
-      onSent: onSent.length > 0 ? (seq) => onSent.forEach((act) => act(seq)) : undefined,
-      onAlone: reorder && (() => this.fire(reorder!, name, `no next notification for ${name} within the wait: sent alone`)),
-    });
+    if (reorder) {
+      shaping.reorder = true;
+      shaping.onAlone = () => this.fire(reorder!, name, `no next notification for ${name} within the wait: sent alone`);
+    }
   }
 
   /** Whether some REST fault is armed. */
@@ -225,13 +216,20 @@ export class FaultInjector implements Publisher {
     }
   }
 
-  close(): void {
-    this.outbox.clear();
+  /** The rule is in the outboxes while a fault that shapes notifications is armed, and only then. */
+  private shapeWhileArmed(): void {
+    const needed = this.armed.some((armed) => armed.fault.kind !== 'rest');
+    if (needed && !this.stopShaping) this.stopShaping = this.deps.outboxes.use(this);
+    if (!needed && this.stopShaping) {
+      this.stopShaping();
+      this.stopShaping = undefined;
+    }
   }
 
   private add(fault: Fault, source: 'start' | 'api'): ArmedFaultState {
     const armed: Armed = { id: this.nextId++, spec: formatFault(fault), fault, source, armedAt: this.deps.clock.now(), fired: 0, seen: new Map(), done: new Set() };
     this.armed.push(armed);
+    this.shapeWhileArmed();
     this.deps.log(`fault armed: ${armed.spec}${source === 'start' ? ' (start-up)' : ''}`);
     if ((fault.kind === 'session-drop' || fault.kind === 'cut') && fault.after === undefined) {
       for (const user of this.deps.users()) {

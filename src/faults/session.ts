@@ -2,11 +2,15 @@ import type { Socket } from 'node:net';
 import type { BayeuxMessage, Extension } from 'faye';
 import type { ClientRegistry } from '../bayeux/clients';
 import { ownerOf } from '../bayeux/channels';
-import type { DeliveryExt } from '../bayeux/delivery-ext';
+import type { DeliveryExt } from '../delivery/stamp';
+import type { Outboxes } from '../delivery/outboxes';
 import { UNKNOWN_CLIENT, unknownClient } from '../bayeux/unknown-client';
 
 const CONNECT = '/meta/connect';
 const DISCONNECT = '/meta/disconnect';
+/** The holds this puts on an agent's outbox. */
+const CUT = 'cut';
+const AFTER = 'after';
 /** A cut socket that the client does not close is destroyed after this. */
 const CUT_GRACE_MS = 1000;
 /**
@@ -21,7 +25,8 @@ const HURRY_AFTER_MS = 10;
  * session for real (the request is turned into a /meta/disconnect on the way in, its reply back
  * into the 402 on the way out). A cut ends the TCP connection of the client's last /meta/connect
  * (its websocket, or its long poll); the session survives, and the agent's notifications are held
- * until the client connects again, so that none is lost in the gap.
+ * (a hold on its outbox) until the client connects again, so that none is lost in the gap. The
+ * simulator adds `extension` to Bayeux.
  */
 export class SessionFaults {
   /** clientId -> the socket its last /meta/connect came on. */
@@ -36,8 +41,6 @@ export class SessionFaults {
   private readonly paused = new Map<string, Set<string>>();
   /** Agents whose session a fault dropped, until they subscribe again. */
   private readonly dropping = new Set<string>();
-  /** Agents whose held notifications are about to be sent (a cut client is back). */
-  private readonly resuming = new Set<string>();
   /** Clients to cut on their next /meta/connect: none was held when the cut came (a long poll between two polls). */
   private readonly cutNext = new Set<string>();
   /** userId -> the notification (seq) a session fault waits to see go out to the agent's client, and the fault. */
@@ -46,8 +49,8 @@ export class SessionFaults {
 
   constructor(
     private readonly clients: ClientRegistry,
-    /** Sends what was held for the agent while its transport was cut. */
-    private readonly resume: (userId: string) => void,
+    /** The agents' outboxes: a cut or a fault waiting for a notification holds the agent's. */
+    private readonly holds: Pick<Outboxes, 'hold' | 'release' | 'onHold'>,
   ) {}
 
   /** How many clients this keeps a socket or a held connect for (a regression test pins it for made-up clientIds). */
@@ -60,11 +63,6 @@ export class SessionFaults {
     return this.clients.subscribedClientsOf(userId);
   }
 
-  /** Whether the agent's notifications may go out now (not while a transport of it is cut, nor while a fault waits to act). */
-  deliverable(userId: string): boolean {
-    return (this.paused.size === 0 || !this.paused.has(userId)) && (this.awaiting.size === 0 || !this.awaiting.has(userId));
-  }
-
   /**
    * A session fault `after=N`: the agent's later notifications wait (here, not in faye, where a
    * dropped session would lose them) until notification N (`seq`) goes out to its client; then
@@ -72,8 +70,9 @@ export class SessionFaults {
    */
   afterDelivery(userId: string, seq: number, act: () => void): void {
     const waits = this.awaiting.get(userId);
-    if (waits) waits.push({ seq, act });
-    else this.awaiting.set(userId, [{ seq, act }]);
+    if (waits) return void waits.push({ seq, act });
+    this.awaiting.set(userId, [{ seq, act }]);
+    this.holds.hold(userId, AFTER);
   }
 
   /** Drops the session: its next request gets the 402. Notifications for the agent wait for its next subscription. */
@@ -103,6 +102,7 @@ export class SessionFaults {
       let set = this.paused.get(userId);
       if (!set) this.paused.set(userId, (set = new Set()));
       set.add(clientId);
+      this.holds.hold(userId, CUT);
     }
     return true;
   }
@@ -117,7 +117,7 @@ export class SessionFaults {
    * cut connection not yet back. What is held for them is on its way, not lost.
    */
   recovering(): string[] {
-    return [...new Set([...this.dropping, ...this.paused.keys(), ...this.resuming, ...this.awaiting.keys()])];
+    return [...new Set([...this.dropping, ...this.holds.onHold()])];
   }
 
   /** faye forgot the client (disconnect, timeout, drop) of `userId`. */
@@ -134,13 +134,12 @@ export class SessionFaults {
   reset(): void {
     for (const userId of [...this.awaiting.keys()]) {
       this.awaiting.delete(userId);
-      this.resume(userId);
+      this.holds.release(userId, AFTER);
     }
     this.dropping.clear();
-    this.resuming.clear();
     for (const userId of [...this.paused.keys()]) {
       this.paused.delete(userId);
-      this.resume(userId);
+      this.holds.release(userId, CUT);
     }
   }
 
@@ -179,7 +178,8 @@ export class SessionFaults {
 
   /** A notification going out: the faults that wait for it (or an earlier one) act once the write is done. */
   private delivered(message: BayeuxMessage): void {
-    const userId = ownerOf(message.channel);
+    const clientId = ownerOf(message.channel);
+    const userId = clientId === undefined ? undefined : this.clients.userOf(clientId);
     const waits = userId === undefined ? undefined : this.awaiting.get(userId);
     const seq = (message.ext?.gwsSim as DeliveryExt | undefined)?.seq;
     if (waits && typeof seq === 'number' && waits.some((wait) => seq >= wait.seq)) this.later(() => this.actNow(userId!, seq), 0);
@@ -195,7 +195,7 @@ export class SessionFaults {
     else this.awaiting.delete(userId);
     for (const wait of due) wait.act();
     // What waited goes out now, unless a fault holds it further (a dropped session: until the agent subscribes again).
-    this.resume(userId);
+    if (left.length === 0) this.holds.release(userId, AFTER);
   }
 
   /** The first request of a dropped session becomes a disconnect (faye forgets it); any other in its batch, the 402. */
@@ -220,11 +220,7 @@ export class SessionFaults {
       if (!set.delete(clientId) || set.size > 0) continue;
       this.paused.delete(userId);
       // After this request is handled: the client is connected again when the held ones go out.
-      this.resuming.add(userId);
-      this.later(() => {
-        this.resuming.delete(userId);
-        this.resume(userId);
-      }, 0);
+      this.later(() => this.holds.release(userId, CUT), 0);
     }
   }
 

@@ -48,7 +48,7 @@ describe.each(TRANSPORTS)('handshake over %s', (transport) => {
     expect(sim.state().cometdClients).toEqual([expect.objectContaining({ clientId: agent.handshakeReply.clientId, userName: 'agent2' })]);
   });
 
-  test.each(['/v2/other', '/v2/*', '/v2/**', '/**', '/*', `/gws-sim/${AGENT2_ID}/notifications`, `/gws-sim/${AGENT2_ID}/**`, '/gws-sim/**', '/service/x'])(
+  test.each(['/v2/other', '/v2/*', '/*', '/v2/me/chats/x', `/gws-sim/${AGENT2_ID}/v2/notifications`, `/gws-sim/${AGENT2_ID}/**`, '/gws-sim/**', '/service/x'])(
     'subscribing to %s is refused',
     async (channel) => {
       const agent = await connect(transport, { via: 'ext', user: 'agent1', password: 'agent1' });

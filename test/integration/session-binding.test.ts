@@ -113,8 +113,9 @@ test('a long-polling handshake sets the BAYEUX_BROWSER cookie its session is bou
   expect(cookie).toMatch(/^BAYEUX_BROWSER=[0-9a-f]{32}; Path=\/api\/v2\/notifications; HttpOnly; SameSite=Lax$/);
   const [{ clientId }] = (await answer.json()) as any[];
   const connect = [{ channel: '/meta/connect', clientId, connectionType: 'long-polling', advice: { timeout: 0 }, id: 'c' }];
-  expect((await overLongPolling(connect))[0]).toMatchObject(UNKNOWN);
+  // The cookie came back: the client keeps cookies, and the session is served only with it from now on.
   expect((await overLongPolling(connect, { Cookie: cookie.split(';')[0] }))[0]).toMatchObject({ successful: true, clientId });
+  expect((await overLongPolling(connect))[0]).toMatchObject(UNKNOWN);
 });
 
 test("the browser cookie serves only pages the Origin rule lets use cookies: the same cookie from another site's page gets 402", async () => {
@@ -132,14 +133,16 @@ test("the browser cookie serves only pages the Origin rule lets use cookies: the
   expect((await overLongPolling(connect, { Cookie: cookie, Origin: sim.url }))[0]).toMatchObject({ successful: true });
 });
 
-test('a long poll without the cookie is refused with a log line that says what a page of another site must do', async () => {
+test('once the cookie came back, a long poll without it is refused with a log line that says what a page of another site must do', async () => {
   const answer = await fetch(`${sim.url}/api/v2/notifications`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify([{ channel: '/meta/handshake', version: '1.0', supportedConnectionTypes: ['long-polling'], ext: { authentication: { user: 'agent1', credentials: 'agent1' } } }]),
   });
+  const cookie = answer.headers.get('set-cookie')!.split(';')[0];
   const [{ clientId }] = (await answer.json()) as any[];
-  await overLongPolling([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: 'c' }]);
+  await overLongPolling([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', advice: { timeout: 0 }, id: 'c' }], { Cookie: cookie });
+  expect((await overLongPolling([{ channel: '/meta/connect', clientId, connectionType: 'long-polling', id: 'c' }]))[0]).toMatchObject(UNKNOWN);
   expect(log.join('\n')).toContain('(the BAYEUX_BROWSER cookie did not come back: a page of another site must send HTTP Basic on its long polls, or use websocket)');
 });
 

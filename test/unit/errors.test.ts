@@ -1,4 +1,4 @@
-import { ERRORS, GwsError, gwsError, type ErrorCode } from '../../src/errors';
+import { BAYEUX_ERRORS, bayeuxError, ERRORS, GwsError, gwsError, type ErrorCode } from '../../src/errors';
 
 /**
  * The error catalogue is part of the simulator's contract: every code's GWS statusCode and HTTP
@@ -166,5 +166,19 @@ describe('GwsError.toBody', () => {
     const body = gwsError('SESSION_NOT_FOUND', 'S1').toBody();
     expect(Object.keys(body).sort()).toEqual(['statusCode', 'statusMessage']);
     expect(body).toEqual({ statusCode: 6, statusMessage: 'No facebooksession S1.' });
+  });
+});
+
+describe('BAYEUX_ERRORS', () => {
+  test('each reads code:args:message, as Bayeux and faye write them', () => {
+    expect(Object.keys(BAYEUX_ERRORS).sort()).toEqual(['BAD_FIELD', 'BAD_FRAME', 'CONNECTION_TYPES', 'HANDSHAKE_DENIED', 'INTERNAL', 'PUBLISH_DENIED', 'SUBSCRIPTION_DENIED', 'UNKNOWN_CLIENT']);
+    expect(bayeuxError('UNKNOWN_CLIENT')).toBe('402::Unknown client');
+    expect(bayeuxError('HANDSHAKE_DENIED')).toBe('403::Handshake denied');
+    expect(bayeuxError('PUBLISH_DENIED', '/v2/me/chats')).toBe('403:/v2/me/chats:Publish denied');
+    expect(bayeuxError('SUBSCRIPTION_DENIED', '/foo')).toBe('403:/foo:Subscription denied');
+    expect(bayeuxError('CONNECTION_TYPES', ['a', 'b'], ['websocket'])).toBe('301:a,b:Connection types not supported; gws-sim serves websocket');
+    expect(bayeuxError('BAD_FIELD', 'channel', 'must be a string')).toBe('400:channel:must be a string');
+    expect(bayeuxError('BAD_FRAME', 'not JSON')).toBe('400::not JSON');
+    expect(bayeuxError('INTERNAL')).toBe('500::internal error of gws-sim (logged)');
   });
 });

@@ -1,5 +1,5 @@
 import { HISTORY, MAX_EVENT_BYTES, SimEvents } from '../../src/events';
-import type { DeliveryExt } from '../../src/bayeux/delivery-ext';
+import type { DeliveryExt } from '../../src/delivery/stamp';
 
 const NAMES: Record<string, string> = { u1: 'agent1', u2: 'agent2' };
 const stamp = (seq: number): DeliveryExt => ({ seq, dueAt: 1000 + seq, sentAt: 1005 + seq });

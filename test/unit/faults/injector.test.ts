@@ -1,4 +1,5 @@
-import type { PublishOptions } from '../../../src/bayeux/delivery';
+import type { Sink } from '../../../src/delivery/agent-outbox';
+import { Outboxes } from '../../../src/delivery/outboxes';
 import { FaultInjector } from '../../../src/faults/injector';
 import type { SessionFaults } from '../../../src/faults/session';
 import { FaultSpecError } from '../../../src/faults/spec';
@@ -9,23 +10,21 @@ const USERS = [
   { id: 'id2', userName: 'agent2' },
 ];
 
-function injector() {
-  const sent: { userId: string; notification: unknown; options: PublishOptions }[] = [];
+/** The agents' outboxes with the injector's rule, in front of a sink that records what it is handed. */
+function injector(sessions = { sessionsOf: () => [], reset: () => {}, cut: () => false, dropSession: () => {}, recovering: () => [], subscribed: () => {} } as unknown as SessionFaults, reached = false) {
+  const sent: { userId: string; notification: unknown; topic: string; copies: number; faults?: string[]; seq: number }[] = [];
   const log: string[] = [];
-  const sessions = { sessionsOf: () => [], reset: () => {}, cut: () => false, dropSession: () => {}, recovering: () => [], subscribed: () => {} } as unknown as SessionFaults;
-  const faults = new FaultInjector({
-    clock: new ManualClock(1000),
-    seed: 1,
-    log: (line) => log.push(line),
-    send: (userId, notification, _dueAt, options) => {
-      sent.push({ userId, notification, options });
-      return undefined;
+  const sink: Sink = {
+    hasSubscriber: () => true,
+    send: (userId, notification, stamp, topic, copies) => {
+      sent.push({ userId, notification, topic, copies, faults: stamp.faults, seq: stamp.seq });
+      return reached ? [{ clientId: 'c', channels: [topic] }] : [];
     },
-    sessions,
-    users: () => USERS,
-    heldFor: () => 0,
-  });
-  return { faults, sent, log };
+  };
+  const clock = new ManualClock(1000);
+  const outboxes = new Outboxes({ clock, sink, log: () => {} });
+  const faults = new FaultInjector({ clock, seed: 1, log: (line) => log.push(line), outboxes, sessions, users: () => USERS });
+  return { faults, outboxes, sent, log };
 }
 
 const TOPIC = '/v2/me/facebooksession';
@@ -34,18 +33,33 @@ const note = (n: number) => ({ notificationType: `N${n}` });
 
 describe('FaultInjector', () => {
   it("counts an agent's notifications from when the fault is armed", () => {
-    const { faults, sent } = injector();
-    faults.publish('id2', note(1), 0, TOPIC);
+    const { faults, outboxes, sent } = injector();
+    outboxes.publish('id2', note(1), 0, TOPIC);
     faults.arm(['drop:agent2:2']);
-    faults.publish('id2', note(2), 0, TOPIC); // #1 since arming
-    faults.publish('id1', note(1), 0, TOPIC); // another agent
-    faults.publish('id2', note(3), 0, TOPIC); // #2: dropped
-    faults.publish('id2', note(4), 0, TOPIC);
+    outboxes.publish('id2', note(2), 0, TOPIC); // #1 since arming
+    outboxes.publish('id1', note(1), 0, TOPIC); // another agent
+    outboxes.publish('id2', note(3), 0, TOPIC); // #2: dropped
+    outboxes.publish('id2', note(4), 0, TOPIC);
     expect(sent.map((s) => `${s.userId}:${(s.notification as { notificationType: string }).notificationType}`)).toEqual(['id2:N1', 'id2:N2', 'id1:N1', 'id2:N4']);
     expect(faults.state().armed).toEqual([expect.objectContaining({ spec: 'drop:agent2:2', fired: 1, active: false, source: 'api' })]);
     expect(faults.state().fired).toEqual([
       { at: 1000, faultId: 1, spec: 'drop:agent2:2', kind: 'drop', agent: 'agent2', what: "agent2's notification #2 (N3) dropped" },
     ]);
+  });
+
+  it('shapes notifications only while a fault that concerns them is armed (a REST fault does not count)', () => {
+    const { faults, outboxes } = injector();
+    const shape = jest.spyOn(faults, 'shape');
+    outboxes.publish('id1', note(1), 0, TOPIC);
+    faults.arm(['rest:agent1:*:INTERNAL']);
+    outboxes.publish('id1', note(2), 0, TOPIC);
+    expect(shape).not.toHaveBeenCalled();
+    faults.arm(['duplicate:agent2:1']);
+    outboxes.publish('id1', note(3), 0, TOPIC);
+    expect(shape).toHaveBeenCalledTimes(1);
+    faults.clear();
+    outboxes.publish('id1', note(4), 0, TOPIC);
+    expect(shape).toHaveBeenCalledTimes(1);
   });
 
   it('arms all or none, naming the unknown agent and the users', () => {
@@ -56,20 +70,20 @@ describe('FaultInjector', () => {
   });
 
   it('marks duplicates and delays on the notification, for ext.gwsSim.faults', () => {
-    const { faults, sent } = injector();
+    const { faults, outboxes, sent } = injector();
     faults.arm(['duplicate:*:1']);
-    faults.publish('id1', note(1), 0, TOPIC);
-    expect(sent[0].options).toEqual({ topic: TOPIC, copies: 2, faults: ['duplicate'] });
+    outboxes.publish('id1', note(1), 0, TOPIC);
+    expect(sent[0]).toMatchObject({ topic: TOPIC, copies: 2, faults: ['duplicate'] });
   });
 
   it('hands on the topic of each notification, with no fault armed and with one', () => {
-    const { faults, sent } = injector();
-    faults.publish('id1', note(1), 0, '/v2/me/chats');
+    const { faults, outboxes, sent } = injector();
+    outboxes.publish('id1', note(1), 0, '/v2/me/chats');
     faults.arm(['drop:agent2:1']);
-    faults.publish('id1', note(2), 0, '/v2/me/chats');
-    faults.publish('id2', note(3), 0, TOPIC);
-    faults.publish('id2', note(4), 0, TOPIC);
-    expect(sent.map((s) => [s.userId, (s.notification as { notificationType: string }).notificationType, s.options.topic])).toEqual([
+    outboxes.publish('id1', note(2), 0, '/v2/me/chats');
+    outboxes.publish('id2', note(3), 0, TOPIC);
+    outboxes.publish('id2', note(4), 0, TOPIC);
+    expect(sent.map((s) => [s.userId, (s.notification as { notificationType: string }).notificationType, s.topic])).toEqual([
       ['id1', 'N1', '/v2/me/chats'],
       ['id1', 'N2', '/v2/me/chats'],
       ['id2', 'N4', TOPIC],
@@ -90,22 +104,22 @@ describe('FaultInjector', () => {
   });
 
   it('takes a list of 10,000 notification numbers, and reports on it, without overflowing the stack', () => {
-    const { faults } = injector();
+    const { faults, outboxes } = injector();
     faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_000 }, (_, i) => 2 * i + 1) }]);
-    faults.publish('id1', note(1), 0, TOPIC);
+    outboxes.publish('id1', note(1), 0, TOPIC);
     expect(faults.state().armed[0]).toMatchObject({ fired: 1, active: true });
     expect(() => faults.arm([{ kind: 'drop', agent: 'agent1', nth: Array.from({ length: 10_001 }, (_, i) => i + 1) }])).toThrow("nth: at most 10000 numbers; use '*' for more");
   });
 
   it('reset() forgets faults armed since start and arms the start-up ones afresh', () => {
-    const { faults, sent } = injector();
+    const { faults, outboxes, sent } = injector();
     faults.armAtStart(['drop:agent1:1']);
     faults.arm(['drop:agent2:*']);
-    faults.publish('id1', note(1), 0, TOPIC);
+    outboxes.publish('id1', note(1), 0, TOPIC);
     faults.reset();
     expect(faults.state()).toEqual({ armed: [expect.objectContaining({ spec: 'drop:agent1:1', source: 'start', fired: 0 })], fired: [], delayed: 0, delayedNotifications: [], recovering: [] });
-    faults.publish('id1', note(2), 0, TOPIC);
-    faults.publish('id2', note(3), 0, TOPIC);
+    outboxes.publish('id1', note(2), 0, TOPIC);
+    outboxes.publish('id2', note(3), 0, TOPIC);
     expect(sent.map((s) => s.userId)).toEqual(['id2']);
   });
 
@@ -118,11 +132,11 @@ describe('FaultInjector', () => {
       afterDelivery: (userId: string, seq: number, act: () => void) => waits.push({ userId, seq, act }),
       recovering: () => [],
     } as unknown as SessionFaults;
-    let seq = 40;
-    const faults = new FaultInjector({ clock: new ManualClock(0), seed: 1, log: () => {}, send: () => ++seq, sessions, users: () => USERS, heldFor: () => 0 });
+    const { faults, outboxes } = injector(sessions, true);
+    for (let n = 0; n < 40; n++) outboxes.publish('id2', note(0), 0, TOPIC);
     faults.arm(['session-drop:agent2:after=2']);
-    faults.publish('id2', note(1), 0, TOPIC);
-    faults.publish('id2', note(2), 0, TOPIC);
+    outboxes.publish('id2', note(1), 0, TOPIC);
+    outboxes.publish('id2', note(2), 0, TOPIC);
     expect(waits).toEqual([{ userId: 'id2', seq: 42, act: expect.any(Function) }]);
     expect(dropped).toEqual([]);
     waits[0].act();

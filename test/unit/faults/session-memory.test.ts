@@ -13,7 +13,7 @@ const request = (): IncomingMessage => ({ socket: {} }) as unknown as IncomingMe
 describe('SessionFaults keeps nothing for a clientId no agent handshook as', () => {
   test('10,000 /meta/connect with made-up clientIds leave its maps empty', async () => {
     const clients = new ClientRegistry();
-    const faults = new SessionFaults(clients, () => {});
+    const faults = new SessionFaults(clients, { hold: () => {}, release: () => {}, onHold: () => [] });
     for (let i = 0; i < 10_000; i++) {
       await incoming(faults, { channel: '/meta/connect', clientId: `made-up-${i}`, connectionType: 'long-polling' }, request());
     }
@@ -24,7 +24,7 @@ describe('SessionFaults keeps nothing for a clientId no agent handshook as', () 
   test('a known client is tracked (the cut fault needs its socket), and forgotten with it', async () => {
     const clients = new ClientRegistry();
     clients.bind('known', 'u1', 'agent1');
-    const faults = new SessionFaults(clients, () => {});
+    const faults = new SessionFaults(clients, { hold: () => {}, release: () => {}, onHold: () => [] });
     await incoming(faults, { channel: '/meta/connect', clientId: 'known', connectionType: 'long-polling' }, request());
     expect(faults.trackedClients()).toBe(1);
     faults.forget('known');
