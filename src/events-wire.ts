@@ -63,12 +63,16 @@ export interface OperationEvent extends Numbered {
   answer?: Record<string, unknown>;
   /** What it changed (a performed one), as GET /sim/state shows it: the dashboard follows the state by it. */
   changed?: OperationChange;
+  /** Set (the event's size) when `changed` was too large for the feed and left out: read GET /sim/state instead. */
+  elided?: number;
 }
 
 /** The state an operation changed: sessions (without their logs, with the messages logged), or an agent's channels. */
 export interface OperationChange {
   sessions: { collection: string; session: { id: string } & Record<string, unknown>; logged: ({ index: number } & Record<string, unknown>)[] }[];
   users?: { userName: string; channels: unknown[] }[];
+  /** Interactions forgotten to make room (--max-interactions): gone from the state. */
+  forgotten?: { collection: string; id: string }[];
 }
 
 /** An injected fault that fired (as GET /sim/state lists it under faults.fired). */

@@ -183,7 +183,7 @@ export class SimEvents {
   private jsonOf(entry: Entry): string {
     if (entry.json !== undefined) return entry.json;
     let json = JSON.stringify(this.wire(entry));
-    if (json.length > MAX_EVENT_BYTES && !('event' in entry)) json = JSON.stringify({ ...this.wire(entry), data: null, elided: json.length });
+    if (json.length > MAX_EVENT_BYTES) json = JSON.stringify(elided(this.wire(entry), json.length));
     entry.json = json;
     this.bytes += json.length;
     this.forgetBeyondBytes(entry.id);
@@ -208,5 +208,23 @@ export class SimEvents {
     }
     const { userId, data, stamp, topic, copies, receivedOn } = entry.sent;
     return { type: 'notification', id: entry.id, at: stamp.sentAt, agent: this.nameOf(userId), userId, topic, receivedOn, kind: kindOf(data), stamp, copies, data };
+  }
+}
+
+/**
+ * An event too large for the feed, without what made it large: a notification's data, or what an operation changed
+ * (user data may be set to megabytes: a page would be closed on each such event, reconnect and get it again).
+ */
+function elided(event: FeedEvent, size: number): FeedEvent {
+  switch (event.type) {
+    case 'notification':
+    case 'held':
+      return { ...event, data: null, elided: size };
+    case 'operation': {
+      const { changed: _changed, ...rest } = event;
+      return { ...rest, elided: size };
+    }
+    default:
+      return event;
   }
 }

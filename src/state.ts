@@ -57,17 +57,19 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
 /**
  * What an operation changed, as GET /sim/state shows it: its session (and those routing offered
  * because of it) without the log but with the messages it logged (a new session's whole log), or
- * the agent's channels. The live feed carries it, so that the dashboard follows the state
- * without reading all of it again.
+ * the agent's channels; and the interactions forgotten to make room for a new one. The live feed
+ * carries it, so that the dashboard follows the state without reading all of it again.
  */
 export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): OperationChange {
+  const forgotten = model.takeForgotten().map(({ id, media }) => ({ collection: mediaNamed(media).collection, id }));
+  const gone = forgotten.length > 0 ? { forgotten } : {};
   if (!('session' in outcome)) {
-    return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])) };
+    return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
   }
   const created = customerOperations(outcome.media).some((o) => o.creates && o.name === outcome.operation);
   // Indexes as the log numbers them, from 1.
   const logged = created ? outcome.session.messages.map((_, position) => position + 1) : Object.values(outcome.messages).map((m) => m.index);
-  return { sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))] };
+  return { sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))], ...gone };
 }
 
 function changedSession(model: GwsModel, baseUrl: string, snapshot: Session, logged: number[]) {

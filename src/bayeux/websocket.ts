@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { NodeAdapter } from 'faye';
 import WebSocket from 'faye-websocket';
 import { bayeuxError } from '../errors';
+import { repeatedLog } from '../repeated-log';
 
 /** What the websocket transport needs of faye's Bayeux server (the one NodeAdapter.handleUpgrade uses). */
 interface FayeServer {
@@ -36,11 +37,13 @@ export function bindWebsockets(
 ): void {
   const internals = adapter as unknown as { _server: FayeServer; _extensions: unknown[]; _options: { ping?: number } };
   const server = internals._server;
+  // Thousands of idle sockets (a flood) are closed together: one line, then one a minute with the count.
+  const logIdle = repeatedLog(log);
   adapter.handleUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
     let ws: WebSocket | null = new WebSocket(request, socket, head, [], { extensions: internals._extensions, ping: internals._options.ping });
     let clientId: string | undefined;
     const idle = setTimeout(() => {
-      log(`closed a websocket that served no CometD session within ${handshakeMs} ms (httpTimeouts.websocketHandshakeMs)`);
+      logIdle('idle', `closed a websocket that served no CometD session within ${handshakeMs} ms (httpTimeouts.websocketHandshakeMs)`);
       ws?.close(NORMAL_CLOSURE, `no CometD session within ${handshakeMs} ms: send /meta/handshake first`);
       setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref();
     }, handshakeMs);

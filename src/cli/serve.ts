@@ -2,10 +2,11 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_POLICY } from '../auth/authenticator';
 import { normalizeOrigin } from '../auth/origin';
 import { parseFaultSpec, SPEC_SYNTAX } from '../faults/spec';
-import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf, type ModelLimits } from '../gws/limits';
+import type { Bound, Naming } from '../bounds';
+import { DEFAULT_LIMITS, LIMIT_BOUNDS, modelLimitsOf } from '../gws/limits';
 import { checkAdminToken } from '../http/access';
+import { WEBSOCKET_CAP_BOUNDS, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { DEFAULT_JOURNAL_LIMITS, JOURNAL_BOUNDS, journalLimitsOf } from '../journal/journal';
-import { WEBSOCKET_CAP_BOUND, WEBSOCKET_CAPS, websocketCapsOf } from '../http/websocket-guard';
 import { createSimulator } from '../simulator';
 import { FileError } from '../validation';
 import { EXIT } from './cli';
@@ -36,17 +37,26 @@ interface ServeArgs {
   fault?: string[];
 }
 
-const LIMIT_HELP: Record<keyof ModelLimits, string> = {
+/** The options bounded by a table (the model limits and the websocket caps): one flag each, checked one way. */
+const BOUNDED = { ...LIMIT_BOUNDS, ...WEBSOCKET_CAP_BOUNDS };
+type BoundedName = keyof typeof BOUNDED;
+const BOUNDED_DEFAULTS: Record<BoundedName, number> = { ...DEFAULT_LIMITS, ...WEBSOCKET_CAPS };
+const BOUNDED_HELP: Record<BoundedName, string> = {
   maxInteractions: 'Interactions (sessions, chats) kept at once; past it, one every agent completed is forgotten, else the offer is refused',
   maxMessagesPerInteraction: "Messages in one interaction's log; past it, a message is refused (joins and leaves are still logged)",
   maxMessageBytes: "UTF-8 bytes of one message's text; a longer one is refused",
   maxUserDataBytes: "Bytes (as JSON) of one interaction's user data; a change past it is refused",
+  maxWebsockets: 'Websockets open at once, in all; past it an upgrade is refused with HTTP 503. Keep it below ulimit -n',
+  maxWebsocketsPerAddress: 'Websockets open at once from one remote address; past it an upgrade is refused with HTTP 429',
 };
 
-/** The flag of each model limit, e.g. max-interactions for maxInteractions. */
-const flagOf = (name: keyof ModelLimits) => LIMIT_BOUNDS[name].flag.slice(2) as 'max-interactions';
-
-const JOURNAL_FLAGS = { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' };
+/** The flag of a bounded option without its dashes, e.g. max-interactions for maxInteractions. */
+const flagOf = (name: BoundedName) => BOUNDED[name].flag.slice(2) as 'max-interactions';
+/** A refusal names the flag and shows the value as it was typed. */
+const asFlags = <K extends string>(bounds: Record<K, Bound>): Naming<K> => ({
+  nameOf: (name) => bounds[name].flag,
+  shownOf: (value, name) => shown(value as number, bounds[name].flag.slice(2)),
+});
 
 /** How long SIGINT/SIGTERM waits for a clean close before exiting anyway. */
 const SHUTDOWN_MS = 800;
@@ -106,20 +116,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         default: DEFAULT_JOURNAL_LIMITS.maxBytes,
         describe: `Bytes (as JSON) the journal keeps at most; ${JOURNAL_BOUNDS.maxBytes.min} to ${JOURNAL_BOUNDS.maxBytes.max}`,
       })
-      .option('max-interactions', limitOption('maxInteractions'))
-      .option('max-messages-per-interaction', limitOption('maxMessagesPerInteraction'))
-      .option('max-message-bytes', limitOption('maxMessageBytes'))
-      .option('max-user-data-bytes', limitOption('maxUserDataBytes'))
-      .option('max-websockets', {
-        type: 'number',
-        default: WEBSOCKET_CAPS.maxWebsockets,
-        describe: `Websockets open at once, in all (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 503. Keep it below ulimit -n`,
-      })
-      .option('max-websockets-per-address', {
-        type: 'number',
-        default: WEBSOCKET_CAPS.maxWebsocketsPerAddress,
-        describe: `Websockets open at once from one remote address (at most ${WEBSOCKET_CAP_BOUND}); past it an upgrade is refused with HTTP 429`,
-      })
+      .option('max-interactions', boundedOption('maxInteractions'))
+      .option('max-messages-per-interaction', boundedOption('maxMessagesPerInteraction'))
+      .option('max-message-bytes', boundedOption('maxMessageBytes'))
+      .option('max-user-data-bytes', boundedOption('maxUserDataBytes'))
+      .option('max-websockets', boundedOption('maxWebsockets'))
+      .option('max-websockets-per-address', boundedOption('maxWebsocketsPerAddress'))
       .option('fault', {
         type: 'string',
         array: true,
@@ -135,15 +137,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`--max-sessions-per-agent must be an integer >= 1, got ${shown(sessions, 'max-sessions-per-agent')}`);
         const frame = args['max-websocket-message'];
         if (frame !== undefined && (!Number.isInteger(frame) || frame < 1024)) throw new Error(`--max-websocket-message must be an integer >= 1024 (bytes), got ${shown(frame, 'max-websocket-message')}`);
-        modelLimitsOf(limitsOf(args), (name) => LIMIT_BOUNDS[name].flag);
-        const flag = (key: 'maxWebsockets' | 'maxWebsocketsPerAddress') => (key === 'maxWebsockets' ? 'max-websockets' : 'max-websockets-per-address');
-        websocketCapsOf(
-          { maxWebsockets: args['max-websockets'], maxWebsocketsPerAddress: args['max-websockets-per-address'] },
-          (key) => `--${flag(key)}`,
-          (value, key) => shown(value, flag(key)),
-        );
+        modelLimitsOf(boundedArgs(args, LIMIT_BOUNDS), asFlags(LIMIT_BOUNDS));
+        websocketCapsOf(boundedArgs(args, WEBSOCKET_CAP_BOUNDS), asFlags(WEBSOCKET_CAP_BOUNDS));
         for (const origin of args['allow-origin'] ?? []) normalizeOrigin(origin);
-        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, JOURNAL_FLAGS, (value, key) => shown(value, JOURNAL_FLAGS[key].slice(2)));
+        journalLimitsOf({ maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] }, asFlags(JOURNAL_BOUNDS));
         if (args['admin-token'] !== undefined) checkAdminToken(args['admin-token'], '--admin-token');
         for (const spec of args.fault ?? []) {
           try {
@@ -178,9 +175,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         maxSessionsPerAgent: args['max-sessions-per-agent'],
         maxWebsocketMessageBytes: args['max-websocket-message'],
         journal: { maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] },
-        ...limitsOf(args),
-        maxWebsockets: args['max-websockets'],
-        maxWebsocketsPerAddress: args['max-websockets-per-address'],
+        ...boundedArgs(args, BOUNDED),
         faults: args.fault,
       });
     } catch (error) {
@@ -215,11 +210,12 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
   },
 };
 
-function limitOption(name: keyof ModelLimits) {
-  return { type: 'number' as const, default: DEFAULT_LIMITS[name], describe: `${LIMIT_HELP[name]} (${LIMIT_BOUNDS[name].min} to ${LIMIT_BOUNDS[name].max})` };
+function boundedOption(name: BoundedName) {
+  const { min, max } = BOUNDED[name];
+  return { type: 'number' as const, default: BOUNDED_DEFAULTS[name], describe: `${BOUNDED_HELP[name]} (${min} to ${max})` };
 }
 
-/** The model limits among the flags. */
-function limitsOf(args: ServeArgs): ModelLimits {
-  return Object.fromEntries((Object.keys(LIMIT_BOUNDS) as (keyof ModelLimits)[]).map((name) => [name, args[flagOf(name)]])) as unknown as ModelLimits;
+/** The values of the flags of `bounds`, under their option names. */
+function boundedArgs<K extends BoundedName>(args: ServeArgs, bounds: Record<K, unknown>): Record<K, number> {
+  return Object.fromEntries((Object.keys(bounds) as K[]).map((name) => [name, args[flagOf(name)]])) as Record<K, number>;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { boundedIntegers, type Bound, type Naming } from '../bounds';
 
 /**
  * What the model keeps at most, so that no client can grow the simulator without bound (GWS has
@@ -24,7 +24,7 @@ export const DEFAULT_LIMITS: Readonly<ModelLimits> = Object.freeze({
 });
 
 /** Each limit's bounds, and its `serve` flag. */
-export const LIMIT_BOUNDS: Record<keyof ModelLimits, { min: number; max: number; flag: string }> = {
+export const LIMIT_BOUNDS: Record<keyof ModelLimits, Bound> = {
   maxInteractions: { min: 1, max: 1_000_000, flag: '--max-interactions' },
   maxMessagesPerInteraction: { min: 10, max: 100_000, flag: '--max-messages-per-interaction' },
   // A REST body is at most 100 kB: a larger limit would never be reached.
@@ -32,25 +32,12 @@ export const LIMIT_BOUNDS: Record<keyof ModelLimits, { min: number; max: number;
   maxUserDataBytes: { min: 2, max: 16 * 1024 * 1024, flag: '--max-user-data-bytes' },
 };
 
-const LimitsSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(LIMIT_BOUNDS).map(([name, { min, max }]) => [name, z.number().min(min, `at least ${min}`).max(max, `at most ${max}`).int('an integer').optional()]),
-  ) as Record<keyof ModelLimits, z.ZodOptional<z.ZodNumber>>,
-);
-
 /**
  * The limits given (others at their defaults), checked; throws a RangeError naming the first one
- * out of bounds as `nameOf` calls it (the option's name, or the CLI's flag).
+ * out of bounds as `naming` calls it (the option's name, or the CLI's flag).
  */
-export function modelLimitsOf(given: Partial<Record<keyof ModelLimits, unknown>> = {}, nameOf = (name: keyof ModelLimits) => String(name)): ModelLimits {
-  const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
-  const result = LimitsSchema.safeParse(defined);
-  if (!result.success) {
-    const name = result.error.issues[0].path[0] as keyof ModelLimits;
-    const { min, max } = LIMIT_BOUNDS[name];
-    throw new RangeError(`${nameOf(name)} must be an integer from ${min} to ${max}, got ${typeof defined[name] === 'number' ? String(defined[name]) : (JSON.stringify(defined[name]) ?? String(defined[name]))}`);
-  }
-  return Object.freeze({ ...DEFAULT_LIMITS, ...result.data } as ModelLimits);
+export function modelLimitsOf(given: Partial<Record<keyof ModelLimits, unknown>> = {}, naming: Naming<keyof ModelLimits> = {}): ModelLimits {
+  return Object.freeze(boundedIntegers(LIMIT_BOUNDS, DEFAULT_LIMITS, given, naming));
 }
 
 /** The limits among createSimulator's options (or flags mapped onto them). */

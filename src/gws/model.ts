@@ -59,6 +59,7 @@ export class GwsModel {
   /** Each agent's channels (StartContactCenterSession, Ready, NotReady) and the sessions waiting for a Ready agent. */
   readonly channels: AgentChannels;
   private lastReferenceId = 0;
+  private forgotten: { id: string; media: MediaName }[] = [];
   private lastId = 0;
   // Looked up on every request and handshake: maps, not a scan of thousands of users.
   private readonly byId: ReadonlyMap<string, User>;
@@ -83,6 +84,7 @@ export class GwsModel {
       ...this.fixture.facebooksessions.map((s) => stored(s, 'facebook')),
       ...(this.fixture.chats ?? []).map((s) => stored(asSession(s), 'chat')),
     ]);
+    this.forgotten = [];
     this.channels.reset();
     this.lastReferenceId = 0;
     this.lastId = 0;
@@ -148,6 +150,13 @@ export class GwsModel {
     }
   }
 
+  /** The interactions forgotten to make room since the last call: the live feed tells the dashboard they are gone. */
+  takeForgotten(): { id: string; media: MediaName }[] {
+    const forgotten = this.forgotten;
+    this.forgotten = [];
+    return forgotten;
+  }
+
   /** At the limit, forgets the interactions every agent has completed (the oldest first); refuses if none is. */
   private makeRoom(): void {
     const limit = this.limits.maxInteractions;
@@ -155,7 +164,9 @@ export class GwsModel {
     const waiting = new Set(CHANNELS.flatMap((channel) => this.channels.waitingOn(channel)));
     for (const [id, session] of this.sessions) {
       if (this.sessions.size < limit) break;
-      if (ended(session) && !waiting.has(id)) this.sessions.delete(id);
+      if (!ended(session) || waiting.has(id)) continue;
+      this.sessions.delete(id);
+      this.forgotten.push({ id, media: session.media });
     }
     if (this.sessions.size >= limit) throw gwsError('TOO_MANY_INTERACTIONS', limit);
   }
@@ -183,9 +194,11 @@ export class GwsModel {
    * logged even in a full log, so that Leave and Complete work.
    */
   log(session: Session, message: LogMessage, from: Participant): LoggedMessage {
-    this.checkText(message.text);
-    if (!PARTICIPANT_CHANGES.has(message.type) && session.messages.length >= this.limits.maxMessagesPerInteraction) {
-      throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
+    // A participant change is the simulator's own record (a removal's Notice has a text): neither limit applies, or
+    // a small --max-message-bytes would refuse a removal after its target has left.
+    if (!PARTICIPANT_CHANGES.has(message.type)) {
+      this.checkText(message.text);
+      if (session.messages.length >= this.limits.maxMessagesPerInteraction) throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
     }
     session.messages.push(message);
     return { index: session.messages.length, message, from };

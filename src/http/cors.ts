@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { refusedOrigin } from '../auth/origin';
 import { gwsError } from '../errors';
+import { shorten } from '../shown';
 import { CSRF_HEADER, CSRF_TOKEN } from './access';
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
@@ -31,12 +32,14 @@ export function corsFor(allowOrigins: readonly string[], log: (line: string) => 
     if (!(allowOrigins.includes('*') || allowOrigins.includes(origin))) {
       if (refusedOrigin(req.headers, allowOrigins) === undefined) return next(); // the simulator's own pages
       const preflight = req.method === 'OPTIONS' && req.get('access-control-request-method') !== undefined;
+      // The header and the path are the client's, up to Node's 16 kB of headers: shown cut, as every echoed input.
+      const shown = shorten(origin);
       if (!logged.has(origin) && logged.size < MAX_ORIGINS_LOGGED) {
         logged.add(origin);
         const answered = preflight ? 'its CORS preflight is refused' : 'it is answered without CORS headers';
-        log(`a page of ${origin} calls ${req.method} ${req.originalUrl}: ${answered}, so the browser blocks it. ${remedyFor(origin)}`);
+        log(`a page of ${shown} calls ${req.method} ${shorten(req.originalUrl)}: ${answered}, so the browser blocks it. ${remedyFor(shown)}`);
       }
-      return next(preflight ? gwsError('ORIGIN_NOT_ALLOWED', origin, remedyFor(origin)) : undefined);
+      return next(preflight ? gwsError('ORIGIN_NOT_ALLOWED', shown, remedyFor(shown)) : undefined);
     }
     res.set('Access-Control-Allow-Origin', origin);
     res.set('Access-Control-Allow-Credentials', 'true');

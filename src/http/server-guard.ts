@@ -93,10 +93,7 @@ export function guardServer(server: http.Server, options: ServerGuardOptions): S
     // faye hands other paths on, and nothing else takes upgrades: unanswered, the socket would hang.
     if (!onMount(path)) return refuseOnSocket(socket, gwsError('NO_SUCH_WEBSOCKET', request.url ?? '', mount));
     const refusal = websockets.admit(socket, head);
-    if (refusal !== undefined) {
-      log(`refused a websocket: ${refusal.message}`);
-      return refuseUpgrade(socket, refusal);
-    }
+    if (refusal !== undefined) return refuseUpgrade(socket, refusal);
     for (const listener of onUpgrade) listener.call(this, request, socket, head);
   });
 

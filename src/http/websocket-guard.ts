@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { boundedIntegers, type Bound, type Naming } from '../bounds';
+import { repeatedLog } from '../repeated-log';
 import { limitFrames } from './frame-limit';
 
 /** Bytes waiting in a websocket's send buffer (a client that does not read) before it is closed. */
@@ -10,8 +12,11 @@ export const WEBSOCKET_BUFFER_LIMIT_BYTES = 1024 * 1024;
  * below `ulimit -n`.
  */
 export const WEBSOCKET_CAPS = { maxWebsockets: 10_000, maxWebsocketsPerAddress: 1_000 } as const;
-/** The most either cap may be set to. */
-export const WEBSOCKET_CAP_BOUND = 100_000;
+/** Each cap's bounds, and its `serve` flag. */
+export const WEBSOCKET_CAP_BOUNDS: Record<keyof typeof WEBSOCKET_CAPS, Bound> = {
+  maxWebsockets: { min: 1, max: 100_000, flag: '--max-websockets' },
+  maxWebsocketsPerAddress: { min: 1, max: 100_000, flag: '--max-websockets-per-address' },
+};
 
 export interface WebsocketLimits {
   maxWebsockets: number;
@@ -26,21 +31,12 @@ export interface UpgradeRefusal {
   message: string;
 }
 
-/**
- * The caps with their defaults, checked: a RangeError names the one that is wrong, as `name`
- * spells it (a CLI flag), and the value as `shown` does.
- */
+/** The caps with their defaults, checked: a RangeError names the one that is wrong as `naming` does. */
 export function websocketCapsOf(
-  caps: { maxWebsockets?: number; maxWebsocketsPerAddress?: number },
-  name: (key: keyof typeof WEBSOCKET_CAPS) => string = (key) => key,
-  shown: (value: number, key: keyof typeof WEBSOCKET_CAPS) => string = String,
+  caps: Partial<Record<keyof typeof WEBSOCKET_CAPS, unknown>>,
+  naming: Naming<keyof typeof WEBSOCKET_CAPS> = {},
 ): { maxWebsockets: number; maxWebsocketsPerAddress: number } {
-  const resolved = { maxWebsockets: caps.maxWebsockets ?? WEBSOCKET_CAPS.maxWebsockets, maxWebsocketsPerAddress: caps.maxWebsocketsPerAddress ?? WEBSOCKET_CAPS.maxWebsocketsPerAddress };
-  for (const key of Object.keys(WEBSOCKET_CAPS) as (keyof typeof WEBSOCKET_CAPS)[]) {
-    const value = resolved[key];
-    if (!Number.isInteger(value) || value < 1 || value > WEBSOCKET_CAP_BOUND) throw new RangeError(`${name(key)} must be an integer from 1 to ${WEBSOCKET_CAP_BOUND}, got ${shown(value, key)}`);
-  }
-  return resolved;
+  return boundedIntegers(WEBSOCKET_CAP_BOUNDS, WEBSOCKET_CAPS, { maxWebsockets: caps.maxWebsockets, maxWebsocketsPerAddress: caps.maxWebsocketsPerAddress }, naming);
 }
 
 /**
@@ -52,22 +48,30 @@ export function websocketCapsOf(
 export class WebsocketGuard {
   private readonly open = new Set<Socket>();
   private readonly perAddress = new Map<string, number>();
+  /** A flood of upgrades (or of sockets closed) must not write a line each. */
+  private readonly log: (kind: string, line: string) => void;
 
   constructor(
     private readonly limits: WebsocketLimits,
-    private readonly log: (line: string) => void,
-  ) {}
+    log: (line: string) => void,
+  ) {
+    this.log = repeatedLog(log);
+  }
 
-  /** Takes an upgraded socket in (`head`: its first bytes), or says why it may not be (the caller answers on the socket). */
+  /** Takes an upgraded socket in (`head`: its first bytes), or says (and logs) why it may not be (the caller answers on the socket). */
   admit(socket: Socket, head: Buffer): UpgradeRefusal | undefined {
     const { maxWebsockets, maxWebsocketsPerAddress, bufferLimitBytes, messageLimitBytes } = this.limits;
     const address = socket.remoteAddress ?? 'unknown';
     const fromAddress = this.perAddress.get(address) ?? 0;
-    if (fromAddress >= maxWebsocketsPerAddress) {
-      return { status: 429, message: `${address} already has ${fromAddress} websockets open, the limit per address (--max-websockets-per-address); close one, or use long-polling` };
-    }
-    if (this.open.size >= maxWebsockets) {
-      return { status: 503, message: `${this.open.size} websockets are open, the limit (--max-websockets); close one, or use long-polling` };
+    const refusal: UpgradeRefusal | undefined =
+      fromAddress >= maxWebsocketsPerAddress
+        ? { status: 429, message: `${address} already has ${fromAddress} websockets open, the limit per address (--max-websockets-per-address); close one, or use long-polling` }
+        : this.open.size >= maxWebsockets
+          ? { status: 503, message: `${this.open.size} websockets are open, the limit (--max-websockets); close one, or use long-polling` }
+          : undefined;
+    if (refusal !== undefined) {
+      this.log(`refused ${refusal.status}`, `refused a websocket: ${refusal.message}`);
+      return refusal;
     }
     this.open.add(socket);
     this.perAddress.set(address, fromAddress + 1);
@@ -78,9 +82,9 @@ export class WebsocketGuard {
       else this.perAddress.delete(address);
     });
     limitFrames(socket, head, messageLimitBytes, (bytes) =>
-      this.log(`closed a websocket whose client sent a message of ${bytes} bytes (limit ${messageLimitBytes}, --max-websocket-message)`),
+      this.log('message too big', `closed a websocket whose client sent a message of ${bytes} bytes (limit ${messageLimitBytes}, --max-websocket-message)`),
     );
-    limitSendBuffer(socket, bufferLimitBytes, (bytes) => this.log(`closed a websocket whose client reads nothing: ${bytes} bytes waiting (limit ${bufferLimitBytes})`));
+    limitSendBuffer(socket, bufferLimitBytes, (bytes) => this.log('reads nothing', `closed a websocket whose client reads nothing: ${bytes} bytes waiting (limit ${bufferLimitBytes})`));
     return undefined;
   }
 

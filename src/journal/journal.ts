@@ -1,3 +1,4 @@
+import { boundedIntegers, type Bound, type Naming } from '../bounds';
 import type { JournalEntry } from './wire';
 
 /** How much the journal keeps: its newest entries, at most this many and this many bytes (as JSON). */
@@ -7,25 +8,15 @@ export interface JournalLimits {
 }
 
 export const DEFAULT_JOURNAL_LIMITS: Readonly<JournalLimits> = Object.freeze({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 });
-/** The bounds of each limit: below the least bytes an entry with a full body would not fit. */
-export const JOURNAL_BOUNDS = { maxEntries: { min: 10, max: 1_000_000 }, maxBytes: { min: 64 * 1024, max: 1024 * 1024 * 1024 } } as const;
+/** The bounds of each limit (below the least bytes an entry with a full body would not fit), and its `serve` flag. */
+export const JOURNAL_BOUNDS: Record<keyof JournalLimits, Bound> = {
+  maxEntries: { min: 10, max: 1_000_000, flag: '--journal-entries' },
+  maxBytes: { min: 64 * 1024, max: 1024 * 1024 * 1024, flag: '--journal-bytes' },
+};
 
-/**
- * The limits given (a part of them, or none), checked against their bounds; throws a RangeError
- * naming `names`' option and showing the value as `show` words it.
- */
-export function journalLimitsOf(
-  given: Partial<JournalLimits> = {},
-  names: Record<keyof JournalLimits, string> = { maxEntries: 'journal.maxEntries', maxBytes: 'journal.maxBytes' },
-  show: (value: number, key: keyof JournalLimits) => string = String,
-): JournalLimits {
-  const limits = { ...DEFAULT_JOURNAL_LIMITS, ...given };
-  for (const key of ['maxEntries', 'maxBytes'] as const) {
-    const { min, max } = JOURNAL_BOUNDS[key];
-    const value = limits[key];
-    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${names[key]} must be an integer from ${min} to ${max}, got ${show(value, key)}`);
-  }
-  return limits;
+/** The limits given (a part of them, or none), checked against their bounds; throws a RangeError naming the option as `naming` does. */
+export function journalLimitsOf(given: Partial<JournalLimits> = {}, naming: Naming<keyof JournalLimits> = { nameOf: (key) => `journal.${key}` }): JournalLimits {
+  return boundedIntegers(JOURNAL_BOUNDS, DEFAULT_JOURNAL_LIMITS, given, naming);
 }
 
 /** An entry before the journal numbers it. */

@@ -178,7 +178,7 @@ describe('gws-sim serve refuses to start', () => {
     // Past 2^53 counting stopped moving: serve never reached its listening line.
     ['a --fault number of 2^53', ['serve', '--port', '0', '--fault', 'drop:agent1:9007199254740992'], /--fault 'drop:agent1:9007199254740992': '9007199254740992' is past 1000000000/],
     ['--max-interactions 0', ['serve', '--port', '0', '--max-interactions', '0'], /--max-interactions must be an integer from 1 to 1000000, got 0/],
-    ['--max-message-bytes abc', ['serve', '--port', '0', '--max-message-bytes', 'abc'], /--max-message-bytes must be an integer from 1 to 102400, got NaN/],
+    ['--max-message-bytes abc', ['serve', '--port', '0', '--max-message-bytes', 'abc'], /--max-message-bytes must be an integer from 1 to 102400, got 'abc', which is not a number/],
     ['a --fault range near 2^53', ['serve', '--port', '0', '--fault', 'delay:agent1:9007199254740990-9007199254740999:5'], /is past 1000000000/],
     ['run --time-scale -1', ['run', 'scenarios/agent1-removes-agent2.json', '--time-scale', '-1'], /--time-scale must be a number >= 0/],
     ['run --server ftp://x', ['run', 'scenarios/agent1-removes-agent2.json', '--server', 'ftp://x'], /--server must be an http\(s\) URL/],

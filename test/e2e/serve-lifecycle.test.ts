@@ -51,6 +51,7 @@ describe('start-up refusals: exit 2, a message, no stack trace', () => {
     [['--max-sessions-per-agent', '0'], '--max-sessions-per-agent must be an integer >= 1'],
     [['--max-websockets', '0'], '--max-websockets must be an integer from 1 to 100000, got 0'],
     [['--max-websockets-per-address', 'many'], "--max-websockets-per-address must be an integer from 1 to 100000, got 'many', which is not a number"],
+    [['--max-interactions', 'many'], "--max-interactions must be an integer from 1 to 1000000, got 'many', which is not a number"],
     [['--allow-origin', 'desktop.example'], '--allow-origin must be an origin'],
     [['--admin-token', 'short'], '--admin-token must be at least 8 characters'],
     [['--fixture', 'no-such-fixture.json'], 'no-such-fixture.json'],

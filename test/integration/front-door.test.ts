@@ -64,6 +64,20 @@ describe('CORS for /api/v2', () => {
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  test('a refused origin of 8 kB is shown cut, in the answer and the log', async () => {
+    await sim.close();
+    const lines: string[] = [];
+    sim = await createSimulator({ log: (line) => lines.push(line) });
+    const origin = `http://${'a'.repeat(8000)}.example`;
+    const preflight = await fetch(`${sim.url}/api/v2/me?${'q'.repeat(4000)}`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+    expect(preflight.status).toBe(403);
+    const { statusMessage } = (await preflight.json()) as { statusMessage: string };
+    expect(statusMessage).toMatch(/^Refused the CORS preflight of a page of http:\/\/a+\.\.\.: /);
+    expect(statusMessage.length).toBeLessThan(1000);
+    expect(lines.filter((line) => line.startsWith('a page of'))).toHaveLength(1);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(1000);
+  });
+
   test('the log says once per origin what a refused page must pass; an OPTIONS that is no preflight stays 404', async () => {
     await sim.close();
     const lines: string[] = [];

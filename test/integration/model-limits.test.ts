@@ -1,5 +1,6 @@
 import { createSimulator, type Simulator } from '../../src';
 import { SESSION_ID } from '../helpers/default-fixture';
+import { readFeed } from '../helpers/feed';
 import { rest, type RestResponse } from '../helpers/rest';
 
 /**
@@ -34,6 +35,10 @@ test('interactions: past the limit an offer is statusCode 4 (503); one every age
   const again = await offer();
   expect(again.body).toMatchObject({ statusCode: 0 });
   expect(sim.state().facebooksessions.map((s) => s.id)).not.toContain(ids[0]);
+  // The live feed says so, or the dashboard (which follows the state by it) would show it for ever.
+  const frames = await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.type === 'operation' && e.data.answer?.id === again.body.id));
+  const made = frames.map((f) => f.data).find((e) => e.type === 'operation' && e.answer?.id === again.body.id);
+  expect(made.changed.forgotten).toEqual([{ collection: 'facebooksessions', id: ids[0] }]);
 
   for (const open of [...ids.slice(1), String(again.body.id)]) {
     await perform(open, 'Accept');
@@ -75,6 +80,20 @@ test('message bytes: a text past the limit (UTF-8 bytes) is statusCode 1, from a
   expectRefused(await api().post(`/sim/facebooksessions/${SESSION_ID}/messages`, { text: 'x'.repeat(5000) }), 400, 1, /^The message text is 5000 bytes/);
   expect(await stateBytes()).toBe(before);
   expect((await perform(SESSION_ID, 'SendMessage', { text: 'x'.repeat(1000) })).body).toEqual({ statusCode: 0 });
+});
+
+test('message bytes: a text the simulator writes itself (the Notice of RemoveParticipantFromConference) is not the agent\'s to shorten: a small limit leaves removals working', async () => {
+  sim = await createSimulator({ timeScale: 0, maxMessageBytes: 20 });
+  const agent2 = sim.state().users.find((u) => u.userName === 'agent2')!.id;
+  const id = String((await offer()).body.id);
+  await perform(id, 'Accept');
+  expect((await perform(id, 'Consult', { targetPath: `/users/${agent2}` })).body).toMatchObject({ statusCode: 0 });
+  expect((await api().post(`/api/v2/me/facebooksessions/${id}`, { operationName: 'Accept' }, { user: 'agent2', password: 'agent2' })).body).toEqual({ statusCode: 0 });
+
+  expect((await perform(id, 'RemoveParticipantFromConference', { targetPath: `/users/${agent2}` })).body).toMatchObject({ statusCode: 0 });
+  const session = sim.state().facebooksessions.find((s) => s.id === id)!;
+  expect(session.agentStates).toMatchObject({ agent1: 'Chatting', agent2: 'Completed' });
+  expect(session.messages.map((m) => m.type).slice(-2)).toEqual(['Notice', 'ParticipantLeft']);
 });
 
 test('user data bytes: a change that grows it past the limit is statusCode 1 and changes nothing; one that shrinks it is taken; it stops growing', async () => {

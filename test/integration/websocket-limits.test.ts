@@ -143,6 +143,18 @@ describe('websockets are capped per remote address and in all', () => {
     }
   });
 
+  test('a flood of refused upgrades and of idle sockets writes one log line of each kind, not one per socket', async () => {
+    sim = await createSimulator({ maxWebsocketsPerAddress: 1, httpTimeouts: { websocketHandshakeMs: 300 }, log: (line) => lines.push(line) });
+    const holder = await opened();
+    const refusals = await Promise.all(Array.from({ length: 30 }, () => open()));
+    expect(refusals.every((answer) => 'status' in answer && answer.status === 429)).toBe(true);
+    expect(lines.filter((line) => line.startsWith('refused a websocket'))).toHaveLength(1);
+
+    const idle = await Promise.all(['127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5', '127.0.0.6'].map((address) => opened(address)));
+    await Promise.all([holder, ...idle].map(closed));
+    expect(lines.filter((line) => line.startsWith('closed a websocket that served no CometD session'))).toHaveLength(1);
+  });
+
   test('the caps are bounded', async () => {
     await expect(createSimulator({ maxWebsockets: 0 })).rejects.toThrow('maxWebsockets must be an integer from 1 to 100000, got 0');
     await expect(createSimulator({ maxWebsocketsPerAddress: 100_001 })).rejects.toThrow('maxWebsocketsPerAddress must be an integer from 1 to 100000, got 100001');

@@ -144,4 +144,15 @@ describe('SimEvents', () => {
     events.notification('u1', { text: 'x'.repeat(MAX_EVENT_BYTES) }, { seq: 21, dueAt: 0, sentAt: 0 }, '/v2/me/facebooksession', 1, []);
     expect(JSON.parse(events.replay(20)[0].json)).toMatchObject({ id: 21, type: 'notification', data: null, elided: expect.any(Number) });
   });
+
+  test('an operation whose change is too big for the feed goes without it, marked elided, within the bound of one event', () => {
+    const events = new SimEvents(() => 5, (id) => id);
+    const userData = { big: 'x'.repeat(2 * MAX_EVENT_BYTES) };
+    events.operation({ actor: 'agent', agent: 'agent1', operation: 'AttachUserData', via: 'rest', statusCode: 0, changed: { sessions: [{ collection: 'chats', session: { id: 'S1', userData }, logged: [] }] } });
+    const [{ json }] = events.replay();
+    expect(json.length).toBeLessThanOrEqual(MAX_EVENT_BYTES);
+    const event = JSON.parse(json);
+    expect(event).toMatchObject({ type: 'operation', operation: 'AttachUserData', statusCode: 0, elided: expect.any(Number) });
+    expect(event.changed).toBeUndefined();
+  });
 });

@@ -10,12 +10,17 @@ const UNFOLLOWED = new Set<FeedEvent['type']>(['fault', 'control', 'gap', 'clien
  * Whether the page must read GET /sim/state again after these events. It reads it only when it
  * opens, reconnects, or sees such an event (or a notification a fault held back), and while a
  * fault holds notifications back or an agent's session is not back (what waits behind a delayed
- * one has no event): a big state read on every notification blocked the server and made
+ * one has no event), or an operation's change was too large for the feed: a big state read on every notification blocked the server and made
  * notifications late.
  */
 export function needsRead(events: readonly FeedEvent[], state: SimState | undefined): boolean {
   if (state && (state.faults.delayedNotifications.length > 0 || state.faults.recovering.length > 0)) return events.length > 0;
-  return events.some((event) => UNFOLLOWED.has(event.type) || (event.type === 'notification' && (event.stamp.faults?.length ?? 0) > 0));
+  return events.some(
+    (event) =>
+      UNFOLLOWED.has(event.type) ||
+      (event.type === 'notification' && (event.stamp.faults?.length ?? 0) > 0) ||
+      (event.type === 'operation' && event.elided !== undefined),
+  );
 }
 
 /**
@@ -63,6 +68,9 @@ type Change = NonNullable<Extract<FeedEvent, { type: 'operation' }>['changed']>;
 
 function withChange(state: SimState, change: Change): SimState {
   const next: SimState = { ...state };
+  for (const { collection, id } of change.forgotten ?? []) {
+    next[collection] = ((next[collection] as SessionView[] | undefined) ?? []).filter((s) => s.id !== id);
+  }
   for (const { collection, session, logged } of change.sessions) {
     const sessions = (next[collection] as SessionView[] | undefined) ?? [];
     const known = sessions.find((s) => s.id === session.id);

@@ -62,3 +62,19 @@ describe('the dashboard follows the state by the feed', () => {
     expect(needsRead([{ type: 'gap', id: 11, at: 0, resumesAt: 12, restarted: true }], base())).toBe(true);
   });
 });
+
+test('an operation whose change the feed left out (too large) makes the page read the state again', () => {
+  const elided = { ...operation(11, undefined), elided: 300_000 } as FeedEvent;
+  expect(needsRead([elided], base())).toBe(true);
+  expect(needsRead([operation(12, { sessions: [] })], base())).toBe(false);
+});
+
+test('an interaction the simulator forgot to make room (--max-interactions) leaves the page too', () => {
+  const state = follow(base(), [
+    operation(11, {
+      sessions: [{ collection: 'facebooksessions', session: { id: 'S2', state: 'Chatting', agentStates: { agent1: 'Invited' } }, logged: [] }],
+      forgotten: [{ collection: 'facebooksessions', id: 'S1' }],
+    }),
+  ]);
+  expect((state.facebooksessions as any[]).map((s) => s.id)).toEqual(['S2']);
+});

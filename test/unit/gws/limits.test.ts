@@ -12,7 +12,7 @@ describe('modelLimitsOf', () => {
     expect(modelLimitsOf({ [name]: max })).toMatchObject({ [name]: max });
     for (const bad of [min - 1, max + 1, 2.5 + min, Number.NaN, Infinity, '10']) {
       expect(() => modelLimitsOf({ [name]: bad })).toThrow(new RegExp(`^${name} must be an integer from ${min} to ${max}, got `));
-      expect(() => modelLimitsOf({ [name]: bad }, (n) => LIMIT_BOUNDS[n].flag)).toThrow(new RegExp(`^${flag} must be`));
+      expect(() => modelLimitsOf({ [name]: bad }, { nameOf: (n) => LIMIT_BOUNDS[n].flag })).toThrow(new RegExp(`^${flag} must be`));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { bounded, MASK, MAX_BODY_BYTES } from '../../../src/journal/bounded';
 import { differences, nearMisses, RequestFilterSchema, RequestQuerySchema } from '../../../src/journal/filter';
-import { Journal, journalLimitsOf } from '../../../src/journal/journal';
+import { Journal, JOURNAL_BOUNDS, journalLimitsOf } from '../../../src/journal/journal';
 import { verify } from '../../../src/journal/verify';
 import type { BayeuxRequest, JournalEntry, RestRequest } from '../../../src/journal/wire';
 
@@ -82,7 +82,7 @@ describe('the request journal', () => {
 
   it('refuses limits out of bounds, naming the option', () => {
     expect(() => journalLimitsOf({ maxEntries: 5 })).toThrow('journal.maxEntries must be an integer from 10 to 1000000, got 5');
-    expect(() => journalLimitsOf({ maxBytes: 1.5 }, { maxEntries: '--journal-entries', maxBytes: '--journal-bytes' })).toThrow(/--journal-bytes must be an integer from 65536/);
+    expect(() => journalLimitsOf({ maxBytes: 1.5 }, { nameOf: (key) => JOURNAL_BOUNDS[key].flag })).toThrow(/--journal-bytes must be an integer from 65536/);
     expect(journalLimitsOf({ maxEntries: 50 })).toEqual({ maxEntries: 50, maxBytes: 8 * 1024 * 1024 });
   });
 });
