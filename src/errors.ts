@@ -158,8 +158,9 @@ export const ERRORS = {
       `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
   },
   TOO_MANY_INTERACTIONS: {
-    statusCode: 4,
-    httpStatus: 503,
+    // The simulator's state, not a failure of it: no 5xx for what a user can cause.
+    statusCode: 2,
+    httpStatus: 400,
     message: (limit: number) =>
       `Cannot start an interaction: gws-sim keeps at most ${limit} (--max-interactions), and none of them is completed by every agent, ` +
       'so none can be forgotten. Complete some, or POST /sim/reset.',

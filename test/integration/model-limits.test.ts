@@ -23,12 +23,12 @@ function expectRefused(response: RestResponse, status: number, statusCode: numbe
   expect({ status: response.status, body: response.body }).toEqual({ status, body: { statusCode, statusMessage: expect.stringMatching(says) } });
 }
 
-test('interactions: past the limit an offer is statusCode 4 (503); one every agent completed is forgotten to make room, so offer-and-complete runs for ever in bounded state', async () => {
+test('interactions: past the limit an offer is statusCode 2 (400); one every agent completed is forgotten to make room, so offer-and-complete runs for ever in bounded state', async () => {
   sim = await createSimulator({ timeScale: 0, maxInteractions: 6 });
   // The fixture holds a Facebook session and a chat: 4 more fit.
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) ids.push(String((await offer()).body.id));
-  expectRefused(await offer(), 503, 4, /^Cannot start an interaction: gws-sim keeps at most 6 \(--max-interactions\), and none of them is completed by every agent/);
+  expectRefused(await offer(), 400, 2, /^Cannot start an interaction: gws-sim keeps at most 6 \(--max-interactions\), and none of them is completed by every agent/);
 
   await perform(ids[0], 'Accept');
   await perform(ids[0], 'Complete');

@@ -41,7 +41,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NOT_LOGGED_IN', 2, 400],
   ['SESSIONS_OPEN', 2, 400],
   ['PARTIAL_SUCCESS', 7, 200],
-  ['TOO_MANY_INTERACTIONS', 4, 503],
+  ['TOO_MANY_INTERACTIONS', 2, 400],
   ['LOG_FULL', 2, 400],
   ['MESSAGE_TOO_LONG', 1, 400],
   ['USER_DATA_TOO_LARGE', 1, 400],
