@@ -1,4 +1,4 @@
-import type { MediaName } from './gws/media';
+import { DEFAULT_MEDIA, MediaName } from './gws/families';
 import type { GwsModel } from './gws/model';
 import { performCustomer, type OperationOutcome } from './gws/operations/registry';
 
@@ -38,7 +38,7 @@ export function customerControls(model: GwsModel, play: (outcome: OperationOutco
   const inSession = (sessionId: string, name: string, body: object = {}) => void act(name, sessionId, body, model.session(sessionId).media);
   return {
     /** Offers a new session to an agent (its state Invited), or to routing; returns the session's id. */
-    offer: ({ media = 'facebook', ...options }: OfferOptions): string => String(act('Offer', undefined, options, media).answer.id),
+    offer: ({ media = DEFAULT_MEDIA, ...options }: OfferOptions): string => String(act('Offer', undefined, options, media).answer.id),
     customer: (sessionId: string): CustomerHandle => ({
       say: (text) => inSession(sessionId, 'CustomerMessage', { text }),
       startTyping: () => inSession(sessionId, 'CustomerStartTyping'),

@@ -57,9 +57,30 @@ export const ERRORS = {
   WRONG_STATE: {
     statusCode: 2,
     httpStatus: 400,
-    message: (operation: string, who: string, state: string, capabilities: readonly string[]) =>
-      `Cannot ${operation}: the session is ${state} for ${who}, and ${operation} is not allowed there. ` +
+    message: (operation: string, who: string, state: string, capabilities: readonly string[], resource = 'session') =>
+      `Cannot ${operation}: the ${resource} is ${state} for ${who}, and ${operation} is not allowed there. ` +
       (capabilities.length > 0 ? `Allowed now: ${capabilities.join(', ')}.` : 'Nothing is allowed now.'),
+  },
+  CALL_NOT_ALLOWED: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (operation: string, who: string, why: string) => `Cannot ${operation}: ${why} for ${who}.`,
+  },
+  DEVICE_NOT_FOUND: {
+    statusCode: 6,
+    httpStatus: 404,
+    message: (deviceId: string, userName: string, own: string) => `No device ${deviceId} for ${userName}: its device is ${own} (GET /api/v2/me/devices).`,
+  },
+  DO_NOT_DISTURB: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (userName: string, phoneNumber: string) => `Cannot Dial ${phoneNumber}: ${userName}'s phone is on do-not-disturb (DoNotDisturbOff ends it).`,
+  },
+  NOT_ON_VOICE: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (operation: string, userName: string) =>
+      `Cannot ${operation}: ${userName} is not logged in on voice. Start with POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]}.`,
   },
   TARGET_NOT_A_USER: {
     statusCode: 1,

@@ -8,7 +8,7 @@ export type { CustomNotification } from './notify';
 export { Agent } from './client/agent';
 export type { AgentOptions, Received, Transport, WaitOptions } from './client/agent';
 export type { GwsAnswer, OperationTarget } from './client/rest';
-export type { MediaName } from './gws/media';
+export type { MediaName } from './gws/families';
 export { kindOf } from './scenario/expect';
 export type { AgentVerdict, Expected } from './scenario/expect';
 export type { RunEvent, RunResult } from './run/runner';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gwsError } from './errors';
-import { GWS_TOPICS } from './gws/media';
+import { GWS_TOPICS } from './gws/families';
 import type { GwsModel } from './gws/model';
 import { parseParams } from './gws/operations/params';
 import { JsonValue } from './scenario/schema';

@@ -27,6 +27,8 @@ import { websocketCapsOf } from './http/websocket-guard';
 import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts';
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
+import { ScheduledActions } from './scheduled';
+import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
 import { changeOf, describeState, type SimulatorState } from './state';
@@ -191,9 +193,28 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
   let baseUrl = '';
   const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
+  // An outcome's notifications, then what it makes happen later (after-call work ends...), which the feed hears of as it happens.
+  const later: ScheduledActions = new ScheduledActions(model, clock, timeScale, (outcome, actor) => {
+    events.operation({
+      actor,
+      ...(actor === 'agent' && 'user' in outcome ? { agent: outcome.user.userName, channel: 'voice' } : {}),
+      via: 'sim',
+      operation: outcome.operation,
+      ...('session' in outcome ? { media: outcome.media, session: outcome.session.id } : {}),
+      statusCode: 0,
+      answer: outcome.answer,
+      changed: changeOf(model, baseUrl, outcome),
+    });
+    play(outcome);
+  });
+  const play = (outcome: Outcome) => {
+    engine.play(outcome);
+    later.follow(outcome);
+  };
   const notify = notifier(model, (userId, data, topic) => player.play(userId, [{ afterMs: 0, render: () => data }], topic));
   const reset = () => {
     faults.reset();
+    later.cancelAll();
     engine.reset();
     outboxes.clear();
     model.reset();
@@ -202,7 +223,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: (o) => engine.play(o), notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
+  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
@@ -250,7 +271,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   // dashboard that follows it) hears of it the same way.
   const customers = customerControls(model, (outcome) => {
     events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
-    engine.play(outcome);
+    play(outcome);
   });
   let closing: Promise<void> | undefined;
   return {
@@ -275,6 +296,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     close() {
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {
+          later.cancelAll();
           engine.cancelAll();
           guard.close();
           closeDelivery();

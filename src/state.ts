@@ -1,7 +1,7 @@
 import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
-import { CHANNELS, mediaNamed, type MediaName } from './gws/media';
+import { CHANNELS, FAMILIES, familyNamed, type Collection, type MediaName } from './gws/families';
 import type { GwsModel, Session } from './gws/model';
 import { capabilitiesOf, customerOperations, type Outcome } from './gws/operations/registry';
 import type { OperationChange } from './events-wire';
@@ -30,8 +30,7 @@ export function describeState(
     /** The id of the live feed's last event (GET /sim/events): the state includes what it and those before say. */
     lastEventId,
     users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, channels: model.channels.of(id) })),
-    facebooksessions: sessions('facebook'),
-    chats: sessions('chat'),
+    ...(Object.fromEntries(FAMILIES.map((family) => [family.collection, sessions(family.name)])) as Record<Collection, ReturnType<typeof sessions>>),
     /** Per channel, the sessions waiting for an agent Ready there, oldest first. */
     waiting: Object.fromEntries(CHANNELS.map((channel) => [channel, model.channels.waitingOn(channel)])),
     cometdClients,
@@ -49,6 +48,9 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
     departed: session.departed.map((p) => participantWire(p, baseUrl)),
     invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
     agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
+    // A call: its numbers, and each agent's own call (its id is the one the agent's REST path names).
+    ...(session.call ? { call: session.call } : {}),
+    ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([id, leg]) => [model.userById(id)?.userName ?? id, leg])) } : {}),
     /** What each agent may perform now, as its REST view of the session lists it. */
     agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
   };
@@ -61,7 +63,7 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
  * carries it, so that the dashboard follows the state without reading all of it again.
  */
 export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): OperationChange {
-  const forgotten = model.takeForgotten().map(({ id, media }) => ({ collection: mediaNamed(media).collection, id }));
+  const forgotten = model.takeForgotten().map(({ id, media }) => ({ collection: familyNamed(media).collection, id }));
   const gone = forgotten.length > 0 ? { forgotten } : {};
   if (!('session' in outcome)) {
     return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
@@ -75,7 +77,7 @@ export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): Op
 function changedSession(model: GwsModel, baseUrl: string, snapshot: Session, logged: number[]) {
   const session = model.session(snapshot.id);
   return {
-    collection: mediaNamed(session.media).collection,
+    collection: familyNamed(session.media).collection,
     session: { ...sessionState(model, session, baseUrl), id: session.id },
     logged: logged.filter((index) => session.messages[index - 1] !== undefined).map((index) => ({ index, ...session.messages[index - 1] })),
   };

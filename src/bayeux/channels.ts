@@ -1,4 +1,4 @@
-import { GWS_TOPICS } from '../gws/media';
+import { GWS_TOPICS } from '../gws/families';
 
 /**
  * Channel policy. Clients subscribe to the GWS channels; each subscription is mapped onto a

@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import { adminHeaders, postJson } from '../client/rest';
-import { mediaNamed, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../gws/families';
 import { EXIT } from './cli';
 import { checkServer, DEFAULT_SERVER } from './options';
 import { MEDIA_OPTION, sessionMedia } from './session-media';
@@ -19,7 +19,7 @@ interface CustomerArgs {
 
 /** Where each action goes under /sim, and its body: the customer operations' routes (src/gws/operations/customer). */
 function request(args: CustomerArgs, media: MediaName): { path: string; body: object } {
-  const collection = `/sim/${mediaNamed(media).collection}`;
+  const collection = `/sim/${familyNamed(media).collection}`;
   const session = `${collection}/${encodeURIComponent(args.session ?? '')}`;
   switch (args.action) {
     case 'offer':
@@ -53,7 +53,7 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
       .option('admin-token', { type: 'string', describe: "The server's --admin-token, for its /sim endpoints" })
       .check((args) => {
         checkServer(args.server as string);
-        const routed = mediaNamed((args.media as MediaName | undefined) ?? 'facebook').channel !== undefined;
+        const routed = familyNamed((args.media as MediaName | undefined) ?? DEFAULT_MEDIA).channel !== undefined;
         if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)');
         if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
         if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
@@ -67,7 +67,7 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
     const server = args.server.replace(/\/+$/, '');
     try {
       const { media, hint } =
-        args.action === 'offer' ? { media: args.media ?? 'facebook' } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
+        args.action === 'offer' ? { media: args.media ?? DEFAULT_MEDIA } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
       const { path, body } = request(args, media);
       const answer = await postJson(`${server}${path}`, adminHeaders(args['admin-token']), body);
       console.log(JSON.stringify(answer, null, 2));

@@ -1,9 +1,9 @@
 import { adminHeaders, UnreachableError } from '../client/rest';
-import { MEDIA, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, FAMILIES, type MediaName } from '../gws/families';
 import { remoteTarget } from '../run/remote';
 
 export const MEDIA_OPTION = {
-  choices: MEDIA.map((m) => m.name),
+  choices: FAMILIES.map((m) => m.name),
   describe: "The session's medium: a Facebook session or a chat. Default: the medium of the server's session with that id",
 } as const;
 
@@ -24,8 +24,8 @@ export async function sessionMedia(
     found = await (await remoteTarget(server, adminHeaders(adminToken))).mediaOf(session);
   } catch (error) {
     if (error instanceof UnreachableError) throw error;
-    return { media: 'facebook', hint: `could not look session ${session} up (${(error as Error).message}); for a chat, add --media chat` };
+    return { media: DEFAULT_MEDIA, hint: `could not look session ${session} up (${(error as Error).message}); for a chat, add --media chat` };
   }
   if (found !== undefined) return { media: found };
-  return { media: 'facebook', hint: `${server} has no Facebook session nor chat with id ${session}` };
+  return { media: DEFAULT_MEDIA, hint: `${server} has no Facebook session nor chat with id ${session}` };
 }

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { performOperation, UnreachableError, type OperationTarget } from '../client/rest';
-import { mediaNamed, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../gws/families';
 import { parametersOf } from '../gws/operations/describe';
 import { REGISTRY, restOperationNames, targetOf } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
@@ -75,14 +75,14 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
         if (typeof value === 'string') params[parameter.name] = asJson(parameter.type) ? parseJson(parameter.name, value) : value;
       }
       const on = targetOf(args.operation);
-      const { media, hint } = on === 'session' ? await sessionMedia(server, args.session!, args.media, args['admin-token']) : { media: 'facebook' as const, hint: undefined };
+      const { media, hint } = on === 'session' ? await sessionMedia(server, args.session!, args.media, args['admin-token']) : { media: DEFAULT_MEDIA, hint: undefined };
       // Ready and NotReady without --channel: POST /api/v2/me, on every channel.
       const target: OperationTarget =
         on === 'channel' && args.channel !== undefined
           ? { channel: args.channel }
           : on === 'me' || on === 'channel'
             ? { me: true }
-            : ({ [mediaNamed(media).resource]: args.session! } as OperationTarget);
+            : ({ [familyNamed(media).resource]: args.session! } as OperationTarget);
       const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, target, params);
       console.log(JSON.stringify(answer, null, 2));
       if (answer.statusCode !== 0 && hint !== undefined) console.error(`gws-sim: ${hint}`);

@@ -1,4 +1,4 @@
-import { MEDIA } from '../gws/media';
+import { FAMILIES } from '../gws/families';
 
 /** GWS's CSRF header (see http/access.ts): kept here, so the client side needs nothing of Express. */
 const CSRF_TOKEN = 'X-CSRF-TOKEN';
@@ -43,7 +43,7 @@ export function targetPath(target: OperationTarget): string {
   if (typeof target === 'string') return `/me/facebooksessions/${encodeURIComponent(target)}`;
   if ('channel' in target) return `/me/channels/${encodeURIComponent(target.channel)}`;
   if ('me' in target) return '/me';
-  const media = MEDIA.find((m) => m.resource in target)!;
+  const media = FAMILIES.find((m) => m.resource in target)!;
   return `/me/${media.collection}/${encodeURIComponent((target as Record<string, string>)[media.resource])}`;
 }
 

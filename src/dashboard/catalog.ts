@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SPEC_SYNTAX } from '../faults/spec';
-import { CHANNELS, mediaNamed, MEDIA } from '../gws/media';
+import { CHANNELS, familyNamed, FAMILIES } from '../gws/families';
 import type { Operation } from '../gws/operations/operation';
 import { REGISTRY } from '../gws/operations/registry';
 
@@ -12,11 +12,11 @@ import { REGISTRY } from '../gws/operations/registry';
  */
 export function catalog() {
   return {
-    media: MEDIA.map(({ name, collection, resource, topic }) => ({ name, collection, resource, topic })),
+    media: FAMILIES.map(({ name, collection, resource, topic }) => ({ name, collection, resource, topic })),
     agentOperations: REGISTRY.flatMap((o) => (o.actor === 'agent' ? [{ ...common(o), states: o.states }] : [])),
     customerOperations: REGISTRY.flatMap((o) => {
       if (o.actor !== 'customer') return [];
-      const collection = mediaNamed(o.media).collection;
+      const collection = familyNamed(o.media).collection;
       return [{ ...common(o), creates: o.creates === true, path: o.creates ? `/sim/${collection}` : `/sim/${collection}/{id}/${o.route}` }];
     }),
     // The agent's day: on the agent itself (POST /sim/agents/{user}) or on one of its channels (.../channels/{channel}).

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ERRORS } from '../errors';
-import { MEDIA } from '../gws/media';
+import { FAMILIES } from '../gws/families';
 import { restOperationNames } from '../gws/operations/registry';
 import { userOf } from '../http/authenticate';
 import type { Fault, FaultControls, RestFaultAnswer } from './types';
@@ -11,7 +11,7 @@ type RestFault = Extract<Fault, { kind: 'rest' }>;
  * The GWS operation requests under /api/v2 (see http/gws-routes.ts and me-routes.ts): on a session
  * of each medium's collection (and its older spellings), on one of the agent's channels, on the agent.
  */
-const OPERATION_PATH = new RegExp(`^/me(/(${[...MEDIA.flatMap((m) => [m.collection, ...m.aliases]), 'channels'].join('|')})/[^/]+)?/?$`, 'i');
+const OPERATION_PATH = new RegExp(`^/me(/(${[...FAMILIES.flatMap((m) => [m.collection, ...m.aliases]), 'channels'].join('|')})/[^/]+)?/?$`, 'i');
 
 /**
  * Answers a GWS operation with the error of an armed REST fault instead of performing it. It goes

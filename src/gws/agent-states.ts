@@ -27,6 +27,7 @@ export const DEFAULT_AGENT_STATES: AgentStateSetting[] = [
   { id: '9430250E-0A1B-421F-B372-F29E69366DED', operationName: 'Ready', displayName: 'Ready', state: 'Ready' },
   { id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', operationName: 'NotReady', displayName: 'Not Ready', state: 'NotReady' },
   { id: 'D3663509-3D82-4DD3-A82E-2EA8EFA02AEF', operationName: 'AfterCallWork', displayName: 'AfterCallWork', state: 'NotReady', workMode: 'AfterCallWork' },
+  { id: '2B36138D-C564-4562-A8CB-3C32D564F296', operationName: 'AuxWork', displayName: 'AuxWork', state: 'NotReady', workMode: 'AuxWork' },
   { id: '6A2B1C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', operationName: 'Lunch', displayName: 'Lunch', state: 'NotReady', workMode: 'AuxWork', reason: 'Lunch' },
   { id: '7B3C2D4E-5F6A-4B7C-9D8E-0F1A2B3C4D5E', operationName: 'Break', displayName: 'Break', state: 'NotReady', workMode: 'AuxWork', reason: 'Break' },
 ];

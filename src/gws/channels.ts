@@ -31,6 +31,8 @@ export class AgentChannels {
   private waiting = new Map<string, string[]>();
   private pending = new Map<string, Pending>();
   private lastOffered = new Map<string, string>();
+  /** The agents whose device is on do-not-disturb (DoNotDisturbOn): no call is routed to them. */
+  private doNotDisturb = new Set<string>();
 
   /** `userIds` in the fixture's order: the order of the round robin. */
   constructor(private readonly userIds: readonly string[]) {}
@@ -40,6 +42,16 @@ export class AgentChannels {
     this.waiting = new Map();
     this.pending = new Map();
     this.lastOffered = new Map();
+    this.doNotDisturb = new Set();
+  }
+
+  isDoNotDisturb(userId: string): boolean {
+    return this.doNotDisturb.has(userId);
+  }
+
+  setDoNotDisturb(userId: string, on: boolean): void {
+    if (on) this.doNotDisturb.add(userId);
+    else this.doNotDisturb.delete(userId);
   }
 
   /** The agent's channels in the order it logged in on them; empty when logged out. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readJsonFile, validate } from '../validation';
 import { AgentStateSetting, DEFAULT_AGENT_STATES } from './agent-states';
 import defaultFixtureJson from './default-fixture.json';
+import { devicesOf } from './families/voice/devices';
 
 /** Ids end up in Bayeux channel names, whose segments allow only these characters. */
 const Id = z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an id of letters, digits, "-" or "_"');
@@ -17,6 +18,16 @@ const User = z.strictObject({
   lastName: z.string(),
   /** GET /api/v2/me/skills and `subresources=skills` (the fields: modelled). */
   skills: z.array(z.strictObject({ name: z.string().min(1), level: z.number().int().min(0).max(10) })).optional(),
+  /** The DN of the user's phone (its device); default 7001, 7002... in the users' order (families/voice/devices.ts). */
+  phoneNumber: z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +').optional(),
+});
+
+/** How the simulated telephony behaves (modelled: GWS takes these from its switch and configuration). */
+const Voice = z.strictObject({
+  /** After-call work after a call is released, in seconds (0: none); then the agent is back in the state it had. */
+  wrapUpSeconds: z.number().int().min(0).max(3600).default(5),
+  /** How long an outside number rings before the customer answers an outbound call, in ms (0: it waits for `gws-sim customer answer`). */
+  answerAfterMs: z.number().int().min(0).max(3_600_000).default(3000),
 });
 
 /** The default queues: the Facebook session's suggested queue (its page's id), and one for chats. */
@@ -79,6 +90,7 @@ export const FixtureSchema = z
     agentStates: z.array(AgentStateSetting).min(1).default(DEFAULT_AGENT_STATES),
     /** `user.settings` of GET /api/v2/me?subresources=settings: sections of key/value pairs (what the C# client reads). */
     settings: z.record(z.string(), z.record(z.string(), z.unknown())).default(DEFAULT_SETTINGS),
+    voice: Voice.default({ wrapUpSeconds: 5, answerAfterMs: 3000 }),
   })
   .superRefine((fixture, ctx) => {
     const unique = (values: string[], what: string, path: (i: number) => PropertyKey[]) => {
@@ -88,6 +100,7 @@ export const FixtureSchema = z
     };
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
+    unique(devicesOf(fixture.users).map((d) => d.phoneNumber), 'phoneNumber', (i) => ['users', i, 'phoneNumber']);
     unique(fixture.agentStates.map((s) => s.id), 'agent state id', (i) => ['agentStates', i, 'id']);
     unique(fixture.queues.map((q) => q.id), 'queue id', (i) => ['queues', i, 'id']);
     unique(fixture.queues.map((q) => q.name), 'queue name', (i) => ['queues', i, 'name']);

@@ -1,17 +1,16 @@
 import { gwsError } from '../errors';
 import { AgentChannels } from './channels';
 import { DEFAULT_LIMITS, type ModelLimits } from './limits';
+import { devicesOf, type Device } from './families/voice/devices';
 import type { AgentParticipant, Fixture, FixtureChat, FixtureSession, LogMessage, Participant, User } from './fixture';
-import { CHANNELS, mediaNamed, type MediaName } from './media';
+import { CHANNELS, DEFAULT_MEDIA, FAMILIES, familyNamed, type AgentState, type MediaName } from './families';
 
 export type { LogMessage } from './fixture';
-
 /**
- * The session as one agent's desktop sees it. GWS gives each agent its own state: a removed
- * agent sees LeftChat then Completed while the others go on Chatting. `Invited` (offered, not yet
- * accepted) is the simulator's name: no public GWS page names the state before Accept.
+ * The interaction as one agent's desktop sees it. GWS gives each agent its own state: a removed
+ * agent sees LeftChat then Completed while the others go on Chatting (families/family.ts).
  */
-export type AgentState = 'Invited' | 'Chatting' | 'LeftChat' | 'Completed';
+export type { AgentState } from './families';
 
 /** An agent offered the session (an arrival, a consultation or a transfer) who has not answered yet. */
 export interface Invitation {
@@ -37,6 +36,33 @@ export interface Session extends FixtureSession {
   /** userId -> that agent's state, for every agent the session has reached. */
   states: Record<string, AgentState>;
   comment?: string;
+  /** Each agent's own leg, in a family with a leg per agent (a call: each party's call resource). */
+  legs?: Record<string, Leg>;
+  /** What a call adds: its numbers and ids (families/voice). */
+  call?: CallData;
+}
+
+/**
+ * One agent's own leg of an interaction: GWS gives each party of a call its own call resource,
+ * with its own id, type, mute and recording state, and its duration counted from when it connected.
+ */
+export interface Leg {
+  id: string;
+  callType: 'Inbound' | 'Outbound' | 'Internal' | 'Consult';
+  mute: boolean;
+  recordingState: 'Stopped' | 'Recording' | 'Paused';
+  /** When it was established (ms), for `duration`; undefined before. */
+  establishedAt?: number;
+}
+
+/** What a call has besides a session's fields: the numbers of the connection (ani: who called, dnis: who was called). */
+export interface CallData {
+  ani: string;
+  dnis: string;
+  /** The type of the legs the call gives the agents it rings. */
+  callType: Leg['callType'];
+  /** Delivered through routing (a queue): the agent it rings may Reject it, and it goes back there. */
+  routed: boolean;
 }
 
 export interface LoggedMessage {
@@ -47,6 +73,7 @@ export interface LoggedMessage {
 
 /** Where a user stands in a session: its state, and its participant or invitation. */
 export interface Standing {
+  userId: string;
   session: Session;
   state: AgentState;
   participant?: AgentParticipant;
@@ -61,9 +88,14 @@ export class GwsModel {
   private lastReferenceId = 0;
   private forgotten: { id: string; media: MediaName }[] = [];
   private lastId = 0;
+  /** A leg's id (an agent's own call of a connection) -> its interaction and agent. */
+  private legs = new Map<string, { sessionId: string; userId: string }>();
   // Looked up on every request and handshake: maps, not a scan of thousands of users.
   private readonly byId: ReadonlyMap<string, User>;
   private readonly byName: ReadonlyMap<string, User>;
+  /** Each user's phone, by user id and by id and DN. */
+  readonly devices: readonly Device[];
+  private readonly deviceByUser: ReadonlyMap<string, Device>;
 
   constructor(
     readonly fixture: Fixture,
@@ -71,6 +103,8 @@ export class GwsModel {
   ) {
     this.byId = new Map(fixture.users.map((u) => [u.id, u]));
     this.byName = new Map(fixture.users.map((u) => [u.userName, u]));
+    this.devices = devicesOf(fixture.users);
+    this.deviceByUser = new Map(this.devices.map((d) => [d.userId, d]));
     this.channels = new AgentChannels(fixture.users.map((u) => u.id));
     this.reset();
   }
@@ -80,10 +114,8 @@ export class GwsModel {
       const states = Object.fromEntries(agentsOf(s).map((p) => [p.userId, s.state]));
       return [s.id, { ...copyJson(s), media, departed: [], invited: [], states }];
     };
-    this.sessions = new Map([
-      ...this.fixture.facebooksessions.map((s) => stored(s, 'facebook')),
-      ...(this.fixture.chats ?? []).map((s) => stored(asSession(s), 'chat')),
-    ]);
+    this.sessions = new Map(FAMILIES.flatMap((family) => (family.fixtureKey === undefined ? [] : (this.fixture[family.fixtureKey] ?? []).map((s) => stored(asSession(s), family.name)))));
+    this.legs = new Map();
     this.forgotten = [];
     this.channels.reset();
     this.lastReferenceId = 0;
@@ -102,29 +134,46 @@ export class GwsModel {
     return this.byName.get(userName);
   }
 
+  deviceOf(userId: string): Device {
+    return this.deviceByUser.get(userId)!;
+  }
+
+  /** The device whose DN is `phoneNumber`: another agent's phone, for an internal call. */
+  deviceByNumber(phoneNumber: string): Device | undefined {
+    return this.devices.find((d) => d.phoneNumber === phoneNumber);
+  }
+
   /** The sessions of the medium on the user's desktop: invited, chatting or left but not completed. */
-  sessionsOf(userId: string, media: MediaName = 'facebook'): Session[] {
-    return this.allSessions(media).filter((s) => s.states[userId] !== undefined && s.states[userId] !== 'Completed');
+  sessionsOf(userId: string, media: MediaName = DEFAULT_MEDIA): Session[] {
+    const done = familyNamed(media).finalState;
+    return this.allSessions(media).filter((s) => s.states[userId] !== undefined && s.states[userId] !== done);
   }
 
   /** The sessions of one medium (Facebook sessions unless told). */
-  allSessions(media: MediaName = 'facebook'): Session[] {
+  allSessions(media: MediaName = DEFAULT_MEDIA): Session[] {
     return [...this.sessions.values()].filter((s) => s.media === media);
   }
 
   /** The session, of `media` when given: GWS answers 6 for an id of another medium's collection. */
   session(sessionId: string, media?: MediaName): Session {
     const session = this.sessions.get(sessionId);
-    if (!session || (media !== undefined && session.media !== media)) throw gwsError('SESSION_NOT_FOUND', sessionId, mediaNamed(media ?? session?.media ?? 'facebook').resource);
+    if (!session || (media !== undefined && session.media !== media)) throw gwsError('SESSION_NOT_FOUND', sessionId, familyNamed(media ?? session?.media ?? DEFAULT_MEDIA).resource);
     return session;
   }
 
-  /** The session as `user` may see it: GWS answers 6 for unknown sessions and for outsiders alike. */
-  sessionFor(user: User, sessionId: string, media?: MediaName): Standing {
-    const session = this.session(sessionId, media);
+  /**
+   * The interaction as `user` may see it, by the id its REST path names: the interaction's own,
+   * or (a family with a leg per agent: calls) the id of the user's leg. GWS answers 6 for unknown
+   * interactions and for outsiders alike.
+   */
+  sessionFor(user: User, id: string, media?: MediaName): Standing {
+    const leg = this.legs.get(id);
+    const session = leg !== undefined && leg.userId === user.id ? this.session(leg.sessionId, media) : this.session(id, media);
+    const family = familyNamed(session.media);
+    if (family.legPerAgent && leg?.userId !== user.id) throw gwsError('SESSION_NOT_FOUND', id, family.resource);
     const state = session.states[user.id];
-    if (state === undefined || state === 'Completed') throw gwsError('NOT_A_PARTICIPANT', sessionId, user.userName, mediaNamed(session.media).resource);
-    return { session, state, participant: agentOf(session, user.id), invitation: session.invited.find((i) => i.userId === user.id) };
+    if (state === undefined || state === family.finalState) throw gwsError('NOT_A_PARTICIPANT', id, user.userName, family.resource);
+    return { userId: user.id, session, state, participant: agentOf(session, user.id), invitation: session.invited.find((i) => i.userId === user.id) };
   }
 
   /** Adds a session (an arrival); its id and participant ids are generated, the same after each reset. */
@@ -133,6 +182,16 @@ export class GwsModel {
     const session = { ...build(() => this.nextId()), id: `gws-sim-${this.nextId()}` } as Session;
     this.sessions.set(session.id, session);
     return session;
+  }
+
+  /** Gives `userId` its own leg of the interaction (a call resource with its own id), once. */
+  addLeg(session: Session, userId: string, leg: Omit<Leg, 'id'>): Leg {
+    const known = session.legs?.[userId];
+    if (known) return known;
+    const made: Leg = { ...leg, id: this.nextId() };
+    session.legs = { ...session.legs, [userId]: made };
+    this.legs.set(made.id, { sessionId: session.id, userId });
+    return made;
   }
 
   /** Refuses a message text longer than the limit (an arrival's first text is checked before the session is made). */
@@ -166,6 +225,7 @@ export class GwsModel {
       if (this.sessions.size < limit) break;
       if (!ended(session) || waiting.has(id)) continue;
       this.sessions.delete(id);
+      for (const leg of Object.values(session.legs ?? {})) this.legs.delete(leg.id);
       this.forgotten.push({ id, media: session.media });
     }
     if (this.sessions.size >= limit) throw gwsError('TOO_MANY_INTERACTIONS', limit);
@@ -198,7 +258,7 @@ export class GwsModel {
     // a small --max-message-bytes would refuse a removal after its target has left.
     if (!PARTICIPANT_CHANGES.has(message.type)) {
       this.checkText(message.text);
-      if (session.messages.length >= this.limits.maxMessagesPerInteraction) throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, mediaNamed(session.media).resource);
+      if (session.messages.length >= this.limits.maxMessagesPerInteraction) throw gwsError('LOG_FULL', session.id, this.limits.maxMessagesPerInteraction, familyNamed(session.media).resource);
     }
     session.messages.push(message);
     return { index: session.messages.length, message, from };
@@ -210,8 +270,9 @@ const PARTICIPANT_CHANGES = new Set<LogMessage['type']>(['ParticipantJoined', 'P
 
 /** Every agent it reached has completed it, and nobody is invited: nothing can happen in it any more. */
 function ended(session: Session): boolean {
+  const done = familyNamed(session.media).finalState;
   const states = Object.values(session.states);
-  return states.length > 0 && states.every((state) => state === 'Completed') && session.invited.length === 0;
+  return states.length > 0 && states.every((state) => state === done) && session.invited.length === 0;
 }
 
 /**
@@ -235,15 +296,16 @@ export function snapshot(session: Session): Session {
     messages: [...session.messages],
     invited: [...session.invited],
     states: { ...session.states },
+    ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([userId, leg]) => [userId, { ...leg }])) } : {}),
   };
 }
 
 /**
- * A chat of the fixture as the model keeps every session: the Facebook session's own fields are
- * left empty (the chat resource does not show them, see media.ts).
+ * An interaction of the fixture as the model keeps every session: the Facebook session's own
+ * fields, which a chat's resource does not show (families/), are left empty where it has none.
  */
-function asSession(chat: FixtureChat): FixtureSession {
-  return { ...chat, facebooksessionType: '', suggestedQueueIds: [], capabilities: [], revelantResponseTemplateGroups: [] };
+function asSession(item: FixtureChat | FixtureSession): FixtureSession {
+  return { facebooksessionType: '', suggestedQueueIds: [], capabilities: [], revelantResponseTemplateGroups: [], ...item };
 }
 
 export function agentsOf(session: Pick<Session, 'participants'>): AgentParticipant[] {

@@ -1,6 +1,6 @@
 import type { ChannelState } from './channels';
 import type { Participant, User } from './fixture';
-import { mediaNamed, type ResourceField } from './media';
+import { familyNamed, type ResourceField } from './families';
 import type { LogMessage, Session } from './model';
 import { gwsTimestamp } from './timestamp';
 
@@ -10,7 +10,7 @@ import { gwsTimestamp } from './timestamp';
  */
 export const userPath = (userId: string) => `/users/${userId}`;
 /** The session's path under /api/v2: its medium's collection and its id. */
-export const sessionPath = (session: Pick<Session, 'id' | 'media'>) => `/${mediaNamed(session.media).collection}/${session.id}`;
+export const sessionPath = (session: Pick<Session, 'id' | 'media'>) => `/${familyNamed(session.media).collection}/${session.id}`;
 
 export function userWire(user: User, baseUrl: string) {
   return {
@@ -65,7 +65,7 @@ export function sessionWire(session: Session, baseUrl: string, view?: { state: s
     participants: [...session.participants, ...session.invited.flatMap((i) => (i.participant ? [i.participant] : []))].map((p) => participantWire(p, baseUrl)),
     id: session.id,
   };
-  return Object.fromEntries(mediaNamed(session.media).resourceFields.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+  return Object.fromEntries(familyNamed(session.media).resourceFields.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
 }
 
 /**

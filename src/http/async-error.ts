@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { CHANNELS_TOPIC, MEDIA } from '../gws/media';
+import { CHANNELS_TOPIC, FAMILIES } from '../gws/families';
 import { channelWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
@@ -17,7 +17,7 @@ export type Acted = { media: string } | { agentState: true };
  */
 export function tellAsyncError(deps: AppDeps, userName: string, acted: Acted, referenceId: number, errorMessage: string): void {
   const error = { notificationType: 'Error', errorMessage, referenceId };
-  const media = 'media' in acted ? MEDIA.find((m) => m.name === acted.media || m.collection === acted.media || m.aliases.includes(acted.media)) : undefined;
+  const media = 'media' in acted ? FAMILIES.find((m) => m.name === acted.media || m.collection === acted.media || m.aliases.includes(acted.media)) : undefined;
   if (media) {
     deps.notify({ agent: userName, channel: media.topic, data: { messageType: media.stateMessageType, ...error } });
     return;

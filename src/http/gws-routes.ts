@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
-import { MEDIA } from '../gws/media';
-import { performOperation } from '../gws/operations/registry';
+import { FAMILIES } from '../gws/families';
+import { performCreating, performOperation } from '../gws/operations/registry';
 import { userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
@@ -24,7 +24,7 @@ export function gwsRoutes(deps: AppDeps): Router {
     res.json({ statusCode: 0, user: userWire(user, deps.baseUrl()) });
   });
 
-  for (const media of MEDIA) {
+  for (const media of FAMILIES) {
     router.get(`/me/${media.collection}`, (req, res) => {
       res.json(listAnswer(req, media.collection, sessionsView(model, userOf(res).id, media, deps.baseUrl()), (s) => String(s.uri)));
     });
@@ -34,7 +34,7 @@ export function gwsRoutes(deps: AppDeps): Router {
       router.get(`/me/${collection}/:id`, (req, res) => {
         const user = userOf(res);
         const { session } = model.sessionFor(user, req.params.id, media.name);
-        res.json({ statusCode: 0, [media.resource]: viewOf(session, user.id, deps.baseUrl()) });
+        res.json({ statusCode: 0, [media.resource]: viewOf(model, session, user.id, deps.baseUrl()) });
       });
 
       router.post(`/me/${collection}/:id`, (req, res) => {
@@ -46,6 +46,15 @@ export function gwsRoutes(deps: AppDeps): Router {
       });
     }
   }
+
+  // Dial: a call made from the agent's own device (the Dial page).
+  router.post('/me/devices/:id/calls', (req, res) => {
+    const caller = userOf(res);
+    const { id } = req.params;
+    answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: 'voice' }), () =>
+      performCreating(model, caller, id, req.body, 'voice'),
+    );
+  });
 
   return router;
 }

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
-import { MEDIA } from '../gws/media';
-import { performAgentState } from '../gws/operations/registry';
+import { DEVICE_CHANNEL, FAMILIES } from '../gws/families';
+import { deviceWire, phoneOf } from '../gws/families/voice/wire';
+import { performAgentState, performOnDevice } from '../gws/operations/registry';
 import { channelWire, userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
@@ -18,18 +19,19 @@ export function meRoutes(deps: AppDeps): Router {
   const { model } = deps;
   const router = Router();
   const as = (userName: string) => ({ actor: 'agent' as const, agent: userName, via: 'rest' as const });
-  const channelsOf = (userId: string) => model.channels.of(userId).map(channelWire);
+  const channelsOf = (userId: string) => model.channels.of(userId).filter((c) => c.channel !== DEVICE_CHANNEL).map(channelWire);
+  const devicesOf = (userId: string) => [deviceWire(phoneOf(model, userId), deps.baseUrl())];
   const skillsOf = (userId: string) => model.userById(userId)?.skills ?? [];
   const meUri = () => `${deps.baseUrl()}/api/v2/me`;
-  // What `subresources` may name, GWS's names; `*` is all of them. Devices: gws-sim simulates no
-  // voice, so none; features: what gws-sim serves (modelled: the multimedia API, chats and Facebook).
+  // What `subresources` may name, GWS's names; `*` is all of them. Features: what gws-sim serves
+  // (modelled: the multimedia API for chats and Facebook, the voice API for calls).
   const subresources: Record<string, (userId: string) => unknown> = {
     features: () => FEATURES,
     settings: () => model.fixture.settings,
     skills: skillsOf,
-    devices: () => [],
+    devices: devicesOf,
     channels: channelsOf,
-    ...Object.fromEntries(MEDIA.map((media) => [media.collection, (userId: string) => sessionsView(model, userId, media, deps.baseUrl())])),
+    ...Object.fromEntries(FAMILIES.map((media) => [media.collection, (userId: string) => sessionsView(model, userId, media, deps.baseUrl())])),
   };
 
   router.get('/me', (req, res) => {
@@ -49,7 +51,19 @@ export function meRoutes(deps: AppDeps): Router {
   });
 
   router.get('/me/devices', (req, res) => {
-    res.json(listAnswer(req, 'devices', [] as Record<string, unknown>[], (d) => `${meUri()}/devices/${String(d.id)}`));
+    res.json(listAnswer(req, 'devices', devicesOf(userOf(res).id), (d) => `${meUri()}/devices/${d.id}`));
+  });
+
+  router.get('/me/devices/:id', (req, res) => {
+    const user = userOf(res);
+    const own = model.deviceOf(user.id);
+    if (req.params.id !== own.id) throw gwsError('DEVICE_NOT_FOUND', req.params.id, user.userName, own.id);
+    res.json({ statusCode: 0, device: devicesOf(user.id)[0] });
+  });
+
+  router.post('/me/devices/:id', (req, res) => {
+    const caller = userOf(res);
+    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), () => performOnDevice(model, caller, req.params.id, req.body));
   });
 
   router.get('/me/skills', (req, res) => {
@@ -66,7 +80,7 @@ export function meRoutes(deps: AppDeps): Router {
 }
 
 /** The GWS features gws-sim serves: what `subresources=features` lists (modelled: the names are GWS's feature names). */
-const FEATURES = ['api-multimedia'];
+const FEATURES = ['api-multimedia', 'api-voice'];
 
 /** The subresources `?subresources=` names: `*`, or names separated by commas; none when absent. */
 function requested(query: unknown, known: string[]): string[] {

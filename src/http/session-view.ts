@@ -1,13 +1,17 @@
-import type { Media } from '../gws/media';
+import { familyNamed, type Family } from '../gws/families';
+import { callWire, phonesOf } from '../gws/families/voice/wire';
 import type { GwsModel, Session } from '../gws/model';
 import { capabilitiesOf } from '../gws/operations/registry';
 import { sessionWire } from '../gws/wire';
 
-/** A session as this agent sees it: its own state and capabilities. */
-export const viewOf = (session: Session, userId: string, baseUrl: string) =>
-  sessionWire(session, baseUrl, { state: session.states[userId], capabilities: capabilitiesOf(session, userId) });
+/** An interaction as this agent sees it: its own state and capabilities; a call, as the agent's own leg. */
+export function viewOf(model: GwsModel, session: Session, userId: string, baseUrl: string) {
+  const view = { state: session.states[userId], capabilities: capabilitiesOf(session, userId) };
+  if (familyNamed(session.media).legPerAgent) return callWire(session, userId, baseUrl, view, phonesOf(model, session), Date.now());
+  return sessionWire(session, baseUrl, view);
+}
 
-/** The agent's sessions of a medium (offered, open or left, not completed), as it sees each. */
-export function sessionsView(model: GwsModel, userId: string, media: Media, baseUrl: string) {
-  return model.sessionsOf(userId, media.name).map((s) => viewOf(s, userId, baseUrl));
+/** The agent's interactions of a family (offered, open or left, not completed), as it sees each. */
+export function sessionsView(model: GwsModel, userId: string, media: Family, baseUrl: string) {
+  return model.sessionsOf(userId, media.name).map((s) => viewOf(model, s, userId, baseUrl));
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
-import { MEDIA } from '../gws/media';
+import { FAMILIES } from '../gws/families';
 import type { User } from '../gws/fixture';
 import { performAgentState, performOperation } from '../gws/operations/registry';
 import type { AppDeps } from './app';
@@ -23,7 +23,7 @@ export function agentOperationRoutes(deps: AppDeps): Router {
     return caller;
   };
   const as = (caller: User) => ({ actor: 'agent' as const, agent: caller.userName, via: 'sim' as const });
-  for (const media of MEDIA) {
+  for (const media of FAMILIES) {
     router.post(`/agents/:agent/${media.collection}/:id`, (req, res) => {
       const caller = agent(req.params.agent);
       answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), () =>

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { FaultSpecError } from '../faults/spec';
-import { MEDIA, mediaNamed } from '../gws/media';
+import { FAMILIES, familyNamed } from '../gws/families';
 import { customerOperations, performCustomer } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation } from './perform';
@@ -50,8 +50,8 @@ export function simRoutes(deps: AppDeps): Router {
   });
 
   // The customer's side, one route per customer operation of the registry, for each medium.
-  for (const operation of MEDIA.flatMap((media) => customerOperations(media.name))) {
-    const { collection } = mediaNamed(operation.media);
+  for (const operation of FAMILIES.flatMap((media) => customerOperations(media.name))) {
+    const { collection } = familyNamed(operation.media);
     const route = operation.creates ? `/${collection}` : `/${collection}/:id/${operation.route}`;
     router.post(route, (req, res) => {
       const session = operation.creates ? undefined : String(req.params.id);

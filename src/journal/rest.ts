@@ -1,13 +1,13 @@
 import type { RequestHandler, Response } from 'express';
 import { cookie, SESSION_COOKIE } from '../auth/authenticator';
-import { MEDIA } from '../gws/media';
+import { FAMILIES } from '../gws/families';
 import { userOf } from '../http/authenticate';
 import { bounded, clipped } from './bounded';
 import type { Journal } from './journal';
 import type { RestRequest } from './wire';
 
 /** /api/v2/me/<collection>/<id>: the session a request's path names, of any medium and spelling. */
-const SESSION_PATH = new RegExp(`^/api/v2/me/(?:${MEDIA.flatMap((m) => [m.collection, ...m.aliases]).join('|')})/([^/]+)/?$`, 'i');
+const SESSION_PATH = new RegExp(`^/api/v2/me/(?:${FAMILIES.flatMap((m) => [m.collection, ...m.aliases]).join('|')})/([^/]+)/?$`, 'i');
 
 /**
  * Journals every request under /api/v2 once it is answered (or its client went away): first in

@@ -1,5 +1,5 @@
 import { getJson, postJson, type GwsAnswer } from '../client/rest';
-import { MEDIA, type MediaName } from '../gws/media';
+import { FAMILIES, type MediaName } from '../gws/families';
 import type { ServerProgress } from '../client/settle';
 import type { JournalEntry } from '../journal/wire';
 import type { RunTarget } from './runner';
@@ -51,7 +51,7 @@ export async function remoteTarget(
     /** The medium of the session with that id on the server, as the harness and scripts know it from the model. */
     async mediaOf(session) {
       const now = await state();
-      return MEDIA.find((media) => (now[media.collection] as { id: string }[] | undefined)?.some((s) => s.id === session))?.name;
+      return FAMILIES.find((media) => (now[media.collection] as { id: string }[] | undefined)?.some((s) => s.id === session))?.name;
     },
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Agent, type Received } from '../client/agent';
 import { performOperation, type GwsAnswer, type OperationTarget } from '../client/rest';
-import { MEDIA, mediaNamed, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
 import { settle, type ServerProgress } from '../client/settle';
 import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '../scenario/expect';
 import type { Script } from '../scenario/script';
@@ -150,7 +150,7 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         const spec = script.agents.find((a) => a.name === step.as)!;
         const on: OperationTarget =
           step.session !== undefined
-            ? ({ [mediaNamed(script.mediaOf(step.session)).resource]: sessionOf(step.session) } as OperationTarget)
+            ? ({ [familyNamed(script.mediaOf(step.session)).resource]: sessionOf(step.session) } as OperationTarget)
             : step.channel !== undefined
               ? { channel: step.channel }
               : { me: true };
@@ -164,7 +164,7 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
       }
       case 'offer': {
         const routed = step.offer === '*';
-        const answer = await target.sim(`/sim/${mediaNamed(step.media ?? 'facebook').collection}`, { offerTo: routed ? undefined : step.offer, customer: step.from, text: step.text });
+        const answer = await target.sim(`/sim/${familyNamed(step.media ?? DEFAULT_MEDIA).collection}`, { offerTo: routed ? undefined : step.offer, customer: step.from, text: step.text });
         const to = routed ? (typeof answer.offeredTo === 'string' ? `a Ready agent (${answer.offeredTo})` : 'routing (waiting for a Ready agent)') : step.offer;
         controlDone(`customer offers session ${step.session}${step.media ? ` (${step.media})` : ''} to ${to}`, answer);
         if (typeof answer.id === 'string') offered.set(step.session, answer.id);
@@ -173,7 +173,7 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
       case 'customer': {
         const media = script.mediaOf(step.session);
         const operation = operationNamed(CUSTOMER_ACTIONS[step.customer], media) as CustomerOperation;
-        const answer = await target.sim(`/sim/${mediaNamed(media).collection}/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
+        const answer = await target.sim(`/sim/${familyNamed(media).collection}/${encodeURIComponent(sessionOf(step.session))}/${operation.route}`, { text: step.text });
         controlDone(`customer ${step.customer} on ${step.session}`, answer);
         return;
       }
@@ -301,7 +301,7 @@ function keyFields(data: unknown): string[] {
     channels?: { channel?: unknown; userState?: { state?: unknown } }[];
   };
   const fields: string[] = [];
-  for (const { resource } of MEDIA) if (n[resource]?.state !== undefined) fields.push(`state=${String(n[resource].state)}`);
+  for (const { resource } of FAMILIES) if (n[resource]?.state !== undefined) fields.push(`state=${String(n[resource].state)}`);
   for (const c of Array.isArray(n.channels) ? n.channels : []) fields.push(`${String(c?.channel)}=${String(c?.userState?.state)}`);
   for (const m of Array.isArray(n.messages) ? n.messages : []) {
     if (m?.from?.nickname !== undefined) fields.push(`from=${String(m.from.nickname)}`);

@@ -1,6 +1,8 @@
 import type { Participant } from '../gws/fixture';
 import type { Operation } from '../gws/operations/operation';
 import type { AgentStateOutcome, Outcome, Recipient } from '../gws/operations/registry';
+import { familyNamed } from '../gws/families';
+import { callWire, deviceWire } from '../gws/families/voice/wire';
 import { gwsTimestamp } from '../gws/timestamp';
 import { channelWire, messageWire, participantWire, sessionPath, sessionWire, userWire } from '../gws/wire';
 
@@ -23,11 +25,18 @@ export const CONTEXT_ROOTS = [
 ] as const;
 
 /** The names a template of an operation on the agent itself (StartContactCenterSession, Ready...) may start with. */
-export const AGENT_STATE_ROOTS = ['operation', 'user', 'channels', 'now', 'vars'] as const;
+export const AGENT_STATE_ROOTS = ['operation', 'user', 'channels', 'device', 'now', 'vars'] as const;
+
+/**
+ * What a family with a leg per agent (a call) adds: the recipient's own call resource (`call`), its
+ * DN (`phoneNumber`) and its device (`device`, for DeviceStateChangeMessage).
+ */
+export const LEG_ROOTS = ['call', 'phoneNumber', 'device'] as const;
 
 /** The names the templates of `operation`'s stream file may start a placeholder with. */
 export function contextRootsOf(operation: Operation): readonly string[] {
-  return operation.actor === 'agent-state' ? AGENT_STATE_ROOTS : [...CONTEXT_ROOTS, ...operation.participants];
+  if (operation.actor === 'agent-state') return AGENT_STATE_ROOTS;
+  return [...CONTEXT_ROOTS, ...(familyNamed(operation.media).legPerAgent ? LEG_ROOTS : []), ...operation.participants];
 }
 
 /** What a recipient that the sample of an operation does not reach sees in a dry run. */
@@ -49,9 +58,13 @@ export function contextFor(outcome: Outcome, baseUrl: string, recipient: Partial
   const fixed = sharedContext(outcome, baseUrl);
   const state = recipient.state ?? NOBODY.state;
   const capabilities = recipient.capabilities ?? NOBODY.capabilities;
+  // A dry run's role that its sample reaches nobody in renders with the first party's call.
+  const party = recipient.userId ?? Object.keys(outcome.session.legs ?? {})[0];
+  const leg = familyNamed(outcome.media).legPerAgent && party !== undefined ? legContext(outcome, baseUrl, party) : undefined;
   return (emittedAt, needs) => {
     const context: Record<string, unknown> = { ...fixed, state, capabilities };
     for (const root of TIMED) if (!needs || needs.has(root)) context[root] = timed(outcome, baseUrl, root, emittedAt);
+    if (leg) Object.assign(context, leg(state, capabilities, emittedAt));
     return context;
   };
 }
@@ -94,9 +107,19 @@ function timed(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string,
   }
 }
 
+/** A call's roots for one party: its call as it sees it at emission (duration counts), its DN and its device. */
+function legContext(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string, userId: string) {
+  const phone = outcome.phones[userId];
+  const fixed = { phoneNumber: phone.device.phoneNumber, device: deviceWire(phone, baseUrl) };
+  return (state: string, capabilities: string[], emittedAt: number) => ({
+    ...fixed,
+    call: outcome.session.legs?.[userId] === undefined ? undefined : callWire(outcome.session, userId, baseUrl, { state, capabilities }, outcome.phones, emittedAt),
+  });
+}
+
 /** What templates see for an operation on the agent itself: the agent, and its channels after it. */
 function agentStateContext(outcome: AgentStateOutcome, baseUrl: string): OperationContext {
-  const fixed = { operation: outcome.operation, user: userWire(outcome.user, baseUrl), channels: outcome.channels.map(channelWire) };
+  const fixed = { operation: outcome.operation, user: userWire(outcome.user, baseUrl), channels: outcome.channels.map(channelWire), device: deviceWire(outcome.phone, baseUrl) };
   return (emittedAt) => ({ ...fixed, now: nowAt(emittedAt) });
 }
 

@@ -24,7 +24,7 @@ export class ScenarioEngine {
     if (!stream) throw new Error(`no stream file is loaded for ${outcome.operation}`);
     for (const recipient of outcome.recipients) {
       const context = contextFor(outcome, this.baseUrl(), recipient);
-      this.player.play(recipient.userId, stream.stepsFor(recipient.role, context, this.random), outcome.topic);
+      this.player.play(recipient.userId, stream.stepsFor(recipient.role, context, this.random), recipient.topic ?? outcome.topic);
     }
     for (const followUp of outcome.followUps) this.play(followUp);
   }

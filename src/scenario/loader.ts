@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadFixture, type Fixture } from '../gws/fixture';
-import { mediaNamed, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
 import { GwsModel } from '../gws/model';
 import type { Operation } from '../gws/operations/operation';
 import { REGISTRY, type Outcome } from '../gws/operations/registry';
@@ -22,9 +22,9 @@ const AGENT_STATE_DIR = 'agent';
  * Facebook's, under its medium's folder for another medium's (scenarios/chat/...), under
  * scenarios/agent/ for an operation on the agent itself (`media` 'agent').
  */
-export function defaultStreamFile(operation: string, media: MediaName | 'agent' = 'facebook'): string {
+export function defaultStreamFile(operation: string, media: MediaName | 'agent' = DEFAULT_MEDIA): string {
   const kebab = operation.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? '' : '-') + c.toLowerCase());
-  return path.join(SCENARIOS_DIR, media === 'agent' ? AGENT_STATE_DIR : mediaNamed(media).streamDir, `${kebab}.json`);
+  return path.join(SCENARIOS_DIR, media === 'agent' ? AGENT_STATE_DIR : familyNamed(media).streamDir, `${kebab}.json`);
 }
 
 /** The shipped stream file of a registered operation. */
@@ -93,9 +93,10 @@ const SAMPLED_SESSIONS = 20;
 
 /** The fixture with its first sessions of each medium only (cached: every stream file is sampled on it). */
 function sampled(fixture: Fixture): Fixture {
-  if (fixture.facebooksessions.length <= SAMPLED_SESSIONS && fixture.chats.length <= SAMPLED_SESSIONS) return fixture;
+  const keys = FAMILIES.flatMap((family) => (family.fixtureKey === undefined ? [] : [family.fixtureKey]));
+  if (keys.every((key) => fixture[key].length <= SAMPLED_SESSIONS)) return fixture;
   let small = trimmed.get(fixture);
-  if (!small) trimmed.set(fixture, (small = { ...fixture, facebooksessions: fixture.facebooksessions.slice(0, SAMPLED_SESSIONS), chats: fixture.chats.slice(0, SAMPLED_SESSIONS) }));
+  if (!small) trimmed.set(fixture, (small = { ...fixture, ...Object.fromEntries(keys.map((key) => [key, fixture[key].slice(0, SAMPLED_SESSIONS)])) }));
   return small;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEDIA_NAMES } from '../gws/media';
+import { DEFAULT_MEDIA, MEDIA_NAMES } from '../gws/families';
 import { operationNamed, REGISTRY } from '../gws/operations/registry';
 import { contextRootsOf } from './context';
 import { compileTemplate, TemplateError, type Json } from './template';
@@ -37,7 +37,7 @@ export const OperationStreamSchema = z
     const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const operation = operationNamed(file.operation, file.media);
     if (!operation) {
-      const names = REGISTRY.filter((o) => o.media === (file.media ?? 'facebook') || o.actor === 'agent-state').map((o) => o.name);
+      const names = REGISTRY.filter((o) => o.media === (file.media ?? DEFAULT_MEDIA) || o.actor === 'agent-state').map((o) => o.name);
       problem(['operation'], `expected an operation gws-sim performs (${names.join(', ')}), found '${file.operation}'`);
       return;
     }

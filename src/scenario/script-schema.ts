@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import { RequestFilterSchema, type RequestFilter } from '../journal/filter';
-import { MEDIA_NAMES } from '../gws/media';
+import { DEFAULT_MEDIA, MEDIA_NAMES } from '../gws/families';
 import { restOperationNames, targetOf } from '../gws/operations/registry';
 import { closest, didYouMean } from '../suggest';
 import { issueMessage } from '../validation';
@@ -204,8 +204,8 @@ export const ScriptSchema = z
           }
           break;
         case 'offer':
-          if (step.offer === '*' && (step.media ?? 'facebook') === 'facebook') {
-            problem([...at, 'offer'], 'Facebook sessions are not routed: name the agent it is offered to, or offer a chat ("media": "chat")');
+          if (step.offer === '*' && (step.media ?? DEFAULT_MEDIA) === DEFAULT_MEDIA) {
+            problem([...at, 'offer'], 'Facebook sessions are not routed: name the agent it is offered to, or offer a chat ("families": "chat")');
           }
           if (step.offer !== '*') known(step.offer, [...at, 'offer']);
           if (offered.has(step.session)) problem([...at, 'session'], `a session named '${step.session}' is already offered: give each offer its own name`);

@@ -5,7 +5,7 @@ import { loadFixture, type Fixture } from '../gws/fixture';
 import { GwsModel } from '../gws/model';
 import type { SampleCall } from '../gws/operations/operation';
 import { operationNamed, operationNames } from '../gws/operations/registry';
-import { mediaNamed, type MediaName } from '../gws/media';
+import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
 import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
 import { FileError, problemAt, problemsOf, readJsonFile, type Problem } from '../validation';
@@ -71,7 +71,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   const sessions = fixtureSessions(fixture);
   script.steps.forEach((step, i) => {
     if (step === undefined) return;
-    if (step.kind === 'offer') sessions.set(step.session, step.media ?? 'facebook');
+    if (step.kind === 'offer') sessions.set(step.session, step.media ?? DEFAULT_MEDIA);
     if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
       const media = sessions.get(step.session);
       if (media === undefined) {
@@ -79,7 +79,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
           problemAt(source, ['steps', i, 'session'], `no session '${step.session}' in the fixture nor offered before this step; the sessions: ${[...sessions.keys()].join(', ')}`),
         );
       } else if (step.kind === 'perform' && !operationNames(media).includes(step.perform)) {
-        problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${mediaNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
+        problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${familyNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
       }
     }
     if (step.kind === 'expectRequest' && step.expectRequest.agent !== undefined && !users.has(step.expectRequest.agent)) {
@@ -101,7 +101,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
     fixtureFile,
     fixture,
     agents,
-    mediaOf: (session) => sessions.get(session) ?? 'facebook',
+    mediaOf: (session) => sessions.get(session) ?? DEFAULT_MEDIA,
     steps: (server) => {
       const context = { server, users: Object.fromEntries(fixture.users.map((u) => [u.userName, userContext(u, server)])) };
       return steps.map((step) => {
@@ -143,7 +143,7 @@ function loadFixtureAfter(problems: readonly Problem[], file: string, fixtureFil
 
 /** The fixture's sessions by id, with their medium. */
 function fixtureSessions(fixture: Fixture): Map<string, MediaName> {
-  return new Map([...fixture.facebooksessions.map((s) => [s.id, 'facebook'] as const), ...fixture.chats.map((s) => [s.id, 'chat'] as const)]);
+  return new Map(FAMILIES.flatMap((family) => (family.fixtureKey === undefined ? [] : fixture[family.fixtureKey].map((s) => [s.id, family.name] as const))));
 }
 
 function userContext(user: { id: string; userName: string }, server: string) {
@@ -170,7 +170,7 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
     operationStream: { operation: stream.operation, file },
     operationMedia: stream.media,
     // The sample's sessions are the fixture's and the one its offer makes, of the stream's medium.
-    mediaOf: (session) => fixtureSessions(fixture).get(session) ?? stream.media ?? 'facebook',
+    mediaOf: (session) => fixtureSessions(fixture).get(session) ?? stream.media ?? DEFAULT_MEDIA,
     description: `${stream.operation}${last.as ? ` by ${nameOf(last.as)}` : ''}: each agent receives exactly what ${path.basename(file)} declares`,
     fixture,
     agents,
@@ -189,7 +189,7 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
             .map((step, j) => stableFields(step.render(0), lateSteps[j].render(DAY_MS)));
         }
         const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role)));
-        return [stepOf(call, nameOf, stream.media ?? 'facebook'), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
+        return [stepOf(call, nameOf, stream.media ?? DEFAULT_MEDIA), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
       });
     },
   };

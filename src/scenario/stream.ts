@@ -1,4 +1,4 @@
-import type { MediaName } from '../gws/media';
+import type { MediaName } from '../gws/families';
 import type { OperationContext } from './context';
 import { jitterOffset, type Jitter, type Random } from './jitter';
 import type { TimedStep } from './player';

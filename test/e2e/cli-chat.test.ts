@@ -24,9 +24,9 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
     expect(early.code).toBe(1);
     expect(JSON.parse(early.stdout)).toMatchObject({ statusCode: 2, statusMessage: expect.stringContaining('not logged in on channel chat') });
 
-    const partial = await run(['trigger', 'StartContactCenterSession', '--agent', 'agent2', '--channels', '["chat","voice"]', '--server', url]);
+    const partial = await run(['trigger', 'StartContactCenterSession', '--agent', 'agent2', '--channels', '["chat","email"]', '--server', url]);
     expect(partial.code).toBe(1);
-    expect(JSON.parse(partial.stdout)).toMatchObject({ statusCode: 7, results: [{ channel: 'chat', statusCode: 0 }, { channel: 'voice', statusCode: 1 }] });
+    expect(JSON.parse(partial.stdout)).toMatchObject({ statusCode: 7, results: [{ channel: 'chat', statusCode: 0 }, { channel: 'email', statusCode: 1 }] });
     // Without --channel: POST /api/v2/me, Ready on every channel the agent is logged in on.
     const ready = await run(['trigger', 'Ready', '--agent', 'agent2', '--server', url]);
     expect([ready.code, JSON.parse(ready.stdout)]).toEqual([0, { statusCode: 0 }]);

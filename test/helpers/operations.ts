@@ -1,5 +1,5 @@
 import type { Agent } from '../../src/client/agent';
-import { mediaNamed, type MediaName } from '../../src/gws/media';
+import { familyNamed, type MediaName } from '../../src/gws/families';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { kind, type Transport } from './agent';
 import { rest, type RestResponse } from './rest';
@@ -40,7 +40,7 @@ export class World {
   }
 
   private get collection(): string {
-    return mediaNamed(this.media).collection;
+    return familyNamed(this.media).collection;
   }
 
   /** POST /api/v2/me/facebooksessions/{id} (or /chats/{id}) as `user`, with Basic auth. */

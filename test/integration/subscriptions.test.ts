@@ -1,4 +1,4 @@
-import { GWS_TOPICS } from '../../src/gws/media';
+import { GWS_TOPICS } from '../../src/gws/families';
 import { createSimulator, type Simulator } from '../../src/simulator';
 import { TestAgent, TRANSPORTS } from '../helpers/agent';
 

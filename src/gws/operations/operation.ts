@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import type { ChannelState } from '../channels';
 import type { AgentParticipant, Participant, User } from '../fixture';
-import type { MediaName } from '../media';
+import type { MediaName } from '../families';
 import type { AgentState, GwsModel, LoggedMessage, Session, Standing } from '../model';
 import type { Routed } from './routing';
+
+/**
+ * An agent told of an operation, in a role of its stream file; on `topic` where it is not the
+ * operation's (an operation on the agent tells its devices on /v2/me/devices).
+ */
+export interface Told {
+  role: string;
+  userId: string;
+  topic?: string;
+}
 
 /** What an operation did, before the registry stamps it: who must be told what, in which role. */
 export interface Draft {
@@ -11,12 +21,25 @@ export interface Draft {
   participants: Record<string, Participant>;
   /** The messages it appended to the session's log, by name (`{{messages.text}}`). */
   messages?: Record<string, LoggedMessage>;
-  recipients: { role: string; userId: string }[];
+  recipients: Told[];
   /** Fields the REST answer carries besides statusCode (Consult's referenceId, an offer's id). */
   answer?: Record<string, unknown>;
   /** Sessions routing offered to agents as a consequence (a rejected chat goes to another agent). */
   routed?: Routed[];
+  /** The interaction it created (Dial's call; an arrival names its own in `answer.id`). */
+  session?: Session;
+  /** What happens later because of it, on the simulator's clock (after-call work ends, the customer answers). */
+  scheduled?: Scheduled[];
 }
+
+/**
+ * Something an operation makes happen later, as data (so that any process can perform it): an
+ * agent's state the simulator sets on a channel, if the agent is still in the state `whileStateId`
+ * (after-call work ends); or what the customer does in an interaction (answers an outbound call).
+ */
+export type Scheduled =
+  | { afterMs: number; as: string; channel: string; params: Record<string, unknown>; whileStateId: string }
+  | { afterMs: number; customer: string; media: MediaName; session: string; params: Record<string, unknown> };
 
 /** One call of an operation, for the dry run of its stream file and for `gws-sim run` of it. */
 export interface SampleCall {
@@ -69,11 +92,33 @@ export interface AgentCall<P> {
 /** A GWS operation, performed by an agent over POST /api/v2/me/<collection>/{id}. */
 export interface AgentOperation<P = any> extends OfMedium<P> {
   actor: 'agent';
+  creates?: undefined;
   /** The caller's states it may be performed in; in others it is refused with statusCode 2. */
   states: readonly AgentState[];
   /** Whether it is listed in the caller's capabilities in such a state (default: yes). */
   offered?(standing: Standing): boolean;
   perform(call: AgentCall<P>): Draft;
+}
+
+/** What an operation that creates an interaction from the agent's device is given (Dial). */
+export interface CreateCall<P> {
+  model: GwsModel;
+  caller: User;
+  params: P;
+  now: number;
+}
+
+/**
+ * An agent's operation that creates an interaction, posted to its device: Dial (POST
+ * /api/v2/me/devices/{id}/calls). Never among an interaction's capabilities.
+ */
+export interface CreatingOperation<P = any> extends OfMedium<P> {
+  actor: 'agent';
+  creates: true;
+  states: readonly [];
+  offered?: undefined;
+  /** Its draft names the interaction it made in `answer.id`. */
+  perform(call: CreateCall<P>): Draft;
 }
 
 /** What the customer's side is given: the session (none for an arrival) and the checked parameters. */
@@ -106,7 +151,7 @@ export interface AgentStateCall<P> {
 
 /** What an operation on the agent itself did: who is told, the channels the notification shows, the answer. */
 export interface AgentStateDraft {
-  recipients: { role: string; userId: string }[];
+  recipients: Told[];
   /** The agent's channels as its notification shows them. */
   channels: ChannelState[];
   /** Fields of the REST answer; a statusCode here replaces 0 (StartContactCenterSession's 7). */
@@ -124,13 +169,13 @@ export interface AgentStateDraft {
 export interface AgentStateOperation<P = any> extends Common<P> {
   actor: 'agent-state';
   media?: undefined;
-  target: 'me' | 'channel';
+  target: 'me' | 'channel' | 'device';
   /** A channel operation also posted to /api/v2/me, where it acts on every channel the agent is logged in on (Ready, NotReady). */
   everyChannel?: boolean;
   perform(call: AgentStateCall<P>): AgentStateDraft;
 }
 
-export type Operation = AgentOperation | CustomerOperation | AgentStateOperation;
+export type Operation = AgentOperation | CreatingOperation | CustomerOperation | AgentStateOperation;
 
 /**
  * An agent's or the customer's operation defined once for every medium: registry.ts registers it
@@ -153,5 +198,6 @@ export function onMedium<O extends AgentOperation | CustomerOperation>(shared: S
 }
 
 export const defineAgentOperation = <P>(operation: Omit<AgentOperation<P>, 'actor'>): AgentOperation<P> => ({ actor: 'agent', ...operation });
+export const defineCreatingOperation = <P>(operation: Omit<CreatingOperation<P>, 'actor' | 'creates' | 'states'>): CreatingOperation<P> => ({ actor: 'agent', creates: true, states: [], ...operation });
 export const defineCustomerOperation = <P>(operation: Omit<CustomerOperation<P>, 'actor'>): CustomerOperation<P> => ({ actor: 'customer', ...operation });
 export const defineAgentStateOperation = <P>(operation: Omit<AgentStateOperation<P>, 'actor'>): AgentStateOperation<P> => ({ actor: 'agent-state', ...operation });

@@ -2,11 +2,12 @@ import { gwsError } from '../../errors';
 import { asStateOperation } from '../agent-states';
 import type { ChannelState } from '../channels';
 import type { User } from '../fixture';
-import { CHANNELS, CHANNELS_TOPIC, mediaNamed, type MediaName } from '../media';
+import { DEFAULT_MEDIA, CHANNELS, CHANNELS_TOPIC, familyNamed, type MediaName, DEVICE_CHANNEL } from '../families';
+import { phoneOf, phonesOf, type Phone, type Phones } from '../families/voice/wire';
 import { snapshot, type AgentState, type GwsModel, type Session } from '../model';
-import type { Draft, Operation } from './operation';
+import type { AgentStateDraft, Draft, Operation, Told } from './operation';
 import { parseParams } from './params';
-import { agentOperations, agentStateOperations, capabilitiesOf, customerOperations } from './registry';
+import { agentOperations, agentStateOperations, capabilitiesOf, creatingOperations, customerOperations } from './registry';
 import type { Routed } from './routing';
 
 /** What the registry adds to an operation's draft: the session after it and each recipient's view of it. */
@@ -22,11 +23,11 @@ export interface OperationOutcome extends Required<Omit<Draft, 'routed'>> {
   recipients: Recipient[];
   /** The offers routing made as a consequence (a rejected chat offered to another agent), played after it. */
   followUps: OperationOutcome[];
+  /** The phones of the agents a call reached, as they were after it (families/voice); none for other families. */
+  phones: Phones;
 }
 
-export interface Recipient {
-  role: string;
-  userId: string;
+export interface Recipient extends Told {
   /** The session's state for this agent after the operation, and what it may do now. */
   state: AgentState;
   capabilities: string[];
@@ -40,9 +41,11 @@ export interface AgentStateOutcome {
   referenceId: undefined;
   /** Fields of the REST answer; a statusCode here replaces 0 (a partial success's 7). */
   answer: Record<string, unknown>;
-  recipients: { role: string; userId: string }[];
+  recipients: Told[];
   user: User;
   channels: ChannelState[];
+  /** The agent's phone after it: what a DeviceStateChangeMessage shows. */
+  phone: Phone;
   followUps: OperationOutcome[];
   /** The agent's HTTP session ends with it (EndContactCenterSession). */
   endsHttpSession: boolean;
@@ -51,27 +54,40 @@ export interface AgentStateOutcome {
 export type Outcome = OperationOutcome | AgentStateOutcome;
 
 /** Performs an agent's operation on a session from its request body, or throws the GWS refusal. */
-export function performOperation(model: GwsModel, caller: User, sessionId: string, body: unknown, media: MediaName = 'facebook', now = Date.now()): OperationOutcome {
-  const { operation, params } = operationOf(body, agentOperations(media), mediaNamed(media).resource);
+export function performOperation(model: GwsModel, caller: User, sessionId: string, body: unknown, media: MediaName = DEFAULT_MEDIA, now = Date.now()): OperationOutcome {
+  const { operation, params } = operationOf(body, agentOperations(media), familyNamed(media).resource);
   const standing = model.sessionFor(caller, sessionId, media);
   if (!operation.states.includes(standing.state)) {
-    throw gwsError('WRONG_STATE', operation.name, caller.userName, standing.state, capabilitiesOf(standing.session, caller.id));
+    const resource = familyNamed(media).legPerAgent ? familyNamed(media).resource : 'session';
+    throw gwsError('WRONG_STATE', operation.name, caller.userName, standing.state, capabilitiesOf(standing.session, caller.id), resource);
   }
   const checked = parseParams(operation.params, params, operation.example);
   const { session, participant: self } = standing;
   const draft = operation.perform({ model, caller, session, standing, self, params: checked, now });
-  return outcomeOf(operation, session, draft, model.nextReferenceId());
+  return outcomeOf(model, operation, session, draft, model.nextReferenceId());
+}
+
+/**
+ * Performs an agent's operation that creates an interaction from its device (Dial: POST
+ * /api/v2/me/devices/{id}/calls); `deviceId` must be the caller's (statusCode 6 otherwise).
+ */
+export function performCreating(model: GwsModel, caller: User, deviceId: string, body: unknown, media: MediaName, now = Date.now()): OperationOutcome {
+  const own = model.deviceOf(caller.id);
+  const { operation, params } = operationOf(body, creatingOperations(media), 'device');
+  if (deviceId !== own.id) throw gwsError('DEVICE_NOT_FOUND', deviceId, caller.userName, own.id);
+  const draft = operation.perform({ model, caller, params: parseParams(operation.params, params, operation.example), now });
+  return outcomeOf(model, operation, draft.session!, draft, model.nextReferenceId());
 }
 
 /** Performs what the customer does (POST /sim/...): `sessionId` is absent for an arrival. */
-export function performCustomer(model: GwsModel, name: string, sessionId: string | undefined, body: unknown, media: MediaName = 'facebook', now = Date.now()): OperationOutcome {
+export function performCustomer(model: GwsModel, name: string, sessionId: string | undefined, body: unknown, media: MediaName = DEFAULT_MEDIA, now = Date.now()): OperationOutcome {
   const operation = customerOperations(media).find((o) => o.name === name);
   if (!operation) throw new Error(`no customer operation ${name} for ${media}`);
   const session = sessionId === undefined ? undefined : model.session(sessionId, media);
   const checked = parseParams(operation.params, objectBody(body, operation.name), operation.example);
   const draft = operation.perform({ model, media, session, params: checked, now });
   const created = session ?? model.session(String(draft.answer?.id));
-  return outcomeOf(operation, created, draft, undefined);
+  return outcomeOf(model, operation, created, draft, undefined);
 }
 
 /**
@@ -83,6 +99,22 @@ export function performAgentState(model: GwsModel, caller: User, channel: string
   const operations = agentStateOperations().filter((o) => (channel === undefined ? o.target === 'me' || o.everyChannel === true : o.target === 'channel'));
   const { operation, params } = operationOf(asStateOperation(model.fixture.agentStates, body), operations, channel === undefined ? 'user' : 'channel');
   const draft = operation.perform({ model, caller, channel, params: parseParams(operation.params, params, operation.example), now });
+  return agentStateOutcome(model, caller, operation, draft);
+}
+
+/**
+ * Performs an operation on the agent's device (POST /api/v2/me/devices/{id}: DoNotDisturbOn...);
+ * `deviceId` must be the caller's (statusCode 6 otherwise).
+ */
+export function performOnDevice(model: GwsModel, caller: User, deviceId: string, body: unknown, now = Date.now()): AgentStateOutcome {
+  const own = model.deviceOf(caller.id);
+  const { operation, params } = operationOf(body, agentStateOperations().filter((o) => o.target === 'device'), 'device');
+  if (deviceId !== own.id) throw gwsError('DEVICE_NOT_FOUND', deviceId, caller.userName, own.id);
+  const draft = operation.perform({ model, caller, channel: undefined, params: parseParams(operation.params, params, operation.example), now });
+  return agentStateOutcome(model, caller, operation, draft);
+}
+
+function agentStateOutcome(model: GwsModel, caller: User, operation: Operation, draft: AgentStateDraft): AgentStateOutcome {
   return {
     operation: operation.name,
     topic: CHANNELS_TOPIC,
@@ -90,8 +122,9 @@ export function performAgentState(model: GwsModel, caller: User, channel: string
     answer: draft.answer ?? {},
     recipients: draft.recipients,
     user: caller,
-    channels: draft.channels.map((c) => ({ ...c })),
-    followUps: (draft.routed ?? []).map(offerOf),
+    channels: draft.channels.filter((c) => c.channel !== DEVICE_CHANNEL).map((c) => ({ ...c })),
+    phone: phoneOf(model, caller.id),
+    followUps: (draft.routed ?? []).map((routed) => offerOf(model, routed)),
     endsHttpSession: draft.endsHttpSession === true,
   };
 }
@@ -108,26 +141,28 @@ function operationOf<O extends Operation>(body: unknown, operations: readonly O[
   return { operation, params };
 }
 
-function outcomeOf(operation: Operation & { media: MediaName }, session: Session, draft: Draft, referenceId: number | undefined): OperationOutcome {
+function outcomeOf(model: GwsModel, operation: Operation & { media: MediaName }, session: Session, draft: Draft, referenceId: number | undefined): OperationOutcome {
   return {
     operation: operation.name,
     media: operation.media,
-    topic: mediaNamed(operation.media).topic,
+    topic: familyNamed(operation.media).topic,
     referenceId,
     session: snapshot(session),
     participants: draft.participants,
     messages: draft.messages ?? {},
     answer: { ...(referenceId !== undefined && draft.answer?.referenceId === null ? { referenceId } : {}), ...withoutNull(draft.answer) },
-    recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? 'Completed', capabilities: capabilitiesOf(session, r.userId) })),
-    followUps: (draft.routed ?? []).map(offerOf),
+    recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? familyNamed(session.media).finalState, capabilities: capabilitiesOf(session, r.userId) })),
+    followUps: (draft.routed ?? []).map((routed) => offerOf(model, routed)),
+    scheduled: draft.scheduled ?? [],
+    phones: familyNamed(session.media).legPerAgent ? phonesOf(model, session) : {},
   };
 }
 
 /** A session routing offered to an agent, as its medium's Offer tells that agent. */
-function offerOf({ session, userId }: Routed): OperationOutcome {
+function offerOf(model: GwsModel, { session, userId }: Routed): OperationOutcome {
   const offer = customerOperations(session.media).find((o) => o.creates)!;
   const customer = session.participants.find((p) => p.type === 'Customer')!;
-  return outcomeOf(offer, session, { participants: { customer }, recipients: [{ role: 'invited', userId }] }, undefined);
+  return outcomeOf(model, offer, session, { participants: { customer }, recipients: [{ role: 'invited', userId }] }, undefined);
 }
 
 /** `referenceId: null` in a draft's answer asks for the operation's referenceId there (Consult, Transfer). */

@@ -1,90 +1,50 @@
-import type { MediaName } from '../media';
+import type { MediaName } from '../families';
 import { agentOf, type Session, type Standing } from '../model';
-import { onMedium, type AgentOperation, type AgentStateOperation, type CustomerOperation, type Operation, type Shared } from './operation';
+import type { AgentOperation, AgentStateOperation, CreatingOperation, CustomerOperation, Operation } from './operation';
+import { CHAT_OPERATIONS } from '../families/chat/operations';
+import { FACEBOOK_OPERATIONS } from '../families/facebook/operations';
+import { FAMILIES, DEFAULT_MEDIA } from '../families';
+import { VOICE_OPERATIONS } from '../families/voice/operations';
+import { doNotDisturbOff, doNotDisturbOn } from './agent/do-not-disturb';
 import { endContactCenterSession } from './agent/end-contact-center-session';
 import { notReady } from './agent/not-ready';
 import { ready } from './agent/ready';
 import { startContactCenterSession } from './agent/start-contact-center-session';
-import { cancelConsult } from './chat/cancel-consult';
-import { sendCustomNotice } from './chat/send-custom-notice';
-import { sendCustomNoticeToAgents } from './chat/send-custom-notice-to-agents';
-import { sendNicknameUpdatedNotice } from './chat/send-nickname-updated-notice';
-import { sendStartTypingToAgentsNotification, sendStopTypingToAgentsNotification } from './chat/send-typing-to-agents';
-import { customerLeave } from './customer/customer-leave';
-import { customerMessage } from './customer/customer-message';
-import { customerStartTyping, customerStopTyping } from './customer/customer-typing';
-import { offer } from './customer/offer';
-import { accept } from './session/accept';
-import { addComment } from './session/add-comment';
-import { complete } from './session/complete';
-import { consult } from './session/consult';
-import { leave } from './session/leave';
-import { reject } from './session/reject';
-import { removeParticipantFromConference } from './session/remove-participant-from-conference';
-import { sendMessage } from './session/send-message';
-import { sendStartTypingNotification } from './session/send-start-typing-notification';
-import { sendStopTypingNotification } from './session/send-stop-typing-notification';
-import { sendToAgents } from './session/send-to-agents';
-import { setDisposition } from './session/set-disposition';
-import { transfer } from './session/transfer';
-import { attachUserData, deleteUserData, updateUserData } from './session/user-data';
 
-/**
- * The operations GWS offers on a Facebook session and on a chat alike, in the order capabilities
- * list them, and what the customer does: one definition each, registered for both media.
- */
-const SHARED: Shared<AgentOperation | CustomerOperation>[] = [
-  accept,
-  reject,
-  sendMessage,
-  sendToAgents,
-  sendStartTypingNotification,
-  sendStopTypingNotification,
-  consult,
-  transfer,
-  leave,
-  complete,
-  removeParticipantFromConference,
-  setDisposition,
-  attachUserData,
-  updateUserData,
-  deleteUserData,
-  addComment,
-  offer,
-  customerMessage,
-  customerStartTyping,
-  customerStopTyping,
-  customerLeave,
-];
-
-const registeredOn = (media: MediaName): Operation[] => SHARED.map((shared) => onMedium(shared, media));
+/** Each family's operations, agent's and customer's, in the order capabilities list them. */
+const OF_FAMILY: Readonly<Record<MediaName, readonly (AgentOperation | CreatingOperation | CustomerOperation)[]>> = {
+  facebook: FACEBOOK_OPERATIONS,
+  chat: CHAT_OPERATIONS,
+  voice: VOICE_OPERATIONS,
+};
 
 /**
  * Every operation gws-sim performs, the one list: routes, trigger's choices, capabilities, the
- * stream file looked up for each and the dry runs all derive from it. Adding an operation is a
- * file under operations/ (session/ for both media, chat/ for one, agent/ for the agent's own
- * state), its line here, and its stream file under scenarios/.
+ * stream file looked up for each and the dry runs all derive from it. An operation is a file in
+ * its family's folder (families/<name>/, or operations/session/ for those Facebook sessions and
+ * chats share), its line in the family's operations.ts, and its stream file under scenarios/;
+ * agent/ holds the operations on the agent itself.
  */
 export const REGISTRY: readonly Operation[] = [
-  ...registeredOn('facebook'),
-  ...registeredOn('chat'),
-  onMedium(sendCustomNotice, 'chat'),
-  onMedium(cancelConsult, 'chat'),
-  onMedium(sendCustomNoticeToAgents, 'chat'),
-  onMedium(sendStartTypingToAgentsNotification, 'chat'),
-  onMedium(sendStopTypingToAgentsNotification, 'chat'),
-  onMedium(sendNicknameUpdatedNotice, 'chat'),
+  ...FAMILIES.flatMap((family) => OF_FAMILY[family.name]),
   startContactCenterSession,
   endContactCenterSession,
   ready,
   notReady,
+  doNotDisturbOn,
+  doNotDisturbOff,
 ];
 
-export function agentOperations(media: MediaName = 'facebook'): AgentOperation[] {
-  return REGISTRY.filter((o): o is AgentOperation => o.actor === 'agent' && o.media === media);
+export function agentOperations(media: MediaName = DEFAULT_MEDIA): AgentOperation[] {
+  return REGISTRY.filter((o): o is AgentOperation => o.actor === 'agent' && o.creates === undefined && o.media === media);
 }
 
-export function customerOperations(media: MediaName = 'facebook'): CustomerOperation[] {
+/** The family's operations that create an interaction from the agent's device (Dial). */
+export function creatingOperations(media: MediaName): CreatingOperation[] {
+  return REGISTRY.filter((o): o is CreatingOperation => o.actor === 'agent' && o.creates === true && o.media === media);
+}
+
+export function customerOperations(media: MediaName = DEFAULT_MEDIA): CustomerOperation[] {
   return REGISTRY.filter((o): o is CustomerOperation => o.actor === 'customer' && o.media === media);
 }
 
@@ -94,12 +54,12 @@ export function agentStateOperations(): AgentStateOperation[] {
 }
 
 /** The operation called `name`, agent's or customer's, of the medium; or the agent-state operation of that name. */
-export function operationNamed(name: string, media: MediaName = 'facebook'): Operation | undefined {
+export function operationNamed(name: string, media: MediaName = DEFAULT_MEDIA): Operation | undefined {
   return REGISTRY.find((o) => o.name === name && (o.media === media || o.actor === 'agent-state'));
 }
 
 /** The names of the operations agents perform over REST on the medium's sessions. */
-export function operationNames(media: MediaName = 'facebook'): string[] {
+export function operationNames(media: MediaName = DEFAULT_MEDIA): string[] {
   return agentOperations(media).map((o) => o.name);
 }
 
@@ -117,10 +77,10 @@ export function targetOf(name: string): 'session' | AgentStateOperation['target'
 export function capabilitiesOf(session: Session, userId: string): string[] {
   const state = session.states[userId];
   if (state === undefined) return [];
-  const standing: Standing = { session, state, participant: agentOf(session, userId), invitation: session.invited.find((i) => i.userId === userId) };
+  const standing: Standing = { userId, session, state, participant: agentOf(session, userId), invitation: session.invited.find((i) => i.userId === userId) };
   return agentOperations(session.media)
     .filter((o) => o.states.includes(state) && (o.offered?.(standing) ?? true))
     .map((o) => o.name);
 }
 
-export { performAgentState, performCustomer, performOperation, type AgentStateOutcome, type OperationOutcome, type Outcome, type Recipient } from './perform';
+export { performAgentState, performCreating, performOnDevice, performCustomer, performOperation, type AgentStateOutcome, type OperationOutcome, type Outcome, type Recipient } from './perform';

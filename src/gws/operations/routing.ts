@@ -1,5 +1,5 @@
 import type { Pending } from '../channels';
-import { MEDIA, mediaNamed } from '../media';
+import { FAMILIES, familyNamed } from '../families';
 import type { GwsModel, Session } from '../model';
 import { invite } from './shared';
 
@@ -19,13 +19,15 @@ const ARRIVAL: Pending = { kind: 'offer', visibility: 'All' };
  * customer has left.
  */
 export function route(model: GwsModel, session: Session, how: Pending = model.channels.pendingOf(session.id) ?? ARRIVAL): string | undefined {
-  const channel = mediaNamed(session.media).channel;
+  const channel = familyNamed(session.media).channel;
   if (channel === undefined) return undefined;
   if (!session.participants.some((p) => p.type === 'Customer')) {
     model.channels.stopWaiting(channel, session.id);
     return undefined;
   }
-  const userId = model.channels.nextReady(channel, (id) => session.states[id] === undefined);
+  // A phone rings one call at a time, and not on do-not-disturb.
+  const free = (id: string) => !familyNamed(session.media).legPerAgent || (!model.channels.isDoNotDisturb(id) && model.sessionsOf(id, session.media).length === 0);
+  const userId = model.channels.nextReady(channel, (id) => session.states[id] === undefined && free(id));
   if (userId === undefined) {
     model.channels.wait(channel, session.id, how);
     return undefined;
@@ -48,5 +50,5 @@ export function dispatchWaiting(model: GwsModel, channel: string): Routed[] {
 
 /** The sessions of routed media (chats) offered to the agent or open on its desktop. */
 export function routedSessionsOf(model: GwsModel, userId: string): Session[] {
-  return MEDIA.filter((m) => m.channel !== undefined).flatMap((m) => model.sessionsOf(userId, m.name));
+  return FAMILIES.filter((m) => m.channel !== undefined).flatMap((m) => model.sessionsOf(userId, m.name));
 }

@@ -1,13 +1,13 @@
 import type { GwsModel } from '../model';
 import type { SampleCall } from './operation';
-import { operationNamed, performAgentState, performCustomer, performOperation, type Outcome } from './registry';
-import type { MediaName } from '../media';
+import { operationNamed, performAgentState, performCreating, performCustomer, performOnDevice, performOperation, type Outcome } from './registry';
+import { DEFAULT_MEDIA, type MediaName } from '../families';
 
 /**
  * Performs sample calls in order on `model` (an offer's session is the one later calls without a
  * session act on; `media` is the sessions' medium) and returns each outcome.
  */
-export function performCalls(model: GwsModel, calls: readonly SampleCall[], media: MediaName = 'facebook', now = Date.now()): Outcome[] {
+export function performCalls(model: GwsModel, calls: readonly SampleCall[], media: MediaName = DEFAULT_MEDIA, now = Date.now()): Outcome[] {
   let offered: string | undefined;
   return calls.map((call) => {
     const operation = operationNamed(call.operation, media);
@@ -19,14 +19,24 @@ export function performCalls(model: GwsModel, calls: readonly SampleCall[], medi
       return outcome;
     }
     const caller = model.userById(call.as ?? '');
-    if (caller && operation.actor === 'agent-state') return performAgentState(model, caller, call.channel, { operationName: operation.name, ...call.params }, now);
+    const body = { operationName: operation.name, ...call.params };
+    if (caller && operation.actor === 'agent-state') {
+      return operation.target === 'device' ? performOnDevice(model, caller, model.deviceOf(caller.id).id, body, now) : performAgentState(model, caller, call.channel, body, now);
+    }
+    if (caller && operation.actor === 'agent' && operation.creates) {
+      const outcome = performCreating(model, caller, model.deviceOf(caller.id).id, body, media, now);
+      offered = outcome.session.id;
+      return outcome;
+    }
     if (!caller || session === undefined) throw new Error(`sample call of ${call.operation} names no caller or session`);
-    return performOperation(model, caller, session, { operationName: operation.name, ...call.params }, media, now);
+    // A call is named by the caller's own leg of it (families/voice).
+    const leg = model.session(session).legs?.[caller.id]?.id;
+    return performOperation(model, caller, leg ?? session, body, media, now);
   });
 }
 
 /** The operation performed where it can succeed on `model`, with the calls that lead there; undefined where it cannot. */
-export function sampleOf(model: GwsModel, name: string, media: MediaName = 'facebook'): { calls: SampleCall[]; outcomes: Outcome[] } | undefined {
+export function sampleOf(model: GwsModel, name: string, media: MediaName = DEFAULT_MEDIA): { calls: SampleCall[]; outcomes: Outcome[] } | undefined {
   const calls = operationNamed(name, media)?.sample(model);
   return calls && { calls, outcomes: performCalls(model, calls, media) };
 }

@@ -1,6 +1,6 @@
 import { gwsError } from '../../errors';
 import type { AgentParticipant, LogMessage, User } from '../fixture';
-import type { MediaName } from '../media';
+import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../families';
 import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
 import { listed } from '../../shown';
@@ -47,7 +47,10 @@ export function invite(model: GwsModel, session: Session, invitation: Invitation
       ? { type: 'Agent', participantId: model.nextId(), userId: user.id, nickname: nicknameOf(user), visibility: invitation.visibility }
       : undefined;
   session.invited = [...session.invited.filter((i) => i.userId !== invitation.userId), { ...invitation, ...(participant ? { participant } : {}) }];
-  session.states[invitation.userId] = 'Invited';
+  const family = familyNamed(session.media);
+  session.states[invitation.userId] = family.invitedState;
+  // A call rings each agent on its own leg (families/voice).
+  if (family.legPerAgent) model.addLeg(session, invitation.userId, { callType: session.call!.callType, mute: false, recordingState: 'Stopped' });
 }
 
 /**
@@ -56,7 +59,7 @@ export function invite(model: GwsModel, session: Session, invitation: Invitation
  */
 export function withdraw(session: Session, invitations: readonly Invitation[], role: string): Draft['recipients'] {
   session.invited = session.invited.filter((i) => !invitations.includes(i));
-  for (const invitation of invitations) session.states[invitation.userId] = 'Completed';
+  for (const invitation of invitations) session.states[invitation.userId] = familyNamed(session.media).finalState;
   return invitations.map((i) => ({ role, userId: i.userId }));
 }
 
@@ -73,7 +76,7 @@ export function withdrawInvitationsOf(session: Session, userId: string): Draft['
 export function chattingAgent(
   model: GwsModel,
   wanted: (session: Session, agent: AgentParticipant) => boolean = () => true,
-  media: MediaName = 'facebook',
+  media: MediaName = DEFAULT_MEDIA,
 ): { session: Session; agent: AgentParticipant } | undefined {
   for (const session of model.allSessions(media)) {
     const agent = agentsOf(session).find((a) => session.states[a.userId] === 'Chatting' && wanted(session, a));
@@ -83,7 +86,7 @@ export function chattingAgent(
 }
 
 /** A sample of an operation performed by a chatting agent with `params`. */
-export function sampleByChattingAgent(model: GwsModel, operation: string, params: Record<string, unknown>, media: MediaName = 'facebook'): SampleCall[] | undefined {
+export function sampleByChattingAgent(model: GwsModel, operation: string, params: Record<string, unknown>, media: MediaName = DEFAULT_MEDIA): SampleCall[] | undefined {
   const found = chattingAgent(model, undefined, media);
   return found && [{ operation, as: found.agent.userId, session: found.session.id, params }];
 }

@@ -1,4 +1,4 @@
-import type { AgentState } from '../../../src/gws/model';
+import type { MessagingState as AgentState } from '../../../src/gws/families';
 import { operationNames } from '../../../src/gws/operations/registry';
 import { AGENT1_ID, AGENT2_ID, AGENT3_ID, SESSION_ID } from '../../helpers/default-fixture';
 import { CONFERENCE_ALL, INVITED, LEFT } from './capabilities';

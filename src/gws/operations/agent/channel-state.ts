@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { gwsError } from '../../../errors';
 import { userStateOf, type StateRequest } from '../../agent-states';
-import { CHANNELS } from '../../media';
+import { CHANNELS, toldOfChannels } from '../../families';
 import { defineAgentStateOperation } from '../operation';
 import { dispatchWaiting } from '../routing';
 import { afterLogin } from './start-contact-center-session';
@@ -26,7 +26,7 @@ export function channelStateOperation<P extends StateRequest>(spec: {
     everyChannel: true,
     params: spec.params,
     example: spec.example,
-    roles: ['agent'],
+    roles: ['agent', 'device'],
     participants: [],
     perform({ model, caller, channel, params }) {
       const on = channel === undefined ? model.channels.of(caller.id).map((c) => c.channel) : [channel];
@@ -35,7 +35,7 @@ export function channelStateOperation<P extends StateRequest>(spec: {
       const userState = userStateOf(model.fixture.agentStates, spec.state, params);
       for (const one of on) model.channels.set(caller.id, { channel: one, ...userState });
       const routed = spec.state === 'Ready' ? on.flatMap((one) => dispatchWaiting(model, one)) : [];
-      return { recipients: [{ role: 'agent', userId: caller.id }], channels: model.channels.of(caller.id), routed };
+      return { recipients: toldOfChannels(caller.id, on), channels: model.channels.of(caller.id), routed };
     },
     sample: (model) => afterLogin(model, { operation: spec.name, channel: CHANNELS[0], params: spec.example }),
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
-import { mediaNamed } from '../../media';
+import { familyNamed, toldOfChannels } from '../../families';
 import { defineAgentStateOperation } from '../operation';
 import { routedSessionsOf } from '../routing';
 import { afterLogin } from './start-contact-center-session';
@@ -18,13 +18,13 @@ export const endContactCenterSession = defineAgentStateOperation({
   target: 'me',
   params: z.object({}),
   example: {},
-  roles: ['agent'],
+  roles: ['agent', 'device'],
   participants: [],
   perform({ model, caller }) {
     const open = routedSessionsOf(model, caller.id);
-    if (open.length > 0) throw gwsError('SESSIONS_OPEN', caller.userName, open.map((s) => `${mediaNamed(s.media).resource} ${s.id}`));
+    if (open.length > 0) throw gwsError('SESSIONS_OPEN', caller.userName, open.map((s) => `${familyNamed(s.media).resource} ${s.id}`));
     const ended = model.channels.logout(caller.id);
-    return { recipients: ended.length === 0 ? [] : [{ role: 'agent', userId: caller.id }], channels: ended, endsHttpSession: true };
+    return { recipients: toldOfChannels(caller.id, ended.map((c) => c.channel)), channels: ended, endsHttpSession: true };
   },
   sample: (model) => afterLogin(model, { operation: 'EndContactCenterSession', params: {} }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gwsError, GwsError } from '../../../errors';
 import { userStateOf } from '../../agent-states';
-import { CHANNELS } from '../../media';
+import { CHANNELS, toldOfChannels } from '../../families';
 import type { GwsModel } from '../../model';
 import { defineAgentStateOperation, type SampleCall } from '../operation';
 import { routedSessionsOf } from '../routing';
@@ -17,16 +17,16 @@ interface ChannelResult {
  * StartContactCenterSession (POST /api/v2/me): the agent logs in on each channel it names, NotReady
  * there until it calls Ready (a channel it is already on keeps its state). A channel gws-sim does
  * not simulate fails: when some fail the answer is statusCode 7 with a result per channel, when
- * all fail the first failure alone (as GWS's page says). `place` is accepted and ignored (modelled:
- * gws-sim has no places nor devices).
+ * all fail the first failure alone (as GWS's page says). `place` and `devicePath` are accepted and
+ * ignored (modelled: each agent has one device, families/voice/devices.ts).
  */
 export const startContactCenterSession = defineAgentStateOperation({
   name: 'StartContactCenterSession',
   summary: 'The agent logs in on its channels (POST /api/v2/me), NotReady on each until Ready',
   target: 'me',
-  params: z.object({ channels: z.array(z.string().min(1)).min(1), place: z.string().min(1).optional() }),
+  params: z.object({ channels: z.array(z.string().min(1)).min(1).max(100), place: z.string().min(1).optional(), devicePath: z.string().min(1).optional() }),
   example: { channels: CHANNELS },
-  roles: ['agent'],
+  roles: ['agent', 'device'],
   participants: [],
   perform({ model, caller, params }) {
     const results = params.channels.map((channel): ChannelResult => (CHANNELS.includes(channel) ? { channel } : { channel, error: gwsError('NO_SUCH_CHANNEL', channel, CHANNELS) }));
@@ -41,7 +41,7 @@ export const startContactCenterSession = defineAgentStateOperation({
             ...gwsError('PARTIAL_SUCCESS', failed.map((r) => r.channel), started).toBody(),
             results: results.map(({ channel, error }) => ({ channel, statusCode: 0, ...error?.toBody() })),
           };
-    return { recipients: [{ role: 'agent', userId: caller.id }], channels: model.channels.of(caller.id), answer };
+    return { recipients: toldOfChannels(caller.id, started), channels: model.channels.of(caller.id), answer };
   },
   // By an agent free to end its day again: no chat open.
   sample(model) {

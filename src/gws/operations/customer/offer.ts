@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
 import type { Participant } from '../../fixture';
-import { mediaNamed } from '../../media';
+import { familyNamed } from '../../families';
 import { gwsTimestamp } from '../../timestamp';
 import { shareCustomerOperation } from '../operation';
 import { route } from '../routing';
@@ -23,7 +23,7 @@ export const offer = shareCustomerOperation({
   creates: true,
   params: routedOffer,
   // Where nothing routes (Facebook), the offer must name its agent.
-  paramsOn: (media) => (mediaNamed(media).channel === undefined ? routedOffer.extend({ offerTo: agent }) : routedOffer),
+  paramsOn: (media) => (familyNamed(media).channel === undefined ? routedOffer.extend({ offerTo: agent }) : routedOffer),
   example: { offerTo: 'agent1', customer: 'Alice', text: 'Hello' },
   route: '',
   roles: ['invited'],

@@ -3,7 +3,7 @@ import type { Participant } from '../../fixture';
 import type { Session } from '../../model';
 import { agentsOf, type GwsModel } from '../../model';
 import type { Draft, SampleCall } from '../operation';
-import type { MediaName } from '../../media';
+import type { MediaName } from '../../families';
 
 /** The session's customer while it is still there; refused with statusCode 2 once it has left. */
 export function presentCustomer(session: Session | undefined): { session: Session; customer: Participant } {

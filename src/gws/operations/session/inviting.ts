@@ -1,6 +1,6 @@
 import { gwsError } from '../../../errors';
 import type { User } from '../../fixture';
-import { mediaNamed } from '../../media';
+import { familyNamed } from '../../families';
 import type { GwsModel, Invitation, Session } from '../../model';
 import { shareAgentOperation } from '../operation';
 import { InviteTarget, type TargetRef } from '../params';
@@ -57,6 +57,6 @@ function queued(model: GwsModel, session: Session, target: Exclude<TargetRef, { 
   const queue = 'queueName' in target ? queues.find((q) => q.name === target.queueName) : queues.find((q) => q.id === target.queueId);
   const given = 'queueName' in target ? `queueName '${target.queueName}'` : `queue ${target.queueId}`;
   if (!queue) throw gwsError('QUEUE_NOT_FOUND', given, queues.map((q) => `${q.name} (${q.id})`));
-  if (mediaNamed(session.media).channel === undefined) throw gwsError('QUEUE_NOT_ROUTED', mediaNamed(session.media).resource);
+  if (familyNamed(session.media).channel === undefined) throw gwsError('QUEUE_NOT_ROUTED', familyNamed(session.media).resource);
   return route(model, session, how);
 }

@@ -3,7 +3,7 @@ import { agentOf, agentsOf, depart } from '../../model';
 import { shareAgentOperation } from '../operation';
 import { Target } from '../params';
 import { chattingAgent, othersOf, withdrawInvitationsOf } from '../shared';
-import { mediaNamed } from '../../media';
+import { familyNamed } from '../../families';
 import { listed } from '../../../shown';
 
 /**
@@ -31,7 +31,7 @@ export const removeParticipantFromConference = shareAgentOperation({
         .map((p) => model.userById(p.userId)?.userName ?? p.userId);
       throw gwsError('VISIBILITY_NOT_ALL', callerParticipant.visibility, listed(allowed));
     }
-    const { resource } = mediaNamed(session.media);
+    const { resource } = familyNamed(session.media);
     if (targetUserId === caller.id) throw gwsError('TARGET_IS_CALLER', session.id, resource);
     const target = agentOf(session, targetUserId);
     if (!target) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sayingOperation } from '../session/saying';
+import { sayingOperation } from '../../operations/session/saying';
 
 /**
  * SendCustomNoticeToAgents, chat only (named in the chat pages' capabilities): a CustomNotice

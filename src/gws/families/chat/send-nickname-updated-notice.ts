@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { shareAgentOperation } from '../operation';
-import { sampleByChattingAgent, say } from '../shared';
+import { shareAgentOperation } from '../../operations/operation';
+import { sampleByChattingAgent, say } from '../../operations/shared';
 
 /**
  * SendNicknameUpdatedNotice, chat only (named in the chat pages' capabilities): the agent takes a

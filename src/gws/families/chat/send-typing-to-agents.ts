@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Saying } from '../params';
-import { sayingOperation } from '../session/saying';
+import { Saying } from '../../operations/params';
+import { sayingOperation } from '../../operations/session/saying';
 
 /**
  * SendStartTypingToAgentsNotification and SendStopTypingToAgentsNotification, chat only (named in

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
-import { shareAgentOperation } from '../operation';
-import { chattingAgent, withdraw } from '../shared';
+import { shareAgentOperation } from '../../operations/operation';
+import { chattingAgent, withdraw } from '../../operations/shared';
 
 /**
  * CancelConsult, chat only (GWS's chat page): withdraws the caller's Consult before the consulted

@@ -1,5 +1,5 @@
 import { loadFixture } from '../../../src/gws/fixture';
-import { CHANNELS, GWS_TOPICS, MEDIA } from '../../../src/gws/media';
+import { CHANNELS, GWS_TOPICS, FAMILIES } from '../../../src/gws/families';
 import { GwsModel } from '../../../src/gws/model';
 import { parametersOf } from '../../../src/gws/operations/describe';
 import {
@@ -19,13 +19,14 @@ import { ALONE_ALL, CONFERENCE_ALL } from './capabilities';
 
 const CHAT_ID = '0000Na9B26EF002X';
 
-describe('the media: Facebook sessions and chats', () => {
+describe('the interaction families: Facebook sessions, chats and calls', () => {
   it('differ in data: collection, resource, topic, the channel that routes them, where their streams are', () => {
-    expect(MEDIA.map((m) => [m.name, m.collection, m.resource, m.topic, m.channel, m.streamDir])).toEqual([
+    expect(FAMILIES.map((m) => [m.name, m.collection, m.resource, m.topic, m.channel, m.streamDir])).toEqual([
       ['facebook', 'facebooksessions', 'facebooksession', '/v2/me/facebooksession', undefined, ''],
       ['chat', 'chats', 'chat', '/v2/me/chats', 'chat', 'chat'],
+      ['voice', 'calls', 'call', '/v2/me/calls', 'voice', 'voice'],
     ]);
-    expect(CHANNELS).toEqual(['chat']);
+    expect(CHANNELS).toEqual(['chat', 'voice']);
     expect(GWS_TOPICS).toEqual(['/v2/me/facebooksession', '/v2/me/chats', '/v2/me/calls', '/v2/me/devices', '/v2/me/channels', '/v2/me/emails', '/v2/me/smssessions']);
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sayingOperation } from '../session/saying';
+import { sayingOperation } from '../../operations/session/saying';
 
 /**
  * SendCustomNotice, chat only (GWS's chat page): a CustomNotice from the agent with `noticeText`,

@@ -1,0 +1,80 @@
+import { gwsError } from '../../../errors';
+import type { AgentParticipant } from '../../fixture';
+import { agentsOf, depart, type CallData, type GwsModel, type Leg, type Session, type Standing } from '../../model';
+import type { Draft, Scheduled, Told } from '../../operations/operation';
+import { DEVICES_TOPIC } from '../index';
+
+/** A new leg's mute and recording state: unmuted, not recorded. */
+export const FRESH_LEG: Pick<Leg, 'mute' | 'recordingState'> = { mute: false, recordingState: 'Stopped' };
+
+/** The caller's own leg of the call. */
+export const legOf = (standing: Standing, userId: string): Leg => standing.session.legs![userId];
+
+/** The call's numbers and uuid. */
+export const callOf = (session: Session): CallData => session.call!;
+
+/** An agent's party on a call: an agent participant named by its DN (the call's participants are numbers). */
+export function agentParty(model: GwsModel, userId: string): AgentParticipant {
+  return { type: 'Agent', participantId: model.nextId(), userId, nickname: model.deviceOf(userId).phoneNumber, visibility: 'All' };
+}
+
+/** The other agents on the call (connected, dialing or ringing), each told in role `others`. */
+export function otherParties(session: Session, userId: string): Told[] {
+  const done = 'Released';
+  return Object.entries(session.states)
+    .filter(([id, state]) => id !== userId && state !== done)
+    .map(([id]) => ({ role: 'others', userId: id }));
+}
+
+/** Refuses an operation its capabilities do not offer now (MuteCall on a muted call...), as GWS's statusCode 2. */
+export function requireOffered(allowed: boolean, operation: string, who: string, why: string): void {
+  if (!allowed) throw gwsError('CALL_NOT_ALLOWED', operation, who, why);
+}
+
+/**
+ * Ends the call for everyone still on it: each agent's leg Released, the ringing ones withdrawn,
+ * every party gone. Returns who is told in role `released`, and the wrap-up each agent that was
+ * connected goes into (afterCallWork).
+ */
+export function releaseAll(model: GwsModel, session: Session, now: number, except?: string): { told: Told[]; wrapUps: WrapUp } {
+  const connected = agentsOf(session).filter((p) => session.states[p.userId] === 'Established' || session.states[p.userId] === 'Held').map((p) => p.userId);
+  const told = Object.entries(session.states)
+    .filter(([id, state]) => state !== 'Released' && id !== except)
+    .map(([id]): Told => ({ role: 'released', userId: id }));
+  for (const id of Object.keys(session.states)) session.states[id] = 'Released';
+  session.invited = [];
+  for (const participant of [...session.participants]) depart(session, participant);
+  return { told, wrapUps: afterCallWork(model, connected, now) };
+}
+
+export interface WrapUp {
+  told: Told[];
+  scheduled: Scheduled[];
+}
+
+/**
+ * After-call work (modelled: GWS leaves it to the switch's configuration): each agent that was
+ * connected and is logged in on voice goes NotReady with workMode AfterCallWork for the fixture's
+ * `voice.wrapUpSeconds`, told on /v2/me/devices (role `device`); then back to the state it had.
+ */
+export function afterCallWork(model: GwsModel, userIds: readonly string[], _now: number): WrapUp {
+  const seconds = model.fixture.voice.wrapUpSeconds;
+  const told: Told[] = [];
+  const scheduled: Scheduled[] = [];
+  if (seconds === 0) return { told, scheduled };
+  const acw = model.fixture.agentStates.find((s) => s.workMode === 'AfterCallWork' && s.state === 'NotReady');
+  for (const userId of userIds) {
+    const before = model.channels.get(userId, 'voice');
+    if (!before || !acw || before.workMode === 'AfterCallWork') continue;
+    model.channels.set(userId, { channel: 'voice', id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
+    told.push({ role: 'device', userId, topic: DEVICES_TOPIC });
+    const back = before.state === 'Ready' ? { operationName: 'Ready' } : { operationName: 'NotReady', ...(before.workMode ? { workMode: before.workMode } : {}), ...(before.reason ? { reason: before.reason } : {}) };
+    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStateId: acw.id });
+  }
+  return { told, scheduled };
+}
+
+/** A draft of an operation that tells the caller, and those `others` names, each the call as it sees it. */
+export function told(self: string, others: Told[] = [], extra: Partial<Draft> = {}): Draft {
+  return { participants: {}, recipients: [{ role: 'caller', userId: self }, ...others], ...extra };
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineAgentOperation } from '../../operations/operation';
+import { releaseAll, told } from './calls';
+import { onEstablished } from './samples';
+
+/**
+ * Hangup (the Hangup page): the call is Released for every party (gws-sim's calls have two parties:
+ * the other side hangs up with it), capabilities empty. Each agent that was connected goes into
+ * after-call work (role `device`, modelled).
+ */
+export const hangup = defineAgentOperation({
+  media: 'voice',
+  name: 'Hangup',
+  summary: 'The agent releases the call: every party is Released, and the connected agents go into after-call work',
+  params: z.object({}),
+  example: {},
+  states: ['Dialing', 'Established', 'Held'],
+  roles: ['caller', 'released', 'device'],
+  participants: [],
+  perform({ model, caller, session, now }) {
+    const { told: released, wrapUps } = releaseAll(model, session, now, caller.id);
+    return told(caller.id, [...released, ...wrapUps.told], { scheduled: wrapUps.scheduled });
+  },
+  sample: (model) => onEstablished(model, 'Hangup'),
+});

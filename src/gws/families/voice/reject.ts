@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineAgentOperation } from '../../operations/operation';
+import { route } from '../../operations/routing';
+import { requireOffered, told } from './calls';
+
+/**
+ * Reject (the Reject page): only a call delivered through a queue; the agent's leg is Released and
+ * the call goes back to the queue, to the next agent Ready on voice (or it waits for one).
+ */
+export const reject = defineAgentOperation({
+  media: 'voice',
+  name: 'Reject',
+  summary: 'The agent refuses a ringing call delivered through a queue: it goes back there',
+  params: z.object({}),
+  example: {},
+  states: ['Ringing'],
+  offered: ({ session }) => session.call!.routed,
+  roles: ['caller'],
+  participants: [],
+  perform({ model, caller, session, standing }) {
+    requireOffered(session.call!.routed, 'Reject', caller.userName, 'only a call delivered through a queue can be rejected (a direct call rings until answered or released)');
+    session.invited = session.invited.filter((i) => i !== standing.invitation);
+    session.states[caller.id] = 'Released';
+    const next = route(model, session);
+    return told(caller.id, [], { routed: next === undefined ? [] : [{ session, userId: next }] });
+  },
+  sample: (model) => [
+    { operation: 'StartContactCenterSession', as: model.users[0].id, params: { channels: ['voice'] } },
+    { operation: 'Ready', as: model.users[0].id, channel: 'voice', params: {} },
+    { operation: 'Offer', params: { from: '+14155550100' } },
+    { operation: 'Reject', as: model.users[0].id, params: {} },
+  ],
+});

@@ -1,0 +1,93 @@
+import { LOGGED_OUT } from '../../agent-states';
+import type { ChannelState } from '../../channels';
+import type { GwsModel, Leg, Session } from '../../model';
+import { VOICE_ENVIRONMENT_ID, type Device } from './devices';
+
+/**
+ * A call as GWS writes it, one per party (the "Call Control" pages' samples, key order as there):
+ * the party's own id, state, capabilities, type, mute and recording state; the connection's connId,
+ * numbers and user data (left out when empty, as the DeleteUserData page shows). `duration` is a
+ * string of seconds since the leg connected. The three supervisor flags are always false: gws-sim
+ * has no supervisors (modelled).
+ */
+export function callWire(session: Session, userId: string, baseUrl: string, view: { state: string; capabilities: string[] }, phones: Phones, now: number) {
+  const leg = session.legs![userId];
+  const { device } = phones[userId];
+  const path = `/calls/${leg.id}`;
+  const userData = Object.keys(session.userData).length > 0 ? { userData: session.userData } : {};
+  return {
+    id: leg.id,
+    state: view.state,
+    callUuid: leg.id,
+    connId: session.id,
+    deviceUri: `${baseUrl}/api/v2/devices/${device.id}`,
+    participants: partiesOf(session, userId, phones).map(numberWire),
+    ani: session.call!.ani,
+    dnis: session.call!.dnis,
+    callType: leg.callType,
+    capabilities: view.capabilities,
+    ...userData,
+    duration: String(leg.establishedAt === undefined ? 0 : Math.max(0, Math.floor((now - leg.establishedAt) / 1000))),
+    mute: leg.mute ? 'On' : 'Off',
+    recordingState: leg.recordingState,
+    supervisorListeningIn: false,
+    monitoredUserMuted: false,
+    monitoring: false,
+    uri: `${baseUrl}/api/v2/me${path}`,
+    path,
+  };
+}
+
+/** The numbers of the other parties still on the connection: the customer's, and the other agents' DNs. */
+export function partiesOf(session: Session, userId: string, phones: Phones): string[] {
+  return session.participants.flatMap((p) => {
+    if (p.type === 'Customer') return [p.nickname];
+    if (p.userId === userId) return [];
+    return [phones[p.userId].device.phoneNumber];
+  });
+}
+
+/** An agent's phone as a notification shows it: its device, its state on voice and do-not-disturb, taken when the operation was performed. */
+export interface Phone {
+  device: Device;
+  voice: ChannelState | undefined;
+  doNotDisturb: boolean;
+}
+
+export type Phones = Readonly<Record<string, Phone>>;
+
+export function phoneOf(model: GwsModel, userId: string): Phone {
+  return { device: model.deviceOf(userId), voice: model.channels.get(userId, 'voice'), doNotDisturb: model.channels.isDoNotDisturb(userId) };
+}
+
+/** The phones of everyone the call reached: the parties' numbers and the recipients' devices. */
+export function phonesOf(model: GwsModel, session: Session): Phones {
+  return Object.fromEntries(Object.keys(session.states).map((userId) => [userId, phoneOf(model, userId)]));
+}
+
+/** A participant of a call: a number, as the pages write it (e164Number empty for an internal DN). */
+export function numberWire(phoneNumber: string) {
+  return { e164Number: phoneNumber.startsWith('+') ? phoneNumber : '', formattedPhoneNumber: phoneNumber, phoneNumber, digits: phoneNumber.replace(/^\+/, '') };
+}
+
+/**
+ * The device as `GET /api/v2/me/devices` and DeviceStateChangeMessage write it (the "Device
+ * resource" page): `userState` is the agent's state on the voice channel (LoggedOut when it has not
+ * logged in on voice: modelled), `doNotDisturb` On or Off, and the device operations gws-sim performs.
+ */
+export function deviceWire({ device, voice, doNotDisturb }: Phone, baseUrl: string) {
+  const { id, displayName, state, workMode } = voice ?? { ...LOGGED_OUT, workMode: undefined };
+  return {
+    id: device.id,
+    deviceState: 'Active',
+    userState: { id, displayName, state, ...(workMode === undefined ? {} : { workMode }) },
+    phoneNumber: device.phoneNumber,
+    e164Number: device.phoneNumber,
+    telephonyNetwork: 'Private',
+    doNotDisturb: doNotDisturb ? 'On' : 'Off',
+    voiceEnvironmentUri: `${baseUrl}/api/v2/voice-environments/${VOICE_ENVIRONMENT_ID}`,
+    capabilities: [doNotDisturb ? 'DoNotDisturbOff' : 'DoNotDisturbOn'],
+  };
+}
+
+export type { Leg };
