@@ -76,12 +76,6 @@ export const ERRORS = {
     httpStatus: 400,
     message: (userName: string, phoneNumber: string) => `Cannot Dial ${phoneNumber}: ${userName}'s phone is on do-not-disturb (DoNotDisturbOff ends it).`,
   },
-  NOT_ON_VOICE: {
-    statusCode: 2,
-    httpStatus: 400,
-    message: (operation: string, userName: string) =>
-      `Cannot ${operation}: ${userName} is not logged in on voice. Start with POST /api/v2/me {"operationName":"StartContactCenterSession","channels":["voice"]}.`,
-  },
   TARGET_NOT_A_USER: {
     statusCode: 1,
     httpStatus: 400,
@@ -158,7 +152,7 @@ export const ERRORS = {
     statusCode: 1,
     httpStatus: 400,
     message: (channel: string, simulated: readonly string[]) =>
-      `Cannot log in on channel '${shorten(channel, 40)}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (voice, email and the others are not simulated).`,
+      `Cannot log in on channel '${shorten(channel, 40)}': gws-sim simulates only the channel${simulated.length === 1 ? '' : 's'} ${simulated.join(', ')} (email and the others are not simulated).`,
   },
   CHANNEL_NOT_FOUND: {
     statusCode: 6,

@@ -6,7 +6,8 @@ import { checkServer, DEFAULT_SERVER } from './options';
 import { MEDIA_OPTION, sessionMedia } from './session-media';
 
 interface CustomerArgs {
-  action: 'offer' | 'say' | 'typing' | 'leave';
+  action: 'offer' | 'say' | 'typing' | 'leave' | 'hangup' | 'answer' | 'refuse';
+  from?: string;
   session?: string;
   to?: string;
   name?: string;
@@ -23,7 +24,12 @@ function request(args: CustomerArgs, media: MediaName): { path: string; body: ob
   const session = `${collection}/${encodeURIComponent(args.session ?? '')}`;
   switch (args.action) {
     case 'offer':
-      return { path: collection, body: { offerTo: args.to, customer: args.name, text: args.text } };
+      // A call names its customer by number (families/voice), a session by nickname.
+      return { path: collection, body: familyNamed(media).legPerAgent ? { offerTo: args.to, from: args.from } : { offerTo: args.to, customer: args.name, text: args.text } };
+    case 'hangup':
+    case 'answer':
+    case 'refuse':
+      return { path: `${session}/${args.action}`, body: {} };
     case 'say':
       return { path: `${session}/messages`, body: { text: args.text } };
     case 'typing':
@@ -39,11 +45,12 @@ function request(args: CustomerArgs, media: MediaName): { path: string; body: ob
 
 export const customerCommand: CommandModule<object, CustomerArgs> = {
   command: 'customer <action> [session]',
-  describe: "Play the customer's side: offer a new session to an agent, write, type, leave",
+  describe: "Play the customer's side: offer a new session or call to an agent, write, type, leave; on a call, hang up, answer or refuse an outbound call",
   builder: (cli: Argv) =>
     cli
-      .positional('action', { choices: ['offer', 'say', 'typing', 'leave'] as const, demandOption: true, describe: 'What the customer does' })
-      .positional('session', { type: 'string', describe: 'The session id (say, typing, leave)' })
+      .positional('action', { choices: ['offer', 'say', 'typing', 'leave', 'hangup', 'answer', 'refuse'] as const, demandOption: true, describe: 'What the customer does (hangup, answer, refuse: on a call)' })
+      .positional('session', { type: 'string', describe: "The session id (say, typing, leave), or the call's connId (hangup, answer, refuse)" })
+      .option('from', { type: 'string', describe: "offer --media voice: the customer's phone number (default +14155550100)" })
       .option('to', { type: 'string', describe: 'offer: the user name of the agent it is offered to (a chat without --to goes to an agent Ready on chat, or waits)' })
       .option('name', { type: 'string', describe: "offer: the customer's nickname (default Customer)" })
       .option('text', { type: 'string', describe: "offer: the first message; say: what the customer writes" })
@@ -54,7 +61,7 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
       .check((args) => {
         checkServer(args.server as string);
         const routed = familyNamed((args.media as MediaName | undefined) ?? DEFAULT_MEDIA).channel !== undefined;
-        if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)');
+        if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only chats and calls, --media chat or voice, are routed without it)');
         if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
         if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
         return true;
@@ -62,6 +69,8 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
       .example('$0 customer offer --to agent1 --name Alice --text "Hello"', 'a new session, offered to agent1; prints its id')
       .example('$0 customer say gws-sim-00SIM00000000002 --text "Are you there?"', 'the customer writes')
       .example('$0 customer offer --media chat --name Bob --text "Hi"', 'a chat, offered to an agent Ready on chat (or waiting for one)')
+      .example('$0 customer offer --media voice --from +14155550100 --to agent1', "a call ringing agent1's phone; prints its connId")
+      .example('$0 customer hangup gws-sim-00SIM00000000004', 'the customer hangs up that call')
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as Argv<CustomerArgs>,
   handler: async (args) => {
     const server = args.server.replace(/\/+$/, '');

@@ -69,7 +69,7 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
 
   test.each([
     [['trigger', 'Accept', '--agent', 'agent2'], 'trigger Accept acts on a session: give --session <id>'],
-    [['customer', 'offer'], 'customer offer needs --to <agent user name> (only a chat, --media chat, is routed without it)'],
+    [['customer', 'offer'], 'customer offer needs --to <agent user name> (only chats and calls, --media chat or voice, are routed without it)'],
     [['trigger', 'Accept', '--agent', 'agent2', '--session', 'x', '--media', 'sms'], 'Invalid values'],
   ])('%j is a usage error (exit 2) saying what to add', async (args, message) => {
     const result = await run(args);

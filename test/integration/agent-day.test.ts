@@ -49,13 +49,13 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
     const me = (query: string) => api().get(`/api/v2/me${query}`, { user: 'agent1', password: 'agent1' });
     expect(Object.keys((await me('')).body.user).sort()).toEqual(['firstName', 'id', 'lastName', 'path', 'roles', 'uri', 'userName']);
     const { user } = (await me('?subresources=*')).body;
-    expect(user).toMatchObject({ userName: 'agent1', devices: [], channels: [chat('Ready')] });
+    expect(user).toMatchObject({ userName: 'agent1', devices: [expect.objectContaining({ phoneNumber: '7001', deviceState: 'Active', telephonyNetwork: 'Private', doNotDisturb: 'Off' })], channels: [chat('Ready')] });
     expect(user.chats.map((c: any) => [c.id, c.state])).toEqual([['0000Na9B26EF002X', 'Chatting']]);
     expect(user.facebooksessions.map((s: any) => [s.id, s.state])).toEqual([['0002EaAY01MT0082', 'Chatting']]);
     expect(Object.keys((await me('?subresources=channels')).body.user)).toContain('channels');
     expect(Object.keys((await me('?subresources=channels')).body.user)).not.toContain('chats');
     expect(Object.keys((await me('?subresources=channels,*')).body.user)).toEqual(Object.keys(user));
-    expectRefusal(await me('?subresources=calls'), 400, 1, /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of features, settings, skills, devices, channels, facebooksessions, chats/);
+    expectRefusal(await me('?subresources=emails'), 400, 1, /^Invalid parameter 'subresources': no subresource 'emails'; give \* or some of features, settings, skills, devices, channels, facebooksessions, chats, calls/);
     expectRefusal(await me('?subresources=a&subresources=b'), 400, 1, /^Invalid parameter 'subresources': expected one value/);
   });
 
@@ -76,25 +76,25 @@ describe.each(TRANSPORTS)("the agent's day over %s", (transport: Transport) => {
   });
 
   test('StartContactCenterSession with a channel gws-sim does not simulate: statusCode 7 and a result per channel; all failing: that channel alone', async () => {
-    const partial = await world().me('agent2', 'StartContactCenterSession', { channels: ['voice', 'chat'] });
+    const partial = await world().me('agent2', 'StartContactCenterSession', { channels: ['email', 'chat'] });
     expect(partial.status).toBe(200);
     expect(partial.body).toEqual({
       statusCode: 7,
-      statusMessage: 'Partial success: chat started; voice failed (see results).',
+      statusMessage: 'Partial success: chat started; email failed (see results).',
       results: [
-        { channel: 'voice', statusCode: 1, statusMessage: expect.stringMatching(/^Cannot log in on channel 'voice': gws-sim simulates only the channel chat/) },
+        { channel: 'email', statusCode: 1, statusMessage: expect.stringMatching(/^Cannot log in on channel 'email': gws-sim simulates only the channels chat, voice/) },
         { channel: 'chat', statusCode: 0 },
       ],
     });
     expect((await world().take('agent2')).map((n) => n.channels)).toEqual([[chat('NotReady')]]);
-    expectRefusal(await world().me('agent3', 'StartContactCenterSession', { channels: ['voice', 'email'] }), 400, 1, /^Cannot log in on channel 'voice'/);
+    expectRefusal(await world().me('agent3', 'StartContactCenterSession', { channels: ['email', 'sms'] }), 400, 1, /^Cannot log in on channel 'email'/);
     expect((await api().get('/api/v2/me/channels?fields=*', { user: 'agent3', password: 'agent3' })).body.channels).toEqual([]);
     expect(await world().take('agent3')).toEqual([]);
   });
 
   test('refusals: each with its statusCode and a message saying what to do; nobody is told anything', async () => {
     expectRefusal(await world().onChannel('agent2', 'chat', 'Ready'), 400, 2, /^Cannot Ready: agent2 is not logged in on channel chat\. Log in first: POST \/api\/v2\/me/);
-    expectRefusal(await world().onChannel('agent2', 'voice', 'Ready'), 404, 6, /^No channel voice: gws-sim simulates only \/api\/v2\/me\/channels\/chat\.$/);
+    expectRefusal(await world().onChannel('agent2', 'email', 'Ready'), 404, 6, /^No channel email: gws-sim simulates only \/api\/v2\/me\/channels\/chat, \/api\/v2\/me\/channels\/voice\.$/);
     expectRefusal(await world().me('agent2', 'Ready'), 400, 2, /^Cannot Ready: agent2 is not logged in on channel chat\. Log in first/);
     expectRefusal(await world().me('agent2', 'Pause'), 400, 1, /^Unknown operationName 'Pause' for a user\. gws-sim supports: StartContactCenterSession, EndContactCenterSession, Ready, NotReady\.$/);
     expectRefusal(await world().onChannel('agent2', 'chat', 'StartContactCenterSession'), 400, 1, /^Unknown operationName 'StartContactCenterSession' for a channel\. gws-sim supports: Ready, NotReady\.$/);

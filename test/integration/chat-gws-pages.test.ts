@@ -70,7 +70,7 @@ describe.each(TRANSPORTS)('chats as the GWS pages show them, over %s', (transpor
 
     const queueUri = `${world().sim.url}/api/v2/queues/b7e3c1d2-5a4f-4e6b-9c8d-0a1b2c3d4e5f`;
     expect(await world().ok('agent2', id, 'Transfer', { targetUri: queueUri, text: 'Over to sales', treatAs: 'System' })).toEqual({ statusCode: 0 });
-    expect(world().sim.state().waiting).toEqual({ chat: [id] });
+    expect(world().sim.state().waiting).toEqual({ chat: [id], voice: [] });
     await world().readyOnChat('agent1');
     const agent1 = await world().take('agent1');
     expect(agent1.at(-1).chat).toMatchObject({ id, state: 'Invited' });

@@ -95,6 +95,7 @@ describe('GET /sim/operations', () => {
     expect(body.media).toEqual([
       { name: 'facebook', collection: 'facebooksessions', resource: 'facebooksession', topic: '/v2/me/facebooksession' },
       { name: 'chat', collection: 'chats', resource: 'chat', topic: '/v2/me/chats' },
+      { name: 'voice', collection: 'calls', resource: 'call', topic: '/v2/me/calls' },
     ]);
     const names = [...body.agentOperations, ...body.customerOperations, ...body.agentStateOperations].map((o: { name: string }) => o.name);
     expect(names.sort()).toEqual(REGISTRY.map((o) => o.name).sort());
@@ -103,8 +104,10 @@ describe('GET /sim/operations', () => {
       'EndContactCenterSession:me',
       'Ready:channel',
       'NotReady:channel',
+      'DoNotDisturbOn:device',
+      'DoNotDisturbOff:device',
     ]);
-    expect(body.channels).toEqual(['chat']);
+    expect(body.channels).toEqual(['chat', 'voice']);
     const remove = body.agentOperations.find((o: { name: string }) => o.name === 'RemoveParticipantFromConference');
     expect(remove).toMatchObject({ media: 'facebook', states: ['Chatting'], parameters: { type: 'object', properties: { targetPath: { format: 'gws-user-path' }, targetUri: { format: 'gws-user-uri' } } } });
     const send = body.agentOperations.find((o: { name: string }) => o.name === 'SendMessage');
@@ -189,14 +192,14 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     expect((await api.post('/sim/agents/agent3', { operationName: 'StartContactCenterSession', channels: ['chat'] })).body).toEqual({ statusCode: 0 });
     expect((await api.post('/sim/agents/agent3/channels/chat', { operationName: 'Ready' })).body).toEqual({ statusCode: 0 });
     expect(sim.state().users.find((u) => u.userName === 'agent3')!.channels).toMatchObject([{ channel: 'chat', state: 'Ready' }]);
-    expectRefusal(await api.post('/sim/agents/agent3/channels/voice', { operationName: 'Ready' }), 6, 404, /voice/);
+    expectRefusal(await api.post('/sim/agents/agent3/channels/email', { operationName: 'Ready' }), 6, 404, /email/);
     expectRefusal(await api.post('/sim/agents/agent9/channels/chat', { operationName: 'Ready' }), 6, 404, /^No user named 'agent9'/);
     expectRefusal(await api.post('/sim/agents/agent2/channels/chat', { operationName: 'Ready' }), 2, 400, /agent2/);
     const operations = (await readFeed(`${sim.url}/sim/events`, (f) => f.filter((e) => e.data.type === 'operation').length >= 4)).map((f) => f.data).filter((e) => e.type === 'operation');
     expect(operations.map((e) => [e.agent, e.operation, e.channel, e.media, e.statusCode])).toEqual([
       ['agent3', 'StartContactCenterSession', undefined, undefined, 0],
       ['agent3', 'Ready', 'chat', undefined, 0],
-      ['agent3', 'Ready', 'voice', undefined, 6],
+      ['agent3', 'Ready', 'email', undefined, 6],
       ['agent2', 'Ready', 'chat', undefined, 2],
     ]);
   });

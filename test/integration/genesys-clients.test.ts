@@ -67,7 +67,7 @@ describe.each(TRANSPORTS)('clients written by Genesys staff, over %s', (transpor
     const { user } = await http.call('GET', '/api/v2/me?subresources=*');
     const settings = Object.fromEntries(Object.entries(user.settings as Record<string, unknown>).map(([section, pairs]) => [section, pairs as Record<string, unknown>]));
     expect(Object.values(settings).every((pairs) => pairs !== null && typeof pairs === 'object' && !Array.isArray(pairs))).toBe(true);
-    expect([user.userName, user.roles, user.devices]).toEqual(['agent2', ['ROLE_AGENT'], []]);
+    expect([user.userName, user.roles, user.devices.map((d: { phoneNumber: string }) => d.phoneNumber)]).toEqual(['agent2', ['ROLE_AGENT'], ['7002']]);
 
     // GenesysChannels: only ChannelStateChangeMessageV2, keyed by each channel's name.
     const channels = new Map<string, any>();
@@ -146,7 +146,8 @@ describe.each(TRANSPORTS)('clients written by Genesys staff, over %s', (transpor
     // Once subscribed: StartContactCenterSession; channel states per channel.
     expect(succeeded(await http.call('POST', '/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['chat', 'voice'] }))).toBe(true);
     expect(await http.call('POST', '/api/v2/me/channels/chat', { operationName: 'Ready' })).toEqual({ statusCode: 0 });
-    await deliver(client, seen, 2, dispatch);
+    // Its chat channel twice, and its phone (voice) once, on /v2/me/devices.
+    await deliver(client, seen, 3, dispatch);
     expect(me.channels).toMatchObject([{ channel: 'chat', userState: { state: 'Ready' } }]);
 
     const id = '0000Na9B26EF002X';

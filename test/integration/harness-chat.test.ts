@@ -11,7 +11,7 @@ describe.each(TRANSPORTS)("the harness on chats and the agent's day, over %s", (
     await sim.agent('agent3', { transport });
 
     const id = sim.offer({ media: 'chat', customer: 'Bob', text: 'Hi' });
-    expect(sim.state().waiting).toEqual({ chat: [id] });
+    expect(sim.state().waiting).toEqual({ chat: [id], voice: [] });
     expect(await agent2.perform('StartContactCenterSession', { me: true }, { channels: ['chat'] })).toEqual({ statusCode: 0 });
     expect(await agent2.perform('Ready', { channel: 'chat' })).toEqual({ statusCode: 0 });
     await sim.expect({

@@ -53,7 +53,7 @@ describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
   test('routing: a chat offered without offerTo waits for a Ready agent, then goes to each Ready agent in turn', async () => {
     const first = await world().customer(undefined, '', { customer: 'Bob', text: 'Hello?' });
     expect(first.body).toEqual({ statusCode: 0, id: expect.stringMatching(/^gws-sim-/), waiting: true });
-    expect(world().sim.state().waiting).toEqual({ chat: [first.body.id] });
+    expect(world().sim.state().waiting).toEqual({ chat: [first.body.id], voice: [] });
     expect(await world().take('agent2')).toEqual([]);
 
     await world().readyOnChat('agent2');
@@ -61,7 +61,7 @@ describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
     expect(kinds(agent2)).toEqual([CHANNELS, CHANNELS, `${STATE}StatusChange`]);
     expect(agent2.map((n) => n.channels?.[0].userState.state)).toEqual(['NotReady', 'Ready', undefined]);
     expect(agent2[2].chat).toMatchObject({ id: first.body.id, state: 'Invited', capabilities: ['Accept', 'Reject'] });
-    expect(world().sim.state().waiting).toEqual({ chat: [] });
+    expect(world().sim.state().waiting).toEqual({ chat: [], voice: [] });
 
     await world().readyOnChat('agent3');
     await world().skip();
@@ -89,7 +89,7 @@ describe.each(TRANSPORTS)('a chat over %s', (transport: Transport) => {
     expect(reoffered[0].chat).toMatchObject({ id, state: 'Invited' });
 
     await world().ok('agent3', id, 'Reject');
-    expect(world().sim.state().waiting).toEqual({ chat: [id] });
+    expect(world().sim.state().waiting).toEqual({ chat: [id], voice: [] });
     expect(await world().take('agent2')).toEqual([]);
     await world().take('agent3');
 

@@ -19,7 +19,7 @@ describe('the start-up queries of real GWS clients', () => {
   test('subresources=features,devices,channels,settings (a real client asks this) answers statusCode 0 with each', async () => {
     const { status, body } = await get('/api/v2/me?subresources=features,devices,channels,settings');
     expect([status, body.statusCode]).toEqual([200, 0]);
-    expect(body.user).toMatchObject({ userName: 'agent1', features: ['api-multimedia'], devices: [], channels: [] });
+    expect(body.user).toMatchObject({ userName: 'agent1', features: ['api-multimedia', 'api-voice'], devices: [expect.objectContaining({ phoneNumber: '7001', deviceState: 'Active', telephonyNetwork: 'Private', doNotDisturb: 'Off' })], channels: [] });
     // The C# client reads user.settings as sections of key/value pairs.
     expect(Object.values(body.user.settings).every((section) => typeof section === 'object' && section !== null && !Array.isArray(section))).toBe(true);
     expect(body.user).not.toHaveProperty('chats');
@@ -34,8 +34,8 @@ describe('the start-up queries of real GWS clients', () => {
   });
 
   test('list GETs answer uris unless fields asks for the resources (the RequestParameters page)', async () => {
-    expect((await get('/api/v2/me/devices')).body).toEqual({ statusCode: 0, uris: [] });
-    expect((await get('/api/v2/me/devices?fields=*')).body).toEqual({ statusCode: 0, devices: [] });
+    expect((await get('/api/v2/me/devices')).body).toEqual({ statusCode: 0, uris: [expect.stringMatching(/\/api\/v2\/me\/devices\/[0-9a-f-]{36}$/)] });
+    expect((await get('/api/v2/me/devices?fields=*')).body).toEqual({ statusCode: 0, devices: [expect.objectContaining({ phoneNumber: '7001', deviceState: 'Active', telephonyNetwork: 'Private', doNotDisturb: 'Off' })] });
     expect((await get('/api/v2/me/skills')).body).toEqual({ statusCode: 0, uris: [`${sim.url}/api/v2/me/skills/Chat`] });
     expect((await get('/api/v2/me/skills?fields=*')).body).toEqual({ statusCode: 0, skills: [{ name: 'Chat', level: 5 }] });
     expect((await get('/api/v2/me/chats')).body).toEqual({ statusCode: 0, uris: [`${sim.url}/api/v2/chats/0000Na9B26EF002X`] });
@@ -52,7 +52,7 @@ describe('the start-up queries of real GWS clients', () => {
       const { status, body } = await get(path);
       expect([status, body.statusCode, body.statusMessage]).toEqual([400, 1, expect.stringMatching(pattern)]);
     };
-    await refused('/api/v2/me?subresources=calls', /^Invalid parameter 'subresources': no subresource 'calls'; give \* or some of features, settings, skills, devices, channels, facebooksessions, chats/);
+    await refused('/api/v2/me?subresources=emails', /^Invalid parameter 'subresources': no subresource 'emails'; give \* or some of features, settings, skills, devices, channels, facebooksessions, chats, calls/);
     await refused('/api/v2/me/chats?fields=', /^Invalid parameter 'fields': give \* for whole resources/);
     await refused('/api/v2/me/chats?fields=a&fields=b', /^Invalid parameter 'fields': expected one value/);
   });
@@ -64,6 +64,7 @@ describe('the start-up queries of real GWS clients', () => {
       'Ready:Ready',
       'Not Ready:NotReady',
       'AfterCallWork:NotReady',
+      'AuxWork:NotReady',
       'Lunch:NotReady',
       'Break:NotReady',
     ]);
