@@ -31,6 +31,7 @@ import { ScheduledActions } from './scheduled';
 import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
+import { callIdIn, deviceIdIn } from './run/call-ids';
 import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
@@ -106,11 +107,24 @@ export interface Simulator extends Harness {
    * Offers a new Facebook session (or with `media: 'chat'` a chat) to an agent, as a customer's
    * arrival (POST /sim/facebooksessions, /sim/chats): the agent receives it Invited, with
    * capabilities Accept and Reject. A chat without `offerTo` goes to an agent Ready on chat (round
-   * robin), or waits until one is. Returns the session id.
+   * robin), or waits until one is. With `media: 'voice'` a customer calls `from` its number (POST
+   * /sim/calls): the call rings `offerTo`'s phone, or an agent Ready on voice. Returns the
+   * session's id; a call's connId.
    */
   offer(options: OfferOptions): string;
-  /** What the customer of a session (Facebook or chat: its id tells) does: `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave. */
+  /**
+   * What the customer of a session or call (its id, a call's connId, tells which) does:
+   * `sim.customer(id).say('Hello')`, startTyping, stopTyping, leave; on a call hangup, and answer
+   * or refuse an outbound call.
+   */
   customer(sessionId: string): CustomerHandle;
+  /**
+   * `user`'s own call id in the call `connId` (the id its REST path and notifications name:
+   * `agent.perform('Answer', { call: sim.callId(connId, 'agent1') })`); throws if the call never reached it.
+   */
+  callId(connId: string, user: string): string;
+  /** The id of `user`'s device (its phone), which Dial and DoNotDisturbOn are posted to: `agent.perform('Dial', { device: sim.deviceId('agent1') }, ...)`. */
+  deviceId(user: string): string;
   /**
    * Pushes a notification the model does not know to an agent (`{agent, channel, data}`; channel
    * default /v2/notifications), through the same path as an operation's: order, faults, holds.
@@ -262,6 +276,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       drain: manualClock && (() => manualClock.runAll()),
       fault: async (list: readonly Fault[]) => void faults.arm(list),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
+      phones: async () => state(),
       requests: async () => journal.entries(),
       plays: { fixture, streamFile: (operation, media) => streams.get(streamKey(media, operation))?.file },
     },
@@ -293,6 +308,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     notify,
     offer: customers.offer,
     customer: customers.customer,
+    callId(connId, user) {
+      const now = state();
+      const found = callIdIn(now, connId, user);
+      if (found !== undefined) return found;
+      const call = now.calls.find((c) => c.id === connId);
+      throw new Error(call ? `sim.callId(): call ${connId} never reached ${user}; its parties: ${Object.keys(call.legs ?? {}).join(', ') || 'none yet'}` : `sim.callId(): no call with connId ${connId}; the calls: ${now.calls.map((c) => c.id).join(', ') || 'none'}`);
+    },
+    deviceId(user) {
+      const found = deviceIdIn(state(), user);
+      if (found === undefined) throw new Error(`sim.deviceId(): no user '${user}' in the fixture; users: ${model.users.map((u) => u.userName).join(', ')}`);
+      return found;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         void harness.disconnectAll().finally(() => {

@@ -29,7 +29,8 @@ export function describeState(
     lastReferenceId: model.lastReference,
     /** The id of the live feed's last event (GET /sim/events): the state includes what it and those before say. */
     lastEventId,
-    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, channels: model.channels.of(id) })),
+    // Each user's phone: the id its REST paths name (Dial, DoNotDisturbOn) and its DN.
+    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, channels: model.channels.of(id), device: deviceOf(model, id) })),
     ...(Object.fromEntries(FAMILIES.map((family) => [family.collection, sessions(family.name)])) as Record<Collection, ReturnType<typeof sessions>>),
     /** Per channel, the sessions waiting for an agent Ready there, oldest first. */
     waiting: Object.fromEntries(CHANNELS.map((channel) => [channel, model.channels.waitingOn(channel)])),
@@ -39,6 +40,11 @@ export function describeState(
     /** Armed and fired faults: what was injected on purpose. */
     faults,
   };
+}
+
+function deviceOf(model: GwsModel, userId: string): { id: string; phoneNumber: string } {
+  const { id, phoneNumber } = model.deviceOf(userId);
+  return { id, phoneNumber };
 }
 
 /** A session as GET /sim/state shows it, but for its message log. */

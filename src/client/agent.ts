@@ -154,8 +154,10 @@ export class Agent {
 
   /**
    * Performs a GWS operation as this agent and resolves with the GWS answer (whatever its
-   * statusCode). `target` is a Facebook session's id, `{ chat: id }`, `{ channel: 'chat' }` (Ready,
-   * NotReady) or `{ me: true }` (StartContactCenterSession, EndContactCenterSession).
+   * statusCode). `target` is a Facebook session's id, `{ chat: id }`, `{ call: id }` (this agent's
+   * own call id: `sim.callId(connId, user)`), `{ device: id }` (Dial, DoNotDisturbOn:
+   * `sim.deviceId(user)`), `{ channel: 'chat' }` (Ready, NotReady) or `{ me: true }`
+   * (StartContactCenterSession, EndContactCenterSession).
    */
   perform(operationName: string, target: OperationTarget, params: Record<string, unknown> = {}): Promise<GwsAnswer> {
     return performOperation(this.url, { user: this.user, password: this.password }, operationName, target, params);

@@ -1,4 +1,5 @@
 import { FAMILIES } from '../gws/families';
+import { collectionCreatedBy } from '../gws/operations/registry';
 
 /** GWS's CSRF header (see http/access.ts): kept here, so the client side needs nothing of Express. */
 const CSRF_TOKEN = 'X-CSRF-TOKEN';
@@ -32,17 +33,23 @@ function sessionCookieOf(response: Response): string | undefined {
 }
 
 /**
- * What an operation acts on: a Facebook session's id; a session keyed by its medium's resource
- * (`{ chat: id }`, `{ facebooksession: id }`); one of the agent's channels (`{ channel: 'chat' }`:
- * Ready, NotReady); or the agent itself (`{ me: true }`: StartContactCenterSession...).
+ * What an operation acts on: a Facebook session's id; an interaction keyed by its family's
+ * resource (`{ chat: id }`, `{ facebooksession: id }`, `{ call: id }`: the agent's own call id,
+ * not the connId); one of the agent's channels (`{ channel: 'chat' }`: Ready, NotReady); the
+ * agent's device (`{ device: id }`: DoNotDisturbOn, and Dial, posted to its calls); or the agent
+ * itself (`{ me: true }`: StartContactCenterSession...).
  */
-export type OperationTarget = string | { chat: string } | { facebooksession: string } | { channel: string } | { me: true };
+export type OperationTarget = string | { chat: string } | { facebooksession: string } | { call: string } | { device: string } | { channel: string } | { me: true };
 
-/** The REST path an operation on `target` is posted to, under /api/v2. */
-export function targetPath(target: OperationTarget): string {
+/** The REST path `operationName` on `target` is posted to, under /api/v2. */
+export function targetPath(target: OperationTarget, operationName: string): string {
   if (typeof target === 'string') return `/me/facebooksessions/${encodeURIComponent(target)}`;
   if ('channel' in target) return `/me/channels/${encodeURIComponent(target.channel)}`;
   if ('me' in target) return '/me';
+  if ('device' in target) {
+    const created = collectionCreatedBy(operationName);
+    return `/me/devices/${encodeURIComponent(target.device)}${created === undefined ? '' : `/${created}`}`;
+  }
   const media = FAMILIES.find((m) => m.resource in target)!;
   return `/me/${media.collection}/${encodeURIComponent((target as Record<string, string>)[media.resource])}`;
 }
@@ -60,7 +67,7 @@ export async function performOperation(
   target: OperationTarget,
   params: Record<string, unknown> = {},
 ): Promise<GwsAnswer> {
-  const url = `${baseUrl}/api/v2${targetPath(target)}`;
+  const url = `${baseUrl}/api/v2${targetPath(target, operationName)}`;
   const key = `${baseUrl} ${credentials.user}`;
   const post = async () => {
     const known = csrfSessions.get(key);

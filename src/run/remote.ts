@@ -8,7 +8,7 @@ interface RemoteState {
   timeScale: number;
   clock: 'system' | 'manual';
   pendingStreams: number;
-  users: { id: string; userName: string }[];
+  users: { id: string; userName: string; device?: { id: string } }[];
   deliveries: { userName?: string; userId: string; sent: number }[];
   /** Each medium's sessions, under its collection's name (facebooksessions, chats). */
   [collection: string]: unknown;
@@ -48,6 +48,7 @@ export async function remoteTarget(
     },
     requests: async () => (await sim(getJson(`${base}/sim/requests`, headers), '/sim/requests')).requests as JournalEntry[],
     users: async () => (await state()).users,
+    phones: state,
     /** The medium of the session with that id on the server, as the harness and scripts know it from the model. */
     async mediaOf(session) {
       const now = await state();

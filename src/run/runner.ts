@@ -6,9 +6,11 @@ import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/fam
 import { settle, type ServerProgress } from '../client/settle';
 import { compare, formatVerdict, kindOf, mismatches, type AgentVerdict } from '../scenario/expect';
 import type { Script } from '../scenario/script';
-import { CUSTOMER_ACTIONS, namesOf, type ScriptStep } from '../scenario/script-schema';
+import { namesOf, type ScriptStep } from '../scenario/script-schema';
+import { CUSTOMER_ACTIONS } from '../gws/operations/customer/actions';
 import type { CustomerOperation } from '../gws/operations/operation';
-import { operationNamed } from '../gws/operations/registry';
+import { operationNamed, targetOf } from '../gws/operations/registry';
+import { callIdIn, deviceIdIn, newestCallIn, type PhonesState } from './call-ids';
 import { lateness, type Drift } from './drift';
 import { formatFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
@@ -29,6 +31,8 @@ export interface RunTarget {
   advance?(ms: number): void;
   /** With a manual clock: runs everything scheduled, in time order (before an expect step). */
   drain?(): void;
+  /** What /sim/state tells of the agents' devices and calls: the ids a script's names stand for on a call. */
+  phones(): Promise<PhonesState>;
   /** POSTs to the simulator's /sim controls (`offer` and `customer` steps) and returns the answer. */
   sim(path: string, body: unknown): Promise<GwsAnswer>;
   /** Arms faults on the simulator (a `fault` step). */
@@ -148,23 +152,26 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         return;
       case 'perform': {
         const spec = script.agents.find((a) => a.name === step.as)!;
-        const on: OperationTarget =
-          step.session !== undefined
-            ? ({ [familyNamed(script.mediaOf(step.session)).resource]: sessionOf(step.session) } as OperationTarget)
-            : step.channel !== undefined
-              ? { channel: step.channel }
-              : { me: true };
-        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, on, step.params);
+        const answer = await performOperation(target.url, { user: step.as, password: spec.password }, step.perform, await operationTarget(step), step.params);
         lastOperationAt = Date.now();
         const problems = mismatches({ match: step.answer ?? { statusCode: 0 } }, answer);
         onEvent({ type: 'performed', agent: step.as, operation: step.perform, session: step.session, channel: step.channel, answer, ok: problems.length === 0, problems });
         const where = step.session !== undefined ? ` on ${step.session}` : step.channel !== undefined ? ` on channel ${step.channel}` : '';
         if (problems.length > 0) failures.push(`${step.as} ${step.perform}${where}: the answer differs:\n  ${problems.join('\n  ')}`);
+        // Dial names the call it makes in `session`: GWS answers only statusCode 0, /sim/state has it.
+        if (targetOf(step.perform) === 'device' && step.session !== undefined && answer.statusCode === 0) {
+          const made = newestCallIn(await target.phones(), step.as);
+          if (made !== undefined) offered.set(step.session, made);
+        }
         return;
       }
       case 'offer': {
         const routed = step.offer === '*';
-        const answer = await target.sim(`/sim/${familyNamed(step.media ?? DEFAULT_MEDIA).collection}`, { offerTo: routed ? undefined : step.offer, customer: step.from, text: step.text });
+        const family = familyNamed(step.media ?? DEFAULT_MEDIA);
+        const offerTo = routed ? undefined : step.offer;
+        // A call's customer is its phone number; a session's, its nickname.
+        const body = family.legPerAgent ? { offerTo, from: step.from } : { offerTo, customer: step.from, text: step.text };
+        const answer = await target.sim(`/sim/${family.collection}`, body);
         const to = routed ? (typeof answer.offeredTo === 'string' ? `a Ready agent (${answer.offeredTo})` : 'routing (waiting for a Ready agent)') : step.offer;
         controlDone(`customer offers session ${step.session}${step.media ? ` (${step.media})` : ''} to ${to}`, answer);
         if (typeof answer.id === 'string') offered.set(step.session, answer.id);
@@ -238,6 +245,33 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
   }
 
   /**
+   * Where the perform step's operation is posted: the session its name stands for (on a call, this
+   * agent's own call id there), the channel, the agent itself, or the agent's device.
+   */
+  async function operationTarget(step: Extract<ScriptStep, { kind: 'perform' }>): Promise<OperationTarget> {
+    const on = targetOf(step.perform);
+    switch (on) {
+      case 'session': {
+        const family = familyNamed(script.mediaOf(step.session!));
+        const id = sessionOf(step.session!);
+        // A call the agent was never on is posted as the connId: GWS answers 6, as the script may expect.
+        const own = family.legPerAgent ? callIdIn(await target.phones(), id, step.as) : undefined;
+        return { [family.resource]: own ?? id } as OperationTarget;
+      }
+      case 'channel':
+        return step.channel !== undefined ? { channel: step.channel } : { me: true };
+      case 'me':
+        return { me: true };
+      case 'device':
+        return { device: deviceIdIn(await target.phones(), step.as)! };
+      default: {
+        const unknown: never = on;
+        throw new Error(`unknown target ${String(unknown)}`);
+      }
+    }
+  }
+
+  /**
    * Reads the journal until enough requests match (`times`, or one) or `timeoutMs` is over, then
    * judges. `times: 0` is judged at once: nothing so far.
    */
@@ -294,15 +328,17 @@ function notificationEvent(agent: string, received: Received, lastOperationAt: n
   };
 }
 
-/** The fields a person scans for: the session's state (of any medium), each message's type, sender and text, each channel's state. */
+/** The fields a person scans for: the session's state (of any medium), each message's type, sender and text, each channel's state, the phone's. */
 function keyFields(data: unknown): string[] {
   const n = (data ?? {}) as Record<string, { state?: unknown } | undefined> & {
     messages?: { type?: unknown; from?: { nickname?: unknown }; text?: unknown }[];
     channels?: { channel?: unknown; userState?: { state?: unknown } }[];
+    devices?: { doNotDisturb?: unknown; userState?: { state?: unknown; displayName?: unknown } }[];
   };
   const fields: string[] = [];
   for (const { resource } of FAMILIES) if (n[resource]?.state !== undefined) fields.push(`state=${String(n[resource].state)}`);
   for (const c of Array.isArray(n.channels) ? n.channels : []) fields.push(`${String(c?.channel)}=${String(c?.userState?.state)}`);
+  for (const d of Array.isArray(n.devices) ? n.devices : []) fields.push(`voice=${String(d?.userState?.displayName ?? d?.userState?.state)}`, `doNotDisturb=${String(d?.doNotDisturb)}`);
   for (const m of Array.isArray(n.messages) ? n.messages : []) {
     if (m?.from?.nickname !== undefined) fields.push(`from=${String(m.from.nickname)}`);
     if (typeof m?.text === 'string') fields.push(`text=${JSON.stringify(m.text.length > 40 ? `${m.text.slice(0, 37)}...` : m.text)}`);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import { RequestFilterSchema, type RequestFilter } from '../journal/filter';
-import { DEFAULT_MEDIA, MEDIA_NAMES } from '../gws/families';
-import { restOperationNames, targetOf } from '../gws/operations/registry';
+import { DEFAULT_MEDIA, familyNamed, MEDIA_NAMES } from '../gws/families';
+import { CUSTOMER_ACTIONS } from '../gws/operations/customer/actions';
+import { collectionCreatedBy, restOperationNames, targetOf } from '../gws/operations/registry';
 import { closest, didYouMean } from '../suggest';
 import { issueMessage } from '../validation';
 import { parsePath, type Expected } from './expect';
@@ -15,13 +16,6 @@ const SCRIPT_CONTEXT_ROOTS = ['server', 'users'] as const;
 
 const AgentName = z.string().min(1);
 
-/** What the customer does in a `customer` step, each a customer operation of the registry. */
-export const CUSTOMER_ACTIONS = {
-  say: 'CustomerMessage',
-  startTyping: 'CustomerStartTyping',
-  stopTyping: 'CustomerStopTyping',
-  leave: 'CustomerLeave',
-} as const;
 const OperationName = z.string().refine((name) => restOperationNames().includes(name), {
   error: (issue) => {
     const guess = didYouMean(String(issue.input), restOperationNames());
@@ -67,7 +61,7 @@ const STEP_SCHEMAS = {
   perform: z.strictObject({
     perform: OperationName,
     as: AgentName,
-    session: z.string().min(1).optional().describe("a fixture session's id, or the name an offer step gave"),
+    session: z.string().min(1).optional().describe("a fixture session's id, or the name an offer step gave (a call: its connId's name, the runner posts to the agent's own call); Dial: a name for the call it makes"),
     channel: z.string().min(1).optional().describe('the channel of Ready and NotReady'),
     target: z.string().min(1).optional().describe('an agent of the script, or a URI'),
     params: z.record(z.string(), JsonValue).optional(),
@@ -75,10 +69,10 @@ const STEP_SCHEMAS = {
   }),
   offer: z.strictObject({
     offer: AgentName.describe('the agent the new session is offered to; * for routing (chat)'),
-    media: z.enum(MEDIA_NAMES).optional().describe('facebook (the default) or chat'),
-    session: z.string().min(1).describe('a name for the new session, for the steps after'),
-    from: z.string().min(1).optional().describe("the customer's nickname (default Customer)"),
-    text: z.string().optional(),
+    media: z.enum(MEDIA_NAMES).optional().describe('facebook (the default), chat or voice'),
+    session: z.string().min(1).describe('a name for the new session or call, for the steps after'),
+    from: z.string().min(1).optional().describe("the customer: a session's nickname (default Customer), a call's phone number (default +14155550100)"),
+    text: z.string().optional().describe("a session's first message"),
   }),
   customer: z.strictObject({
     customer: z.enum(Object.keys(CUSTOMER_ACTIONS) as [keyof typeof CUSTOMER_ACTIONS]),
@@ -162,6 +156,11 @@ export const ScriptSchema = z
     const connectedLater = new Set(script.steps.flatMap((s) => (s.kind === 'connect' ? namesOf(s.connect) : [])));
     const connected = new Set(declared.filter((name) => !connectedLater.has(name)));
     const offered = new Set<string>();
+    // An offer or a Dial names the interaction it makes, once.
+    const named = (name: string, path: PropertyKey[]) => {
+      if (offered.has(name)) problem(path, `a session or call named '${name}' is already offered or dialed: give each its own name`);
+      offered.add(name);
+    };
     const known = (name: string, path: PropertyKey[]) => {
       if (declared.includes(name)) return true;
       problem(path, `'${name}' is not one of the script's agents (${declared.join(', ') || 'none declared'}): declare it in $.agents`);
@@ -190,9 +189,11 @@ export const ScriptSchema = z
           known(step.as, [...at, 'as']);
           for (const [name, value] of Object.entries(step.params ?? {})) checkTemplate(value, [...at, 'params', name], problem);
           const target = targetOf(step.perform);
+          const creates = collectionCreatedBy(step.perform) !== undefined;
           if (target === 'session' && step.session === undefined) problem([...at, 'session'], `${step.perform} acts on a session: give "session"`);
           if (target === 'channel' && step.channel === undefined) problem([...at, 'channel'], `${step.perform} acts on one of the agent's channels: give "channel", e.g. "chat"`);
-          if (target !== 'session' && step.session !== undefined) problem([...at, 'session'], `${step.perform} acts on the agent, not on a session: leave "session" out`);
+          if (target !== 'session' && !creates && step.session !== undefined) problem([...at, 'session'], `${step.perform} acts on the agent, not on a session: leave "session" out`);
+          if (creates && step.session !== undefined) named(step.session, [...at, 'session']);
           if (target !== 'channel' && step.channel !== undefined) problem([...at, 'channel'], `${step.perform} takes no channel: leave "channel" out`);
           break;
         }
@@ -205,11 +206,11 @@ export const ScriptSchema = z
           break;
         case 'offer':
           if (step.offer === '*' && (step.media ?? DEFAULT_MEDIA) === DEFAULT_MEDIA) {
-            problem([...at, 'offer'], 'Facebook sessions are not routed: name the agent it is offered to, or offer a chat ("families": "chat")');
+            problem([...at, 'offer'], 'Facebook sessions are not routed: name the agent it is offered to, or offer a chat or a call ("media": "chat" or "voice")');
           }
           if (step.offer !== '*') known(step.offer, [...at, 'offer']);
-          if (offered.has(step.session)) problem([...at, 'session'], `a session named '${step.session}' is already offered: give each offer its own name`);
-          offered.add(step.session);
+          if (familyNamed(step.media ?? DEFAULT_MEDIA).legPerAgent && step.text !== undefined) problem([...at, 'text'], 'a call has no text: leave "text" out (its customer is "from", a phone number)');
+          named(step.session, [...at, 'session']);
           break;
         case 'customer':
           if (step.customer === 'say' && step.text === undefined) problem([...at, 'text'], 'the customer says something: give "text"');

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { loadFixture, type Fixture } from '../gws/fixture';
 import { GwsModel } from '../gws/model';
 import type { SampleCall } from '../gws/operations/operation';
-import { operationNamed, operationNames } from '../gws/operations/registry';
-import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
+import { collectionCreatedBy, operationNamed, operationNames } from '../gws/operations/registry';
+import { DEFAULT_MEDIA, FAMILIES, familyNamed, familyOfCollection, type MediaName } from '../gws/families';
 import { performCalls } from '../gws/operations/sample';
 import { userPath } from '../gws/wire';
 import { FileError, problemAt, problemsOf, readJsonFile, type Problem } from '../validation';
@@ -13,7 +13,8 @@ import { contextFor } from './context';
 import { kindOf, type Expected } from './expect';
 import { loadOperationStream, streamFileOf } from './loader';
 import { expectationProblems, type NotificationShapes } from './shapes';
-import { CUSTOMER_ACTIONS, namesOf, ScriptSchema, type ScriptStep } from './script-schema';
+import { namesOf, ScriptSchema, type ScriptStep } from './script-schema';
+import { CUSTOMER_ACTIONS, customerActionsOf, type CustomerAction } from '../gws/operations/customer/actions';
 import type { OperationStream } from './stream';
 import { compileTemplate, type Json } from './template';
 
@@ -51,7 +52,9 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   const source = readJsonFile(file);
   const value = source.value as Record<string, unknown> | null;
   if (value !== null && typeof value === 'object' && 'streams' in value && !('steps' in value)) {
-    return streamScript(file, loadOperationStream(file), loadFixture());
+    // The sample's calls say all that happens: the customer of an outbound call answers when a call says so, not on its own.
+    const fixture = loadFixture();
+    return streamScript(file, loadOperationStream(file), { ...fixture, voice: { ...fixture.voice, answerAfterMs: 0 } });
   }
   const parsed = ScriptSchema.safeParse(source.value);
   const problems: Problem[] = parsed.success ? [] : problemsOf(source, ScriptSchema, parsed.error.issues);
@@ -72,7 +75,11 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   script.steps.forEach((step, i) => {
     if (step === undefined) return;
     if (step.kind === 'offer') sessions.set(step.session, step.media ?? DEFAULT_MEDIA);
-    if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
+    const created = step.kind === 'perform' ? collectionCreatedBy(step.perform) : undefined;
+    // Dial names the call it makes.
+    if (step.kind === 'perform' && created !== undefined) {
+      if (step.session !== undefined) sessions.set(step.session, familyOfCollection(created)!.name);
+    } else if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
       const media = sessions.get(step.session);
       if (media === undefined) {
         problems.push(
@@ -80,6 +87,9 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
         );
       } else if (step.kind === 'perform' && !operationNames(media).includes(step.perform)) {
         problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${familyNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
+      } else if (step.kind === 'customer' && !customerActionsOf(media).includes(step.customer)) {
+        const { noun } = familyNamed(media);
+        problems.push(problemAt(source, ['steps', i, 'customer'], `the customer of a ${noun} does not ${step.customer}; in a ${noun} it may: ${customerActionsOf(media).join(', ')}`));
       }
     }
     if (step.kind === 'expectRequest' && step.expectRequest.agent !== undefined && !users.has(step.expectRequest.agent)) {
@@ -180,14 +190,18 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
       const late = performCalls(new GwsModel(fixture), calls, stream.media, DAY_MS);
       return calls.flatMap((call, i): ScriptStep[] => {
         const played = streamOf(call.operation);
-        const expected: Record<string, Expected[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
+        // An agent told in two roles (its channels and its phone) receives both streams, merged by when each step is due.
+        const due: Record<string, { at: number; expected: Expected }[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
         for (const [r, recipient] of early[i].recipients.entries()) {
           const lateContext = contextFor(late[i], server, late[i].recipients[r]);
           const lateSteps = played.stepsFor(recipient.role, lateContext);
-          expected[nameOf(recipient.userId)] = played
-            .stepsFor(recipient.role, contextFor(early[i], server, recipient))
-            .map((step, j) => stableFields(step.render(0), lateSteps[j].render(DAY_MS)));
+          let at = 0;
+          for (const [j, step] of played.stepsFor(recipient.role, contextFor(early[i], server, recipient)).entries()) {
+            at += step.afterMs;
+            due[nameOf(recipient.userId)].push({ at, expected: stableFields(step.render(0), lateSteps[j].render(DAY_MS)) });
+          }
         }
+        const expected = Object.fromEntries(Object.entries(due).map(([name, list]) => [name, list.sort((a, b) => a.at - b.at).map((d) => d.expected)]));
         const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role)));
         return [stepOf(call, nameOf, stream.media ?? DEFAULT_MEDIA), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
       });
@@ -202,13 +216,15 @@ const SAMPLE_SESSION = 'sample';
 function stepOf(call: SampleCall, nameOf: (userId: string) => string, media: MediaName): ScriptStep {
   const session = call.session ?? SAMPLE_SESSION;
   if (call.operation === 'Offer') {
-    const { offerTo, customer, text } = call.params as { offerTo: string; customer?: string; text?: string };
-    return { kind: 'offer', offer: offerTo, media, session, from: customer, text };
+    // A session's customer is its nickname, a call's its number.
+    const { offerTo, customer, from, text } = call.params as { offerTo: string; customer?: string; from?: string; text?: string };
+    return { kind: 'offer', offer: offerTo, media, session, from: customer ?? from, text };
   }
-  const action = Object.entries(CUSTOMER_ACTIONS).find(([, name]) => name === call.operation)?.[0] as keyof typeof CUSTOMER_ACTIONS | undefined;
+  const action = Object.entries(CUSTOMER_ACTIONS).find(([, name]) => name === call.operation)?.[0] as CustomerAction | undefined;
   if (action) return { kind: 'customer', customer: action, session, text: call.params.text as string | undefined };
   const perform = { kind: 'perform', perform: call.operation, as: nameOf(call.as!), params: call.params as Record<string, Json> } as const;
   if (operationNamed(call.operation, media)?.actor === 'agent-state') return { ...perform, channel: call.channel };
+  // Dial names the call it makes, which later calls act on.
   return { ...perform, session };
 }
 

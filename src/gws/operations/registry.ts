@@ -3,7 +3,7 @@ import { agentOf, type Session, type Standing } from '../model';
 import type { AgentOperation, AgentStateOperation, CreatingOperation, CustomerOperation, Operation } from './operation';
 import { CHAT_OPERATIONS } from '../families/chat/operations';
 import { FACEBOOK_OPERATIONS } from '../families/facebook/operations';
-import { FAMILIES, DEFAULT_MEDIA } from '../families';
+import { FAMILIES, DEFAULT_MEDIA, familyNamed, type Collection } from '../families';
 import { VOICE_OPERATIONS } from '../families/voice/operations';
 import { doNotDisturbOff, doNotDisturbOn } from './agent/do-not-disturb';
 import { endContactCenterSession } from './agent/end-contact-center-session';
@@ -68,9 +68,22 @@ export function restOperationNames(): string[] {
   return [...new Set(REGISTRY.filter((o) => o.actor !== 'customer').map((o) => o.name))];
 }
 
-/** What the agent's operation called `name` acts on: a session, one of the agent's channels, or the agent itself. */
+/**
+ * What the agent's operation called `name` acts on: a session, one of the agent's channels, the
+ * agent itself, or its device (DoNotDisturbOn; and Dial, which creates a call there: collectionCreatedBy).
+ */
 export function targetOf(name: string): 'session' | AgentStateOperation['target'] {
+  if (collectionCreatedBy(name) !== undefined) return 'device';
   return agentStateOperations().find((o) => o.name === name)?.target ?? 'session';
+}
+
+/**
+ * The collection the agent's operation called `name` creates an interaction in from its device,
+ * posted to /api/v2/me/devices/{id}/<collection> (Dial: calls); undefined for any other operation.
+ */
+export function collectionCreatedBy(name: string): Collection | undefined {
+  const creating = REGISTRY.find((o): o is CreatingOperation => o.actor === 'agent' && o.creates === true && o.name === name);
+  return creating && familyNamed(creating.media).collection;
 }
 
 /** The operations `userId` may perform on the session now, as GWS lists them in `capabilities`. */

@@ -117,7 +117,7 @@ describe('loadScenario: scripts', () => {
     [{ steps: [{ ...perform, perform: 'Offer' }] }, /\$\.steps\[0\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Offer'/],
     [{ steps: [{ ...perform, session: 'chat' }, { offer: 'agent1', session: 'chat' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered before this step; the sessions: 0002EaAY01MT0082, 0000Na9B26EF002X$/],
     [{ steps: [{ customer: 'say', session: 'chat', text: 'Hi' }] }, /\$\.steps\[0\]\.session \(line \d+\): no session 'chat' in the fixture nor offered/],
-    [{ steps: [{ offer: 'agent1', session: 'chat' }, { offer: 'agent2', session: 'chat' }] }, /\$\.steps\[1\]\.session \(line \d+\): a session named 'chat' is already offered: give each offer its own name/],
+    [{ steps: [{ offer: 'agent1', session: 'chat' }, { offer: 'agent2', session: 'chat' }] }, /\$\.steps\[1\]\.session \(line \d+\): a session or call named 'chat' is already offered or dialed: give each its own name/],
     [{ steps: [{ offer: 'agent7', session: 'chat' }] }, /\$\.steps\[0\]\.offer \(line \d+\): 'agent7' is not one of the script's agents \(agent1, agent2\)/],
     [{ steps: [{ offer: 'agent1', session: 'chat' }, { customer: 'say', session: 'chat' }] }, /\$\.steps\[1\]\.text \(line \d+\): the customer says something: give "text"/],
     [{ steps: [{ customer: 'sing', session: SESSION_ID }] }, /\$\.steps\[0\]\.customer \(line \d+\): .*say.*startTyping.*stopTyping.*leave/],
