@@ -3,7 +3,7 @@ import { FaultSpecError, toFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
 import { RequestFilterSchema, type RequestFilter } from '../journal/filter';
 import { DEFAULT_MEDIA, familyNamed, MEDIA_NAMES } from '../gws/families';
-import { CUSTOMER_ACTIONS } from '../gws/operations/customer/actions';
+import { CUSTOMER_ACTIONS, type CustomerAction } from '../gws/operations/customer/actions';
 import { collectionCreatedBy, restOperationNames, targetOf } from '../gws/operations/registry';
 import { closest, didYouMean } from '../suggest';
 import { issueMessage } from '../validation';
@@ -21,6 +21,11 @@ const OperationName = z.string().refine((name) => restOperationNames().includes(
     const guess = didYouMean(String(issue.input), restOperationNames());
     return `expected an operation gws-sim performs, found '${String(issue.input)}'${guess || ` (the operations: ${restOperationNames().join(', ')})`}`;
   },
+});
+
+const ACTION_NAMES = Object.keys(CUSTOMER_ACTIONS) as CustomerAction[];
+const CustomerActionName = z.custom<CustomerAction>((name) => ACTION_NAMES.includes(name as CustomerAction), {
+  error: (issue) => `expected what a customer does (${ACTION_NAMES.join(', ')}), found '${String(issue.input)}'${didYouMean(String(issue.input), ACTION_NAMES)}`,
 });
 
 const Agents = z.union([AgentName, z.array(AgentName).min(1)]);
@@ -75,7 +80,7 @@ const STEP_SCHEMAS = {
     text: z.string().optional().describe("a session's first message"),
   }),
   customer: z.strictObject({
-    customer: z.enum(Object.keys(CUSTOMER_ACTIONS) as [keyof typeof CUSTOMER_ACTIONS]),
+    customer: CustomerActionName,
     session: z.string().min(1),
     text: z.string().optional().describe('what the customer says (say)'),
   }),
