@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { adminHeaders, postJson } from '../client/rest';
 import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../gws/families';
+import { customerActionsOf } from '../gws/operations/customer/actions';
 import { EXIT } from './cli';
 import { checkServer, DEFAULT_SERVER } from './options';
 import { MEDIA_OPTION, sessionMedia } from './session-media';
@@ -64,6 +65,9 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
         if (args.action === 'offer' && args.to === undefined && !routed) throw new Error('customer offer needs --to <agent user name> (only chats and calls, --media chat or voice, are routed without it)');
         if (args.action !== 'offer' && args.session === undefined) throw new Error(`customer ${String(args.action)} needs the session id`);
         if (args.action === 'say' && args.text === undefined) throw new Error('customer say needs --text');
+        const call = familyNamed((args.media as MediaName | undefined) ?? DEFAULT_MEDIA).legPerAgent;
+        if (args.action === 'offer' && call && (args.name !== undefined || args.text !== undefined)) throw new Error("customer offer --media voice: a call's customer is its phone number: give --from, not --name or --text");
+        if (args.action === 'offer' && !call && args.from !== undefined) throw new Error('customer offer: --from is the phone number of a call (--media voice); a session takes --name and --text');
         return true;
       })
       .example('$0 customer offer --to agent1 --name Alice --text "Hello"', 'a new session, offered to agent1; prints its id')
@@ -77,6 +81,11 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
     try {
       const { media, hint } =
         args.action === 'offer' ? { media: args.media ?? DEFAULT_MEDIA } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
+      const action = args.action === 'typing' ? (args.stop ? 'stopTyping' : 'startTyping') : args.action;
+      if (action !== 'offer' && !customerActionsOf(media).includes(action)) {
+        const { noun } = familyNamed(media);
+        throw new Error(`${args.session} is a ${noun} (--media ${media}); the customer of a ${noun} can: ${customerActionsOf(media).join(', ')}`);
+      }
       const { path, body } = request(args, media);
       const answer = await postJson(`${server}${path}`, adminHeaders(args['admin-token']), body);
       console.log(JSON.stringify(answer, null, 2));

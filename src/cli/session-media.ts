@@ -1,31 +1,37 @@
 import { adminHeaders, UnreachableError } from '../client/rest';
-import { DEFAULT_MEDIA, FAMILIES, type MediaName } from '../gws/families';
+import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
+import { callIdIn } from '../run/call-ids';
 import { remoteTarget } from '../run/remote';
 
 export const MEDIA_OPTION = {
   choices: FAMILIES.map((m) => m.name),
-  describe: "The session's medium: a Facebook session or a chat. Default: the medium of the server's session with that id",
+  describe: "The session's medium: a Facebook session, a chat or a call. Default: the medium of the server's session (or call) with that id",
 } as const;
 
 /**
  * The medium of a session the CLI names: `--media` when given, else the one the server holds a session of that id
  * in (the harness and scripts know it from the model). When the server cannot tell, a Facebook session, and `hint`
- * says what to do if the answer is "No facebooksession".
+ * says what to do if the answer is "No facebooksession". `id` is what the agent's REST path names: on a call named
+ * by its connId, `agent`'s own call id there (GET /sim/state's `legs`); else the id as given.
  */
 export async function sessionMedia(
   server: string,
   session: string,
   given: MediaName | undefined,
   adminToken: string | undefined,
-): Promise<{ media: MediaName; hint?: string }> {
-  if (given !== undefined) return { media: given };
+  agent?: string,
+): Promise<{ media: MediaName; id: string; hint?: string }> {
   let found: MediaName | undefined;
+  let remote: Awaited<ReturnType<typeof remoteTarget>>;
   try {
-    found = await (await remoteTarget(server, adminHeaders(adminToken))).mediaOf(session);
+    remote = await remoteTarget(server, adminHeaders(adminToken));
+    found = given ?? (await remote.mediaOf(session));
   } catch (error) {
     if (error instanceof UnreachableError) throw error;
-    return { media: DEFAULT_MEDIA, hint: `could not look session ${session} up (${(error as Error).message}); for a chat, add --media chat` };
+    if (given !== undefined) return { media: given, id: session };
+    return { media: DEFAULT_MEDIA, id: session, hint: `could not look session ${session} up (${(error as Error).message}); for a chat, add --media chat; for a call, --media voice and the agent's own call id` };
   }
-  if (found !== undefined) return { media: found };
-  return { media: DEFAULT_MEDIA, hint: `${server} has no Facebook session nor chat with id ${session}` };
+  if (found === undefined) return { media: DEFAULT_MEDIA, id: session, hint: `${server} has no Facebook session, chat nor call with id ${session}` };
+  const own = familyNamed(found).legPerAgent && agent !== undefined ? callIdIn(await remote.phones(), session, agent) : undefined;
+  return { media: found, id: own ?? session };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../gws/families';
 import { parametersOf } from '../gws/operations/describe';
 import { REGISTRY, restOperationNames, targetOf } from '../gws/operations/registry';
 import { userPath } from '../gws/wire';
+import { deviceIdIn } from '../run/call-ids';
 import { remoteTarget } from '../run/remote';
 import { EXIT } from './cli';
 import { adminHeaders, checkServer, DEFAULT_SERVER, notRunning } from './options';
@@ -36,7 +37,7 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .positional('operation', { choices: restOperationNames(), demandOption: true, describe: 'The operationName' })
       .option('agent', { type: 'string', demandOption: true, describe: 'The user name who performs it' })
       .option('password', { type: 'string', describe: 'Default: the user name (as in the embedded fixture)' })
-      .option('session', { type: 'string', describe: 'The session id (an operation on a session)' })
+      .option('session', { type: 'string', describe: "The session id (an operation on a session); a call's connId (the agent's own call id there is looked up) or the agent's own call id" })
       .option('media', MEDIA_OPTION)
       .option('channel', { type: 'string', describe: 'The channel of Ready and NotReady, e.g. chat (without it: every channel the agent is logged in on)' })
       .option('target', { type: 'string', describe: 'The agent to act on (Consult, Transfer, RemoveParticipantFromConference): a user name, or a user URI' })
@@ -46,14 +47,15 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       const json = parameter.type === 'object' || parameter.type === 'array';
       built = built.option(parameter.name, {
         type: 'string',
-        describe: `${json ? 'JSON: ' : ''}the ${parameter.name} of ${usedBy(parameter.name).join(', ')}`,
+        describe: `${json ? `JSON${parameter.shorthand ? ` (or its ${parameter.shorthand} alone)` : ''}: ` : ''}the ${parameter.name} of ${usedBy(parameter.name).join(', ')}`,
       });
     }
     return built
       .check((args) => {
         checkServer(args.server);
         const on = targetOf(args.operation);
-        if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id>`);
+        if (on === 'session' && args.session === undefined) throw new Error(`trigger ${args.operation} acts on a session: give --session <id> (a call: its connId, or the agent's own call id)`);
+        if (on !== 'session' && args.session !== undefined) throw new Error(`trigger ${args.operation} acts on the agent${on === 'device' ? "'s phone" : ''}, not on a session: leave --session out`);
         if (on === 'channel' && args.channel === undefined && !onEveryChannel(args.operation)) throw new Error(`trigger ${args.operation} acts on one of the agent's channels: give --channel chat`);
         return true;
       })
@@ -64,6 +66,9 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       .example('$0 trigger NotReady --agent agent2 --reason Lunch', 'NotReady on every channel agent2 is logged in on (POST /api/v2/me)')
       .example('$0 trigger SendMessage --agent agent1 --session 0002EaAY01MT0082 --text "Hello"', 'a message to the customer')
       .example('$0 trigger AttachUserData --agent agent1 --session 0002EaAY01MT0082 --userData \'{"Reason":"Billing"}\'', 'user data, as JSON')
+      .example('$0 trigger Dial --agent agent1 --destination 7002', "agent1's phone dials agent2's DN (POST /api/v2/me/devices/{id}/calls)")
+      .example('$0 trigger Answer --agent agent2 --session gws-sim-00SIM00000000002', "agent2 answers the call with that connId (posted to agent2's own call id)")
+      .example('$0 trigger DoNotDisturbOn --agent agent2', "do-not-disturb on agent2's phone (POST /api/v2/me/devices/{id})")
       .epilogue('Exit code: 0 when the answer has statusCode 0, 1 otherwise.') as never;
   },
   handler: async (args) => {
@@ -72,17 +77,21 @@ export const triggerCommand: CommandModule<object, TriggerArgs> = {
       const params: Record<string, unknown> = args.target === undefined ? {} : { targetUri: await targetUri(server, args.target, args['admin-token']) };
       for (const parameter of PARAMETERS) {
         const value = args[parameter.name];
-        if (typeof value === 'string') params[parameter.name] = asJson(parameter.type) ? parseJson(parameter.name, value) : value;
+        if (typeof value !== 'string') continue;
+        const short = parameter.shorthand !== undefined && !/^\s*[[{]/.test(value);
+        params[parameter.name] = short ? { [parameter.shorthand!]: value } : asJson(parameter.type) ? parseJson(parameter.name, value) : value;
       }
       const on = targetOf(args.operation);
-      const { media, hint } = on === 'session' ? await sessionMedia(server, args.session!, args.media, args['admin-token']) : { media: DEFAULT_MEDIA, hint: undefined };
+      const { media, id, hint } = on === 'session' ? await sessionMedia(server, args.session!, args.media, args['admin-token'], args.agent) : { media: DEFAULT_MEDIA, id: '', hint: undefined };
       // Ready and NotReady without --channel: POST /api/v2/me, on every channel.
       const target: OperationTarget =
         on === 'channel' && args.channel !== undefined
           ? { channel: args.channel }
           : on === 'me' || on === 'channel'
             ? { me: true }
-            : ({ [familyNamed(media).resource]: args.session! } as OperationTarget);
+            : on === 'device'
+              ? { device: await deviceId(server, args.agent, args['admin-token']) }
+              : ({ [familyNamed(media).resource]: id } as OperationTarget);
       const answer = await performOperation(server, { user: args.agent, password: args.password ?? args.agent }, args.operation, target, params);
       console.log(JSON.stringify(answer, null, 2));
       if (answer.statusCode !== 0 && hint !== undefined) console.error(`gws-sim: ${hint}`);
@@ -108,6 +117,14 @@ function parseJson(name: string, value: string): unknown {
   } catch {
     throw new Error(`--${name} takes JSON, such as '{"Reason":"Billing"}' or '["Reason"]'; got ${value}`);
   }
+}
+
+/** The id of the agent's device (its phone), from the server's /sim/state. */
+async function deviceId(server: string, agent: string, adminToken: string | undefined): Promise<string> {
+  const state = await (await remoteTarget(server, adminHeaders(adminToken))).phones();
+  const found = deviceIdIn(state, agent);
+  if (found === undefined) throw new Error(`no user named '${agent}' on ${server}; its users: ${state.users.map((u) => u.userName).join(', ')}`);
+  return found;
 }
 
 /** A URI as given; a user name as that user's URI on the server. */

@@ -49,10 +49,11 @@ export async function remoteTarget(
     requests: async () => (await sim(getJson(`${base}/sim/requests`, headers), '/sim/requests')).requests as JournalEntry[],
     users: async () => (await state()).users,
     phones: state,
-    /** The medium of the session with that id on the server, as the harness and scripts know it from the model. */
+    /** The medium of the session with that id on the server (a call's connId, or one party's own call id), as the harness and scripts know it from the model. */
     async mediaOf(session) {
       const now = await state();
-      return FAMILIES.find((media) => (now[media.collection] as { id: string }[] | undefined)?.some((s) => s.id === session))?.name;
+      const named = (s: { id: string; legs?: Record<string, { id: string }> }) => s.id === session || Object.values(s.legs ?? {}).some((leg) => leg.id === session);
+      return FAMILIES.find((media) => (now[media.collection] as Parameters<typeof named>[0][] | undefined)?.some(named))?.name;
     },
   };
 }

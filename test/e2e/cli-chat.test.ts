@@ -63,7 +63,7 @@ describe('gws-sim trigger and customer on chats and on the agent itself', () => 
       const result = await run([...args, '--server', url]);
       expect(result.code).toBe(1);
       expect(JSON.parse(result.stdout)).toMatchObject({ statusCode: 6, statusMessage: expect.stringContaining('No facebooksession no-such-id') });
-      expect(result.stderr).toContain(`gws-sim: ${url} has no Facebook session nor chat with id no-such-id`);
+      expect(result.stderr).toContain(`gws-sim: ${url} has no Facebook session, chat nor call with id no-such-id`);
     }
   });
 

@@ -6,6 +6,11 @@ export interface Parameter {
   /** string, boolean, object or array: what the CLI and forms read the value as. */
   type: 'string' | 'boolean' | 'object' | 'array' | 'unknown';
   optional: boolean;
+  /**
+   * An object parameter of one field the CLI may be given as that field's value: Dial's
+   * `--destination 7002` for `{"phoneNumber": "7002"}` (the schema's meta `shorthand`).
+   */
+  shorthand?: string;
 }
 
 /** An operation's parameters, read from its schema: for trigger's options, forms and docs. */
@@ -15,7 +20,13 @@ export function parametersOf(operation: Operation): Parameter[] {
     type: typeOf(schema),
     // targetUri and targetPath are one choice of two: neither is required alone.
     optional: schema.safeParse(undefined).success || name === 'targetUri' || name === 'targetPath',
+    ...shorthandOf(schema),
   }));
+}
+
+function shorthandOf(schema: z.ZodType): { shorthand?: string } {
+  const shorthand = z.globalRegistry.get(schema)?.shorthand;
+  return typeof shorthand === 'string' ? { shorthand } : {};
 }
 
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {

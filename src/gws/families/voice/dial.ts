@@ -19,7 +19,7 @@ export const dial = defineCreatingOperation({
   media: 'voice',
   name: 'Dial',
   summary: "The agent's phone dials a number (POST /api/v2/me/devices/{id}/calls): another agent's DN rings there, any other number is an outbound call",
-  params: z.object({ destination: Destination, location: z.string().optional(), userData: UserData.optional() }),
+  params: z.object({ destination: Destination.meta({ description: 'the number dialed: another agent\'s DN, or an outside number', shorthand: 'phoneNumber' }), location: z.string().optional(), userData: UserData.optional() }),
   example: { destination: { phoneNumber: '7002' } },
   roles: ['caller', 'callee'],
   participants: [],
