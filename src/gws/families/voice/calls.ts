@@ -70,7 +70,7 @@ export function afterCallWork(model: GwsModel, userIds: readonly string[], _now:
     model.channels.set(userId, { channel: 'voice', id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
     told.push({ role: 'device', userId, topic: DEVICES_TOPIC });
     const back = before.state === 'Ready' ? { operationName: 'Ready' } : { operationName: 'NotReady', ...(before.workMode ? { workMode: before.workMode } : {}), ...(before.reason ? { reason: before.reason } : {}) };
-    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStateId: acw.id });
+    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStamp: model.channels.stampOf(userId, 'voice')! });
   }
   return { told, scheduled };
 }
