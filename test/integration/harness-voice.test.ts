@@ -81,7 +81,7 @@ describe.each(TRANSPORTS)('the harness on calls, over %s', (transport) => {
     await sim.expect({ agent1: ['Dialing', 'Established', 'Released', 'Dialing', 'Released'].map((state) => ({ kind: 'StatusChange', match: { 'call.state': state, 'call.callType': 'Outbound' } })) });
 
     expect(() => sim.customer(refused).say('Hello')).toThrow(`sim.customer('${refused}').say(): ${refused} is a call; its customer can hangup(), answer(), refuse()`);
-    expect(() => sim.customer(refused).answer()).toThrow(/customer has left/);
+    expect(() => sim.customer(refused).answer()).toThrow(/is over: the customer can no longer hang up, answer or refuse it/);
     expect(() => sim.offer({ media: 'voice', offerTo: 'agent1', text: 'Hi' })).toThrow("sim.offer(): a call (media 'voice') takes no text; it takes from, offerTo, userData");
     expect(() => sim.offer({ media: 'chat', from: '+14155550100' })).toThrow("sim.offer(): a chat (media 'chat') takes no from; it takes offerTo, customer, text");
     expect(() => sim.callId(refused, 'agent2')).toThrow(`sim.callId(): call ${refused} never reached agent2; its parties: agent1`);
