@@ -50,7 +50,7 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
   builder: (cli: Argv) =>
     cli
       .positional('action', { choices: ['offer', 'say', 'typing', 'leave', 'hangup', 'answer', 'refuse'] as const, demandOption: true, describe: 'What the customer does (hangup, answer, refuse: on a call)' })
-      .positional('session', { type: 'string', describe: "The session id (say, typing, leave), or the call's connId (hangup, answer, refuse)" })
+      .positional('session', { type: 'string', describe: "The session id (say, typing, leave), or the call's connId or an agent's own call id there (hangup, answer, refuse)" })
       .option('from', { type: 'string', describe: "offer --media voice: the customer's phone number (default +14155550100)" })
       .option('to', { type: 'string', describe: 'offer: the user name of the agent it is offered to (a chat without --to goes to an agent Ready on chat, or waits)' })
       .option('name', { type: 'string', describe: "offer: the customer's nickname (default Customer)" })
@@ -79,14 +79,14 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
   handler: async (args) => {
     const server = args.server.replace(/\/+$/, '');
     try {
-      const { media, hint } =
-        args.action === 'offer' ? { media: args.media ?? DEFAULT_MEDIA } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
+      const { media, id, hint } =
+        args.action === 'offer' ? { media: args.media ?? DEFAULT_MEDIA, id: undefined } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
       const action = args.action === 'typing' ? (args.stop ? 'stopTyping' : 'startTyping') : args.action;
       if (action !== 'offer' && !customerActionsOf(media).includes(action)) {
         const { noun } = familyNamed(media);
         throw new Error(`${args.session} is a ${noun} (--media ${media}); the customer of a ${noun} can: ${customerActionsOf(media).join(', ')}`);
       }
-      const { path, body } = request(args, media);
+      const { path, body } = request({ ...args, session: id }, media);
       const answer = await postJson(`${server}${path}`, adminHeaders(args['admin-token']), body);
       console.log(JSON.stringify(answer, null, 2));
       if (answer.statusCode !== 0 && hint !== undefined) console.error(`gws-sim: ${hint}`);

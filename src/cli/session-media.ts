@@ -1,6 +1,6 @@
 import { adminHeaders, UnreachableError } from '../client/rest';
 import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
-import { callIdIn } from '../run/call-ids';
+import { callIdIn, connIdOfCall } from '../run/call-ids';
 import { remoteTarget } from '../run/remote';
 
 export const MEDIA_OPTION = {
@@ -11,8 +11,8 @@ export const MEDIA_OPTION = {
 /**
  * The medium of a session the CLI names: `--media` when given, else the one the server holds a session of that id
  * in (the harness and scripts know it from the model). When the server cannot tell, a Facebook session, and `hint`
- * says what to do if the answer is "No facebooksession". `id` is what the agent's REST path names: on a call named
- * by its connId, `agent`'s own call id there (GET /sim/state's `legs`); else the id as given.
+ * says what to do if the answer is "No facebooksession". `id` is what the path names: on a call, `agent`'s own call
+ * id there (GET /sim/state's `legs`), or without an agent (the customer's side) the call's connId; else the id as given.
  */
 export async function sessionMedia(
   server: string,
@@ -32,6 +32,9 @@ export async function sessionMedia(
     return { media: DEFAULT_MEDIA, id: session, hint: `could not look session ${session} up (${(error as Error).message}); for a chat, add --media chat; for a call, --media voice and the agent's own call id` };
   }
   if (found === undefined) return { media: DEFAULT_MEDIA, id: session, hint: `${server} has no Facebook session, chat nor call with id ${session}` };
-  const own = familyNamed(found).legPerAgent && agent !== undefined ? callIdIn(await remote.phones(), session, agent) : undefined;
-  return { media: found, id: own ?? session };
+  if (!familyNamed(found).legPerAgent) return { media: found, id: session };
+  const state = await remote.phones();
+  // The agent's REST path names its own call; the customer's /sim path names the connId.
+  const named = agent !== undefined ? callIdIn(state, session, agent) : connIdOfCall(state, session);
+  return { media: found, id: named ?? session };
 }

@@ -62,6 +62,10 @@ describe('gws-sim trigger and customer on calls and phones', () => {
     expect(json(await run(['trigger', 'DoNotDisturbOff', '--agent', 'agent2', ...at]))).toEqual({ statusCode: 0 });
     expect(json(await run(['trigger', 'Dial', '--agent', 'agent1', '--destination', '7002', ...at]))).toEqual({ statusCode: 0 });
     expect(json(await run(['trigger', 'Dial', '--agent', 'agent3', '--destination', '{"phoneNumber":"+33123456789"}', ...at]))).toEqual({ statusCode: 0 });
+    // The customer's side also takes an agent's own call id, for the call's connId.
+    const lastCall = async (): Promise<any> => ((await (await fetch(`${url}/sim/state`)).json()) as any).state.calls.at(-1);
+    expect(json(await run(['customer', 'hangup', (await lastCall()).legs.agent3.id, ...at]))).toEqual({ statusCode: 0 });
+    expect((await lastCall()).agentStates).toEqual({ agent3: 'Released' });
   }, 90_000); // about twenty CLI processes, each a Node start-up
 
   test.each([
