@@ -230,8 +230,8 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
       }
       case 'expectRequest': {
         const { expectRequest, times, timeoutMs = 10_000 } = step;
-        // An offer step's name stands for the id the simulator gave its session.
-        const filter = expectRequest.session === undefined ? expectRequest : { ...expectRequest, session: sessionOf(expectRequest.session) };
+        // An offer step's name stands for the id the simulator gave its session; on a call, for the named agent's own call id (its REST path's).
+        const filter = expectRequest.session === undefined ? expectRequest : { ...expectRequest, session: await journaledSession(expectRequest.session, expectRequest.agent) };
         const verdict = await journalVerdict(filter, times, timeoutMs);
         onEvent({ type: 'requests', filter: describeFilter(filter), times, found: verdict.matched.length, ok: verdict.ok, message: verdict.message });
         if (!verdict.ok) failures.push(`requests: ${verdict.message}`);
@@ -242,6 +242,13 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         throw new Error(`unknown step ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** The id the journal shows for requests on the session `name` stands for: on a call, `agent`'s own call id, when the filter names an agent. */
+  async function journaledSession(name: string, agent: string | undefined): Promise<string> {
+    const id = sessionOf(name);
+    if (agent === undefined || !familyNamed(script.mediaOf(name)).legPerAgent) return id;
+    return callIdIn(await target.phones(), id, agent) ?? id;
   }
 
   /**
