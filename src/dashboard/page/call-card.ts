@@ -23,9 +23,9 @@ export function CallCard({ session, users }: { session: SessionOf; users: readon
         ${customers.map((p) => html`<li data-party=${p.nickname}><strong>${p.nickname}</strong> · Customer${session.departed.includes(p) ? ' · hung up' : ''}</li>`)}
         ${legs.map(([userName, leg]) => {
           const state = session.agentStates[userName];
+          const phoneNumber = users.find((u) => u.userName === userName)?.phoneNumber ?? '?';
           return html`<li data-leg=${leg.id} data-agent=${userName}>
-            <strong>${users.find((u) => u.userName === userName)?.phoneNumber ?? '?'}</strong> <span class="muted">${userName}</span> · call <code>${leg.id}</code> ·
-            <span class=${`chip state-${state}`}>${state}</span>${legMarks(leg)}
+            <strong>${phoneNumber}</strong> <span class="muted">${userName}</span> · call <code>${leg.id}</code> · <span class=${`chip state-${state}`}>${state}</span>${legMarks(leg)}
           </li>`;
         })}
       </ul>

@@ -28,9 +28,7 @@ export function Phone({ user, calls, deviceChannel }: { user: User; calls: reado
         const leg = call.legs![user.userName];
         const legState = call.agentStates[user.userName];
         return html`<li key=${leg.id} data-call=${leg.id} data-conn=${call.id} data-state=${legState}>
-          <span class=${`chip state-${legState}`}>${legState}</span>
-          <code title=${`call id (connId ${call.id})`}>${leg.id}</code>
-          ${leg.callType} · ${call.call?.ani ?? '?'} → ${call.call?.dnis ?? '?'}${legMarks(leg)}
+          <span class=${`chip state-${legState}`}>${legState}</span> <code title=${`call id (connId ${call.id})`}>${leg.id}</code> ${leg.callType} · ${call.call?.ani ?? '?'} → ${call.call?.dnis ?? '?'}${legMarks(leg)}
         </li>`;
       })}
     </ul>`}
