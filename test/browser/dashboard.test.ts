@@ -412,7 +412,7 @@ test("the agent's day from the page: agent3 logs in on chat and goes Ready (show
     await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessageV2', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
 
     // A chat's arrival from the page, with no offerTo: routed to agent3, the one agent Ready on chat.
-    expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)']);
+    expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)', 'Offer (voice)']);
     await page.selectOption('#offer-operation', 'Offer (chat)');
     await page.fill('#offer-customer', 'Bob');
     await page.click('#offer button[type="submit"]');
