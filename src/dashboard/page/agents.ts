@@ -29,11 +29,6 @@ export function Agents({ state, sessions, deviceChannel }: { state: SimState; se
               <span class="muted" title="notifications sent to this agent">${deliveries?.sent ?? 0} sent</span>
             </div>
             ${clients.length === 0 && html`<p class="muted small">${connected ? '' : 'not connected'}</p>`}
-            <${Phone} user=${user} calls=${calls} deviceChannel=${deviceChannel} />
-            ${channels.length > 0 &&
-            html`<ul class="chips">
-              ${channels.map((c) => html`<li class=${`chip channel-${c.state}`} data-channel=${c.channel} title=${c.reason ?? ''}>${c.channel}: ${c.state}</li>`)}
-            </ul>`}
             ${clients.map(
               (c) => html`<p class="client small" data-client=${c.clientId}>
                 <span class=${`transport t-${c.transport ?? 'none'}`}>${c.transport ?? 'handshaken'}</span>
@@ -41,6 +36,11 @@ export function Agents({ state, sessions, deviceChannel }: { state: SimState; se
                 <span class="muted">${c.subscriptions.join(', ') || 'no subscription'} · since ${clockTime(c.since).slice(0, 8)}</span>
               </p>`,
             )}
+            <${Phone} user=${user} calls=${calls} deviceChannel=${deviceChannel} />
+            ${channels.length > 0 &&
+            html`<ul class="chips">
+              ${channels.map((c) => html`<li class=${`chip channel-${c.state}`} data-channel=${c.channel} title=${c.reason ?? ''}>${c.channel}: ${c.state}</li>`)}
+            </ul>`}
             ${recovering && html`<p class="warn small">session dropped or cut by a fault: waiting for it to come back</p>`}
             ${mine.length > 0 &&
             html`<ul class="chips">
