@@ -473,6 +473,8 @@ describe('voice', () => {
       expect(await agent1.perform('Answer', { call: callId } as never)).toEqual({ statusCode: 0 });
       await page.waitForSelector(`${underAgent}[data-state="Established"]`);
       const card = `[data-session="${connId}"]`;
+      // Newest first, as sessions are: the call above the fixture's sessions.
+      expect(await page.$eval('.sessions .card', (first: any) => first.dataset.session)).toBe(connId);
       expect(await text(page, `${card} summary`)).toMatch(new RegExp(`${connId}\\s*on the line\\s*call · Inbound · \\+14155550100 → 7001`));
       expect(await page.$$eval(`${card} .people li`, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
         '+14155550100 · Customer',

@@ -245,7 +245,7 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
       ['agent1', 'Dial', 1, 'sim'],
     ]);
     expect(operations[0].changed.users).toEqual([{ userName: 'agent2', channels: [], doNotDisturb: true }]);
-    expect(operations[3].changed.sessions[0]).toMatchObject({ collection: 'calls', session: { agentStates: { agent1: 'Dialing', agent2: 'Ringing' }, call: { ani: '7001', dnis: '7002', callType: 'Internal' } } });
+    expect(operations[3].changed.sessions[0]).toMatchObject({ collection: 'calls', session: { receivedDate: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/), agentStates: { agent1: 'Dialing', agent2: 'Ringing' }, call: { ani: '7001', dnis: '7002', callType: 'Internal' } } });
   });
 
   test("a released call's change carries its agents' phones: after-call work, then Ready again, followed from the feed", async () => {
