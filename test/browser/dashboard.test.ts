@@ -493,7 +493,7 @@ describe('voice', () => {
       await page.waitForSelector(`${phone('agent1')}[data-voice="AfterCallWork"]`);
       expect(await text(page, `${card} summary`)).toMatch(/Released/);
       expect(await page.$$eval(`${card} .people li`, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
-        '+14155550100 · Customer · hung up',
+        '+14155550100 · Customer',
         `7001 agent1 · call ${callId} · Released · muted`,
       ]);
 
@@ -509,7 +509,7 @@ describe('voice', () => {
         call('Held'),
         call('Established'),
         call('Established'),
-        ['StatusChange', `${callId}state Released · Inbound · participants (none)`],
+        ['StatusChange', `${callId}state Released · Inbound · participants +14155550100`],
         ['DeviceStateChangeMessage', 'device 7001 · NotReady (AfterCallWork) · do-not-disturb Off'],
       ]);
       expect(lines[2][1]).toMatch(/ · may Answer, DeleteUserData, AttachUserData, DeleteUserDataPair, UpdateUserData$/);
