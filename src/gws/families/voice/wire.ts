@@ -38,13 +38,18 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
   };
 }
 
-/** The numbers of the other parties still on the connection: the customer's, and the other agents' DNs. */
+/**
+ * The numbers of the other parties of the connection: the customer's, and the other agents' DNs,
+ * the agent a call rings among them (the Dial page's Dialing call shows the number dialed). A
+ * released call still shows who was on it (the Hangup and Reject pages' Released calls do).
+ */
 export function partiesOf(session: Session, userId: string, phones: Phones): string[] {
-  return session.participants.flatMap((p) => {
+  const numbers = [...session.participants, ...session.departed].flatMap((p) => {
     if (p.type === 'Customer') return [p.nickname];
-    if (p.userId === userId) return [];
-    return [phones[p.userId].device.phoneNumber];
+    return p.userId === userId ? [] : [phones[p.userId].device.phoneNumber];
   });
+  const rung = session.invited.filter((i) => i.userId !== userId && phones[i.userId] !== undefined).map((i) => phones[i.userId].device.phoneNumber);
+  return [...new Set([...numbers, ...rung])];
 }
 
 /** An agent's phone as a notification shows it: its device, its state on voice and do-not-disturb, taken when the operation was performed. */
