@@ -61,6 +61,11 @@ export const ERRORS = {
       `Cannot ${operation}: the ${resource} is ${state} for ${who}, and ${operation} is not allowed there. ` +
       (capabilities.length > 0 ? `Allowed now: ${capabilities.join(', ')}.` : 'Nothing is allowed now.'),
   },
+  CALL_OVER: {
+    statusCode: 2,
+    httpStatus: 400,
+    message: (connId: string) => `Call ${connId} is over: the customer can no longer hang up, answer or refuse it. Start a new call: POST /sim/calls.`,
+  },
   CALL_NOT_ALLOWED: {
     statusCode: 2,
     httpStatus: 400,

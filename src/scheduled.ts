@@ -48,7 +48,7 @@ export class ScheduledActions {
     try {
       if ('customer' in action) return performCustomer(this.model, action.customer, action.session, action.params, action.media, this.clock.now());
       const user = this.model.userById(action.as);
-      if (!user || this.model.channels.get(user.id, action.channel)?.id !== action.whileStateId) return undefined;
+      if (!user || this.model.channels.stampOf(user.id, action.channel) !== action.whileStamp) return undefined;
       return performAgentState(this.model, user, action.channel, action.params, this.clock.now());
     } catch (error) {
       if (error instanceof GwsError) return undefined; // the call or the agent moved on: nothing to do

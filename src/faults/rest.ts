@@ -8,10 +8,11 @@ import type { Fault, FaultControls, RestFaultAnswer } from './types';
 type RestFault = Extract<Fault, { kind: 'rest' }>;
 
 /**
- * The GWS operation requests under /api/v2 (see http/gws-routes.ts and me-routes.ts): on a session
- * of each medium's collection (and its older spellings), on one of the agent's channels, on the agent.
+ * The GWS operation requests under /api/v2 (see http/gws-routes.ts and me-routes.ts): on an
+ * interaction of each family's collection (and its older spellings), on one of the agent's
+ * channels, on its device and the calls it dials, on the agent.
  */
-const OPERATION_PATH = new RegExp(`^/me(/(${[...FAMILIES.flatMap((m) => [m.collection, ...m.aliases]), 'channels'].join('|')})/[^/]+)?/?$`, 'i');
+const OPERATION_PATH = new RegExp(`^/me(?:/(?:${[...FAMILIES.flatMap((m) => [m.collection, ...m.aliases]), 'channels', 'devices'].join('|')})/[^/]+|/devices/[^/]+/calls)?/?$`, 'i');
 
 /**
  * Answers a GWS operation with the error of an armed REST fault instead of performing it. It goes

@@ -33,6 +33,8 @@ export class AgentChannels {
   private lastOffered = new Map<string, string>();
   /** The agents whose device is on do-not-disturb (DoNotDisturbOn): no call is routed to them. */
   private doNotDisturb = new Set<string>();
+  private stamps = new Map<string, number>();
+  private lastStamp = 0;
 
   /** `userIds` in the fixture's order: the order of the round robin. */
   constructor(private readonly userIds: readonly string[]) {}
@@ -43,6 +45,7 @@ export class AgentChannels {
     this.pending = new Map();
     this.lastOffered = new Map();
     this.doNotDisturb = new Set();
+    this.stamps = new Map();
   }
 
   isDoNotDisturb(userId: string): boolean {
@@ -66,7 +69,10 @@ export class AgentChannels {
   /** Logs in on `channel` in `notReady` (GWS agents start NotReady); a channel already logged in keeps its state. */
   login(userId: string, channel: string, notReady: UserState): void {
     const channels = this.byUser.get(userId) ?? new Map<string, ChannelState>();
-    if (!channels.has(channel)) channels.set(channel, { channel, ...notReady });
+    if (!channels.has(channel)) {
+      channels.set(channel, { channel, ...notReady });
+      this.stamps.set(`${userId}/${channel}`, ++this.lastStamp);
+    }
     this.byUser.set(userId, channels);
   }
 
@@ -78,7 +84,19 @@ export class AgentChannels {
   }
 
   set(userId: string, state: ChannelState): void {
-    this.byUser.get(userId)?.set(state.channel, state);
+    const channels = this.byUser.get(userId);
+    if (!channels) return;
+    channels.set(state.channel, state);
+    this.stamps.set(`${userId}/${state.channel}`, ++this.lastStamp);
+  }
+
+  /**
+   * Which setting of the agent's state on `channel` holds now: a number that changes each time it
+   * is set, so that something scheduled for one setting (the end of one after-call work) does not
+   * act on a later one.
+   */
+  stampOf(userId: string, channel: string): number | undefined {
+    return this.byUser.get(userId)?.has(channel) ? this.stamps.get(`${userId}/${channel}`) : undefined;
   }
 
   /**

@@ -37,8 +37,8 @@ describe('gws-sim validate checks what the streams send', () => {
     const result = await run(['validate', file]);
     expect(result.stdout.split('\n')).toEqual([
       `✗ ${file}:`,
-      "  $.steps[1].expect.agent1[1] (line 17): no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
-      '  $.steps[1].expect.agent2[2].match["facebooksesion.state"] (line 26): facebooksesion.state: StatusChange notifications have no \'facebooksesion\'; did you mean facebooksession? (they have: referenceId, notificationType, messageType, facebooksession, chat)',
+      "  $.steps[1].expect.agent1[1] (line 17): no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: AttachedDataChanged, CallRecordingStateChange, ChannelStateChangeMessageV2, CustomNotice, DeviceStateChangeMessage, DtmfSent, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      '  $.steps[1].expect.agent2[2].match["facebooksesion.state"] (line 26): facebooksesion.state: StatusChange notifications have no \'facebooksesion\'; did you mean facebooksession? (they have: referenceId, notificationType, messageType, facebooksession, chat, call, phoneNumber, extensions)',
       '',
     ]);
     expect(result.code).toBe(1);

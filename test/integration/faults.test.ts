@@ -230,6 +230,27 @@ describe('faults on demand, proven with the official CometD client', () => {
     await sim.expect({ agent1: AGENT1_STREAM });
   });
 
+  it('rest on the device: Dial and DoNotDisturbOn are answered with the fault, and nothing rings', async () => {
+    sim = await start({ faults: ['rest:agent1:Dial:4/503', 'rest:agent2:DoNotDisturbOn:4/503'] });
+    const post = (user: string, path: string, body: object) =>
+      fetch(`${sim.url}/api/v2${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const deviceOf = async (user: string) =>
+      ((await (await fetch(`${sim.url}/api/v2/me/devices?fields=*`, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${user}`).toString('base64')}` } })).json()) as { devices: { id: string }[] }).devices[0].id;
+    const dial = { operationName: 'Dial', destination: { phoneNumber: '7002' } };
+    const refused = await post('agent1', `/me/devices/${await deviceOf('agent1')}/calls`, dial);
+    expect([refused.status, ((await refused.json()) as { statusCode: number }).statusCode]).toEqual([503, 4]);
+    expect(sim.state().calls).toEqual([]);
+    const dnd = await post('agent2', `/me/devices/${await deviceOf('agent2')}`, { operationName: 'DoNotDisturbOn' });
+    expect(dnd.status).toBe(503);
+    // One-shot: the next Dial rings agent2.
+    expect((await post('agent1', `/me/devices/${await deviceOf('agent1')}/calls`, dial)).status).toBe(200);
+    expect(sim.state().calls.map((c) => c.agentStates)).toEqual([{ agent1: 'Dialing', agent2: 'Ringing' }]);
+  });
+
   it('rest with operation *: a call naming no known operation is refused as such, and does not use up the fault', async () => {
     sim = await start({ faults: ['rest:agent1:*:VISIBILITY_NOT_ALL'] });
     const agent1 = await sim.agent('agent1');

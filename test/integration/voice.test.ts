@@ -46,7 +46,8 @@ describe.each(TRANSPORTS)('voice over %s', (transport: Transport) => {
       'DeviceStateChangeMessage:AfterCallWork',
       'DeviceStateChangeMessage:Ready',
     ]);
-    expect(ended[0].call.capabilities).toEqual([]);
+    // Released, with no capabilities; the parties stay listed (the Hangup page's sample).
+    expect([ended[0].call.capabilities, ended[0].call.participants.map((p: any) => p.phoneNumber)]).toEqual([[], ['+14155550100']]);
     expect((await w.perform('agent1', call.id, 'Hold')).status).toBe(404);
   });
 
@@ -63,6 +64,8 @@ describe.each(TRANSPORTS)('voice over %s', (transport: Transport) => {
     expect(ringing.call.capabilities).not.toContain('Reject');
     expect(ringing.call.id).not.toBe(dialing.call.id);
     expect(ringing.call.connId).toBe(dialing.call.connId);
+    // Each lists the other's number (the Dial page's Dialing call lists the number dialed).
+    expect([dialing.call.participants.map((p: any) => p.phoneNumber), ringing.call.participants.map((p: any) => p.phoneNumber)]).toEqual([['7002'], ['7001']]);
 
     await w.ok('agent2', ringing.call.id, 'Answer');
     expect(calls(await w.take('agent1')).map(summary)).toEqual(['StatusChange:Established']);
@@ -85,7 +88,7 @@ describe.each(TRANSPORTS)('voice over %s', (transport: Transport) => {
     expectRefusal(await w.customer(dialing.call.connId, 'refuse'), 400, 2, /not an outbound call still dialing/);
     expect((await w.customer(dialing.call.connId, 'hangup')).body).toEqual({ statusCode: 0 });
     expect(calls(await w.take('agent1')).map(summary)).toEqual(['StatusChange:Released']);
-    expectRefusal(await w.customer(dialing.call.connId, 'answer'), 400, 2, /customer has left/);
+    expectRefusal(await w.customer(dialing.call.connId, 'answer'), 400, 2, /^Call .* is over: the customer can no longer/);
 
     await post(w, 'agent1', `/me/devices/${device}/calls`, { operationName: 'Dial', destination: { phoneNumber: '7002' } });
     const [internal] = calls(await w.take('agent1'));

@@ -34,11 +34,11 @@ export interface Draft {
 
 /**
  * Something an operation makes happen later, as data (so that any process can perform it): an
- * agent's state the simulator sets on a channel, if the agent is still in the state `whileStateId`
+ * agent's state the simulator sets on a channel, if the agent's state there is still the one set then (`whileStamp`)
  * (after-call work ends); or what the customer does in an interaction (answers an outbound call).
  */
 export type Scheduled =
-  | { afterMs: number; as: string; channel: string; params: Record<string, unknown>; whileStateId: string }
+  | { afterMs: number; as: string; channel: string; params: Record<string, unknown>; whileStamp: number }
   | { afterMs: number; customer: string; media: MediaName; session: string; params: Record<string, unknown> };
 
 /** One call of an operation, for the dry run of its stream file and for `gws-sim run` of it. */

@@ -90,6 +90,8 @@ describe("the operations on the agent itself", () => {
       ['EndContactCenterSession', 'me', undefined],
       ['Ready', 'channel', undefined],
       ['NotReady', 'channel', undefined],
+      ['DoNotDisturbOn', 'device', undefined],
+      ['DoNotDisturbOff', 'device', undefined],
     ]);
     for (const name of names) expect(operationNamed(name, 'chat')).toBe(operationNamed(name, 'facebook'));
     expect(names.map(targetOf)).toEqual(['me', 'me', 'channel', 'channel']);
@@ -98,7 +100,9 @@ describe("the operations on the agent itself", () => {
   });
 
   it('are among the operations an agent may POST, after those on sessions; the customer\'s are not', () => {
-    expect(restOperationNames()).toEqual([...operationNames('chat'), 'StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady']);
+    const agentState = ['StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady', 'DoNotDisturbOn', 'DoNotDisturbOff'];
+    // Dial (a call made from the device) comes first of the voice ones; names both families share, once.
+    expect(restOperationNames()).toEqual([...new Set([...operationNames('chat'), 'Dial', ...operationNames('voice'), ...agentState])]);
     expect(restOperationNames()).not.toContain('Offer');
   });
 });

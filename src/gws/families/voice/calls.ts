@@ -1,6 +1,6 @@
 import { gwsError } from '../../../errors';
 import type { AgentParticipant } from '../../fixture';
-import { agentsOf, depart, type CallData, type GwsModel, type Leg, type Session, type Standing } from '../../model';
+import { agentsOf, type CallData, type GwsModel, type Leg, type Session, type Standing } from '../../model';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
 import { DEVICES_TOPIC } from '../index';
 
@@ -33,7 +33,8 @@ export function requireOffered(allowed: boolean, operation: string, who: string,
 
 /**
  * Ends the call for everyone still on it: each agent's leg Released, the ringing ones withdrawn,
- * every party gone. Returns who is told in role `released`, and the wrap-up each agent that was
+ * the connection over (`state` Completed; its parties stay listed, as the Hangup page's Released
+ * call shows them). Returns who is told in role `released`, and the wrap-up each agent that was
  * connected goes into (afterCallWork).
  */
 export function releaseAll(model: GwsModel, session: Session, now: number, except?: string): { told: Told[]; wrapUps: WrapUp } {
@@ -43,7 +44,7 @@ export function releaseAll(model: GwsModel, session: Session, now: number, excep
     .map(([id]): Told => ({ role: 'released', userId: id }));
   for (const id of Object.keys(session.states)) session.states[id] = 'Released';
   session.invited = [];
-  for (const participant of [...session.participants]) depart(session, participant);
+  session.state = 'Completed';
   return { told, wrapUps: afterCallWork(model, connected, now) };
 }
 
@@ -69,7 +70,7 @@ export function afterCallWork(model: GwsModel, userIds: readonly string[], _now:
     model.channels.set(userId, { channel: 'voice', id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
     told.push({ role: 'device', userId, topic: DEVICES_TOPIC });
     const back = before.state === 'Ready' ? { operationName: 'Ready' } : { operationName: 'NotReady', ...(before.workMode ? { workMode: before.workMode } : {}), ...(before.reason ? { reason: before.reason } : {}) };
-    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStateId: acw.id });
+    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStamp: model.channels.stampOf(userId, 'voice')! });
   }
   return { told, scheduled };
 }

@@ -66,9 +66,9 @@ export const incomingCall = defineCustomerOperation({
   sample: (model) => ringing(model),
 });
 
-/** The customer still on the call; refused with statusCode 2 once it has hung up. */
+/** The customer still on the call; refused with statusCode 2 once the call is over. */
 function onCall(session: Session | undefined): Session {
-  if (!session || !session.participants.some((p) => p.type === 'Customer')) throw gwsError('CUSTOMER_GONE', session?.id ?? '(none)');
+  if (!session || session.state === 'Completed' || !session.participants.some((p) => p.type === 'Customer')) throw gwsError('CALL_OVER', session?.id ?? '(none)');
   return session;
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { User } from '../../fixture';
 
 /**
  * The agent's phone: GWS's device resource. Each fixture user has one, its DN the user's
@@ -16,7 +15,8 @@ export interface Device {
 /** The voice environment every device belongs to (one, as a small GWS has: modelled). */
 export const VOICE_ENVIRONMENT_ID = '370ef5e6-9e3c-4d91-9588-7f4dfe67e011';
 
-export function devicesOf(users: readonly User[]): Device[] {
+/** The users' phones, in the fixture's order (it gives each user's DN its default). */
+export function devicesOf(users: readonly { id: string; phoneNumber?: string }[]): Device[] {
   return users.map((user, i) => ({ id: guidOf(`device:${user.id}`), userId: user.id, phoneNumber: user.phoneNumber ?? String(7001 + i) }));
 }
 

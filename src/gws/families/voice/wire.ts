@@ -39,17 +39,16 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
 }
 
 /**
- * The numbers of the other parties of the connection: the customer's, and the other agents' DNs,
- * the agent a call rings among them (the Dial page's Dialing call shows the number dialed). A
- * released call still shows who was on it (the Hangup and Reject pages' Released calls do).
+ * The numbers of the other parties of the connection: the customer's, the other agents' DNs, and
+ * the phone still ringing (the Dial page's Dialing call lists the number dialed). A released call
+ * keeps those it had (the Hangup page's sample).
  */
 export function partiesOf(session: Session, userId: string, phones: Phones): string[] {
-  const numbers = [...session.participants, ...session.departed].flatMap((p) => {
-    if (p.type === 'Customer') return [p.nickname];
-    return p.userId === userId ? [] : [phones[p.userId].device.phoneNumber];
-  });
-  const rung = session.invited.filter((i) => i.userId !== userId && phones[i.userId] !== undefined).map((i) => phones[i.userId].device.phoneNumber);
-  return [...new Set([...numbers, ...rung])];
+  const agents = [...session.participants.flatMap((p) => (p.type === 'Agent' ? [p.userId] : [])), ...session.invited.map((i) => i.userId)];
+  return [
+    ...session.participants.flatMap((p) => (p.type === 'Customer' ? [p.nickname] : [])),
+    ...agents.filter((id) => id !== userId).map((id) => phones[id].device.phoneNumber),
+  ];
 }
 
 /** An agent's phone as a notification shows it: its device, its state on voice and do-not-disturb, taken when the operation was performed. */
