@@ -1,6 +1,7 @@
 import { loadFixture } from '../../src/gws/fixture';
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { useWorld, type World } from '../helpers/operations';
+import { rest } from '../helpers/rest';
 import { callMessage, calls, deviceMessage, dial, devices, established, oneCall, onDevice, onVoice, summary, USER_STATES, type CallShape } from '../helpers/voice';
 
 /** The capabilities of each state, in the order of the pages' samples (README "Calls"). */
@@ -190,6 +191,20 @@ describe.each(TRANSPORTS)('each voice operation over %s: every party told, as th
       deviceMessage(url(), 'agent3', USER_STATES.AfterCallWork),
       deviceMessage(url(), 'agent3', USER_STATES.Ready),
     ]);
+  });
+
+  test('GET /api/v2/me/calls and /calls/{id}: each agent its own calls, as its notifications show them', async () => {
+    const w = world();
+    await dial(w, 'agent1', '7002');
+    const dialing = await oneCall(w, 'agent1');
+    const ringing = await oneCall(w, 'agent2');
+    const get = (user: 'agent1' | 'agent2', path: string) => rest(url()).get(`/api/v2/me/calls${path}`, { user, password: user });
+    const [one, own, all] = [await get('agent1', `/${dialing.call.id}`), await get('agent2', ''), await get('agent2', '?fields=*')];
+    expect(one.body).toEqual({ statusCode: 0, call: dialing.call });
+    expect(own.body).toEqual({ statusCode: 0, uris: [ringing.call.uri] });
+    expect(all.body).toEqual({ statusCode: 0, calls: [ringing.call] });
+    const other = await get('agent2', `/${dialing.call.id}`);
+    expect([other.status, other.body.statusCode]).toEqual([404, 6]);
   });
 
   test('a device message carries no notificationType; calls come on /v2/me/calls, devices on /v2/me/devices', async () => {

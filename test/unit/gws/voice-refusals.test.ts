@@ -105,7 +105,7 @@ describe('operations their capabilities do not offer now: statusCode 2, saying w
     }
     w.customer('CustomerHangup', w.connId);
     const before = w.snapshot();
-    for (const name of ['CustomerHangup', 'CustomerAnswer', 'CustomerRefuse']) expect(refusal(() => w.customer(name, w.connId)).code).toBe('CUSTOMER_GONE');
+    for (const name of ['CustomerHangup', 'CustomerAnswer', 'CustomerRefuse']) expect(refusal(() => w.customer(name, w.connId)).code).toBe('CALL_OVER');
     expect(w.snapshot()).toBe(before);
   });
 });
