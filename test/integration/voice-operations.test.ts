@@ -6,7 +6,7 @@ import { callMessage, calls, deviceMessage, dial, devices, established, oneCall,
 
 /** The capabilities of each state, in the order of the pages' samples (README "Calls"). */
 const DIALING = ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
-const RINGING = ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'UpdateUserData'];
+const RINGING = ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
 const DATA = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
 const ESTABLISHED = ['Hold', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'];
 const HELD = ['Retrieve', ...DATA, 'StartCallRecording'];
@@ -161,6 +161,16 @@ describe.each(TRANSPORTS)('each voice operation over %s: every party told, as th
       deviceMessage(url(), 'agent1', USER_STATES.AfterCallWork),
       deviceMessage(url(), 'agent1', USER_STATES.Ready),
     ]);
+  });
+
+  test('Hangup of a ringing call releases it: the callee of an internal call hangs up, the caller is Released too', async () => {
+    const w = world();
+    await dial(w, 'agent1', '7002');
+    const dialing = await oneCall(w, 'agent1');
+    const ringing = await oneCall(w, 'agent2');
+    expect((await w.perform('agent2', ringing.call.id, 'Hangup')).body).toEqual({ statusCode: 0 });
+    expect(calls(await w.take('agent2')).map((n) => [summary(n), n.call.capabilities])).toEqual([['StatusChange:Released', []]]);
+    expect(calls(await w.take('agent1')).map((n) => [summary(n), n.call.id])).toEqual([['StatusChange:Released', dialing.call.id]]);
   });
 
   test('DoNotDisturbOn and DoNotDisturbOff: the device, doNotDisturb On then Off, the state on voice kept', async () => {

@@ -17,7 +17,7 @@ describe.each(TRANSPORTS)('voice refusals over REST, %s: the GWS answer, nobody 
 
     expectRefusal(await w.perform('agent1', caller.id, 'Hold'), 400, 2, /^Cannot Hold: the call is Dialing for agent1, and Hold is not allowed there\. Allowed now: SendDtmf, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData\.$/);
     expectRefusal(await w.perform('agent2', callee.id, 'Reject'), 400, 2, /^Cannot Reject: only a call delivered through a queue can be rejected/);
-    expectRefusal(await w.perform('agent2', callee.id, 'Hangup'), 400, 2, /^Cannot Hangup: the call is Ringing for agent2.*Allowed now: Answer, /);
+    expectRefusal(await w.perform('agent2', callee.id, 'Hold'), 400, 2, /^Cannot Hold: the call is Ringing for agent2.*Allowed now: Answer, /);
     expectRefusal(await w.perform('agent1', caller.id, 'SendDtmf', { digits: 'x' }), 400, 1, /^Invalid parameter 'digits'/);
     expectRefusal(await w.perform('agent1', caller.id, 'DeleteUserDataPair'), 400, 1, /^Missing required parameter 'key'/);
     expectRefusal(await w.perform('agent1', caller.id, 'Accept'), 400, 1, /^Unknown operationName 'Accept' for a call/);

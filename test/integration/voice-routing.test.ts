@@ -66,7 +66,7 @@ describe.each(TRANSPORTS)('routing calls over %s', (transport: Transport) => {
     await w.onChannel('agent2', 'voice', 'Ready');
     const told = await w.take('agent2');
     expect(told.map(summary)).toEqual(['Device:Ready', 'StatusChange:Ringing']);
-    expect(told[1].call).toMatchObject({ connId: waited.body.id, callType: 'Inbound', dnis: '9000', capabilities: ['Answer', 'Reject', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'UpdateUserData'] });
+    expect(told[1].call).toMatchObject({ connId: waited.body.id, callType: 'Inbound', dnis: '9000', capabilities: ['Answer', 'Reject', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'] });
     expect(waiting(w)).toEqual([]);
   });
 

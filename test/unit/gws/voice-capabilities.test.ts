@@ -67,8 +67,8 @@ describe('the capabilities of a call, per state, in the order the pages list the
     expect(capabilitiesIn('Held')).toEqual([...performed(PAGES.Held), 'StartCallRecording']);
   });
 
-  it('Ringing (modelled: no page shows one): Answer, Reject only through a queue (the Reject page), the user data operations', () => {
-    const userData = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'UpdateUserData'];
+  it("Ringing (modelled: no page shows one): Answer, Reject only through a queue (the Reject page), the Dialing list's others but SendDtmf (Hangup: Genesys' HTCC sample client releases a ringing call)", () => {
+    const userData = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
     expect(capabilitiesIn('Ringing (a direct call)')).toEqual(['Answer', ...userData]);
     expect(capabilitiesIn('Ringing (an internal call)')).toEqual(['Answer', ...userData]);
     expect(capabilitiesIn('Ringing (through the queue)')).toEqual(['Answer', 'Reject', ...userData]);

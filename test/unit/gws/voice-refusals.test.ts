@@ -6,7 +6,7 @@ const DATA = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup'
 /** What agent1 may do in each state its call is put in below (a direct call rings: no Reject). */
 const ALLOWED: Record<Exclude<CallState, 'Released'>, string[]> = {
   Dialing: ['SendDtmf', ...DATA],
-  Ringing: ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'UpdateUserData'],
+  Ringing: ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
   Established: ['Hold', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'],
   Held: ['Retrieve', ...DATA, 'StartCallRecording'],
 };
@@ -22,7 +22,7 @@ const OPERATIONS: [string, readonly CallState[], Record<string, unknown>][] = [
   ['DeleteUserData', ANY, {}],
   ['AttachUserData', ANY, { userData: { AccountNumber: '12345' } }],
   ['DeleteUserDataPair', ANY, { key: 'AccountNumber' }],
-  ['Hangup', ['Dialing', 'Established', 'Held'], {}],
+  ['Hangup', ANY, {}],
   ['UpdateUserData', ANY, { userData: { AccountNumber: '12345678' } }],
   ['MuteCall', ['Established'], {}],
   ['UnmuteCall', ['Established'], {}],

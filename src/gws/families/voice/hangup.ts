@@ -8,7 +8,8 @@ import { onEstablished } from './samples';
  * Hangup (the Hangup page): the call is Released for every party (gws-sim's calls have two parties:
  * the other side hangs up with it), capabilities empty. Each agent that was connected goes into
  * after-call work (role `device`, modelled); one that is free and still Ready (no wrap-up) is rung by
- * the next call waiting.
+ * the next call waiting. A ringing call may be hung up too: Genesys' own HTCC sample client offers
+ * "Release" (Hangup) beside Answer on a ringing call.
  */
 export const hangup = defineAgentOperation({
   media: 'voice',
@@ -16,7 +17,7 @@ export const hangup = defineAgentOperation({
   summary: 'The agent releases the call: every party is Released, and the connected agents go into after-call work',
   params: z.object({}),
   example: {},
-  states: ['Dialing', 'Established', 'Held'],
+  states: ['Ringing', 'Dialing', 'Established', 'Held'],
   roles: ['caller', 'released', 'device'],
   participants: [],
   perform({ model, caller, session, now }) {
