@@ -1,6 +1,7 @@
 import { gwsError } from '../../errors';
 import type { AgentParticipant, LogMessage, User } from '../fixture';
 import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../families';
+import { FRESH_LEG } from '../families/voice/calls';
 import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
 import { listed } from '../../shown';
@@ -50,7 +51,7 @@ export function invite(model: GwsModel, session: Session, invitation: Invitation
   const family = familyNamed(session.media);
   session.states[invitation.userId] = family.invitedState;
   // A call rings each agent on its own leg (families/voice).
-  if (family.legPerAgent) model.addLeg(session, invitation.userId, { callType: session.call!.callType, mute: false, recordingState: 'Stopped' });
+  if (family.legPerAgent) model.addLeg(session, invitation.userId, { callType: session.call!.callType, ...FRESH_LEG });
 }
 
 /**

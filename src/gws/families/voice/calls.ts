@@ -1,11 +1,43 @@
 import { gwsError } from '../../../errors';
 import type { AgentParticipant } from '../../fixture';
-import { agentsOf, type CallData, type GwsModel, type Leg, type Session, type Standing } from '../../model';
+import { agentsOf, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
+import { gwsTimestamp } from '../../timestamp';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
 import { DEVICES_TOPIC } from '../index';
 
 /** A new leg's mute and recording state: unmuted, not recorded. */
 export const FRESH_LEG: Pick<Leg, 'mute' | 'recordingState'> = { mute: false, recordingState: 'Stopped' };
+
+/**
+ * A new call, on its way: from a customer's number (`customer`) or an agent's phone that dials
+ * (`dialer`, Dialing), ringing an agent (`ringing`, Ringing) or waiting for routing. Each agent on
+ * it gets its own leg, of the call's type.
+ */
+export function newCall(model: GwsModel, now: number, spec: { call: CallData; userData?: Record<string, unknown>; customer?: string; dialer?: string; ringing?: Invitation }): Session {
+  const { dialer, ringing } = spec;
+  const session = model.addSession((nextId) => ({
+    media: 'voice',
+    // A session's own fields; a call shows none of them (its resource is families/voice/wire.ts's).
+    state: 'Chatting',
+    facebooksessionType: '',
+    receivedDate: gwsTimestamp(now),
+    suggestedQueueIds: [],
+    capabilities: [],
+    revelantResponseTemplateGroups: [],
+    messages: [],
+    departed: [],
+    userData: spec.userData ?? {},
+    participants: [
+      ...(dialer === undefined ? [] : [agentParty(model, dialer)]),
+      ...(spec.customer === undefined ? [] : [{ type: 'Customer' as const, participantId: nextId(), nickname: spec.customer, visibility: 'All' as const }]),
+    ],
+    invited: ringing ? [ringing] : [],
+    states: { ...(dialer === undefined ? {} : { [dialer]: 'Dialing' as const }), ...(ringing ? { [ringing.userId]: 'Ringing' as const } : {}) },
+    call: spec.call,
+  }));
+  for (const userId of [dialer, ringing?.userId]) if (userId !== undefined) model.addLeg(session, userId, { callType: spec.call.callType, ...FRESH_LEG });
+  return session;
+}
 
 /** The caller's own leg of the call. */
 export const legOf = (standing: Standing, userId: string): Leg => standing.session.legs![userId];

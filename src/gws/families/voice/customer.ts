@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
-import type { Participant } from '../../fixture';
-import { gwsTimestamp } from '../../timestamp';
 import { defineCustomerOperation } from '../../operations/operation';
 import { UserData } from '../../operations/params';
 import { dispatchWaiting, route } from '../../operations/routing';
 import { listed } from '../../../shown';
 import type { GwsModel, Session } from '../../model';
-import { releaseAll, requireOffered } from './calls';
+import { newCall, releaseAll, requireOffered } from './calls';
 import { established, ringing } from './samples';
 
 /** The DN of the routing point routed calls arrive on: their `dnis` (the Reject page's sample shows one; modelled). */
@@ -39,26 +37,12 @@ export const incomingCall = defineCustomerOperation({
     const named = params.offerTo === undefined ? undefined : model.userByName(params.offerTo);
     if (params.offerTo !== undefined && !named) throw gwsError('NO_SUCH_AGENT', 'offerTo', params.offerTo, listed(model.users.map((u) => u.userName)));
     if (params.userData) model.checkUserData('Offer', params.userData, {});
-    const created = model.addSession((nextId) => {
-      const customer: Participant = { type: 'Customer', participantId: nextId(), nickname: params.from, visibility: 'All' };
-      return {
-        media: 'voice',
-        state: 'Chatting',
-        facebooksessionType: '',
-        receivedDate: gwsTimestamp(now),
-        suggestedQueueIds: [],
-        capabilities: [],
-        revelantResponseTemplateGroups: [],
-        userData: params.userData ?? {},
-        participants: [customer],
-        messages: [],
-        departed: [],
-        invited: named ? [{ userId: named.id, kind: 'offer', visibility: 'All' }] : [],
-        states: named ? { [named.id]: 'Ringing' } : {},
-        call: { ani: params.from, dnis: named ? model.deviceOf(named.id).phoneNumber : ROUTING_POINT, callType: 'Inbound', routed: named === undefined },
-      };
+    const created = newCall(model, now, {
+      call: { ani: params.from, dnis: named ? model.deviceOf(named.id).phoneNumber : ROUTING_POINT, callType: 'Inbound', routed: named === undefined },
+      userData: params.userData,
+      customer: params.from,
+      ...(named ? { ringing: { userId: named.id, kind: 'offer', visibility: 'All' } } : {}),
     });
-    if (named) model.addLeg(created, named.id, { callType: 'Inbound', mute: false, recordingState: 'Stopped' });
     const offeredTo = named?.id ?? route(model, created);
     const routing = named ? {} : offeredTo === undefined ? { waiting: true } : { offeredTo: model.userById(offeredTo)!.userName };
     return { participants: {}, recipients: offeredTo === undefined ? [] : [{ role: 'invited', userId: offeredTo }], answer: { id: created.id, ...routing } };

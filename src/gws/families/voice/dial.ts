@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
-import { gwsTimestamp } from '../../timestamp';
 import { UserData } from '../../operations/params';
 import { defineCreatingOperation, type Draft } from '../../operations/operation';
-import { agentParty, FRESH_LEG } from './calls';
+import { newCall } from './calls';
 import { startVoice } from './samples';
 
 const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: digits, with an optional leading +') });
@@ -32,24 +31,12 @@ export const dial = defineCreatingOperation({
     if (calleeUser && model.channels.isDoNotDisturb(calleeUser.id)) throw gwsError('DO_NOT_DISTURB', calleeUser.userName, phoneNumber);
     if (params.userData) model.checkUserData('Dial', params.userData, {});
     const callType = callee ? 'Internal' : 'Outbound';
-    const session = model.addSession((nextId) => ({
-      media: 'voice',
-      state: 'Chatting',
-      facebooksessionType: '',
-      receivedDate: gwsTimestamp(now),
-      suggestedQueueIds: [],
-      capabilities: [],
-      revelantResponseTemplateGroups: [],
-      userData: params.userData ?? {},
-      participants: [agentParty(model, caller.id), ...(callee ? [] : [{ type: 'Customer' as const, participantId: nextId(), nickname: phoneNumber, visibility: 'All' as const }])],
-      messages: [],
-      departed: [],
-      invited: calleeUser ? [{ userId: calleeUser.id, kind: 'offer' as const, visibility: 'All' as const, by: caller.id }] : [],
-      states: { [caller.id]: 'Dialing', ...(calleeUser ? { [calleeUser.id]: 'Ringing' as const } : {}) },
+    const session = newCall(model, now, {
       call: { ani: own.phoneNumber, dnis: phoneNumber, callType, routed: false },
-    }));
-    model.addLeg(session, caller.id, { callType, ...FRESH_LEG });
-    if (calleeUser) model.addLeg(session, calleeUser.id, { callType, ...FRESH_LEG });
+      userData: params.userData,
+      dialer: caller.id,
+      ...(calleeUser ? { ringing: { userId: calleeUser.id, kind: 'offer', visibility: 'All', by: caller.id } } : { customer: phoneNumber }),
+    });
     const answerAfterMs = model.fixture.voice.answerAfterMs;
     const draft: Draft = {
       participants: {},
