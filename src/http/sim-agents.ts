@@ -26,28 +26,28 @@ export function agentOperationRoutes(deps: AppDeps): Router {
   for (const media of FAMILIES) {
     router.post(`/agents/:agent/${media.collection}/:id`, (req, res) => {
       const caller = agent(req.params.agent);
-      answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), () =>
-        performOperation(deps.model, caller, req.params.id, req.body, media.name),
+      answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), (now) =>
+        performOperation(deps.model, caller, req.params.id, req.body, media.name, now),
       );
     });
   }
   router.post('/agents/:agent', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), () => performAgentState(deps.model, caller, undefined, req.body));
+    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), (now) => performAgentState(deps.model, caller, undefined, req.body, now));
   });
   router.post('/agents/:agent/channels/:channel', (req, res) => {
     const caller = agent(req.params.agent);
     const { channel } = req.params;
-    answerOperation(deps, res, as(caller), operationRequest(req.body, { channel }), () => performAgentState(deps.model, caller, channel, req.body));
+    answerOperation(deps, res, as(caller), operationRequest(req.body, { channel }), (now) => performAgentState(deps.model, caller, channel, req.body, now));
   });
   // The agent's phone: Dial (creates a call), DoNotDisturbOn and DoNotDisturbOff.
   router.post('/agents/:agent/devices/:id/calls', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, { media: 'voice' }), () => performCreating(deps.model, caller, req.params.id, req.body, 'voice'));
+    answerOperation(deps, res, as(caller), operationRequest(req.body, { media: 'voice' }), (now) => performCreating(deps.model, caller, req.params.id, req.body, 'voice', now));
   });
   router.post('/agents/:agent/devices/:id', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), () => performOnDevice(deps.model, caller, req.params.id, req.body));
+    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), (now) => performOnDevice(deps.model, caller, req.params.id, req.body, now));
   });
   return router;
 }

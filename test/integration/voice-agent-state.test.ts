@@ -55,7 +55,8 @@ describe.each(TRANSPORTS)('the agent on voice over %s: its device tells its stat
     await w.take('agent3');
     const refused = await w.me('agent3', 'EndContactCenterSession');
     expect([refused.status, refused.body.statusCode]).toEqual([400, 2]);
-    expect(refused.body.statusMessage).toMatch(/^Cannot EndContactCenterSession: agent3 still has call \S+ offered or open/);
+    // The call is named by agent3's own call id, and how to end it.
+    expect(refused.body.statusMessage).toBe(`Cannot EndContactCenterSession: agent3 still has call ${id} offered or open. Hangup or Reject it first.`);
     expect(await w.take('agent3')).toEqual([]);
     await w.ok('agent3', id, 'Hangup');
     await w.take('agent3');
@@ -124,6 +125,17 @@ describe.each(TRANSPORTS)('after-call work and the customer answering, on the ma
     expect(w.sim.state().calls[0].agentStates).toEqual({ agent2: 'Established' });
     const [answered] = await after(w, 40, 'agent2');
     expect([summary(answered), answered.call.duration]).toEqual(['StatusChange:Established', '0']);
+  });
+
+  test("a call's duration counts on the simulator's clock, in its notifications and in GET /api/v2/me/calls", async () => {
+    const w = world();
+    const { id } = await answeredOnManualClock(w, 'agent1');
+    await w.sim.clock.advance(12_000);
+    await w.ok('agent1', id, 'Hold');
+    const [held] = await after(w, 40);
+    expect([summary(held), held.call.duration]).toEqual(['StatusChange:Held', '12']);
+    await w.sim.clock.advance(3_000);
+    expect((await w.view('agent1', id)).call.duration).toBe('15');
   });
 
   test('a hang-up before the customer answers cancels the answer: nothing more arrives', async () => {

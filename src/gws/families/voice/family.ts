@@ -19,5 +19,5 @@ export const VOICE: Family = {
   invitedState: 'Ringing',
   finalState: 'Released',
   legPerAgent: true,
-  noun: 'call',
+  endedBy: 'Hangup or Reject',
 };
