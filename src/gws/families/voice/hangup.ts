@@ -20,8 +20,8 @@ export const hangup = defineAgentOperation({
   states: ['Ringing', 'Dialing', 'Established', 'Held'],
   roles: ['caller', 'released', 'device'],
   participants: [],
-  perform({ model, caller, session, now }) {
-    const { told: released, wrapUps } = releaseAll(model, session, now, caller.id);
+  perform({ model, caller, session }) {
+    const { told: released, wrapUps } = releaseAll(model, session, caller.id);
     return told(caller.id, [...released, ...wrapUps.told], { scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') });
   },
   sample: (model) => onEstablished(model, 'Hangup'),
