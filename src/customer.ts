@@ -52,7 +52,7 @@ export function customerControls(model: GwsModel, play: (outcome: OperationOutco
     const { media } = model.session(sessionId);
     const offered = customerActionsOf(media);
     if (!offered.includes(action)) {
-      const { noun } = familyNamed(media);
+      const noun = familyNamed(media).resource;
       throw new Error(`sim.customer('${sessionId}').${action}(): ${sessionId} is a ${noun}; its customer can ${offered.map((a) => `${a}()`).join(', ')}`);
     }
     act(CUSTOMER_ACTIONS[action], sessionId, body, media);
@@ -63,7 +63,7 @@ export function customerControls(model: GwsModel, play: (outcome: OperationOutco
       const offer = customerOperations(media).find((o) => o.creates)!;
       const takes = parametersOf(offer).map((p) => p.name);
       const foreign = Object.entries(options).filter(([key, value]) => value !== undefined && !takes.includes(key)).map(([key]) => key);
-      if (foreign.length > 0) throw new Error(`sim.offer(): a ${familyNamed(media).noun} (media '${media}') takes no ${foreign.join(', ')}; it takes ${takes.join(', ')}`);
+      if (foreign.length > 0) throw new Error(`sim.offer(): a ${familyNamed(media).resource} (media '${media}') takes no ${foreign.join(', ')}; it takes ${takes.join(', ')}`);
       return String(act(offer.name, undefined, options, media).answer.id);
     },
     customer: (sessionId: string): CustomerHandle => ({

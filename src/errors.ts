@@ -174,8 +174,8 @@ export const ERRORS = {
   SESSIONS_OPEN: {
     statusCode: 2,
     httpStatus: 400,
-    message: (userName: string, sessions: readonly string[]) =>
-      `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. Reject, Complete or Leave ${sessions.length === 1 ? 'it' : 'them'} first.`,
+    message: (userName: string, sessions: readonly string[], how = 'Reject, Complete or Leave') =>
+      `Cannot EndContactCenterSession: ${userName} still has ${listed(sessions)} offered or open. ${how} ${sessions.length === 1 ? 'it' : 'them'} first.`,
   },
   TOO_MANY_INTERACTIONS: {
     // The simulator's state, not a failure of it: no 5xx for what a user can cause.

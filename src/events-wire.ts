@@ -67,10 +67,11 @@ export interface OperationEvent extends Numbered {
   elided?: number;
 }
 
-/** The state an operation changed: sessions (without their logs, with the messages logged), or an agent's channels. */
+/** The state an operation changed: sessions (without their logs, with the messages logged), agents' channels and phones. */
 export interface OperationChange {
   sessions: { collection: string; session: { id: string } & Record<string, unknown>; logged: ({ index: number } & Record<string, unknown>)[] }[];
-  users?: { userName: string; channels: unknown[] }[];
+  /** An agent's channels (voice among them) and its phone's do-not-disturb. */
+  users?: { userName: string; channels: unknown[]; doNotDisturb: boolean }[];
   /** Interactions forgotten to make room (--max-interactions): gone from the state. */
   forgotten?: { collection: string; id: string }[];
 }

@@ -1,7 +1,8 @@
 import type { CometdClientInfo } from './bayeux/clients';
 import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
-import { CHANNELS, FAMILIES, familyNamed, type Collection, type MediaName } from './gws/families';
+import { CHANNELS, DEVICES_TOPIC, FAMILIES, familyNamed, type Collection, type MediaName } from './gws/families';
+import type { User } from './gws/fixture';
 import type { GwsModel, Session } from './gws/model';
 import { capabilitiesOf, customerOperations, type Outcome } from './gws/operations/registry';
 import type { OperationChange } from './events-wire';
@@ -29,8 +30,7 @@ export function describeState(
     lastReferenceId: model.lastReference,
     /** The id of the live feed's last event (GET /sim/events): the state includes what it and those before say. */
     lastEventId,
-    // Each user's phone: the id its REST paths name (Dial, DoNotDisturbOn) and its DN.
-    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, channels: model.channels.of(id), device: deviceOf(model, id) })),
+    users: model.users.map(({ id, userName, firstName, lastName }) => ({ id, userName, firstName, lastName, ...phoneState(model, id), channels: model.channels.of(id), doNotDisturb: model.channels.isDoNotDisturb(id) })),
     ...(Object.fromEntries(FAMILIES.map((family) => [family.collection, sessions(family.name)])) as Record<Collection, ReturnType<typeof sessions>>),
     /** Per channel, the sessions waiting for an agent Ready there, oldest first. */
     waiting: Object.fromEntries(CHANNELS.map((channel) => [channel, model.channels.waitingOn(channel)])),
@@ -40,11 +40,6 @@ export function describeState(
     /** Armed and fired faults: what was injected on purpose. */
     faults,
   };
-}
-
-function deviceOf(model: GwsModel, userId: string): { id: string; phoneNumber: string } {
-  const { id, phoneNumber } = model.deviceOf(userId);
-  return { id, phoneNumber };
 }
 
 /** A session as GET /sim/state shows it, but for its message log. */
@@ -64,20 +59,40 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
 
 /**
  * What an operation changed, as GET /sim/state shows it: its session (and those routing offered
- * because of it) without the log but with the messages it logged (a new session's whole log), or
- * the agent's channels; and the interactions forgotten to make room for a new one. The live feed
+ * because of it) without the log but with the messages it logged (a new session's whole log), and
+ * the agents' channels and do-not-disturb it changed; and the interactions forgotten to make room for a new one. The live feed
  * carries it, so that the dashboard follows the state without reading all of it again.
  */
 export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): OperationChange {
   const forgotten = model.takeForgotten().map(({ id, media }) => ({ collection: familyNamed(media).collection, id }));
   const gone = forgotten.length > 0 ? { forgotten } : {};
   if (!('session' in outcome)) {
-    return { users: [{ userName: outcome.user.userName, channels: model.channels.of(outcome.user.id) }], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
+    return { users: [userChange(model, outcome.user)], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
   }
+  // A call can change its agents' phones too (after-call work once it is released).
+  const phones = [...new Set(outcome.recipients.filter((r) => r.topic === DEVICES_TOPIC).map((r) => r.userId))].flatMap((id) => {
+    const user = model.userById(id);
+    return user ? [userChange(model, user)] : [];
+  });
   const created = customerOperations(outcome.media).some((o) => o.creates && o.name === outcome.operation);
   // Indexes as the log numbers them, from 1.
   const logged = created ? outcome.session.messages.map((_, position) => position + 1) : Object.values(outcome.messages).map((m) => m.index);
-  return { sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))], ...gone };
+  return {
+    sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))],
+    ...(phones.length > 0 ? { users: phones } : {}),
+    ...gone,
+  };
+}
+
+/** What the agent's day changes of a user, as GET /sim/state shows it: its channels (voice among them) and its phone's do-not-disturb. */
+function userChange(model: GwsModel, user: User) {
+  return { userName: user.userName, channels: model.channels.of(user.id), doNotDisturb: model.channels.isDoNotDisturb(user.id) };
+}
+
+/** The user's phone, which does not change: its device's id (the REST path's) and its DN. */
+function phoneState(model: GwsModel, userId: string) {
+  const device = model.deviceOf(userId);
+  return { deviceId: device.id, phoneNumber: device.phoneNumber };
 }
 
 function changedSession(model: GwsModel, baseUrl: string, snapshot: Session, logged: number[]) {

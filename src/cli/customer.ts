@@ -83,7 +83,7 @@ export const customerCommand: CommandModule<object, CustomerArgs> = {
         args.action === 'offer' ? { media: args.media ?? DEFAULT_MEDIA, id: undefined } : await sessionMedia(server, args.session!, args.media, args['admin-token']);
       const action = args.action === 'typing' ? (args.stop ? 'stopTyping' : 'startTyping') : args.action;
       if (action !== 'offer' && !customerActionsOf(media).includes(action)) {
-        const { noun } = familyNamed(media);
+        const noun = familyNamed(media).resource;
         throw new Error(`${args.session} is a ${noun} (--media ${media}); the customer of a ${noun} can: ${customerActionsOf(media).join(', ')}`);
       }
       const { path, body } = request({ ...args, session: id }, media);

@@ -179,7 +179,10 @@ export class GwsModel {
   /** Adds a session (an arrival); its id and participant ids are generated, the same after each reset. */
   addSession(build: (ids: () => string) => Omit<Session, 'id'>): Session {
     this.makeRoom();
-    const session = { ...build(() => this.nextId()), id: `gws-sim-${this.nextId()}` } as Session;
+    const made = build(() => this.nextId());
+    // A call's id is its connId: 16 hex digits, as T-Server's (the Call Control pages' samples).
+    const id = familyNamed(made.media).legPerAgent ? `0071${(++this.lastId).toString(16).padStart(12, '0')}` : `gws-sim-${this.nextId()}`;
+    const session = { ...made, id } as Session;
     this.sessions.set(session.id, session);
     return session;
   }

@@ -29,6 +29,8 @@ export interface AppDeps {
   model: GwsModel;
   authenticator: Authenticator;
   baseUrl(): string;
+  /** The simulator's clock (its manual clock in tests): operations happen at its time. */
+  now(): number;
   /** Called with each performed operation (on a session, or on the agent itself: Ready...), to play its notifications. */
   onOutcome(outcome: Outcome): void;
   /** POST /sim/notify: a notification the model does not know, to one agent. */

@@ -26,7 +26,7 @@ export function gwsRoutes(deps: AppDeps): Router {
 
   for (const media of FAMILIES) {
     router.get(`/me/${media.collection}`, (req, res) => {
-      res.json(listAnswer(req, media.collection, sessionsView(model, userOf(res).id, media, deps.baseUrl()), (s) => String(s.uri)));
+      res.json(listAnswer(req, media.collection, sessionsView(model, userOf(res).id, media, deps.baseUrl(), deps.now()), (s) => String(s.uri)));
     });
 
     // GWS documentation before 2019 writes the Facebook path singular: both are served.
@@ -34,14 +34,14 @@ export function gwsRoutes(deps: AppDeps): Router {
       router.get(`/me/${collection}/:id`, (req, res) => {
         const user = userOf(res);
         const { session } = model.sessionFor(user, req.params.id, media.name);
-        res.json({ statusCode: 0, [media.resource]: viewOf(model, session, user.id, deps.baseUrl()) });
+        res.json({ statusCode: 0, [media.resource]: viewOf(model, session, user.id, deps.baseUrl(), deps.now()) });
       });
 
       router.post(`/me/${collection}/:id`, (req, res) => {
         const caller = userOf(res);
         const { id } = req.params;
-        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: media.name, session: id }), () =>
-          performOperation(model, caller, id, req.body, media.name),
+        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: media.name, session: id }), (now) =>
+          performOperation(model, caller, id, req.body, media.name, now),
         );
       });
     }
@@ -51,8 +51,8 @@ export function gwsRoutes(deps: AppDeps): Router {
   router.post('/me/devices/:id/calls', (req, res) => {
     const caller = userOf(res);
     const { id } = req.params;
-    answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: 'voice' }), () =>
-      performCreating(model, caller, id, req.body, 'voice'),
+    answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: 'voice' }), (now) =>
+      performCreating(model, caller, id, req.body, 'voice', now),
     );
   });
 

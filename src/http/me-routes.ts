@@ -31,7 +31,7 @@ export function meRoutes(deps: AppDeps): Router {
     skills: skillsOf,
     devices: devicesOf,
     channels: channelsOf,
-    ...Object.fromEntries(FAMILIES.map((media) => [media.collection, (userId: string) => sessionsView(model, userId, media, deps.baseUrl())])),
+    ...Object.fromEntries(FAMILIES.map((media) => [media.collection, (userId: string) => sessionsView(model, userId, media, deps.baseUrl(), deps.now())])),
   };
 
   router.get('/me', (req, res) => {
@@ -42,7 +42,7 @@ export function meRoutes(deps: AppDeps): Router {
 
   router.post('/me', (req, res) => {
     const caller = userOf(res);
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), () => performAgentState(model, caller, undefined, req.body));
+    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), (now) => performAgentState(model, caller, undefined, req.body, now));
   });
 
   // List GETs answer `uris` unless `fields` asks for the resources (list-query.ts).
@@ -63,7 +63,7 @@ export function meRoutes(deps: AppDeps): Router {
 
   router.post('/me/devices/:id', (req, res) => {
     const caller = userOf(res);
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), () => performOnDevice(model, caller, req.params.id, req.body));
+    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), (now) => performOnDevice(model, caller, req.params.id, req.body, now));
   });
 
   router.get('/me/skills', (req, res) => {
@@ -73,7 +73,7 @@ export function meRoutes(deps: AppDeps): Router {
   router.post('/me/channels/:channel', (req, res) => {
     const caller = userOf(res);
     const { channel } = req.params;
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, { channel }), () => performAgentState(model, caller, channel, req.body));
+    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, { channel }), (now) => performAgentState(model, caller, channel, req.body, now));
   });
 
   return router;

@@ -31,10 +31,10 @@ export interface OperationRequest {
  * notifications. A refusal is logged and reported, then thrown on to the error handler, which answers it;
  * one GWS reports later (GwsError.asynchronous) is answered statusCode 0 and told as an Error notification.
  */
-export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, perform: () => Outcome): void {
+export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, perform: (now: number) => Outcome): void {
   const name = who.agent ?? who.actor;
   try {
-    const outcome = perform();
+    const outcome = perform(deps.now());
     const answer = { statusCode: 0, ...outcome.answer };
     const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;

@@ -55,8 +55,8 @@ export function simRoutes(deps: AppDeps): Router {
     const route = operation.creates ? `/${collection}` : `/${collection}/:id/${operation.route}`;
     router.post(route, (req, res) => {
       const session = operation.creates ? undefined : String(req.params.id);
-      answerOperation(deps, res, { actor: 'customer', via: 'sim' }, { operation: operation.name, media: operation.media, session }, () =>
-        performCustomer(deps.model, operation.name, session, req.body ?? {}, operation.media),
+      answerOperation(deps, res, { actor: 'customer', via: 'sim' }, { operation: operation.name, media: operation.media, session }, (now) =>
+        performCustomer(deps.model, operation.name, session, req.body ?? {}, operation.media, now),
       );
     });
   }

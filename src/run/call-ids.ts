@@ -5,13 +5,13 @@
  * call id, which these look up.
  */
 export interface PhonesState {
-  users: readonly { userName: string; device?: { id: string } }[];
+  users: readonly { userName: string; deviceId?: string }[];
   calls?: readonly { id?: unknown; legs?: Record<string, { id: string }> }[];
 }
 
 /** The id of `userName`'s device. */
 export function deviceIdIn(state: PhonesState, userName: string): string | undefined {
-  return state.users.find((u) => u.userName === userName)?.device?.id;
+  return state.users.find((u) => u.userName === userName)?.deviceId;
 }
 
 /** `userName`'s own call id in the call whose connId is `connId`; undefined when the call never reached it. */

@@ -8,7 +8,7 @@ interface RemoteState {
   timeScale: number;
   clock: 'system' | 'manual';
   pendingStreams: number;
-  users: { id: string; userName: string; device?: { id: string } }[];
+  users: { id: string; userName: string; deviceId?: string }[];
   deliveries: { userName?: string; userId: string; sent: number }[];
   /** Each medium's sessions, under its collection's name (facebooksessions, chats). */
   [collection: string]: unknown;

@@ -88,7 +88,7 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
       } else if (step.kind === 'perform' && !operationNames(media).includes(step.perform)) {
         problems.push(problemAt(source, ['steps', i, 'perform'], `${step.perform} is not an operation on a ${familyNamed(media).resource}; its operations: ${operationNames(media).join(', ')}`));
       } else if (step.kind === 'customer' && !customerActionsOf(media).includes(step.customer)) {
-        const { noun } = familyNamed(media);
+        const noun = familyNamed(media).resource;
         problems.push(problemAt(source, ['steps', i, 'customer'], `the customer of a ${noun} does not ${step.customer}; in a ${noun} it may: ${customerActionsOf(media).join(', ')}`));
       }
     }

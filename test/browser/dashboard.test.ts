@@ -412,7 +412,7 @@ test("the agent's day from the page: agent3 logs in on chat and goes Ready (show
     await expect(agent3.waitFor({ kind: 'ChannelStateChangeMessageV2', match: { 'channels[0].userState.state': 'Ready' } })).resolves.toBeDefined();
 
     // A chat's arrival from the page, with no offerTo: routed to agent3, the one agent Ready on chat.
-    expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)']);
+    expect(await page.$$eval('#offer-operation option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['Offer (facebook)', 'Offer (chat)', 'Offer (voice)']);
     await page.selectOption('#offer-operation', 'Offer (chat)');
     await page.fill('#offer-customer', 'Bob');
     await page.click('#offer button[type="submit"]');
@@ -428,4 +428,113 @@ test('the operation form suggests the users for a target', async () => {
   const suggestions = await page.$$eval('#users-paths option', (options: any[]) => options.map((o) => [o.value, o.label]));
   expect(suggestions).toEqual(expect.arrayContaining([[`/users/${AGENT1_ID}`, 'agent1'], [`/users/${AGENT2_ID}`, 'agent2']]));
   expect(await page.getAttribute('#operation-targetPath', 'list')).toBe('users-paths');
+});
+
+describe('voice', () => {
+  const phone = (agent: string) => `.agent[data-agent="${agent}"] .phone`;
+  /** Fills the form's fields (selects and inputs, in order: the operation before its parameters), sends it, and expects statusCode 0 and the path it was posted to. */
+  const perform = async (form: string, fields: Record<string, string>): Promise<string> => {
+    for (const [field, value] of Object.entries(fields)) {
+      const selector = `#${form}-${field}`;
+      if ((await page.$eval(selector, (element: any) => element.tagName)) === 'SELECT') await page.selectOption(selector, value);
+      else await page.fill(selector, value);
+    }
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(`#${form} button[type="submit"]`)]);
+    expect(await response.json()).toEqual({ statusCode: 0 });
+    return new URL(response.url()).pathname;
+  };
+
+  test("a customer calls agent1, who answers over REST: the call under agent1 and on its card, held from the page, hung up by the customer from the page: Released, after-call work on the phone", async () => {
+    expect(await page.$$eval('.agent .phone', (lines: any[]) => lines.map((l) => [l.dataset.phone, l.dataset.voice, l.dataset.dnd]))).toEqual([
+      ['7001', 'LoggedOut', 'false'],
+      ['7002', 'LoggedOut', 'false'],
+      ['7003', 'LoggedOut', 'false'],
+    ]);
+    const agent1 = await sim.agent('agent1');
+    try {
+      await perform('agent-state', { agent: 'agent1', operation: 'StartContactCenterSession', channels: '["voice"]' });
+      await page.waitForSelector(`${phone('agent1')}[data-voice="NotReady"]`);
+      await perform('agent-state', { channel: 'voice', operation: 'Ready' });
+      await page.waitForSelector(`${phone('agent1')}[data-voice="Ready"]`);
+      // Voice shows on the phone, not among the channel chips.
+      expect(await page.$$('.agent[data-agent="agent1"] .chip[data-channel="voice"]')).toHaveLength(0);
+
+      await page.selectOption('#offer-operation', 'Offer (voice)');
+      await page.fill('#offer-from', '+14155550100');
+      await page.fill('#offer-offerTo', 'agent1');
+      await page.click('#offer button[type="submit"]');
+      await page.waitForSelector('#offer output.answer.ok');
+      const ringing = await agent1.waitFor({ kind: 'StatusChange', match: { 'call.state': 'Ringing' } });
+      const [{ call: { id: callId, connId } }] = ringing as any[];
+      const underAgent = `.agent[data-agent="agent1"] .calls li[data-call="${callId}"]`;
+      await page.waitForSelector(`${underAgent}[data-state="Ringing"]`);
+      expect((await text(page, underAgent)).replace(/\s+/g, ' ').trim()).toBe(`Ringing ${callId} Inbound · +14155550100 → 7001`);
+
+      expect(await agent1.perform('Answer', { call: callId } as never)).toEqual({ statusCode: 0 });
+      await page.waitForSelector(`${underAgent}[data-state="Established"]`);
+      const card = `[data-session="${connId}"]`;
+      // Newest first, as sessions are: the call above the fixture's sessions.
+      expect(await page.$eval('.sessions .card', (first: any) => first.dataset.session)).toBe(connId);
+      expect(await text(page, `${card} summary`)).toMatch(new RegExp(`${connId}\\s*on the line\\s*call · Inbound · \\+14155550100 → 7001`));
+      expect(await page.$$eval(`${card} .people li`, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
+        '+14155550100 · Customer',
+        `7001 agent1 · call ${callId} · Established`,
+      ]);
+
+      // The agent's operation from the page acts on agent1's own call; mute shows under the agent.
+      expect(await perform('operation', { agent: 'agent1', session: connId, operation: 'Hold' })).toBe(`/sim/agents/agent1/calls/${callId}`);
+      await page.waitForSelector(`${underAgent}[data-state="Held"]`);
+      await perform('operation', { operation: 'Retrieve' });
+      await perform('operation', { operation: 'MuteCall' });
+      await page.waitForFunction((selector) => (globalThis as any).document.querySelector(selector)?.textContent.includes('· muted'), underAgent);
+
+      await perform('customer', { session: connId, operation: 'CustomerHangup' });
+      await page.waitForSelector(`${underAgent}[data-state="Released"]`);
+      await page.waitForSelector(`${phone('agent1')}[data-voice="AfterCallWork"]`);
+      expect(await text(page, `${card} summary`)).toMatch(/Released/);
+      expect(await page.$$eval(`${card} .people li`, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()))).toEqual([
+        '+14155550100 · Customer',
+        `7001 agent1 · call ${callId} · Released · muted`,
+      ]);
+
+      // The timeline tells each notification's notificationType and the call's or the phone's state.
+      await page.waitForSelector('#timeline li.event[data-type="notification"][data-kind="DeviceStateChangeMessage"]:last-child');
+      const lines = await page.$$eval('#timeline li.event[data-type="notification"]', (items: any[]) => items.map((li) => [li.dataset.kind, li.querySelector('.fields').textContent]));
+      const call = (state: string) => ['StatusChange', `${callId}state ${state} · Inbound · participants +14155550100 · may `];
+      expect(lines.map(([kind, fields]) => [kind, fields.replace(/ · may .*$/, ' · may ')])).toEqual([
+        ['DeviceStateChangeMessage', 'device 7001 · NotReady · do-not-disturb Off'],
+        ['DeviceStateChangeMessage', 'device 7001 · Ready · do-not-disturb Off'],
+        call('Ringing'),
+        call('Established'),
+        call('Held'),
+        call('Established'),
+        call('Established'),
+        ['StatusChange', `${callId}state Released · Inbound · participants +14155550100`],
+        ['DeviceStateChangeMessage', 'device 7001 · NotReady (AfterCallWork) · do-not-disturb Off'],
+      ]);
+      expect(lines[2][1]).toMatch(/ · may Answer, DeleteUserData, AttachUserData, DeleteUserDataPair, UpdateUserData$/);
+    } finally {
+      await agent1.disconnect();
+    }
+  });
+
+  test("agent1's phone dials agent2 from the page; do-not-disturb on agent2's phone from the page", async () => {
+    const agent2 = await sim.agent('agent2');
+    try {
+      expect(await perform('agent-state', { agent: 'agent2', operation: 'DoNotDisturbOn' })).toBe(`/sim/agents/agent2/devices/${sim.state().users[1].deviceId}`);
+      await page.waitForSelector(`${phone('agent2')}[data-dnd="true"] .dnd`);
+      await expect(agent2.waitFor({ kind: 'DeviceStateChangeMessage', match: { 'devices[0].doNotDisturb': 'On' } })).resolves.toBeDefined();
+      await perform('agent-state', { operation: 'DoNotDisturbOff' });
+      await page.waitForSelector(`${phone('agent2')}[data-dnd="false"]`);
+
+      expect(await page.$$eval('#dial-agent option', (options: any[]) => options.map((o) => o.textContent))).toEqual(['agent1 (7001)', 'agent2 (7002)', 'agent3 (7003)']);
+      expect(await perform('dial', { agent: 'agent1', destination: '{"phoneNumber":"7002"}' })).toBe(`/sim/agents/agent1/devices/${sim.state().users[0].deviceId}/calls`);
+      const ringing = await agent2.waitFor({ kind: 'StatusChange', match: { 'call.state': 'Ringing', 'call.callType': 'Internal' } });
+      const [{ call: { id: callId, connId } }] = ringing as any[];
+      await page.waitForSelector(`.agent[data-agent="agent2"] .calls li[data-call="${callId}"][data-state="Ringing"]`);
+      await page.waitForSelector(`.agent[data-agent="agent1"] .calls li[data-conn="${connId}"][data-state="Dialing"]`);
+    } finally {
+      await agent2.disconnect();
+    }
+  });
 });

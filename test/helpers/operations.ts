@@ -1,6 +1,6 @@
 import type { Agent } from '../../src/client/agent';
 import { familyNamed, type MediaName } from '../../src/gws/families';
-import { createSimulator, type Simulator } from '../../src/simulator';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator';
 import { kind, type Transport } from './agent';
 import { rest, type RestResponse } from './rest';
 
@@ -32,8 +32,8 @@ export class World {
     readonly media: MediaName,
   ) {}
 
-  static async start(transport: Transport, media: MediaName = 'facebook'): Promise<World> {
-    const sim = await createSimulator({ timeScale: 0 });
+  static async start(transport: Transport, media: MediaName = 'facebook', options: SimulatorOptions = {}): Promise<World> {
+    const sim = await createSimulator({ timeScale: 0, ...options });
     const agents = {} as Record<UserName, Agent>;
     for (const user of USERS) agents[user] = await sim.agent(user, { transport });
     return new World(sim, agents, media);
@@ -118,10 +118,10 @@ export class World {
 }
 
 /** A fresh World for each test of the describe block, closed after it: `const world = useWorld(transport)`, then `world()`. */
-export function useWorld(transport: Transport, media: MediaName = 'facebook'): () => World {
+export function useWorld(transport: Transport, media: MediaName = 'facebook', options: SimulatorOptions = {}): () => World {
   let world: World | undefined;
   beforeEach(async () => {
-    world = await World.start(transport, media);
+    world = await World.start(transport, media, options);
   });
   afterEach(async () => {
     await world?.close();

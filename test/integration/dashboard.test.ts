@@ -108,6 +108,11 @@ describe('GET /sim/operations', () => {
       'DoNotDisturbOff:device',
     ]);
     expect(body.channels).toEqual(['chat', 'voice']);
+    expect(body.deviceChannel).toBe('voice');
+    // Dial creates a call from the agent's device: the form posts it there, not to a session.
+    expect(body.agentOperations.filter((o: { creates?: boolean }) => o.creates)).toEqual([
+      expect.objectContaining({ media: 'voice', name: 'Dial', creates: true, path: '/sim/agents/{user}/devices/{device}/calls', parameters: expect.objectContaining({ required: ['destination'] }) }),
+    ]);
     const remove = body.agentOperations.find((o: { name: string }) => o.name === 'RemoveParticipantFromConference');
     expect(remove).toMatchObject({ media: 'facebook', states: ['Chatting'], parameters: { type: 'object', properties: { targetPath: { format: 'gws-user-path' }, targetUri: { format: 'gws-user-uri' } } } });
     const send = body.agentOperations.find((o: { name: string }) => o.name === 'SendMessage');
@@ -155,7 +160,7 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     // A new session comes with its whole log.
     const { messages: log, ...created } = inState(String(offered.body.id));
     expect(offer).toEqual({ sessions: [{ collection: 'facebooksessions', session: created, logged: log }] });
-    expect(login).toEqual({ users: [{ userName: 'agent3', channels: [{ channel: 'chat', id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' }] }], sessions: [] });
+    expect(login).toEqual({ users: [{ userName: 'agent3', channels: [{ channel: 'chat', id: '900D55CC-2BB0-431F-8BF9-D3525B383BE6', displayName: 'Not Ready', state: 'NotReady' }], doNotDisturb: false }], sessions: [] });
     expect(state.lastEventId).toBeGreaterThanOrEqual(frames.at(-1)!.id);
   });
 
@@ -202,6 +207,66 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
       ['agent3', 'Ready', 'email', undefined, 6],
       ['agent2', 'Ready', 'chat', undefined, 2],
     ]);
+  });
+
+  test("the agent's phone as that agent: Dial on .../devices/{id}/calls, do-not-disturb on .../devices/{id}; GET /sim/state and the feed show the phones", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    const [agent1, agent2] = sim.state().users;
+    expect(agent1).toMatchObject({ userName: 'agent1', deviceId: expect.stringMatching(/^[0-9a-f-]{36}$/), phoneNumber: '7001', doNotDisturb: false });
+    expect(agent2).toMatchObject({ userName: 'agent2', phoneNumber: '7002' });
+    const device = (await api.get('/api/v2/me/devices?fields=*', { user: 'agent1', password: 'agent1' })).body.devices[0];
+    expect(device.id).toBe(agent1.deviceId);
+
+    expect((await api.post(`/sim/agents/agent2/devices/${agent2.deviceId}`, { operationName: 'DoNotDisturbOn' })).body).toEqual({ statusCode: 0 });
+    expect(sim.state().users[1].doNotDisturb).toBe(true);
+    expectRefusal(await api.post(`/sim/agents/agent1/devices/${agent1.deviceId}/calls`, { operationName: 'Dial', destination: { phoneNumber: '7002' } }), 2, 400, /do-not-disturb/);
+    expect((await api.post(`/sim/agents/agent2/devices/${agent2.deviceId}`, { operationName: 'DoNotDisturbOff' })).body).toEqual({ statusCode: 0 });
+    const callee = await sim.agent('agent2');
+    try {
+      expect((await api.post(`/sim/agents/agent1/devices/${agent1.deviceId}/calls`, { operationName: 'Dial', destination: { phoneNumber: '7002' } })).body).toEqual({ statusCode: 0 });
+      await expect(callee.waitFor({ kind: 'StatusChange', match: { 'call.state': 'Ringing', 'call.callType': 'Internal' } })).resolves.toBeDefined();
+    } finally {
+      await callee.disconnect();
+    }
+    // As over REST: another agent's device is not the caller's (statusCode 6), a device operation is not a call's.
+    expectRefusal(await api.post(`/sim/agents/agent1/devices/${agent2.deviceId}/calls`, { operationName: 'Dial', destination: { phoneNumber: '7003' } }), 6, 404, new RegExp(agent2.deviceId));
+    expectRefusal(await api.post(`/sim/agents/agent1/devices/${agent1.deviceId}`, { operationName: 'Dial' }), 1, 400, /^Unknown operationName 'Dial'/);
+    expectRefusal(await api.post(`/sim/agents/agent9/devices/${agent1.deviceId}`, { operationName: 'DoNotDisturbOn' }), 6, 404, /^No user named 'agent9'/);
+
+    // An unknown user is refused before any operation: not on the feed.
+    const operations = (await readFeed(`${sim.url}/sim/events`, (f) => f.filter((e) => e.data.type === 'operation').length >= 6)).map((f) => f.data).filter((e) => e.type === 'operation');
+    expect(operations.map((e) => [e.agent, e.operation, e.statusCode, e.via])).toEqual([
+      ['agent2', 'DoNotDisturbOn', 0, 'sim'],
+      ['agent1', 'Dial', 2, 'sim'],
+      ['agent2', 'DoNotDisturbOff', 0, 'sim'],
+      ['agent1', 'Dial', 0, 'sim'],
+      ['agent1', 'Dial', 6, 'sim'],
+      ['agent1', 'Dial', 1, 'sim'],
+    ]);
+    expect(operations[0].changed.users).toEqual([{ userName: 'agent2', channels: [], doNotDisturb: true }]);
+    expect(operations[3].changed.sessions[0]).toMatchObject({ collection: 'calls', session: { receivedDate: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/), agentStates: { agent1: 'Dialing', agent2: 'Ringing' }, call: { ani: '7001', dnis: '7002', callType: 'Internal' } } });
+  });
+
+  test("a released call's change carries its agents' phones: after-call work, then Ready again, followed from the feed", async () => {
+    // A manual clock: the fixture's 5 s of after-call work end only when the test says.
+    sim = await createSimulator({ clock: 'manual' });
+    const api = rest(sim.url);
+    await api.post('/sim/agents/agent1', { operationName: 'StartContactCenterSession', channels: ['voice'] });
+    await api.post('/sim/agents/agent1/channels/voice', { operationName: 'Ready' });
+    const offered = await api.post('/sim/calls', { from: '+14155550100', offerTo: 'agent1' });
+    const leg = sim.state().calls[0].legs!.agent1.id;
+    expect((await api.post(`/sim/agents/agent1/calls/${leg}`, { operationName: 'Answer' })).body).toEqual({ statusCode: 0 });
+    expect((await api.post(`/sim/calls/${offered.body.id}/hangup`, {})).body).toEqual({ statusCode: 0 });
+    const hangup = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'CustomerHangup'))).map((f) => f.data).find((e) => e.operation === 'CustomerHangup');
+    const user = sim.state().users[0];
+    expect(user.channels).toEqual([expect.objectContaining({ channel: 'voice', state: 'NotReady', workMode: 'AfterCallWork' })]);
+    expect(hangup.changed.users).toEqual([{ userName: 'agent1', channels: user.channels, doNotDisturb: false }]);
+    expect(hangup.changed.sessions[0].session.agentStates).toEqual({ agent1: 'Released' });
+
+    await sim.clock.advance(5000);
+    const ready = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'Ready' && e.data.actor === 'agent' && e.data.via === 'sim' && e.id > hangup.id))).map((f) => f.data).at(-1);
+    expect(ready.changed.users).toEqual([{ userName: 'agent1', channels: [expect.objectContaining({ channel: 'voice', state: 'Ready' })], doNotDisturb: false }]);
   });
 
   test('needs no CSRF token with --csrf, and no REST fault applies: those stand for the desktop\'s own calls', async () => {

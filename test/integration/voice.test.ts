@@ -25,7 +25,7 @@ describe.each(TRANSPORTS)('voice over %s', (transport: Transport) => {
     const ringing = calls(await w.take('agent1'));
     expect(ringing.map(summary)).toEqual(['StatusChange:Ringing']);
     const call = ringing[0].call;
-    expect(call).toMatchObject({ connId: offered.body.id, callType: 'Inbound', ani: '+14155550100', dnis: '9000', capabilities: ['Answer', 'Reject', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'UpdateUserData'], mute: 'Off', recordingState: 'Stopped', path: `/calls/${call.id}` });
+    expect(call).toMatchObject({ connId: offered.body.id, callType: 'Inbound', ani: '+14155550100', dnis: '9000', capabilities: ['Answer', 'Reject', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'], mute: 'Off', recordingState: 'Stopped', path: `/calls/${call.id}` });
     expect(call.participants).toEqual([{ e164Number: '+14155550100', formattedPhoneNumber: '+14155550100', phoneNumber: '+14155550100', digits: '14155550100' }]);
     expect(ringing[0]).toMatchObject({ phoneNumber: '7001', extensions: { BusinessCall: 0 } });
 

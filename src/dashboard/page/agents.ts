@@ -1,9 +1,12 @@
 import { html } from './html';
+import { Phone } from './phone';
+import { newestFirst } from './sessions';
 import { clockTime } from './summary';
 import type { SessionOf, SimState } from './types';
 
-/** Each user, connected or not: its CometD clients (transport, clientId), its sessions, what is held or delayed for it. */
-export function Agents({ state, sessions }: { state: SimState; sessions: readonly SessionOf[] }) {
+/** Each user, connected or not: its CometD clients (transport, clientId), its phone and calls, its sessions, what is held or delayed for it. */
+export function Agents({ state, sessions, deviceChannel }: { state: SimState; sessions: readonly SessionOf[]; deviceChannel: string }) {
+  const newest = newestFirst(sessions);
   return html`
     <section class="panel agents" aria-labelledby="agents-title">
       <header class="panel-head"><h2 id="agents-title">Agents</h2></header>
@@ -13,7 +16,9 @@ export function Agents({ state, sessions }: { state: SimState; sessions: readonl
           const deliveries = state.deliveries.find((d) => d.userId === user.id);
           const delayed = state.faults.delayedNotifications.filter((d) => d.agent === user.userName);
           const recovering = state.faults.recovering.includes(user.userName);
-          const mine = sessions.filter((s) => s.agentStates[user.userName] !== undefined);
+          const mine = newest.filter((s) => s.agentStates[user.userName] !== undefined && s.legs === undefined);
+          const calls = newest.filter((s) => s.legs?.[user.userName] !== undefined);
+          const channels = (user.channels ?? []).filter((c) => c.channel !== deviceChannel);
           const connected = clients.some((c) => c.subscriptions.length > 0);
           return html`<li class="card agent" data-agent=${user.userName} data-connected=${connected}>
             <div class="card-head">
@@ -24,10 +29,6 @@ export function Agents({ state, sessions }: { state: SimState; sessions: readonl
               <span class="muted" title="notifications sent to this agent">${deliveries?.sent ?? 0} sent</span>
             </div>
             ${clients.length === 0 && html`<p class="muted small">${connected ? '' : 'not connected'}</p>`}
-            ${(user.channels ?? []).length > 0 &&
-            html`<ul class="chips">
-              ${user.channels!.map((c) => html`<li class=${`chip channel-${c.state}`} data-channel=${c.channel} title=${c.reason ?? ''}>${c.channel}: ${c.state}</li>`)}
-            </ul>`}
             ${clients.map(
               (c) => html`<p class="client small" data-client=${c.clientId}>
                 <span class=${`transport t-${c.transport ?? 'none'}`}>${c.transport ?? 'handshaken'}</span>
@@ -35,6 +36,11 @@ export function Agents({ state, sessions }: { state: SimState; sessions: readonl
                 <span class="muted">${c.subscriptions.join(', ') || 'no subscription'} · since ${clockTime(c.since).slice(0, 8)}</span>
               </p>`,
             )}
+            <${Phone} user=${user} calls=${calls} deviceChannel=${deviceChannel} />
+            ${channels.length > 0 &&
+            html`<ul class="chips">
+              ${channels.map((c) => html`<li class=${`chip channel-${c.state}`} data-channel=${c.channel} title=${c.reason ?? ''}>${c.channel}: ${c.state}</li>`)}
+            </ul>`}
             ${recovering && html`<p class="warn small">session dropped or cut by a fault: waiting for it to come back</p>`}
             ${mine.length > 0 &&
             html`<ul class="chips">

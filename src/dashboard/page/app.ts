@@ -65,7 +65,7 @@ export function App() {
         ? html`<main class="loading"><p>${problem ? 'Reload the page once the simulator answers.' : "Reading the simulator's state…"}</p></main>`
         : html`<main class="columns">
             <div class="column left">
-              <${Agents} state=${state} sessions=${sessions} />
+              <${Agents} state=${state} sessions=${sessions} deviceChannel=${catalog.deviceChannel} />
               <${Sessions} sessions=${sessions} users=${state.users} />
             </div>
             <div class="column center">

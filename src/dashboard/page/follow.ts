@@ -80,8 +80,8 @@ function withChange(state: SimState, change: Change): SimState {
     const updated = { ...(session as unknown as SessionView), messages };
     next[collection] = known ? sessions.map((s) => (s.id === session.id ? updated : s)) : [...sessions, updated];
   }
-  for (const { userName, channels } of change.users ?? []) {
-    next.users = next.users.map((u) => (u.userName === userName ? { ...u, channels: channels as SimState['users'][number]['channels'] } : u));
+  for (const { userName, channels, doNotDisturb } of change.users ?? []) {
+    next.users = next.users.map((u) => (u.userName === userName ? { ...u, channels: channels as SimState['users'][number]['channels'], doNotDisturb } : u));
   }
   return next;
 }

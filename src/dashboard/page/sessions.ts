@@ -1,3 +1,4 @@
+import { CallCard } from './call-card';
 import { html } from './html';
 import { clip } from './summary';
 import type { Participant, SessionOf, User } from './types';
@@ -5,7 +6,7 @@ import type { Participant, SessionOf, User } from './types';
 /** userData with more keys than this starts folded: a fixture's 80 keys would push every other session out of sight. */
 const USER_DATA_OPEN_KEYS = 8;
 
-/** Each session, newest first: its state and each agent's, participants with their visibility, the message log, userData, capabilities. */
+/** Each session, newest first: its state and each agent's, participants with their visibility, the message log, userData, capabilities; a call's parties and each agent's call. */
 export function Sessions({ sessions, users }: { sessions: readonly SessionOf[]; users: readonly User[] }) {
   return html`
     <section class="panel sessions" aria-labelledby="sessions-title">
@@ -18,6 +19,7 @@ export function Sessions({ sessions, users }: { sessions: readonly SessionOf[]; 
 }
 
 function SessionCard({ session, users }: { session: SessionOf; users: readonly User[] }) {
+  if (session.legs !== undefined) return html`<${CallCard} session=${session} users=${users} />`;
   const everyone = [...session.participants, ...session.departed];
   const nickname = (participantId: string) => everyone.find((p) => p.participantId === participantId)?.nickname ?? participantId;
   const userOf = (p: Participant) => users.find((u) => p.path === `/users/${u.id}`)?.userName;
@@ -41,10 +43,7 @@ function SessionCard({ session, users }: { session: SessionOf; users: readonly U
         ${session.departed.map((p) => html`<li class="gone"><strong>${p.nickname}</strong> · ${p.type} · left</li>`)}
         ${session.invited.map((i) => html`<li class="invited"><strong>${i.userName ?? i.userId}</strong> · invited (${i.kind}), to be visible to ${i.visibility}</li>`)}
       </ul>
-      <h3>Capabilities</h3>
-      <dl class="kv small">
-        ${Object.entries(session.agentCapabilities).map(([user, capabilities]) => html`<dt>${user}</dt><dd>${capabilities.join(', ') || '(none)'}</dd>`)}
-      </dl>
+      <${Capabilities} session=${session} />
       <h3>Messages</h3>
       <ol class="log small">
         ${session.messages.map(
@@ -54,19 +53,31 @@ function SessionCard({ session, users }: { session: SessionOf; users: readonly U
           </li>`,
         )}
       </ol>
-      <details class="user-data" open=${Object.keys(session.userData).length <= USER_DATA_OPEN_KEYS}>
-        <summary><h3>userData</h3> <span class="muted small">${Object.keys(session.userData).length} keys</span></summary>
-        <dl class="kv small">
-          ${Object.entries(session.userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
-        </dl>
-      </details>
+      <${UserData} userData=${session.userData} />
       ${session.comment !== undefined && html`<h3>Comment</h3><p class="small">${session.comment}</p>`}
     </details>
   `;
 }
 
+/** What each agent may do now. */
+export function Capabilities({ session }: { session: SessionOf }) {
+  return html`<h3>Capabilities</h3>
+    <dl class="kv small">
+      ${Object.entries(session.agentCapabilities).map(([user, capabilities]) => html`<dt>${user}</dt><dd>${capabilities.join(', ') || '(none)'}</dd>`)}
+    </dl>`;
+}
+
+export function UserData({ userData }: { userData: Record<string, unknown> }) {
+  return html`<details class="user-data" open=${Object.keys(userData).length <= USER_DATA_OPEN_KEYS}>
+    <summary><h3>userData</h3> <span class="muted small">${Object.keys(userData).length} keys</span></summary>
+    <dl class="kv small">
+      ${Object.entries(userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
+    </dl>
+  </details>`;
+}
+
 /** By receivedDate, newest first; sessions received at the same moment (or without a date) in reverse order of creation. */
-function newestFirst(sessions: readonly SessionOf[]): SessionOf[] {
+export function newestFirst(sessions: readonly SessionOf[]): SessionOf[] {
   const at = (session: SessionOf) => receivedAt(session.receivedDate);
   return sessions.map((session, index) => ({ session, index })).sort((a, b) => at(b.session) - at(a.session) || b.index - a.index).map(({ session }) => session);
 }

@@ -37,15 +37,24 @@ export function keyFields(event: { data: unknown }, media: readonly Media[]): st
       })
       .join('; ');
   }
+  // A DeviceStateChangeMessage: the phone's voice state and do-not-disturb.
+  if (Array.isArray(data.devices)) return data.devices.map((d) => deviceFields(record(d) ?? {})).join('; ');
   const resource = media.map((m) => record(data[m.resource])).find((r) => r !== undefined);
   if (resource) {
-    const participants = Array.isArray(resource.participants) ? resource.participants.map((p) => record(p)?.nickname).join(', ') : undefined;
-    const parts = [`state ${String(resource.state)}`];
+    // A call's parties are numbers, a session's have nicknames.
+    const participants = Array.isArray(resource.participants) ? resource.participants.map((p) => record(p)?.nickname ?? record(p)?.phoneNumber).join(', ') : undefined;
+    const parts = [`state ${String(resource.state)}`, ...(typeof resource.callType === 'string' ? [resource.callType] : [])];
     if (participants !== undefined) parts.push(`participants ${participants || '(none)'}`);
     if (Array.isArray(resource.capabilities) && resource.capabilities.length > 0) parts.push(`may ${resource.capabilities.join(', ')}`);
     return parts.join(' · ');
   }
   return [data.messageType, data.notificationType].filter((v) => typeof v === 'string').join(' / ');
+}
+
+function deviceFields(device: Json): string {
+  const user = record(device.userState) ?? {};
+  const workMode = typeof user.workMode === 'string' && user.workMode !== user.state ? ` (${user.workMode})` : '';
+  return `device ${String(device.phoneNumber)} · ${String(user.state)}${workMode} · do-not-disturb ${String(device.doNotDisturb)}`;
 }
 
 export function clip(text: string, length: number): string {

@@ -33,6 +33,9 @@ interface CatalogOperation {
 
 export interface AgentOperation extends CatalogOperation {
   states: string[];
+  /** One that creates an interaction from the agent's device (Dial), posted to `path` (`{user}`, `{device}`). */
+  creates?: true;
+  path?: string;
 }
 
 export interface CustomerOperation extends CatalogOperation {
@@ -41,9 +44,9 @@ export interface CustomerOperation extends CatalogOperation {
   path: string;
 }
 
-/** An operation of the agent's day: on the agent itself (`me`: StartContactCenterSession...) or on one of its channels (Ready, NotReady). */
+/** An operation of the agent's day: on the agent itself (`me`: StartContactCenterSession...), on one of its channels (Ready, NotReady) or on its device (DoNotDisturbOn). */
 export interface AgentStateOperation extends CatalogOperation {
-  target: 'me' | 'channel';
+  target: 'me' | 'channel' | 'device';
 }
 
 export interface Catalog {
@@ -51,8 +54,10 @@ export interface Catalog {
   agentOperations: AgentOperation[];
   customerOperations: CustomerOperation[];
   agentStateOperations: AgentStateOperation[];
-  /** The channels agents log in on (chat). */
+  /** The channels agents log in on (chat, voice). */
   channels: string[];
+  /** The channel whose state the agent's phone shows (voice). */
+  deviceChannel: string;
   faults: { kind: string; form: string; example: string }[];
 }
 
@@ -61,8 +66,12 @@ export interface User {
   userName: string;
   firstName: string;
   lastName: string;
-  /** The agent's state on each channel it is logged in on (the agent's day). */
-  channels?: { channel: string; state: string; reason?: string }[];
+  /** The agent's state on each channel it is logged in on (the agent's day), voice among them. */
+  channels?: { channel: string; state: string; reason?: string; workMode?: string }[];
+  /** Its phone: the device's id, its DN, and do-not-disturb. */
+  deviceId?: string;
+  phoneNumber?: string;
+  doNotDisturb?: boolean;
 }
 
 export interface Participant {
@@ -95,6 +104,17 @@ export interface SessionView {
   userData: Record<string, unknown>;
   comment?: string;
   capabilities: string[];
+  /** A call: its numbers, and each agent's own call (its leg: the id its REST path names). */
+  call?: { ani: string; dnis: string; callType: string; routed: boolean };
+  legs?: Record<string, Leg>;
+}
+
+export interface Leg {
+  id: string;
+  callType: string;
+  mute: boolean;
+  recordingState: string;
+  establishedAt?: number;
 }
 
 /** A session with the medium it belongs to (the state lists them per collection). */

@@ -38,8 +38,8 @@ export interface Family {
    * party's call). The REST path and the notifications name the agent's leg, not the interaction.
    */
   legPerAgent: boolean;
-  /** What a customer's arrival is called in the CLI's and the harness's words ('session', 'call'). */
-  noun: string;
+  /** How an agent ends one, for refusals that ask it to (EndContactCenterSession with one open). */
+  endedBy: string;
 }
 
 /** The interaction families gws-sim simulates: a closed set, one folder each. */

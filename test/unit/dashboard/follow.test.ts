@@ -17,18 +17,18 @@ const operation = (id: number, changed: Extract<FeedEvent, { type: 'operation' }
 });
 
 describe('the dashboard follows the state by the feed', () => {
-  test('an operation replaces its session (without the log) and adds the messages it logged; a new session is added', () => {
+  test("an operation replaces its session (without the log) and adds the messages it logged; a new session is added; an agent's channels and do-not-disturb follow", () => {
     const state = follow(base(), [
       operation(11, { sessions: [{ collection: 'facebooksessions', session: { id: 'S1', state: 'Chatting', agentStates: { agent1: 'Chatting' } }, logged: [{ index: 2, type: 'ParticipantJoined', from: 'a1', visibility: 'All' }] }] }),
       operation(12, { sessions: [{ collection: 'facebooksessions', session: { id: 'S2', state: 'Chatting', agentStates: { agent1: 'Invited' } }, logged: [{ index: 1, type: 'Text', from: 'c', text: 'new', visibility: 'All' }] }] }),
-      operation(13, { sessions: [], users: [{ userName: 'agent1', channels: [{ channel: 'chat', state: 'Ready' }] }] }),
+      operation(13, { sessions: [], users: [{ userName: 'agent1', channels: [{ channel: 'chat', state: 'Ready' }], doNotDisturb: true }] }),
     ]);
     const sessions = state.facebooksessions as any[];
     expect(sessions.map((s) => [s.id, s.agentStates.agent1, s.messages.map((m: any) => m.type)])).toEqual([
       ['S1', 'Chatting', ['Text', 'ParticipantJoined']],
       ['S2', 'Invited', ['Text']],
     ]);
-    expect(state.users[0].channels).toEqual([{ channel: 'chat', state: 'Ready' }]);
+    expect(state.users[0]).toMatchObject({ channels: [{ channel: 'chat', state: 'Ready' }], doNotDisturb: true });
     expect(state.lastEventId).toBe(13);
   });
 

@@ -55,7 +55,9 @@ describe('parseFaultSpec: the --fault SPEC', () => {
       'rest:agent1:Dance:4',
       "unknown operation 'Dance'; one of Accept, Reject, SendMessage, SendToAgents, SendStartTypingNotification, SendStopTypingNotification, " +
         'Consult, Transfer, Leave, Complete, RemoveParticipantFromConference, SetDisposition, AttachUserData, UpdateUserData, DeleteUserData, AddComment, ' +
-        'SendCustomNotice, CancelConsult, SendCustomNoticeToAgents, SendStartTypingToAgentsNotification, SendStopTypingToAgentsNotification, SendNicknameUpdatedNotice, StartContactCenterSession, EndContactCenterSession, Ready, NotReady or *',
+        'SendCustomNotice, CancelConsult, SendCustomNoticeToAgents, SendStartTypingToAgentsNotification, SendStopTypingToAgentsNotification, SendNicknameUpdatedNotice, ' +
+        'Dial, Answer, Hold, Retrieve, SendDtmf, DeleteUserDataPair, Hangup, MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording, ' +
+        'StartContactCenterSession, EndContactCenterSession, Ready, NotReady, DoNotDisturbOn, DoNotDisturbOff or *',
     ],
     // A customer's action is not a REST call of an agent: no REST fault can name it.
     ['rest:agent1:CustomerMessage:4', "unknown operation 'CustomerMessage'"],

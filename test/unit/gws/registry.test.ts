@@ -124,6 +124,7 @@ describe('an operation registered in the registry only', () => {
       model,
       authenticator: new Authenticator(model),
       baseUrl: () => 'http://sim.test',
+      now: () => Date.now(),
       onOutcome: (outcome) => outcomes.push(outcome),
       notify: () => {},
       reset: () => model.reset(),

@@ -49,8 +49,36 @@ describe('the shipped operation streams', () => {
   const OPERATIONS = [...INVITED, ...CONFERENCE_ALL, 'Offer', 'CustomerMessage', 'CustomerStartTyping', 'CustomerStopTyping', 'CustomerLeave'];
   /** The same on chats, and SendCustomNotice and CancelConsult of chats alone; then the operations on the agent itself, of no medium. */
   const CHAT_OPERATIONS = [...OPERATIONS, 'SendCustomNotice', 'CancelConsult', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice'];
-  const AGENT_STATE_OPERATIONS = ['StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady'];
-  const ALL = [...OPERATIONS.map((name) => `facebook/${name}`), ...CHAT_OPERATIONS.map((name) => `chat/${name}`), ...AGENT_STATE_OPERATIONS.map((name) => `agent/${name}`)];
+  const VOICE_OPERATIONS = [
+    'Dial',
+    'Answer',
+    'Reject',
+    'Hold',
+    'Retrieve',
+    'SendDtmf',
+    'DeleteUserData',
+    'AttachUserData',
+    'DeleteUserDataPair',
+    'Hangup',
+    'UpdateUserData',
+    'MuteCall',
+    'UnmuteCall',
+    'StartCallRecording',
+    'PauseCallRecording',
+    'ResumeCallRecording',
+    'StopCallRecording',
+    'Offer',
+    'CustomerHangup',
+    'CustomerAnswer',
+    'CustomerRefuse',
+  ];
+  const AGENT_STATE_OPERATIONS = ['StartContactCenterSession', 'EndContactCenterSession', 'Ready', 'NotReady', 'DoNotDisturbOn', 'DoNotDisturbOff'];
+  const ALL = [
+    ...OPERATIONS.map((name) => `facebook/${name}`),
+    ...CHAT_OPERATIONS.map((name) => `chat/${name}`),
+    ...VOICE_OPERATIONS.map((name) => `voice/${name}`),
+    ...AGENT_STATE_OPERATIONS.map((name) => `agent/${name}`),
+  ];
 
   it('loadOperationStreams() holds one stream per operation, keyed media/operation, the shipped one by default', () => {
     const streams = loadOperationStreams();
@@ -63,11 +91,15 @@ describe('the shipped operation streams', () => {
     expect(defaultStreamFile('SendStartTypingNotification')).toBe(path.join(SCENARIOS_DIR, 'send-start-typing-notification.json'));
   });
 
-  it("a chat's streams are under scenarios/chat, with media chat; the agent's own under scenarios/agent, of no medium", () => {
+  it("a chat's streams are under scenarios/chat, with media chat, a call's under scenarios/voice; the agent's own under scenarios/agent, of no medium", () => {
     const streams = loadOperationStreams();
     for (const name of CHAT_OPERATIONS) {
       const stream = streams.get(`chat/${name}`)!;
       expect([stream.operation, stream.media, stream.file]).toEqual([name, 'chat', defaultStreamFile(name, 'chat')]);
+    }
+    for (const name of VOICE_OPERATIONS) {
+      const stream = streams.get(`voice/${name}`)!;
+      expect([stream.operation, stream.media, stream.file]).toEqual([name, 'voice', defaultStreamFile(name, 'voice')]);
     }
     for (const name of AGENT_STATE_OPERATIONS) {
       const stream = streams.get(`agent/${name}`)!;

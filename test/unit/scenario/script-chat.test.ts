@@ -58,7 +58,7 @@ describe('stream files of the agent-state operations', () => {
     expect(loadOperationStream(stream({})).media).toBeUndefined();
     expect(thrown(FileError, () => loadOperationStream(stream({ media: 'chat' }))).message).toMatch(/\$\.media \(line \d+\): Ready is an operation on the agent itself, of no medium: leave "media" out/);
     expect(thrown(FileError, () => loadOperationStream(stream({ templates: { c: { s: '{{session.id}}' } } }))).message).toMatch(
-      /\{\{session\.id\}\} starts with an unknown name 'session'; expected one of operation, user, channels, now/,
+      /\{\{session\.id\}\} starts with an unknown name 'session'; expected one of operation, user, channels, device, now/,
     );
   });
 });

@@ -12,8 +12,12 @@ describe('the kinds and fields of the notifications the streams send', () => {
 
   it('come from the loaded stream files', () => {
     expect(shipped.kinds).toEqual([
+      'AttachedDataChanged',
+      'CallRecordingStateChange',
       'ChannelStateChangeMessageV2',
       'CustomNotice',
+      'DeviceStateChangeMessage',
+      'DtmfSent',
       'NicknameUpdated',
       'Notice',
       'ParticipantJoined',
@@ -44,7 +48,7 @@ describe('the kinds and fields of the notifications the streams send', () => {
   it('an unknown kind gets the nearest known one', () => {
     expect(shipped.kindProblem('StatusChange')).toBeUndefined();
     expect(shipped.kindProblem('ParticipantUpdated')).toBe(
-      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: ChannelStateChangeMessageV2, CustomNotice, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
+      "no operation sends a notification of kind 'ParticipantUpdated'; did you mean ParticipantsUpdated? (kinds: AttachedDataChanged, CallRecordingStateChange, ChannelStateChangeMessageV2, CustomNotice, DeviceStateChangeMessage, DtmfSent, NicknameUpdated, Notice, ParticipantJoined, ParticipantLeft, ParticipantsUpdated, PropertiesUpdated, StatusChange, Text, TypingStarted, TypingStopped)",
     );
     expect(shipped.kindProblem('Zzz')).not.toMatch(/did you mean/);
   });

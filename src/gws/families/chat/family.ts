@@ -15,5 +15,5 @@ export const CHAT: Family = {
   invitedState: 'Invited',
   finalState: 'Completed',
   legPerAgent: false,
-  noun: 'chat',
+  endedBy: 'Reject, Complete or Leave',
 };

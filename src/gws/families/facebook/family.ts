@@ -26,5 +26,5 @@ export const FACEBOOK: Family = {
   invitedState: 'Invited',
   finalState: 'Completed',
   legPerAgent: false,
-  noun: 'session',
+  endedBy: 'Reject, Complete or Leave',
 };

@@ -3,7 +3,8 @@ import type { AgentParticipant } from '../../fixture';
 import { agentsOf, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
 import { gwsTimestamp } from '../../timestamp';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
-import { DEVICES_TOPIC } from '../index';
+import { DEVICE_CHANNEL, DEVICES_TOPIC } from '../index';
+import { VOICE } from './family';
 
 /** A new leg's mute and recording state: unmuted, not recorded. */
 export const FRESH_LEG: Pick<Leg, 'mute' | 'recordingState'> = { mute: false, recordingState: 'Stopped' };
@@ -42,9 +43,6 @@ export function newCall(model: GwsModel, now: number, spec: { call: CallData; us
 /** The caller's own leg of the call. */
 export const legOf = (standing: Standing, userId: string): Leg => standing.session.legs![userId];
 
-/** The call's numbers and uuid. */
-export const callOf = (session: Session): CallData => session.call!;
-
 /** An agent's party on a call: an agent participant named by its DN (the call's participants are numbers). */
 export function agentParty(model: GwsModel, userId: string): AgentParticipant {
   return { type: 'Agent', participantId: model.nextId(), userId, nickname: model.deviceOf(userId).phoneNumber, visibility: 'All' };
@@ -52,9 +50,8 @@ export function agentParty(model: GwsModel, userId: string): AgentParticipant {
 
 /** The other agents on the call (connected, dialing or ringing), each told in role `others`. */
 export function otherParties(session: Session, userId: string): Told[] {
-  const done = 'Released';
   return Object.entries(session.states)
-    .filter(([id, state]) => id !== userId && state !== done)
+    .filter(([id, state]) => id !== userId && state !== VOICE.finalState)
     .map(([id]) => ({ role: 'others', userId: id }));
 }
 
@@ -69,15 +66,15 @@ export function requireOffered(allowed: boolean, operation: string, who: string,
  * call shows them). Returns who is told in role `released`, and the wrap-up each agent that was
  * connected goes into (afterCallWork).
  */
-export function releaseAll(model: GwsModel, session: Session, now: number, except?: string): { told: Told[]; wrapUps: WrapUp } {
+export function releaseAll(model: GwsModel, session: Session, except?: string): { told: Told[]; wrapUps: WrapUp } {
   const connected = agentsOf(session).filter((p) => session.states[p.userId] === 'Established' || session.states[p.userId] === 'Held').map((p) => p.userId);
   const told = Object.entries(session.states)
-    .filter(([id, state]) => state !== 'Released' && id !== except)
+    .filter(([id, state]) => state !== VOICE.finalState && id !== except)
     .map(([id]): Told => ({ role: 'released', userId: id }));
-  for (const id of Object.keys(session.states)) session.states[id] = 'Released';
+  for (const id of Object.keys(session.states)) session.states[id] = VOICE.finalState;
   session.invited = [];
   session.state = 'Completed';
-  return { told, wrapUps: afterCallWork(model, connected, now) };
+  return { told, wrapUps: afterCallWork(model, connected) };
 }
 
 export interface WrapUp {
@@ -90,19 +87,19 @@ export interface WrapUp {
  * connected and is logged in on voice goes NotReady with workMode AfterCallWork for the fixture's
  * `voice.wrapUpSeconds`, told on /v2/me/devices (role `device`); then back to the state it had.
  */
-export function afterCallWork(model: GwsModel, userIds: readonly string[], _now: number): WrapUp {
+export function afterCallWork(model: GwsModel, userIds: readonly string[]): WrapUp {
   const seconds = model.fixture.voice.wrapUpSeconds;
   const told: Told[] = [];
   const scheduled: Scheduled[] = [];
   if (seconds === 0) return { told, scheduled };
   const acw = model.fixture.agentStates.find((s) => s.workMode === 'AfterCallWork' && s.state === 'NotReady');
   for (const userId of userIds) {
-    const before = model.channels.get(userId, 'voice');
+    const before = model.channels.get(userId, DEVICE_CHANNEL);
     if (!before || !acw || before.workMode === 'AfterCallWork') continue;
-    model.channels.set(userId, { channel: 'voice', id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
+    model.channels.set(userId, { channel: DEVICE_CHANNEL, id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
     told.push({ role: 'device', userId, topic: DEVICES_TOPIC });
     const back = before.state === 'Ready' ? { operationName: 'Ready' } : { operationName: 'NotReady', ...(before.workMode ? { workMode: before.workMode } : {}), ...(before.reason ? { reason: before.reason } : {}) };
-    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: 'voice', params: back, whileStamp: model.channels.stampOf(userId, 'voice')! });
+    scheduled.push({ afterMs: seconds * 1000, as: userId, channel: DEVICE_CHANNEL, params: back, whileStamp: model.channels.stampOf(userId, DEVICE_CHANNEL)! });
   }
   return { told, scheduled };
 }

@@ -66,10 +66,10 @@ export const customerHangup = defineCustomerOperation({
   example: {},
   roles: ['released', 'device'],
   participants: [],
-  perform({ model, session: given, now }) {
+  perform({ model, session: given }) {
     const session = onCall(given);
     model.channels.stopWaiting('voice', session.id);
-    const { told, wrapUps } = releaseAll(model, session, now);
+    const { told, wrapUps } = releaseAll(model, session);
     return { participants: {}, recipients: [...told, ...wrapUps.told], scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') };
   },
   sample: (model) => [...established(model), { operation: 'CustomerHangup', params: {} }],
@@ -112,10 +112,10 @@ export const customerRefuse = defineCustomerOperation({
   example: {},
   roles: ['agents'],
   participants: [],
-  perform({ model, session: given, now }) {
+  perform({ model, session: given }) {
     const session = onCall(given);
     dialing(session, 'CustomerRefuse');
-    const { told } = releaseAll(model, session, now);
+    const { told } = releaseAll(model, session);
     return { participants: {}, recipients: told.map((t) => ({ ...t, role: 'agents' })), routed: dispatchWaiting(model, 'voice') };
   },
   sample: (model) => outbound(model, 'CustomerRefuse'),

@@ -5,7 +5,7 @@ import { defineCreatingOperation, type Draft } from '../../operations/operation'
 import { newCall } from './calls';
 import { startVoice } from './samples';
 
-const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: digits, with an optional leading +') });
+const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: up to 32 digits, * or #, with an optional leading +') });
 
 /**
  * Dial (POST /api/v2/me/devices/{id}/calls, the Dial page): the caller's phone dials `destination`.

@@ -11,12 +11,13 @@ export const VOICE: Family = {
   resource: 'call',
   topic: '/v2/me/calls',
   stateMessageType: 'CallStateChangeMessage',
-  // The connection as GET /sim/state shows it; each agent's call is written by voice/wire.ts.
-  resourceFields: ['id', 'userData', 'participants'],
+  // The connection as GET /sim/state shows it (receivedDate: when it began, which the dashboard
+  // orders calls by); each agent's call is written by voice/wire.ts.
+  resourceFields: ['id', 'receivedDate', 'userData', 'participants'],
   channel: 'voice',
   streamDir: 'voice',
   invitedState: 'Ringing',
   finalState: 'Released',
   legPerAgent: true,
-  noun: 'call',
+  endedBy: 'Hangup or Reject',
 };

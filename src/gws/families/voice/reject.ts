@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineAgentOperation } from '../../operations/operation';
-import { route } from '../../operations/routing';
+import { dispatchWaiting, route } from '../../operations/routing';
 import { requireOffered, told } from './calls';
 
 /**
  * Reject (the Reject page): only a call delivered through a queue; the agent's leg is Released and
- * the call goes back to the queue, to the next agent Ready on voice (or it waits for one).
+ * the call goes back to the queue, to the next agent Ready on voice (or it waits for one). The
+ * agent's phone is free again: a call that waited for it rings it.
  */
 export const reject = defineAgentOperation({
   media: 'voice',
@@ -22,7 +23,8 @@ export const reject = defineAgentOperation({
     session.invited = session.invited.filter((i) => i !== standing.invitation);
     session.states[caller.id] = 'Released';
     const next = route(model, session);
-    return told(caller.id, [], { routed: next === undefined ? [] : [{ session, userId: next }] });
+    const routed = next === undefined ? [] : [{ session, userId: next }];
+    return told(caller.id, [], { routed: [...routed, ...dispatchWaiting(model, 'voice')] });
   },
   sample: (model) => [
     { operation: 'StartContactCenterSession', as: model.users[0].id, params: { channels: ['voice'] } },

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { DEVICES_TOPIC } from '../../families';
+import { DEVICE_CHANNEL, DEVICES_TOPIC } from '../../families';
 import { defineAgentStateOperation } from '../operation';
+import { dispatchWaiting } from '../routing';
 
 /**
  * DoNotDisturbOn and DoNotDisturbOff (the AgentStateDoNotDisturbOn/Off pages): on the agent's
  * device (POST /api/v2/me/devices/{id}); told in a DeviceStateChangeMessage, `doNotDisturb` On or
- * Off. A device on do-not-disturb is routed no call and cannot be dialed (modelled).
+ * Off. A device on do-not-disturb is routed no call and cannot be dialed (modelled); once it is off,
+ * a call that waited rings it if the agent is Ready.
  */
 function doNotDisturb(name: string, on: boolean) {
   return defineAgentStateOperation({
@@ -18,7 +20,8 @@ function doNotDisturb(name: string, on: boolean) {
     participants: [],
     perform({ model, caller }) {
       model.channels.setDoNotDisturb(caller.id, on);
-      return { recipients: [{ role: 'device', userId: caller.id, topic: DEVICES_TOPIC }], channels: model.channels.of(caller.id) };
+      const routed = on ? [] : dispatchWaiting(model, DEVICE_CHANNEL);
+      return { recipients: [{ role: 'device', userId: caller.id, topic: DEVICES_TOPIC }], channels: model.channels.of(caller.id), routed };
     },
     sample: (model) => [{ operation: name, as: model.users[0].id, params: {} }],
   });

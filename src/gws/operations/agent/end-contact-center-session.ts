@@ -22,7 +22,11 @@ export const endContactCenterSession = defineAgentStateOperation({
   participants: [],
   perform({ model, caller }) {
     const open = routedSessionsOf(model, caller.id);
-    if (open.length > 0) throw gwsError('SESSIONS_OPEN', caller.userName, open.map((s) => `${familyNamed(s.media).resource} ${s.id}`));
+    if (open.length > 0) {
+      // A call is named by the agent's own call id, as its desktop knows it.
+      const names = open.map((s) => `${familyNamed(s.media).resource} ${s.legs?.[caller.id]?.id ?? s.id}`);
+      throw gwsError('SESSIONS_OPEN', caller.userName, names, [...new Set(open.map((s) => familyNamed(s.media).endedBy))].join(', or '));
+    }
     const ended = model.channels.logout(caller.id);
     return { recipients: toldOfChannels(caller.id, ended.map((c) => c.channel)), channels: ended, endsHttpSession: true };
   },
