@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineAgentOperation } from '../../operations/operation';
+import { callOperation } from './call-operation';
 import { agentParty, otherParties, told } from './calls';
 import { ringing } from './samples';
 
@@ -7,15 +6,11 @@ import { ringing } from './samples';
  * Answer (the Answer page): the ringing call is Established for the agent; on an internal call the
  * agent who dialed is Established too. Both are told StatusChange.
  */
-export const answer = defineAgentOperation({
-  media: 'voice',
+export const answer = callOperation({
   name: 'Answer',
   summary: 'The agent answers its ringing call',
-  params: z.object({}),
-  example: {},
   states: ['Ringing'],
   roles: ['caller', 'others'],
-  participants: [],
   perform({ model, caller, session, standing, now }) {
     session.invited = session.invited.filter((i) => i !== standing.invitation);
     session.participants = [...session.participants, agentParty(model, caller.id)];

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineAgentOperation } from '../../operations/operation';
+import { callOperation } from './call-operation';
 import { dispatchWaiting } from '../../operations/routing';
 import { releaseAll, told } from './calls';
 import { onEstablished } from './samples';
@@ -11,15 +10,11 @@ import { onEstablished } from './samples';
  * the next call waiting. A ringing call may be hung up too: Genesys' own HTCC sample client offers
  * "Release" (Hangup) beside Answer on a ringing call.
  */
-export const hangup = defineAgentOperation({
-  media: 'voice',
+export const hangup = callOperation({
   name: 'Hangup',
   summary: 'The agent releases the call: every party is Released, and the connected agents go into after-call work',
-  params: z.object({}),
-  example: {},
   states: ['Ringing', 'Dialing', 'Established', 'Held'],
   roles: ['caller', 'released', 'device'],
-  participants: [],
   perform({ model, caller, session }) {
     const { told: released, wrapUps } = releaseAll(model, session, caller.id);
     return told(caller.id, [...released, ...wrapUps.told], { scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') });

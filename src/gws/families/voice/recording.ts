@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineAgentOperation } from '../../operations/operation';
+import { callOperation } from './call-operation';
 import type { Leg } from '../../model';
 import { legOf, requireOffered, told } from './calls';
 import { onEstablished } from './samples';
@@ -12,16 +11,11 @@ type Recording = Leg['recordingState'];
  * it acts from: Start when Stopped, Pause and Stop when Recording, Resume and Stop when Paused.
  */
 function recordingOperation(name: string, summary: string, from: readonly Recording[], to: Recording, before: string[]) {
-  return defineAgentOperation({
-    media: 'voice',
+  return callOperation({
     name,
     summary,
-    params: z.object({}),
-    example: {},
     states: ['Established', 'Held'],
     offered: (standing) => from.includes(legOf(standing, standing.userId).recordingState),
-    roles: ['caller'],
-    participants: [],
     perform({ caller, session, standing }) {
       const leg = legOf(standing, caller.id);
       requireOffered(from.includes(leg.recordingState), name, caller.userName, `the recording of call ${leg.id} is ${leg.recordingState}`);

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineAgentOperation } from '../../operations/operation';
+import { callOperation } from './call-operation';
 import { dispatchWaiting, route } from '../../operations/routing';
 import { requireOffered, told } from './calls';
 
@@ -8,16 +7,11 @@ import { requireOffered, told } from './calls';
  * the call goes back to the queue, to the next agent Ready on voice (or it waits for one). The
  * agent's phone is free again: a call that waited for it rings it.
  */
-export const reject = defineAgentOperation({
-  media: 'voice',
+export const reject = callOperation({
   name: 'Reject',
   summary: 'The agent refuses a ringing call delivered through a queue: it goes back there',
-  params: z.object({}),
-  example: {},
   states: ['Ringing'],
   offered: ({ session }) => session.call!.routed,
-  roles: ['caller'],
-  participants: [],
   perform({ model, caller, session, standing }) {
     requireOffered(session.call!.routed, 'Reject', caller.userName, 'only a call delivered through a queue can be rejected (a direct call rings until answered or released)');
     session.invited = session.invited.filter((i) => i !== standing.invitation);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserData, UserDataKey } from '../../operations/params';
-import { defineAgentOperation, type AgentOperation } from '../../operations/operation';
+import type { AgentOperation } from '../../operations/operation';
+import { callOperation } from './call-operation';
 import type { Session } from '../../model';
 import type { GwsModel } from '../../model';
 import { otherParties, told } from './calls';
@@ -11,15 +12,13 @@ import { onEstablished } from './samples';
  * AttachedDataChanged with the whole user data after the change (left out once empty).
  */
 function userDataOperation<P>(spec: Pick<AgentOperation<P>, 'name' | 'summary' | 'params' | 'example'> & { change(data: Record<string, unknown>, params: P): void }) {
-  return defineAgentOperation({
-    media: 'voice',
+  return callOperation<P>({
     name: spec.name,
     summary: spec.summary,
     params: spec.params,
     example: spec.example,
     states: ['Ringing', 'Dialing', 'Established', 'Held'],
     roles: ['caller', 'others'],
-    participants: [],
     perform({ model, caller, session, params }) {
       change(model, spec.name, session, (data) => spec.change(data, params));
       return told(caller.id, otherParties(session, caller.id));
