@@ -512,7 +512,7 @@ describe('voice', () => {
         ['StatusChange', `${callId}state Released · Inbound · participants +14155550100`],
         ['DeviceStateChangeMessage', 'device 7001 · NotReady (AfterCallWork) · do-not-disturb Off'],
       ]);
-      expect(lines[2][1]).toMatch(/ · may Answer, DeleteUserData, AttachUserData, DeleteUserDataPair, UpdateUserData$/);
+      expect(lines[2][1]).toMatch(/ · may Answer, DeleteUserData, AttachUserData, DeleteUserDataPair, Hangup, UpdateUserData$/);
     } finally {
       await agent1.disconnect();
     }
