@@ -55,6 +55,9 @@ export interface Leg {
   establishedAt?: number;
 }
 
+/** A new leg's mute and recording state: unmuted, not recorded. */
+export const FRESH_LEG: Pick<Leg, 'mute' | 'recordingState'> = { mute: false, recordingState: 'Stopped' };
+
 /** What a call has besides a session's fields: the numbers of the connection (ani: who called, dnis: who was called). */
 export interface CallData {
   ani: string;

@@ -1,6 +1,6 @@
 import { html } from './html';
 import { legMarks } from './phone';
-import { Capabilities, UserData } from './sessions';
+import { Capabilities, UserData } from './interaction-parts';
 import type { SessionOf, User } from './types';
 
 /**

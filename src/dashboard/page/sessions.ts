@@ -1,10 +1,8 @@
 import { CallCard } from './call-card';
+import { Capabilities, UserData } from './interaction-parts';
 import { html } from './html';
 import { clip } from './summary';
 import type { Participant, SessionOf, User } from './types';
-
-/** userData with more keys than this starts folded: a fixture's 80 keys would push every other session out of sight. */
-const USER_DATA_OPEN_KEYS = 8;
 
 /** Each session, newest first: its state and each agent's, participants with their visibility, the message log, userData, capabilities; a call's parties and each agent's call. */
 export function Sessions({ sessions, users }: { sessions: readonly SessionOf[]; users: readonly User[] }) {
@@ -57,23 +55,6 @@ function SessionCard({ session, users }: { session: SessionOf; users: readonly U
       ${session.comment !== undefined && html`<h3>Comment</h3><p class="small">${session.comment}</p>`}
     </details>
   `;
-}
-
-/** What each agent may do now. */
-export function Capabilities({ session }: { session: SessionOf }) {
-  return html`<h3>Capabilities</h3>
-    <dl class="kv small">
-      ${Object.entries(session.agentCapabilities).map(([user, capabilities]) => html`<dt>${user}</dt><dd>${capabilities.join(', ') || '(none)'}</dd>`)}
-    </dl>`;
-}
-
-export function UserData({ userData }: { userData: Record<string, unknown> }) {
-  return html`<details class="user-data" open=${Object.keys(userData).length <= USER_DATA_OPEN_KEYS}>
-    <summary><h3>userData</h3> <span class="muted small">${Object.keys(userData).length} keys</span></summary>
-    <dl class="kv small">
-      ${Object.entries(userData).map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}
-    </dl>
-  </details>`;
 }
 
 /** By receivedDate, newest first; sessions received at the same moment (or without a date) in reverse order of creation. */

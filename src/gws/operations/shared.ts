@@ -1,8 +1,7 @@
 import { gwsError } from '../../errors';
 import type { AgentParticipant, LogMessage, User } from '../fixture';
 import { DEFAULT_MEDIA, familyNamed, type MediaName } from '../families';
-import { FRESH_LEG } from '../families/voice/calls';
-import { agentsOf, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
+import { agentsOf, FRESH_LEG, type GwsModel, type Invitation, type LoggedMessage, type Session } from '../model';
 import type { Draft, SampleCall } from './operation';
 import { listed } from '../../shown';
 

@@ -1,13 +1,10 @@
 import { gwsError } from '../../../errors';
 import type { AgentParticipant } from '../../fixture';
-import { agentsOf, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
+import { agentsOf, FRESH_LEG, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
 import { gwsTimestamp } from '../../timestamp';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
 import { DEVICE_CHANNEL, DEVICES_TOPIC } from '../index';
 import { VOICE } from './family';
-
-/** A new leg's mute and recording state: unmuted, not recorded. */
-export const FRESH_LEG: Pick<Leg, 'mute' | 'recordingState'> = { mute: false, recordingState: 'Stopped' };
 
 /**
  * A new call, on its way: from a customer's number (`customer`) or an agent's phone that dials
