@@ -18,6 +18,7 @@ export class ScheduledActions {
     private readonly clock: Clock,
     private readonly timeScale: number,
     private readonly done: (outcome: Outcome, actor: 'agent' | 'customer') => void,
+    private readonly log: (line: string) => void,
   ) {}
 
   /** Schedules the outcome's actions, and those of the offers it made. */
@@ -51,8 +52,9 @@ export class ScheduledActions {
       if (!user || this.model.channels.stampOf(user.id, action.channel) !== action.whileStamp) return undefined;
       return performAgentState(this.model, user, action.channel, action.params, this.clock.now());
     } catch (error) {
-      if (error instanceof GwsError) return undefined; // the call or the agent moved on: nothing to do
-      throw error;
+      // The call or the agent moved on: nothing to do. Anything else is a bug, logged: a timer must not take the server down.
+      if (!(error instanceof GwsError)) this.log(`cannot perform what was scheduled (${JSON.stringify(action)}): ${(error as Error).message}`);
+      return undefined;
     }
   }
 }

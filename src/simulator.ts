@@ -220,7 +220,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       changed: changeOf(model, baseUrl, outcome),
     });
     play(outcome);
-  });
+  }, log);
   const play = (outcome: Outcome) => {
     engine.play(outcome);
     later.follow(outcome);
