@@ -28,7 +28,10 @@ export interface Invitation {
 }
 
 /** A session as the simulator keeps it: the fixture's shape plus who has left, who is invited, and each agent's state. */
-export interface Session extends FixtureSession {
+/** The fields only a Facebook session's resource shows (families/facebook): a chat or a call has none of its own. */
+type FacebookFields = 'facebooksessionType' | 'suggestedQueueIds' | 'capabilities' | 'revelantResponseTemplateGroups';
+
+export interface Session extends Omit<FixtureSession, FacebookFields>, Partial<Pick<FixtureSession, FacebookFields>> {
   media: MediaName;
   /** Participants who left or were removed; their messages stay in the log. */
   departed: Participant[];
@@ -113,11 +116,11 @@ export class GwsModel {
   }
 
   reset(): void {
-    const stored = (s: FixtureSession, media: MediaName): [string, Session] => {
+    const stored = (s: FixtureSession | FixtureChat, media: MediaName): [string, Session] => {
       const states = Object.fromEntries(agentsOf(s).map((p) => [p.userId, s.state]));
       return [s.id, { ...copyJson(s), media, departed: [], invited: [], states }];
     };
-    this.sessions = new Map(FAMILIES.flatMap((family) => (family.fixtureKey === undefined ? [] : (this.fixture[family.fixtureKey] ?? []).map((s) => stored(asSession(s), family.name)))));
+    this.sessions = new Map(FAMILIES.flatMap((family) => (family.fixtureKey === undefined ? [] : (this.fixture[family.fixtureKey] ?? []).map((s) => stored(s, family.name)))));
     this.legs = new Map();
     this.forgotten = [];
     this.channels.reset();
@@ -304,14 +307,6 @@ export function snapshot(session: Session): Session {
     states: { ...session.states },
     ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([userId, leg]) => [userId, { ...leg }])) } : {}),
   };
-}
-
-/**
- * An interaction of the fixture as the model keeps every session: the Facebook session's own
- * fields, which a chat's resource does not show (families/), are left empty where it has none.
- */
-function asSession(item: FixtureChat | FixtureSession): FixtureSession {
-  return { facebooksessionType: '', suggestedQueueIds: [], capabilities: [], revelantResponseTemplateGroups: [], ...item };
 }
 
 export function agentsOf(session: Pick<Session, 'participants'>): AgentParticipant[] {

@@ -15,13 +15,9 @@ export function newCall(model: GwsModel, now: number, spec: { call: CallData; us
   const { dialer, ringing } = spec;
   const session = model.addSession((nextId) => ({
     media: 'voice',
-    // A session's own fields; a call shows none of them (its resource is families/voice/wire.ts's).
+    // The connection: Chatting until it is over (Completed); a call has no message log.
     state: 'Chatting',
-    facebooksessionType: '',
     receivedDate: gwsTimestamp(now),
-    suggestedQueueIds: [],
-    capabilities: [],
-    revelantResponseTemplateGroups: [],
     messages: [],
     departed: [],
     userData: spec.userData ?? {},
