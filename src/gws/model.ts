@@ -144,6 +144,13 @@ export class GwsModel {
     return this.deviceByUser.get(userId)!;
   }
 
+  /** The user's device, named by its id in a REST path: GWS answers 6 for any other, as for an unknown one. */
+  ownDevice(user: User, deviceId: string): Device {
+    const own = this.deviceOf(user.id);
+    if (deviceId !== own.id) throw gwsError('DEVICE_NOT_FOUND', deviceId, user.userName, own.id);
+    return own;
+  }
+
   /** The device whose DN is `phoneNumber`: another agent's phone, for an internal call. */
   deviceByNumber(phoneNumber: string): Device | undefined {
     return this.devices.find((d) => d.phoneNumber === phoneNumber);

@@ -56,8 +56,7 @@ export function meRoutes(deps: AppDeps): Router {
 
   router.get('/me/devices/:id', (req, res) => {
     const user = userOf(res);
-    const own = model.deviceOf(user.id);
-    if (req.params.id !== own.id) throw gwsError('DEVICE_NOT_FOUND', req.params.id, user.userName, own.id);
+    model.ownDevice(user, req.params.id);
     res.json({ statusCode: 0, device: devicesOf(user.id)[0] });
   });
 

@@ -64,7 +64,11 @@ export function contextFor(outcome: Outcome, baseUrl: string, recipient: Partial
   return (emittedAt, needs) => {
     const context: Record<string, unknown> = { ...fixed, state, capabilities };
     for (const root of TIMED) if (!needs || needs.has(root)) context[root] = timed(outcome, baseUrl, root, emittedAt);
-    if (leg) Object.assign(context, leg(state, capabilities, emittedAt));
+    if (leg) {
+      Object.assign(context, leg.fixed);
+      // A call's duration counts at emission: built only for a step that shows the call.
+      if (!needs || needs.has('call')) context.call = leg.call(state, capabilities, emittedAt);
+    }
     return context;
   };
 }
@@ -110,11 +114,11 @@ function timed(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string,
 /** A call's roots for one party: its call as it sees it at emission (duration counts), its DN and its device. */
 function legContext(outcome: Extract<Outcome, { session: unknown }>, baseUrl: string, userId: string) {
   const phone = outcome.phones[userId];
-  const fixed = { phoneNumber: phone.device.phoneNumber, device: deviceWire(phone, baseUrl) };
-  return (state: string, capabilities: string[], emittedAt: number) => ({
-    ...fixed,
-    call: outcome.session.legs?.[userId] === undefined ? undefined : callWire(outcome.session, userId, baseUrl, { state, capabilities }, outcome.phones, emittedAt),
-  });
+  return {
+    fixed: { phoneNumber: phone.device.phoneNumber, device: deviceWire(phone, baseUrl) },
+    call: (state: string, capabilities: string[], emittedAt: number) =>
+      outcome.session.legs?.[userId] === undefined ? undefined : callWire(outcome.session, userId, baseUrl, { state, capabilities }, outcome.phones, emittedAt),
+  };
 }
 
 /** What templates see for an operation on the agent itself: the agent, and its channels after it. */

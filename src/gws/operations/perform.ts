@@ -72,9 +72,8 @@ export function performOperation(model: GwsModel, caller: User, sessionId: strin
  * /api/v2/me/devices/{id}/calls); `deviceId` must be the caller's (statusCode 6 otherwise).
  */
 export function performCreating(model: GwsModel, caller: User, deviceId: string, body: unknown, media: MediaName, now = Date.now()): OperationOutcome {
-  const own = model.deviceOf(caller.id);
   const { operation, params } = operationOf(body, creatingOperations(media), 'device');
-  if (deviceId !== own.id) throw gwsError('DEVICE_NOT_FOUND', deviceId, caller.userName, own.id);
+  model.ownDevice(caller, deviceId);
   const draft = operation.perform({ model, caller, params: parseParams(operation.params, params, operation.example), now });
   return outcomeOf(model, operation, draft.session!, draft, model.nextReferenceId());
 }
@@ -107,9 +106,8 @@ export function performAgentState(model: GwsModel, caller: User, channel: string
  * `deviceId` must be the caller's (statusCode 6 otherwise).
  */
 export function performOnDevice(model: GwsModel, caller: User, deviceId: string, body: unknown, now = Date.now()): AgentStateOutcome {
-  const own = model.deviceOf(caller.id);
   const { operation, params } = operationOf(body, agentStateOperations().filter((o) => o.target === 'device'), 'device');
-  if (deviceId !== own.id) throw gwsError('DEVICE_NOT_FOUND', deviceId, caller.userName, own.id);
+  model.ownDevice(caller, deviceId);
   const draft = operation.perform({ model, caller, channel: undefined, params: parseParams(operation.params, params, operation.example), now });
   return agentStateOutcome(model, caller, operation, draft);
 }

@@ -1,27 +1,24 @@
+import type { CallState } from '../family';
 import { callOperation } from './call-operation';
 import { told } from './calls';
 import { onEstablished } from './samples';
 
-/** Hold (the Hold page): the agent's leg is Held; the other party hears nothing new and is not told (modelled). */
-export const hold = callOperation({
-  name: 'Hold',
-  summary: 'The agent puts the call on hold',
-  states: ['Established'],
-  perform({ caller, session }) {
-    session.states[caller.id] = 'Held';
-    return told(caller.id);
-  },
-  sample: (model) => onEstablished(model, 'Hold'),
-});
+/** An operation that only moves the agent's own leg from one state to another; the other party is not told (modelled). */
+function holdOperation(name: string, summary: string, from: CallState, to: CallState, before: string[]) {
+  return callOperation({
+    name,
+    summary,
+    states: [from],
+    perform({ caller, session }) {
+      session.states[caller.id] = to;
+      return told(caller.id);
+    },
+    sample: (model) => onEstablished(model, name, {}, before.map((operation) => ({ operation, as: model.users[0].id, params: {} }))),
+  });
+}
+
+/** Hold (the Hold page): the agent's leg is Held. */
+export const hold = holdOperation('Hold', 'The agent puts the call on hold', 'Established', 'Held', []);
 
 /** Retrieve ("Retrieves the phone call from hold", Call Control): Established again. */
-export const retrieve = callOperation({
-  name: 'Retrieve',
-  summary: 'The agent takes the call off hold',
-  states: ['Held'],
-  perform({ caller, session }) {
-    session.states[caller.id] = 'Established';
-    return told(caller.id);
-  },
-  sample: (model) => onEstablished(model, 'Retrieve', {}, [{ operation: 'Hold', as: model.users[0].id, params: {} }]),
-});
+export const retrieve = holdOperation('Retrieve', 'The agent takes the call off hold', 'Held', 'Established', ['Hold']);

@@ -35,13 +35,16 @@ function change(model: GwsModel, operation: string, session: Session, edit: (dat
   session.userData = data;
 }
 
+/** Attach and Update alike: the given keys take the given values. */
+const merge = (data: Record<string, unknown>, params: { userData: Record<string, unknown> }) => void Object.assign(data, params.userData);
+
 /** AttachUserData: adds the keys (GWS duplicates an existing key on the switch; JSON holds one value per key, so the new one wins: modelled). */
 export const attachCallUserData = userDataOperation({
   name: 'AttachUserData',
   summary: "Adds keys to the call's user data",
   params: z.object({ userData: UserData }),
   example: { userData: { AccountNumber: '12345' } },
-  change: (data, params) => Object.assign(data, params.userData),
+  change: merge,
 });
 
 /** UpdateUserData: sets the keys' values, adding those not there yet. */
@@ -50,7 +53,7 @@ export const updateCallUserData = userDataOperation({
   summary: "Sets values of keys in the call's user data",
   params: z.object({ userData: UserData }),
   example: { userData: { AccountNumber: '12345678' } },
-  change: (data, params) => Object.assign(data, params.userData),
+  change: merge,
 });
 
 /** DeleteUserData (the DeleteUserData page): removes all of the call's user data. */
