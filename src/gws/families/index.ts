@@ -31,11 +31,6 @@ export function familyOfCollection(collection: string): Family | undefined {
 /** The agent channels gws-sim simulates: those that route a family's interactions. */
 export const CHANNELS: readonly string[] = FAMILIES.flatMap((f) => (f.channel === undefined ? [] : [f.channel]));
 
-/** The family whose interactions `channel` routes. */
-export function familyOfChannel(channel: string): Family | undefined {
-  return FAMILIES.find((f) => f.channel === channel);
-}
-
 /** Where the agent's multimedia channel states are notified (StartContactCenterSession, Ready, NotReady...). */
 export const CHANNELS_TOPIC = '/v2/me/channels';
 

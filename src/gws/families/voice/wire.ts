@@ -43,7 +43,7 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
  * the phone still ringing (the Dial page's Dialing call lists the number dialed). A released call
  * keeps those it had (the Hangup page's sample).
  */
-export function partiesOf(session: Session, userId: string, phones: Phones): string[] {
+function partiesOf(session: Session, userId: string, phones: Phones): string[] {
   const agents = [...session.participants.flatMap((p) => (p.type === 'Agent' ? [p.userId] : [])), ...session.invited.map((i) => i.userId)];
   return [
     ...session.participants.flatMap((p) => (p.type === 'Customer' ? [p.nickname] : [])),
@@ -70,7 +70,7 @@ export function phonesOf(model: GwsModel, session: Session): Phones {
 }
 
 /** A participant of a call: a number, as the pages write it (e164Number empty for an internal DN). */
-export function numberWire(phoneNumber: string) {
+function numberWire(phoneNumber: string) {
   return { e164Number: phoneNumber.startsWith('+') ? phoneNumber : '', formattedPhoneNumber: phoneNumber, phoneNumber, digits: phoneNumber.replace(/^\+/, '') };
 }
 
