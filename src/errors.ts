@@ -79,7 +79,7 @@ export const ERRORS = {
   DO_NOT_DISTURB: {
     statusCode: 2,
     httpStatus: 400,
-    message: (userName: string, phoneNumber: string) => `Cannot Dial ${phoneNumber}: ${userName}'s phone is on do-not-disturb (DoNotDisturbOff ends it).`,
+    message: (userName: string, phoneNumber: string, operation = 'Dial') => `Cannot ${operation} ${phoneNumber}: ${userName}'s phone is on do-not-disturb (DoNotDisturbOff ends it).`,
   },
   TARGET_NOT_A_USER: {
     statusCode: 1,

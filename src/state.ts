@@ -78,7 +78,10 @@ export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): Op
   // Indexes as the log numbers them, from 1.
   const logged = created ? outcome.session.messages.map((_, position) => position + 1) : Object.values(outcome.messages).map((m) => m.index);
   return {
-    sessions: [changedSession(model, baseUrl, outcome.session, logged), ...outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, []))],
+    sessions: [
+      changedSession(model, baseUrl, outcome.session, logged),
+      ...[...outcome.before, ...outcome.after, ...outcome.followUps].map((f) => changedSession(model, baseUrl, f.session, [])),
+    ],
     ...(phones.length > 0 ? { users: phones } : {}),
     ...gone,
   };

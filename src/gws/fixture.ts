@@ -10,6 +10,8 @@ const Visibility = z.enum(['All', 'Agents']);
 /** The message types of a session's log: GWS's (NicknameUpdated: named by SendNicknameUpdatedNotice), and TypingStopped, which no public page shows (modelled). */
 export const MESSAGE_TYPES = ['Text', 'Notice', 'CustomNotice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped', 'NicknameUpdated'] as const;
 
+const PhoneNumber = z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +');
+
 const User = z.strictObject({
   id: Id,
   userName: z.string().min(1),
@@ -19,7 +21,7 @@ const User = z.strictObject({
   /** GET /api/v2/me/skills and `subresources=skills` (the fields: modelled). */
   skills: z.array(z.strictObject({ name: z.string().min(1), level: z.number().int().min(0).max(10) })).optional(),
   /** The DN of the user's phone (its device); default 7001, 7002... in the users' order (families/voice/devices.ts). */
-  phoneNumber: z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +').optional(),
+  phoneNumber: PhoneNumber.optional(),
 });
 
 /** How the simulated telephony behaves (modelled: GWS takes these from its switch and configuration). */
@@ -30,10 +32,14 @@ const Voice = z.strictObject({
   answerAfterMs: z.number().int().min(0).max(3_600_000).default(3000),
 });
 
-/** The default queues: the Facebook session's suggested queue (its page's id), and one for chats. */
+/**
+ * The default queues: the Facebook session's suggested queue (its page's id), one for chats, and
+ * one for calls, reached on the phone by its routing point's number.
+ */
 const DEFAULT_QUEUES = [
   { id: '41cc5016-2d18-4a91-93ec-b43748948608', name: 'SocialMediaQueue' },
   { id: 'b7e3c1d2-5a4f-4e6b-9c8d-0a1b2c3d4e5f', name: 'ChatQueue' },
+  { id: 'c4d2e8f1-7b3a-4c5d-9e6f-1a2b3c4d5e6f', name: 'VoiceQueue', phoneNumber: '9000' },
 ];
 
 /** Sections of key/value pairs, as GWS's user settings (modelled: the sections a desktop reads are its own). */
@@ -85,7 +91,16 @@ export const FixtureSchema = z
     facebooksessions: z.array(Facebooksession),
     chats: z.array(Chat).default([]),
     /** The queues a chat may be consulted or transferred to (queueName, or <base>/api/v2/queues/<id>). */
-    queues: z.array(z.strictObject({ id: Id, name: z.string().min(1) })).default(DEFAULT_QUEUES),
+    queues: z
+      .array(
+        z.strictObject({
+          id: Id,
+          name: z.string().min(1),
+          /** The number of the queue's routing point: a call transferred or dialed there waits for an agent Ready on voice. */
+          phoneNumber: PhoneNumber.optional(),
+        }),
+      )
+      .default(DEFAULT_QUEUES),
     /** The agent states desktops offer (GET /api/v2/settings/agent-states) and userState shows. */
     agentStates: z.array(AgentStateSetting).min(1).default(DEFAULT_AGENT_STATES),
     /** `user.settings` of GET /api/v2/me?subresources=settings: sections of key/value pairs (what the C# client reads). */
@@ -101,6 +116,11 @@ export const FixtureSchema = z
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
     unique(devicesOf(fixture.users).map((d) => d.phoneNumber), 'phoneNumber', (i) => ['users', i, 'phoneNumber']);
+    unique(fixture.queues.flatMap((q) => (q.phoneNumber === undefined ? [] : [q.phoneNumber])), 'queue phoneNumber', (i) => ['queues', fixture.queues.filter((q) => q.phoneNumber !== undefined).map((q) => fixture.queues.indexOf(q))[i], 'phoneNumber']);
+    const phones = new Set(devicesOf(fixture.users).map((d) => d.phoneNumber));
+    fixture.queues.forEach((q, i) => {
+      if (q.phoneNumber !== undefined && phones.has(q.phoneNumber)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'phoneNumber'], message: `'${q.phoneNumber}' is a user's phone: a queue's routing point needs a number of its own` });
+    });
     unique(fixture.agentStates.map((s) => s.id), 'agent state id', (i) => ['agentStates', i, 'id']);
     unique(fixture.queues.map((q) => q.id), 'queue id', (i) => ['queues', i, 'id']);
     unique(fixture.queues.map((q) => q.name), 'queue name', (i) => ['queues', i, 'name']);

@@ -69,6 +69,24 @@ export interface CallData {
   callType: Leg['callType'];
   /** Delivered through routing (a queue): the agent it rings may Reject it, and it goes back there. */
   routed: boolean;
+  /** A consultation call (InitiateTransfer, InitiateConference) still tied to the call it consults from, and what for. */
+  consultation?: Consultation;
+  /** A consultation call's initiator and its leg on the call consulted from: its `parentCallUri`, kept once the calls are untied. */
+  parent?: { initiator: string; leg: string };
+  /** The consultations its parties started from it, by the initiating agent (its call is Held meanwhile). */
+  consults?: Readonly<Record<string, { connId: string; purpose: Consultation['purpose'] }>>;
+  /** A conference's owner: the agent who completed it, the one who may remove participants (the RemoveParticipantFromConference page). */
+  owner?: string;
+}
+
+/**
+ * What ties a consultation call to the call it consults from (its connId), the agent who
+ * initiated it, and whether it was initiated as a transfer or a conference.
+ */
+export interface Consultation {
+  parent: string;
+  initiator: string;
+  purpose: 'transfer' | 'conference';
 }
 
 export interface LoggedMessage {
@@ -208,6 +226,31 @@ export class GwsModel {
     session.legs = { ...session.legs, [userId]: made };
     this.legs.set(made.id, { sessionId: session.id, userId });
     return made;
+  }
+
+  /**
+   * Moves `userId`'s leg (same id) from one connection to another, with its state, participant and
+   * invitation: a transfer or conference completed joins the consultation's parties to the original call.
+   */
+  moveLeg(from: Session, to: Session, userId: string): void {
+    const leg = from.legs?.[userId];
+    if (!leg) return;
+    const { [userId]: moved, ...rest } = from.legs!;
+    from.legs = rest;
+    to.legs = { ...to.legs, [userId]: moved };
+    this.legs.set(leg.id, { sessionId: to.id, userId });
+    to.states[userId] = from.states[userId];
+    delete from.states[userId];
+    const party = agentOf(from, userId);
+    if (party) {
+      from.participants = from.participants.filter((p) => p !== party);
+      to.participants = [...to.participants, party];
+    }
+    const invitation = from.invited.find((i) => i.userId === userId);
+    if (invitation) {
+      from.invited = from.invited.filter((i) => i !== invitation);
+      to.invited = [...to.invited, invitation];
+    }
   }
 
   /** Refuses a message text longer than the limit (an arrival's first text is checked before the session is made). */

@@ -163,6 +163,11 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
           const made = newestCallIn(await target.phones(), step.as);
           if (made !== undefined) offered.set(step.session, made);
         }
+        // InitiateTransfer and InitiateConference name the consultation call they make in `consultation`.
+        if (step.consultation !== undefined && answer.statusCode === 0) {
+          const made = newestCallIn(await target.phones(), step.as);
+          if (made !== undefined) offered.set(step.consultation, made);
+        }
         return;
       }
       case 'offer': {

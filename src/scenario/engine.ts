@@ -18,15 +18,24 @@ export class ScenarioEngine {
     this.random = seededRandom(seed);
   }
 
-  /** Plays the outcome's streams, then those of the offers routing made because of it. */
+  /**
+   * Plays the outcome's streams, with those it has on other interactions before or after them (a
+   * transfer's consultation call), then those of the offers routing made because of it.
+   */
   play(outcome: Outcome): void {
+    for (const other of 'before' in outcome ? outcome.before : []) this.play(other);
+    this.playOwn(outcome);
+    for (const other of 'after' in outcome ? outcome.after : []) this.play(other);
+    for (const followUp of outcome.followUps) this.play(followUp);
+  }
+
+  private playOwn(outcome: Outcome): void {
     const stream = this.streams.get(streamKey(outcome.media, outcome.operation));
     if (!stream) throw new Error(`no stream file is loaded for ${outcome.operation}`);
     for (const recipient of outcome.recipients) {
       const context = contextFor(outcome, this.baseUrl(), recipient);
       this.player.play(recipient.userId, stream.stepsFor(recipient.role, context, this.random), recipient.topic ?? outcome.topic);
     }
-    for (const followUp of outcome.followUps) this.play(followUp);
   }
 
   cancelAll(): void {

@@ -3,10 +3,10 @@ import { loadFixture, type Fixture } from '../gws/fixture';
 import { DEFAULT_MEDIA, FAMILIES, familyNamed, type MediaName } from '../gws/families';
 import { GwsModel } from '../gws/model';
 import type { Operation } from '../gws/operations/operation';
-import { REGISTRY, type Outcome } from '../gws/operations/registry';
+import { REGISTRY, type Outcome, type Recipient } from '../gws/operations/registry';
 import { sampleOf } from '../gws/operations/sample';
 import { FileError, problemAt, readJsonFile, validate, type Problem } from '../validation';
-import { contextFor } from './context';
+import { contextFor, type OperationContext } from './context';
 import { OperationStreamSchema } from './schema';
 import { OperationStream } from './stream';
 import { TemplateError } from './template';
@@ -50,8 +50,7 @@ export function loadOperationStream(file: string, fixture?: Fixture): OperationS
   if (!outcome) throw new FileError(file, [{ path: '$.operation', message: `${stream.operation} cannot be sampled on the fixture: nothing to check the file against` }]);
   const problems: Problem[] = [];
   for (const role of stream.roles) {
-    const recipient = outcome.recipients.find((r) => r.role === role);
-    stream.stepsFor(role, contextFor(outcome, 'http://127.0.0.1:8090', recipient)).forEach((step, i) => {
+    stream.stepsFor(role, roleContext(outcome, role)).forEach((step, i) => {
       try {
         step.render(0);
       } catch (error) {
@@ -77,6 +76,16 @@ export function loadOperationStreams(files: readonly string[] = [], fixture?: Fi
 
 function isScript(value: unknown): boolean {
   return value !== null && typeof value === 'object' && 'steps' in value && !('streams' in value);
+}
+
+/**
+ * What the role's templates see in a dry run: its recipient's view, on the interaction it is told
+ * of (a consultation call's roles are on Draft.also's outcomes).
+ */
+export function roleContext(outcome: Outcome, role: string): OperationContext {
+  const all = 'before' in outcome ? [outcome, ...outcome.before, ...outcome.after] : [outcome];
+  const told = all.find((o) => o.recipients.some((r) => r.role === role)) ?? outcome;
+  return contextFor(told, 'http://127.0.0.1:8090', (told.recipients as Partial<Recipient>[]).find((r) => r.role === role));
 }
 
 /** The operation performed where it can succeed in `fixture`, as the dry run's data; or undefined. */

@@ -68,6 +68,7 @@ const STEP_SCHEMAS = {
     as: AgentName,
     session: z.string().min(1).optional().describe("a fixture session's id, or the name an offer step gave (a call: its connId's name, the runner posts to the agent's own call); Dial: a name for the call it makes"),
     channel: z.string().min(1).optional().describe('the channel of Ready and NotReady'),
+    consultation: z.string().min(1).optional().describe('InitiateTransfer, InitiateConference: a name for the consultation call it makes, for the steps after'),
     target: z.string().min(1).optional().describe('an agent of the script, or a URI'),
     params: z.record(z.string(), JsonValue).optional(),
     answer: z.record(z.string(), JsonValue).optional(),
@@ -199,6 +200,7 @@ export const ScriptSchema = z
           if (target === 'channel' && step.channel === undefined) problem([...at, 'channel'], `${step.perform} acts on one of the agent's channels: give "channel", e.g. "chat"`);
           if (target !== 'session' && !creates && step.session !== undefined) problem([...at, 'session'], `${step.perform} acts on the agent, not on a session: leave "session" out`);
           if (creates && step.session !== undefined) named(step.session, [...at, 'session']);
+          if (step.consultation !== undefined) named(step.consultation, [...at, 'consultation']);
           if (target !== 'channel' && step.channel !== undefined) problem([...at, 'channel'], `${step.perform} takes no channel: leave "channel" out`);
           break;
         }

@@ -7,6 +7,8 @@ import type { SampleCall } from '../gws/operations/operation';
 import { collectionCreatedBy, operationNamed, operationNames } from '../gws/operations/registry';
 import { DEFAULT_MEDIA, FAMILIES, familyNamed, familyOfCollection, type MediaName } from '../gws/families';
 import { performCalls } from '../gws/operations/sample';
+import type { Outcome } from '../gws/operations/registry';
+import { CONSULTING } from '../gws/families/voice/initiate';
 import { userPath } from '../gws/wire';
 import { FileError, problemAt, problemsOf, readJsonFile, type Problem } from '../validation';
 import { contextFor } from './context';
@@ -74,11 +76,15 @@ export function loadScenario(file: string, shapes?: NotificationShapes): Script 
   const sessions = fixtureSessions(fixture);
   script.steps.forEach((step, i) => {
     if (step === undefined) return;
+    // InitiateTransfer and InitiateConference name the consultation call they make.
+    if (step.kind === 'perform' && step.consultation !== undefined && CONSULTING.includes(step.perform)) sessions.set(step.consultation, 'voice');
     if (step.kind === 'offer') sessions.set(step.session, step.media ?? DEFAULT_MEDIA);
     const created = step.kind === 'perform' ? collectionCreatedBy(step.perform) : undefined;
     // Dial names the call it makes.
     if (step.kind === 'perform' && created !== undefined) {
       if (step.session !== undefined) sessions.set(step.session, familyOfCollection(created)!.name);
+    } else if (step.kind === 'perform' && step.consultation !== undefined && !CONSULTING.includes(step.perform)) {
+      problems.push(problemAt(source, ['steps', i, 'consultation'], `${step.perform} makes no consultation call: only ${CONSULTING.join(' and ')} do; leave "consultation" out`));
     } else if ((step.kind === 'perform' || step.kind === 'customer') && step.session !== undefined) {
       const media = sessions.get(step.session);
       if (media === undefined) {
@@ -186,24 +192,52 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
     agents,
     steps: (server): ScriptStep[] => {
       // Played twice, a day apart: what differs (times, dates) is not compared.
-      const early = performCalls(new GwsModel(fixture), calls, stream.media, 0);
+      const params: Record<string, unknown>[] = [];
+      const early = performCalls(new GwsModel(fixture), calls, stream.media, 0, params);
       const late = performCalls(new GwsModel(fixture), calls, stream.media, DAY_MS);
+      // The calls the steps act on, by the name the step that made each gave it.
+      const names = new Map<string, string>();
+      let current = SAMPLE_SESSION;
       return calls.flatMap((call, i): ScriptStep[] => {
         const played = streamOf(call.operation);
         // An agent told in two roles (its channels and its phone) receives both streams, merged by when each step is due.
         const due: Record<string, { at: number; expected: Expected }[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
-        for (const [r, recipient] of early[i].recipients.entries()) {
-          const lateContext = contextFor(late[i], server, late[i].recipients[r]);
-          const lateSteps = played.stepsFor(recipient.role, lateContext);
-          let at = 0;
-          for (const [j, step] of played.stepsFor(recipient.role, contextFor(early[i], server, recipient)).entries()) {
-            at += step.afterMs;
-            due[nameOf(recipient.userId)].push({ at, expected: stableFields(step.render(0), lateSteps[j].render(DAY_MS)) });
+        const told = (outcome: Outcome, lateOutcome: Outcome, start: Record<string, number>) => {
+          for (const [r, recipient] of outcome.recipients.entries()) {
+            const lateSteps = played.stepsFor(recipient.role, contextFor(lateOutcome, server, lateOutcome.recipients[r]));
+            const name = nameOf(recipient.userId);
+            let at = start[name] ?? 0;
+            for (const [j, step] of played.stepsFor(recipient.role, contextFor(outcome, server, recipient)).entries()) {
+              at += step.afterMs;
+              due[name].push({ at, expected: stableFields(step.render(0), lateSteps[j].render(DAY_MS)) });
+            }
           }
-        }
+        };
+        // The operation's notifications on other calls come before or after its own, per agent (StreamPlayer).
+        const parts = (o: Outcome): Outcome[] => ('before' in o ? [...o.before, o, ...o.after] : [o]);
+        const [earlyParts, lateParts] = [parts(early[i]), parts(late[i])];
+        const ends: Record<string, number> = {};
+        earlyParts.forEach((part, k) => {
+          told(part, lateParts[k], { ...ends });
+          for (const [name, list] of Object.entries(due)) if (list.length > 0) ends[name] = Math.max(...list.map((d) => d.at));
+        });
         const expected = Object.fromEntries(Object.entries(due).map(([name, list]) => [name, list.sort((a, b) => a.at - b.at).map((d) => d.expected)]));
-        const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role)));
-        return [stepOf(call, nameOf, stream.media ?? DEFAULT_MEDIA), { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
+        const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role))) * earlyParts.length;
+        const outcome = early[i];
+        const session = call.session ?? current;
+        const step = stepOf({ ...call, params: params[i], session }, nameOf, stream.media ?? DEFAULT_MEDIA);
+        // A consultation call gets a name of its own; after a completion the steps act on the call it told of.
+        const created = 'created' in outcome ? outcome.created : undefined;
+        if ('session' in outcome && outcome.media !== undefined && call.session === undefined) {
+          if (!names.has(outcome.session.id)) names.set(outcome.session.id, session);
+          current = names.get(outcome.session.id)!;
+        }
+        if (created !== undefined && step.kind === 'perform') {
+          current = `consultation-${i}`;
+          names.set(created, current);
+          step.consultation = current;
+        }
+        return [step, { kind: 'expect', expect: expected, timeoutMs: 10_000 + totalMs * 2 }];
       });
     },
   };
@@ -213,7 +247,7 @@ const DAY_MS = 86_400_000;
 const SAMPLE_SESSION = 'sample';
 
 /** A sample call as a script step: an offer, what the customer does, or an agent's operation (on a session of `media`, or on itself). */
-function stepOf(call: SampleCall, nameOf: (userId: string) => string, media: MediaName): ScriptStep {
+function stepOf(call: SampleCall & { params: Record<string, unknown> }, nameOf: (userId: string) => string, media: MediaName): ScriptStep {
   const session = call.session ?? SAMPLE_SESSION;
   if (call.operation === 'Offer') {
     // A session's customer is its nickname, a call's its number.

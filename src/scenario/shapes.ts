@@ -1,9 +1,9 @@
 import { loadFixture } from '../gws/fixture';
 import { closest } from '../suggest';
 import { problemAt, type JsonSource, type Problem } from '../validation';
-import { contextFor, type OperationContext } from './context';
+import type { OperationContext } from './context';
 import { kindOf, parsePath, type Expected } from './expect';
-import { sampleOutcome, type OperationStreams } from './loader';
+import { roleContext, sampleOutcome, type OperationStreams } from './loader';
 import type { ScriptStep } from './script-schema';
 
 /**
@@ -34,7 +34,7 @@ export class NotificationShapes {
       if (!outcome) continue;
       const filled = new Set<object>();
       for (const role of stream.roles) {
-        const base = contextFor(outcome, 'http://127.0.0.1:8090', outcome.recipients.find((r) => r.role === role));
+        const base = roleContext(outcome, role);
         const context: OperationContext = (at) => {
           const values = base(at);
           for (const value of Object.values(values)) collect(value, filled);

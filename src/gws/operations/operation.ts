@@ -30,6 +30,21 @@ export interface Draft {
   session?: Session;
   /** What happens later because of it, on the simulator's clock (after-call work ends, the customer answers). */
   scheduled?: Scheduled[];
+  /** The interaction `recipients` are told of, when not the one its path names (CompleteTransfer posted to the consultation call tells of the original). */
+  on?: Session;
+  /**
+   * Its notifications on other interactions than the one its path names, in order (a transfer's
+   * consultation call): each recipient sees that interaction, told `before` or after the main ones.
+   */
+  also?: Elsewhere[];
+}
+
+/** What an operation tells on another interaction (the consultation call of a transfer). */
+export interface Elsewhere {
+  session: Session;
+  recipients: Told[];
+  /** Told before the notifications on the interaction the path names (CompleteConference: the consultation is released first). */
+  before?: boolean;
 }
 
 /**
@@ -50,7 +65,8 @@ export interface SampleCall {
   session?: string;
   /** The channel of a channel operation (Ready, NotReady). */
   channel?: string;
-  params: Record<string, unknown>;
+  /** Its parameters; a function of the model when they name what earlier calls made (SwapCalls' other call). */
+  params: Record<string, unknown> | ((model: GwsModel) => Record<string, unknown>);
 }
 
 interface Common<P> {

@@ -11,7 +11,7 @@ import { agentOperations, agentStateOperations, capabilitiesOf, creatingOperatio
 import type { Routed } from './routing';
 
 /** What the registry adds to an operation's draft: the session after it and each recipient's view of it. */
-export interface OperationOutcome extends Required<Omit<Draft, 'routed'>> {
+export interface OperationOutcome extends Required<Omit<Draft, 'routed' | 'also' | 'on'>> {
   operation: string;
   media: MediaName;
   /** The topic its notifications go out on. */
@@ -23,6 +23,11 @@ export interface OperationOutcome extends Required<Omit<Draft, 'routed'>> {
   recipients: Recipient[];
   /** The offers routing made as a consequence (a rejected chat offered to another agent), played after it. */
   followUps: OperationOutcome[];
+  /** Its notifications on other interactions (Draft.also), played before and after its own. */
+  before: OperationOutcome[];
+  after: OperationOutcome[];
+  /** The interaction it created besides the one its path names (InitiateTransfer's consultation call). */
+  created: string | undefined;
   /** The phones of the agents a call reached, as they were after it (families/voice); none for other families. */
   phones: Phones;
 }
@@ -64,7 +69,7 @@ export function performOperation(model: GwsModel, caller: User, sessionId: strin
   const checked = parseParams(operation.params, params, operation.example);
   const { session, participant: self } = standing;
   const draft = operation.perform({ model, caller, session, standing, self, params: checked, now });
-  return outcomeOf(model, operation, session, draft, model.nextReferenceId());
+  return outcomeOf(model, operation, draft.on ?? session, draft, model.nextReferenceId());
 }
 
 /**
@@ -140,6 +145,8 @@ function operationOf<O extends Operation>(body: unknown, operations: readonly O[
 }
 
 function outcomeOf(model: GwsModel, operation: Operation & { media: MediaName }, session: Session, draft: Draft, referenceId: number | undefined): OperationOutcome {
+  const elsewhere = (before: boolean) =>
+    (draft.also ?? []).filter((a) => (a.before === true) === before).map((a) => outcomeOf(model, operation, a.session, { participants: {}, recipients: a.recipients }, referenceId));
   return {
     operation: operation.name,
     media: operation.media,
@@ -151,6 +158,9 @@ function outcomeOf(model: GwsModel, operation: Operation & { media: MediaName },
     answer: { ...(referenceId !== undefined && draft.answer?.referenceId === null ? { referenceId } : {}), ...withoutNull(draft.answer) },
     recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? familyNamed(session.media).finalState, capabilities: capabilitiesOf(session, r.userId) })),
     followUps: (draft.routed ?? []).map((routed) => offerOf(model, routed)),
+    before: elsewhere(true),
+    after: elsewhere(false),
+    created: draft.session?.id,
     scheduled: draft.scheduled ?? [],
     phones: familyNamed(session.media).legPerAgent ? phonesOf(model, session) : {},
   };

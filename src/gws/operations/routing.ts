@@ -16,12 +16,14 @@ const ARRIVAL: Pending = { kind: 'offer', visibility: 'All' };
  * reached yet (an agent who rejected it is Completed there); with none, the session waits for one.
  * `how`: as an arrival, or as a transfer or consultation to a queue (a waiting session keeps it).
  * Returns the agent offered it. A medium without a channel is not routed, nor a session whose
- * customer has left.
+ * customer has left, nor a call that is over.
  */
 export function route(model: GwsModel, session: Session, how: Pending = model.channels.pendingOf(session.id) ?? ARRIVAL): string | undefined {
   const channel = familyNamed(session.media).channel;
   if (channel === undefined) return undefined;
-  if (!session.participants.some((p) => p.type === 'Customer')) {
+  // A chat whose customer left, a call over: nothing to route.
+  const over = familyNamed(session.media).legPerAgent ? session.state === 'Completed' : !session.participants.some((p) => p.type === 'Customer');
+  if (over) {
     model.channels.stopWaiting(channel, session.id);
     return undefined;
   }

@@ -56,7 +56,7 @@ describe('parseFaultSpec: the --fault SPEC', () => {
       "unknown operation 'Dance'; one of Accept, Reject, SendMessage, SendToAgents, SendStartTypingNotification, SendStopTypingNotification, " +
         'Consult, Transfer, Leave, Complete, RemoveParticipantFromConference, SetDisposition, AttachUserData, UpdateUserData, DeleteUserData, AddComment, ' +
         'SendCustomNotice, CancelConsult, SendCustomNoticeToAgents, SendStartTypingToAgentsNotification, SendStopTypingToAgentsNotification, SendNicknameUpdatedNotice, ' +
-        'Dial, Answer, Hold, Retrieve, SendDtmf, DeleteUserDataPair, Hangup, MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording, ' +
+        'Dial, Answer, SingleStepTransfer, InitiateConference, Hold, Retrieve, SingleStepConference, InitiateTransfer, SendDtmf, DeleteUserDataPair, Hangup, SwapCalls, CompleteTransfer, CompleteConference, ClearCall, MuteCall, UnmuteCall, StartCallRecording, PauseCallRecording, ResumeCallRecording, StopCallRecording, ' +
         'StartContactCenterSession, EndContactCenterSession, Ready, NotReady, DoNotDisturbOn, DoNotDisturbOff or *',
     ],
     // A customer's action is not a REST call of an agent: no REST fault can name it.

@@ -2,7 +2,7 @@ import { GwsError } from '../../../src/errors';
 import { capabilitiesOf, operationNames } from '../../../src/gws/operations/registry';
 import { voiceWorld } from './voice-world';
 
-/** The capabilities as the pages' samples list them, transfers and conferences included (gws-sim performs none of those). */
+/** The capabilities as the pages' samples list them. */
 const PAGES = {
   // The Dial page (8.5.2DRAFT sample).
   Dialing: ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
@@ -10,8 +10,13 @@ const PAGES = {
   Established: ['SingleStepTransfer', 'InitiateConference', 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
   // The Hold page.
   Held: ['SingleStepTransfer', 'InitiateConference', 'Retrieve', 'SingleStepConference', 'InitiateTransfer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
+  // The InitiateTransfer page: the original call, Held while its consultation goes on (another order there: compared as a set).
+  'Held, consulting to transfer': ['UpdateUserData', 'SwapCalls', 'InitiateConference', 'SingleStepTransfer', 'InitiateTransfer', 'AttachUserData', 'DeleteUserDataPair', 'SingleStepConference', 'DeleteUserData', 'Hangup', 'CompleteTransfer'],
+  // The SwapCalls page: the call retrieved, Established while the other is Held (compared as a set).
+  'Established, other call held': ['UpdateUserData', 'SendDtmf', 'SwapCalls', 'InitiateConference', 'Hold', 'SingleStepTransfer', 'InitiateTransfer', 'AttachUserData', 'CompleteConference', 'DeleteUserDataPair', 'SingleStepConference', 'DeleteUserData', 'Hangup', 'CompleteTransfer'],
 };
 const performed = (list: string[]) => list.filter((name) => operationNames('voice').includes(name));
+const sorted = (list: string[]) => [...list].sort();
 
 /** agent1's call in each situation a test names, from a fresh model each time. */
 const SITUATIONS: Record<string, (w: ReturnType<typeof voiceWorld>) => string> = {
@@ -30,7 +35,45 @@ const SITUATIONS: Record<string, (w: ReturnType<typeof voiceWorld>) => string> =
   'Established, recording paused': (w) => answered(w, 'StartCallRecording', 'PauseCallRecording'),
   Held: (w) => answered(w, 'Hold'),
   'Held, recording': (w) => answered(w, 'StartCallRecording', 'Hold'),
+  'Held, consulting to transfer': (w) => consulting(w, 'InitiateTransfer').original,
+  'Held, consulting to conference': (w) => consulting(w, 'InitiateConference').original,
+  'Dialing (a consultation to transfer)': (w) => consulting(w, 'InitiateTransfer', false).consultation,
+  'Dialing (a consultation to conference)': (w) => consulting(w, 'InitiateConference', false).consultation,
+  'Established (a consultation)': (w) => consulting(w, 'InitiateTransfer').consultation,
+  'Established, other call held': (w) => {
+    const { original, consultation } = consulting(w, 'InitiateTransfer');
+    w.act('agent1', consultation, 'SwapCalls', { otherCallUri: original });
+    return original;
+  },
+  'Established (a conference it owns)': (w) => conference(w, 'agent1'),
+  "Established (another agent's conference)": (w) => conference(w, 'agent2'),
+  'Ringing (a consultation)': (w) => {
+    const id = w.legOf(w.ring('agent2'), 'agent2');
+    w.act('agent2', id, 'Answer');
+    const made = w.act('agent2', id, 'InitiateTransfer', { destination: { phoneNumber: '7001' } });
+    return w.legOf(made.created!, 'agent1');
+  },
 };
+
+/** agent1 on a customer's call consults agent2 (who answers, unless told not to): both of agent1's call ids. */
+function consulting(w: ReturnType<typeof voiceWorld>, initiate: string, answeredThere = true): { original: string; consultation: string } {
+  const original = answered(w);
+  const made = w.act('agent1', original, initiate, { destination: { phoneNumber: '7002' } });
+  if (answeredThere) w.act('agent2', w.legOf(made.created!, 'agent2'), 'Answer');
+  return { original, consultation: w.legOf(made.created!, 'agent1') };
+}
+
+/** A conference of the customer, agent1 and agent2, completed by `owner` (who consulted the other): agent1's call id. */
+function conference(w: ReturnType<typeof voiceWorld>, owner: string): string {
+  const other = owner === 'agent1' ? 'agent2' : 'agent1';
+  const connId = w.ring(owner);
+  const id = w.legOf(connId, owner);
+  w.act(owner, id, 'Answer');
+  const made = w.act(owner, id, 'InitiateConference', { destination: { phoneNumber: w.model.deviceOf(w.user(other).id).phoneNumber } });
+  w.act(other, w.legOf(made.created!, other), 'Answer');
+  w.act(owner, id, 'CompleteConference');
+  return w.legOf(connId, 'agent1');
+}
 
 function answered(w: ReturnType<typeof voiceWorld>, ...then: string[]): string {
   const id = w.legOf(w.ring('agent1'), 'agent1');
@@ -67,6 +110,29 @@ describe('the capabilities of a call, per state, in the order the pages list the
     expect(capabilitiesIn('Held')).toEqual([...performed(PAGES.Held), 'StartCallRecording']);
   });
 
+  it("Held with a transfer's consultation going on: the InitiateTransfer page's list (SwapCalls and CompleteTransfer, no Retrieve), then StartCallRecording", () => {
+    expect(sorted(capabilitiesIn('Held, consulting to transfer'))).toEqual(sorted([...PAGES['Held, consulting to transfer'], 'StartCallRecording']));
+  });
+
+  it("Held with a conference's consultation going on: the InitiateConference page's Retrieve, and CompleteConference (modelled: the page's list is cut)", () => {
+    expect(capabilitiesIn('Held, consulting to conference')).toEqual([...PAGES.Held, 'CompleteConference', 'StartCallRecording']);
+  });
+
+  it("Established with its other call held: the SwapCalls page's list (both completions), then MuteCall and StartCallRecording", () => {
+    expect(sorted(capabilitiesIn('Established, other call held'))).toEqual(sorted([...PAGES['Established, other call held'], 'MuteCall', 'StartCallRecording']));
+    expect(sorted(capabilitiesIn('Established (a consultation)'))).toEqual(sorted(['SendDtmf', 'Hold', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'SwapCalls', 'CompleteTransfer', 'CompleteConference', 'MuteCall', 'StartCallRecording']));
+  });
+
+  it('a consultation still dialing (modelled): the Dial page\'s list and the completion it was initiated for', () => {
+    expect(capabilitiesIn('Dialing (a consultation to transfer)')).toEqual([...PAGES.Dialing, 'CompleteTransfer']);
+    expect(capabilitiesIn('Dialing (a consultation to conference)')).toEqual([...PAGES.Dialing, 'CompleteConference']);
+  });
+
+  it('a conference (modelled: three parties): ClearCall for every agent on it, RemoveParticipantFromConference for its owner only', () => {
+    expect(capabilitiesIn('Established (a conference it owns)')).toEqual([...PAGES.Established, 'ClearCall', 'RemoveParticipantFromConference', 'MuteCall', 'StartCallRecording']);
+    expect(capabilitiesIn("Established (another agent's conference)")).toEqual([...PAGES.Established, 'ClearCall', 'MuteCall', 'StartCallRecording']);
+  });
+
   it("Ringing (modelled: no page shows one): Answer, Reject only through a queue (the Reject page), the Dialing list's others but SendDtmf (Hangup: Genesys' HTCC sample client releases a ringing call)", () => {
     const userData = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
     expect(capabilitiesIn('Ringing (a direct call)')).toEqual(['Answer', ...userData]);
@@ -84,7 +150,20 @@ describe('the capabilities of a call, per state, in the order the pages list the
 
 describe('the capabilities are exactly what the agent can do', () => {
   const cases = Object.keys(SITUATIONS).flatMap((situation) => operationNames('voice').map((operation) => [situation, operation] as const));
-  const PARAMS: Record<string, Record<string, unknown>> = { SendDtmf: { digits: '1' }, AttachUserData: { userData: { A: '1' } }, UpdateUserData: { userData: { A: '2' } }, DeleteUserDataPair: { key: 'A' } };
+  const destination = { destination: { phoneNumber: '7003' } };
+  const PARAMS: Record<string, (w: ReturnType<typeof voiceWorld>, id: string) => Record<string, unknown>> = {
+    SendDtmf: () => ({ digits: '1' }),
+    AttachUserData: () => ({ userData: { A: '1' } }),
+    UpdateUserData: () => ({ userData: { A: '2' } }),
+    DeleteUserDataPair: () => ({ key: 'A' }),
+    SingleStepTransfer: () => destination,
+    SingleStepConference: () => destination,
+    InitiateTransfer: () => destination,
+    InitiateConference: () => destination,
+    // agent1's other call, where it has one.
+    SwapCalls: (w, id) => ({ otherCallUri: w.model.sessionsOf(w.user('agent1').id, 'voice').map((s) => s.legs![w.user('agent1').id].id).find((other) => other !== id) ?? 'none' }),
+    RemoveParticipantFromConference: () => ({ participant: '7002' }),
+  };
 
   it.each(cases)('%s: %s succeeds if and only if it is offered', (situation, operation) => {
     const offered = capabilitiesIn(situation).includes(operation);
@@ -92,7 +171,7 @@ describe('the capabilities are exactly what the agent can do', () => {
     const id = SITUATIONS[situation](w);
     let refused: GwsError | undefined;
     try {
-      w.act('agent1', id, operation, PARAMS[operation]);
+      w.act('agent1', id, operation, PARAMS[operation]?.(w, id));
     } catch (error) {
       if (!(error instanceof GwsError)) throw error;
       refused = error;

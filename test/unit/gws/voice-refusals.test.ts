@@ -7,8 +7,8 @@ const DATA = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup'
 const ALLOWED: Record<Exclude<CallState, 'Released'>, string[]> = {
   Dialing: ['SendDtmf', ...DATA],
   Ringing: ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
-  Established: ['Hold', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'],
-  Held: ['Retrieve', ...DATA, 'StartCallRecording'],
+  Established: ['SingleStepTransfer', 'InitiateConference', 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'],
+  Held: ['SingleStepTransfer', 'InitiateConference', 'Retrieve', 'SingleStepConference', 'InitiateTransfer', ...DATA, 'StartCallRecording'],
 };
 const ANY = ['Dialing', 'Ringing', 'Established', 'Held'] as const;
 
@@ -16,14 +16,23 @@ const ANY = ['Dialing', 'Ringing', 'Established', 'Held'] as const;
 const OPERATIONS: [string, readonly CallState[], Record<string, unknown>][] = [
   ['Answer', ['Ringing'], {}],
   ['Reject', ['Ringing'], {}],
+  ['SingleStepTransfer', ['Established', 'Held'], { destination: { phoneNumber: '7003' } }],
+  ['InitiateConference', ['Established', 'Held'], { destination: { phoneNumber: '7003' } }],
   ['Hold', ['Established'], {}],
   ['Retrieve', ['Held'], {}],
+  ['SingleStepConference', ['Established', 'Held'], { destination: { phoneNumber: '7003' } }],
+  ['InitiateTransfer', ['Established', 'Held'], { destination: { phoneNumber: '7003' } }],
   ['SendDtmf', ['Dialing', 'Established'], { digits: '5' }],
   ['DeleteUserData', ANY, {}],
   ['AttachUserData', ANY, { userData: { AccountNumber: '12345' } }],
   ['DeleteUserDataPair', ANY, { key: 'AccountNumber' }],
   ['Hangup', ANY, {}],
   ['UpdateUserData', ANY, { userData: { AccountNumber: '12345678' } }],
+  ['SwapCalls', ['Established', 'Held'], { otherCallUri: '/calls/none' }],
+  ['CompleteTransfer', ['Dialing', 'Established', 'Held'], {}],
+  ['CompleteConference', ['Dialing', 'Established', 'Held'], {}],
+  ['ClearCall', ['Established', 'Held'], {}],
+  ['RemoveParticipantFromConference', ['Established'], { participant: '7002' }],
   ['MuteCall', ['Established'], {}],
   ['UnmuteCall', ['Established'], {}],
   ['StartCallRecording', ['Established', 'Held'], {}],
@@ -101,7 +110,7 @@ describe('operations their capabilities do not offer now: statusCode 2, saying w
     const w = agent1In('Ringing');
     for (const name of ['CustomerAnswer', 'CustomerRefuse']) {
       const error = refusal(() => w.customer(name, w.connId));
-      expect([error.statusCode, error.message]).toEqual([2, `Cannot ${name}: call ${w.connId} is not an outbound call still dialing for the customer.`]);
+      expect([error.statusCode, error.message]).toEqual([2, `Cannot ${name}: call ${w.connId} is not a call to an outside number still dialing for the customer.`]);
     }
     w.customer('CustomerHangup', w.connId);
     const before = w.snapshot();

@@ -4,6 +4,7 @@ import { agentsOf, FRESH_LEG, type CallData, type GwsModel, type Invitation, typ
 import { gwsTimestamp } from '../../timestamp';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
 import { DEVICE_CHANNEL, DEVICES_TOPIC } from '../index';
+import { untie } from './consultation';
 import { VOICE } from './family';
 
 /**
@@ -41,11 +42,11 @@ export function agentParty(model: GwsModel, userId: string): AgentParticipant {
   return { type: 'Agent', participantId: model.nextId(), userId, nickname: model.deviceOf(userId).phoneNumber, visibility: 'All' };
 }
 
-/** The other agents on the call (connected, dialing or ringing), each told in role `others`. */
-export function otherParties(session: Session, userId: string): Told[] {
+/** The other agents on the call (connected, dialing or ringing), each told in `role`. */
+export function otherParties(session: Session, userId: string, role = 'others'): Told[] {
   return Object.entries(session.states)
     .filter(([id, state]) => id !== userId && state !== VOICE.finalState)
-    .map(([id]) => ({ role: 'others', userId: id }));
+    .map(([id]) => ({ role, userId: id }));
 }
 
 /** Refuses an operation its capabilities do not offer now (MuteCall on a muted call...), as GWS's statusCode 2. */
@@ -56,18 +57,70 @@ export function requireOffered(allowed: boolean, operation: string, who: string,
 /**
  * Ends the call for everyone still on it: each agent's leg Released, the ringing ones withdrawn,
  * the connection over (`state` Completed; its parties stay listed, as the Hangup page's Released
- * call shows them). Returns who is told in role `released`, and the wrap-up each agent that was
- * connected goes into (afterCallWork).
+ * call shows them) and out of the queue it waited in; its consultations go on as plain calls.
+ * Returns who is told in role `released`, and the wrap-up each agent that was connected goes into
+ * (afterCallWork).
  */
 export function releaseAll(model: GwsModel, session: Session, except?: string): { told: Told[]; wrapUps: WrapUp } {
-  const connected = agentsOf(session).filter((p) => session.states[p.userId] === 'Established' || session.states[p.userId] === 'Held').map((p) => p.userId);
+  const connected = agentsOf(session).filter((p) => isConnected(session, p.userId)).map((p) => p.userId);
   const told = Object.entries(session.states)
     .filter(([id, state]) => state !== VOICE.finalState && id !== except)
     .map(([id]): Told => ({ role: 'released', userId: id }));
   for (const id of Object.keys(session.states)) session.states[id] = VOICE.finalState;
   session.invited = [];
   session.state = 'Completed';
+  model.channels.stopWaiting(VOICE.channel!, session.id);
+  untie(model, session);
   return { told, wrapUps: afterCallWork(model, connected) };
+}
+
+/** The agent talks on the call, or holds it. */
+const isConnected = (session: Session, userId: string) => session.states[userId] === 'Established' || session.states[userId] === 'Held';
+
+/**
+ * How many parties the call has now: its customers (outside numbers), its agents not Released
+ * (ringing ones too), and the queue it waits in for an agent, if any.
+ */
+export function partiesOn(model: GwsModel, session: Session): number {
+  const customers = session.participants.filter((p) => p.type === 'Customer').length;
+  const queued = model.channels.pendingOf(session.id) === undefined ? 0 : 1;
+  return customers + queued + Object.values(session.states).filter((state) => state !== VOICE.finalState).length;
+}
+
+/** Three parties or more: a conference, which goes on when one of them leaves (ClearCall ends it for all). */
+export const isConference = (session: Session) =>
+  session.participants.filter((p) => p.type === 'Customer').length + Object.values(session.states).filter((state) => state !== VOICE.finalState).length >= 3;
+
+/**
+ * A party leaves the call: an agent (by user id) hangs up, is removed or transfers it away; a
+ * customer (by participant id) hangs up. With two parties or more left, only it goes: an agent's
+ * leg is Released, the agents left are told ParticipantsUpdated (role `participants`), and the
+ * consultation the agent started from the call goes on as a plain call; a call left with no agent
+ * (transferred to an outside number) is over for gws-sim, told to nobody. Otherwise the call ends
+ * for everyone (releaseAll, the others in role `released`). The leaver is not among `others`: its
+ * operation tells it.
+ */
+export function leaveCall(model: GwsModel, session: Session, leaver: string): { others: Told[]; wrapUps: WrapUp } {
+  if (partiesOn(model, session) - 1 < 2) {
+    const { told, wrapUps } = releaseAll(model, session, leaver);
+    return { others: told, wrapUps };
+  }
+  const agent = session.states[leaver] !== undefined;
+  const wasConnected = agent && isConnected(session, leaver);
+  const party = session.participants.find((p) => (agent ? p.type === 'Agent' && p.userId === leaver : p.participantId === leaver));
+  if (party) {
+    session.participants = session.participants.filter((p) => p !== party);
+    session.departed = [...session.departed, party];
+  }
+  if (agent) {
+    session.states[leaver] = VOICE.finalState;
+    session.invited = session.invited.filter((i) => i.userId !== leaver);
+    untie(model, session, leaver);
+    if (session.call!.owner === leaver) session.call = { ...session.call!, owner: undefined };
+  }
+  const others = otherParties(session, leaver, 'participants');
+  if (others.length === 0 && model.channels.pendingOf(session.id) === undefined) session.state = 'Completed';
+  return { others, wrapUps: afterCallWork(model, wasConnected ? [leaver] : []) };
 }
 
 export interface WrapUp {
@@ -77,7 +130,7 @@ export interface WrapUp {
 
 /**
  * After-call work (modelled: GWS leaves it to the switch's configuration): each agent that was
- * connected and is logged in on voice goes NotReady with workMode AfterCallWork for the fixture's
+ * connected, is logged in on voice and is on no other call goes NotReady with workMode AfterCallWork for the fixture's
  * `voice.wrapUpSeconds`, told on /v2/me/devices (role `device`); then back to the state it had.
  */
 export function afterCallWork(model: GwsModel, userIds: readonly string[]): WrapUp {
@@ -88,7 +141,8 @@ export function afterCallWork(model: GwsModel, userIds: readonly string[]): Wrap
   const acw = model.fixture.agentStates.find((s) => s.workMode === 'AfterCallWork' && s.state === 'NotReady');
   for (const userId of userIds) {
     const before = model.channels.get(userId, DEVICE_CHANNEL);
-    if (!before || !acw || before.workMode === 'AfterCallWork') continue;
+    // An agent still on another call (the original it consulted from) works on.
+    if (!before || !acw || before.workMode === 'AfterCallWork' || model.sessionsOf(userId, 'voice').length > 0) continue;
     model.channels.set(userId, { channel: DEVICE_CHANNEL, id: acw.id, displayName: acw.displayName, state: 'NotReady', workMode: 'AfterCallWork' });
     told.push({ role: 'device', userId, topic: DEVICES_TOPIC });
     const back = before.state === 'Ready' ? { operationName: 'Ready' } : { operationName: 'NotReady', ...(before.workMode ? { workMode: before.workMode } : {}), ...(before.reason ? { reason: before.reason } : {}) };

@@ -5,11 +5,9 @@ import { UserData } from '../../operations/params';
 import { dispatchWaiting, route } from '../../operations/routing';
 import { listed } from '../../../shown';
 import type { GwsModel, Session } from '../../model';
-import { newCall, releaseAll, requireOffered } from './calls';
+import { leaveCall, newCall, releaseAll, requireOffered } from './calls';
+import { routingPoint } from './destination';
 import { established, ringing } from './samples';
-
-/** The DN of the routing point routed calls arrive on: their `dnis` (the Reject page's sample shows one; modelled). */
-export const ROUTING_POINT = '9000';
 
 const PhoneNumber = z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +');
 
@@ -38,7 +36,7 @@ export const incomingCall = defineCustomerOperation({
     if (params.offerTo !== undefined && !named) throw gwsError('NO_SUCH_AGENT', 'offerTo', params.offerTo, listed(model.users.map((u) => u.userName)));
     if (params.userData) model.checkUserData('Offer', params.userData, {});
     const created = newCall(model, now, {
-      call: { ani: params.from, dnis: named ? model.deviceOf(named.id).phoneNumber : ROUTING_POINT, callType: 'Inbound', routed: named === undefined },
+      call: { ani: params.from, dnis: named ? model.deviceOf(named.id).phoneNumber : routingPoint(model), callType: 'Inbound', routed: named === undefined },
       userData: params.userData,
       customer: params.from,
       ...(named ? { ringing: { userId: named.id, kind: 'offer', visibility: 'All' } } : {}),
@@ -56,7 +54,11 @@ function onCall(session: Session | undefined): Session {
   return session;
 }
 
-/** The customer hangs up: the call is Released for every agent on it, who go into after-call work. */
+/**
+ * The customer hangs up: the call is Released for every agent on it (role `released`), who go into
+ * after-call work; from a conference only the customer leaves, and the agents left are told
+ * ParticipantsUpdated (role `participants`).
+ */
 export const customerHangup = defineCustomerOperation({
   media: 'voice',
   name: 'CustomerHangup',
@@ -64,21 +66,21 @@ export const customerHangup = defineCustomerOperation({
   route: 'hangup',
   params: z.object({}),
   example: {},
-  roles: ['released', 'device'],
+  roles: ['released', 'participants', 'device'],
   participants: [],
   perform({ model, session: given }) {
     const session = onCall(given);
-    model.channels.stopWaiting('voice', session.id);
-    const { told, wrapUps } = releaseAll(model, session);
-    return { participants: {}, recipients: [...told, ...wrapUps.told], scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') };
+    const customer = session.participants.find((p) => p.type === 'Customer')!;
+    const { others, wrapUps } = leaveCall(model, session, customer.participantId);
+    return { participants: {}, recipients: [...others, ...wrapUps.told], scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') };
   },
   sample: (model) => [...established(model), { operation: 'CustomerHangup', params: {} }],
 });
 
-/** The agent who dialed the outbound call, while it is still Dialing. */
+/** The agent who dialed the outside number (an outbound call, or a consultation), while it is still Dialing. */
 function dialing(session: Session, operation: string): string {
   const [userId] = Object.entries(session.states).find(([, state]) => state === 'Dialing') ?? [];
-  requireOffered(session.call!.callType === 'Outbound' && userId !== undefined, operation, 'the customer', `call ${session.id} is not an outbound call still dialing`);
+  requireOffered((session.call!.callType === 'Outbound' || session.call!.callType === 'Consult') && userId !== undefined, operation, 'the customer', `call ${session.id} is not a call to an outside number still dialing`);
   return userId!;
 }
 

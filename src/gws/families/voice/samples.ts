@@ -16,3 +16,10 @@ export const onEstablished = (model: GwsModel, operation: string, params: Record
   ...before,
   { operation, as: model.users[0].id, params },
 ];
+
+/** A conference of the customer, the first agent (its owner) and the second, completed on the original call. */
+export const conference = (model: GwsModel): SampleCall[] => [
+  ...onEstablished(model, 'InitiateConference', { destination: { phoneNumber: model.deviceOf(model.users[1].id).phoneNumber } }),
+  { operation: 'Answer', as: model.users[1].id, params: {} },
+  { operation: 'CompleteConference', as: model.users[0].id, params: {} },
+];

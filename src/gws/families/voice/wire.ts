@@ -7,7 +7,8 @@ import { VOICE_ENVIRONMENT_ID, type Device } from './devices';
  * A call as GWS writes it, one per party (the "Call Control" pages' samples, key order as there):
  * the party's own id, state, capabilities, type, mute and recording state; the connection's connId,
  * numbers and user data (left out when empty, as the DeleteUserData page shows). `duration` is a
- * string of seconds since the leg connected. The three supervisor flags are always false: gws-sim
+ * string of seconds since the leg connected. The initiator's consultation call adds `parentCallUri`
+ * and `parentCallPath` (the CompleteConference page). The three supervisor flags are always false: gws-sim
  * has no supervisors (modelled).
  */
 export function callWire(session: Session, userId: string, baseUrl: string, view: { state: string; capabilities: string[] }, phones: Phones, now: number) {
@@ -15,6 +16,8 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
   const { device } = phones[userId];
   const path = `/calls/${leg.id}`;
   const userData = Object.keys(session.userData).length > 0 ? { userData: session.userData } : {};
+  // The initiator's consultation call names the call it consults from (the CompleteConference page).
+  const parent = session.call!.parent?.initiator === userId ? `/calls/${session.call!.parent.leg}` : undefined;
   return {
     id: leg.id,
     state: view.state,
@@ -26,6 +29,7 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
     dnis: session.call!.dnis,
     callType: leg.callType,
     capabilities: view.capabilities,
+    ...(parent === undefined ? {} : { parentCallUri: `${baseUrl}/api/v2/me${parent}` }),
     ...userData,
     duration: String(leg.establishedAt === undefined ? 0 : Math.max(0, Math.floor((now - leg.establishedAt) / 1000))),
     mute: leg.mute ? 'On' : 'Off',
@@ -35,6 +39,7 @@ export function callWire(session: Session, userId: string, baseUrl: string, view
     monitoring: false,
     uri: `${baseUrl}/api/v2/me${path}`,
     path,
+    ...(parent === undefined ? {} : { parentCallPath: parent }),
   };
 }
 

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { gwsError } from '../../../errors';
+import type { GwsModel, Session, Standing } from '../../model';
+import type { Draft } from '../../operations/operation';
+import { callOperation } from './call-operation';
+import { requireOffered } from './calls';
+import { callIdOf, pairOf, purposeOf, type Pair } from './consultation';
+
+/** The agent's other call of its consultation pair. */
+const otherOf = (pair: Pair, call: Session) => (pair.original === call ? pair.consultation : pair.original);
+
+/**
+ * Makes the held call of the agent's pair Established and the established one Held: the
+ * retrieved call is told first, then the held one (the SwapCalls page's sample order). `role` is
+ * the role of the call the path names; the other call's is `other`.
+ */
+export function swap(model: GwsModel, standing: Standing, operation: string): Draft {
+  const { session, userId } = standing;
+  const user = model.userById(userId)!;
+  const pair = pairOf(model, session, userId);
+  requireOffered(pair !== undefined, operation, user.userName, `call ${session.legs![userId].id} has no other call to swap with (a consultation: InitiateTransfer or InitiateConference)`);
+  const other = otherOf(pair!, session);
+  const states = [session.states[userId], other.states[userId]].sort().join('+');
+  requireOffered(states === 'Established+Held', operation, user.userName, `call ${session.legs![userId].id} is ${session.states[userId]} and call ${other.legs![userId].id} ${other.states[userId]}: one must be Held and the other Established`);
+  const retrieved = session.states[userId] === 'Held' ? session : other;
+  const held = retrieved === session ? other : session;
+  retrieved.states[userId] = 'Established';
+  held.states[userId] = 'Held';
+  const role = (call: Session) => (call === session ? 'caller' : 'other');
+  return {
+    participants: {},
+    recipients: [{ role: 'caller', userId }],
+    also: [{ session: other, recipients: [{ role: 'other', userId }], before: role(retrieved) === 'other' }],
+  };
+}
+
+/** An established call of a consultation, or a transfer's held original. */
+function swappable({ session, state, userId }: Standing): boolean {
+  const purpose = purposeOf(session, userId);
+  return purpose !== undefined && (state === 'Established' || purpose === 'transfer');
+}
+
+/**
+ * SwapCalls (its page): `otherCallUri` names the agent's other call (uri, path or id). Offered on
+ * the calls of a consultation: the established one, and the held original of a transfer (the
+ * InitiateTransfer page's Held call; a conference's offers Retrieve there, which swaps alike).
+ */
+export const swapCalls = callOperation({
+  name: 'SwapCalls',
+  summary: "Swaps the agent's two calls: the held one Established, the established one Held",
+  params: z.object({ otherCallUri: z.string().min(1).max(2048).meta({ description: "the agent's other call: its uri, path or id" }) }),
+  example: { otherCallUri: 'http://127.0.0.1:8090/api/v2/me/calls/00SIM00000000007' },
+  states: ['Established', 'Held'],
+  roles: ['caller', 'other'],
+  offered: swappable,
+  perform({ model, caller, standing, params }) {
+    requireOffered(swappable(standing) || pairOf(model, standing.session, caller.id) === undefined, 'SwapCalls', caller.userName, `call ${standing.session.legs![caller.id].id} is the held original of a conference's consultation: Retrieve swaps there`);
+    const pair = pairOf(model, standing.session, caller.id);
+    const other = pair && otherOf(pair, standing.session).legs![caller.id].id;
+    if (other !== undefined && callIdOf(params.otherCallUri) !== other) {
+      throw gwsError('INVALID_PARAMETER', 'otherCallUri', `'${params.otherCallUri}' is not ${caller.userName}'s other call; that is /api/v2/me/calls/${other}`);
+    }
+    return swap(model, standing, 'SwapCalls');
+  },
+  sample: (model) => [
+    { operation: 'Offer', params: { from: '+14155550100', offerTo: model.users[0].userName } },
+    { operation: 'Answer', as: model.users[0].id, params: {} },
+    { operation: 'InitiateTransfer', as: model.users[0].id, params: { destination: { phoneNumber: model.deviceOf(model.users[1].id).phoneNumber } } },
+    { operation: 'Answer', as: model.users[1].id, params: {} },
+    // On the consultation call: the other is the first agent's original call, its first.
+    { operation: 'SwapCalls', as: model.users[0].id, params: (now) => ({ otherCallUri: `/calls/${now.sessionsOf(model.users[0].id, 'voice')[0].legs![model.users[0].id].id}` }) },
+  ],
+});
