@@ -34,6 +34,8 @@ function pairToComplete(model: GwsModel, operation: string, purpose: Consultatio
 
 /** Joins the consultation's parties but the initiator (the destination, its queue) to the original call; the consultation is over. */
 function join(model: GwsModel, { original, consultation }: Pair, initiator: string): void {
+  // The initiator's Released consultation call still lists the parties it had (the CompleteConference and CompleteTransfer pages' consultation call).
+  const listed = consultation.participants;
   untie(model, original, initiator);
   for (const userId of Object.keys(consultation.states)) if (userId !== initiator && consultation.states[userId] !== 'Released') model.moveLeg(consultation, original, userId);
   const outside = consultation.participants.filter((p) => p.type === 'Customer');
@@ -47,6 +49,7 @@ function join(model: GwsModel, { original, consultation }: Pair, initiator: stri
   }
   // The initiator alone is left on the consultation: it is over (no after-call work: the original holds it).
   releaseAll(model, consultation, initiator);
+  consultation.participants = listed;
 }
 
 const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)" }) });

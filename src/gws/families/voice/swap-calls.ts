@@ -54,7 +54,7 @@ export const swapCalls = callOperation({
   roles: ['caller', 'other'],
   offered: swappable,
   perform({ model, caller, standing, params }) {
-    requireOffered(swappable(standing) || pairOf(model, standing.session, caller.id) === undefined, 'SwapCalls', caller.userName, `call ${standing.session.legs![caller.id].id} is the held original of a conference's consultation: Retrieve swaps there`);
+    requireOffered(swappable(standing) || pairOf(model, standing.session, caller.id) === undefined, 'SwapCalls', caller.userName, `call ${standing.session.legs![caller.id].id} is held in a conference's consultation (its original or, once swapped, its consultation call): Retrieve swaps there`);
     const pair = pairOf(model, standing.session, caller.id);
     const other = pair && otherOf(pair, standing.session).legs![caller.id].id;
     if (other !== undefined && callIdOf(params.otherCallUri) !== other) {

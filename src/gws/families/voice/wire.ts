@@ -1,6 +1,6 @@
 import { LOGGED_OUT } from '../../agent-states';
 import type { ChannelState } from '../../channels';
-import type { GwsModel, Leg, Session } from '../../model';
+import { agentsOf, type GwsModel, type Leg, type Session } from '../../model';
 import { VOICE_ENVIRONMENT_ID, type Device } from './devices';
 
 /**
@@ -71,7 +71,8 @@ export function phoneOf(model: GwsModel, userId: string): Phone {
 
 /** The phones of everyone the call reached: the parties' numbers and the recipients' devices. */
 export function phonesOf(model: GwsModel, session: Session): Phones {
-  return Object.fromEntries(Object.keys(session.states).map((userId) => [userId, phoneOf(model, userId)]));
+  const reached = new Set([...Object.keys(session.states), ...agentsOf(session).map((p) => p.userId)]);
+  return Object.fromEntries([...reached].map((userId) => [userId, phoneOf(model, userId)]));
 }
 
 /** A participant of a call: a number, as the pages write it (e164Number empty for an internal DN). */
