@@ -4,7 +4,7 @@ import type { Consultation, GwsModel, Standing } from '../../model';
 import type { SampleCall } from '../../operations/operation';
 import { route } from '../../operations/routing';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, releaseAll, requireOffered } from './calls';
+import { leaveCall, otherParties, releaseAll, requireOffered, requireRoom } from './calls';
 import { callIdOf, pairOf, purposeOf, untie, type Pair } from './consultation';
 import { onEstablished } from './samples';
 
@@ -105,6 +105,7 @@ export const completeConference = callOperation({
   offered: offeredFor('conference'),
   perform({ model, caller, standing, params }) {
     const pair = pairToComplete(model, 'CompleteConference', 'conference', standing, params.consultCallUri);
+    requireRoom(model, pair.original, 'CompleteConference', caller.userName);
     join(model, pair, caller.id);
     const { original } = pair;
     original.states[caller.id] = 'Established';
