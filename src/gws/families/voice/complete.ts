@@ -36,9 +36,7 @@ function pairToComplete(model: GwsModel, operation: string, purpose: Consultatio
 function join(model: GwsModel, { original, consultation }: Pair, initiator: string): void {
   untie(model, original, initiator);
   for (const userId of Object.keys(consultation.states)) if (userId !== initiator && consultation.states[userId] !== 'Released') model.moveLeg(consultation, original, userId);
-  const outside = consultation.participants.filter((p) => p.type === 'Customer');
-  consultation.participants = consultation.participants.filter((p) => p.type !== 'Customer');
-  original.participants = [...original.participants, ...outside];
+  original.participants = [...original.participants, ...consultation.participants.filter((p) => p.type === 'Customer')];
   const queued = model.channels.pendingOf(consultation.id);
   if (queued) {
     model.channels.stopWaiting('voice', consultation.id);
