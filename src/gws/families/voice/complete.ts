@@ -49,7 +49,7 @@ function join(model: GwsModel, { original, consultation }: Pair, initiator: stri
   releaseAll(model, consultation, initiator);
 }
 
-const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)" }) });
+const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)", format: 'gws-call-uri' }) });
 
 /** A consultation whose destination has answered, in the sample's fixture: the first agent consulted the second. */
 const consulted = (model: GwsModel, initiate: string, operation: string): SampleCall[] => [
