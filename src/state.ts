@@ -89,8 +89,9 @@ export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): Op
   if (!('session' in outcome)) {
     return { users: [userChange(model, outcome.user)], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
   }
-  // A call can change its agents' phones too (after-call work once it is released).
-  const phones = [...new Set(outcome.recipients.filter((r) => r.topic === DEVICES_TOPIC).map((r) => r.userId))].flatMap((id) => {
+  // A call can change its agents' phones too (after-call work once it is released), told on it or on another call it tells of.
+  const told = [outcome, ...outcome.before, ...outcome.after].flatMap((o) => o.recipients);
+  const phones = [...new Set(told.filter((r) => r.topic === DEVICES_TOPIC).map((r) => r.userId))].flatMap((id) => {
     const user = model.userById(id);
     return user ? [userChange(model, user)] : [];
   });

@@ -272,6 +272,31 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     expect(conference.agentStates).toEqual({ agent1: 'Established', agent2: 'Established' });
   });
 
+  test("CompleteTransfer: the initiator's after-call work follows both its calls' Released (the page's order), and the change carries its phone (no wrap-up time at time scale 0: NotReady again at once)", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    await api.post('/sim/agents/agent1', { operationName: 'StartContactCenterSession', channels: ['voice'] });
+    const agent1 = await sim.agent('agent1');
+    try {
+      const connId: string = (await api.post('/sim/calls', { from: '+14155550100', offerTo: 'agent1' })).body.id;
+      const original = sim.state().calls[0].legs!.agent1.id;
+      await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'Answer' });
+      await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'InitiateTransfer', destination: { phoneNumber: '7002' } });
+      const consultation = sim.state().calls.find((c) => c.id !== connId)!;
+      await api.post(`/sim/agents/agent2/calls/${consultation.legs!.agent2.id}`, { operationName: 'Answer' });
+      await sim.settled();
+      agent1.take();
+      expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'CompleteTransfer' })).body).toEqual({ statusCode: 0 });
+      await sim.settled();
+      const told = agent1.take().map((n: any) => (n.messageType === 'CallStateChangeMessage' ? `${n.call.id} ${n.notificationType} ${n.call.state}` : `${n.messageType} ${n.devices[0].userState.displayName}`));
+      expect(told).toEqual([`${original} StatusChange Released`, `${consultation.legs!.agent1.id} StatusChange Released`, 'DeviceStateChangeMessage AfterCallWork', 'DeviceStateChangeMessage Not Ready']);
+      const completed = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'CompleteTransfer'))).map((f) => f.data).find((e) => e.operation === 'CompleteTransfer');
+      expect(completed.changed.users).toEqual([{ userName: 'agent1', channels: [expect.objectContaining({ channel: 'voice', state: 'NotReady', workMode: 'AfterCallWork' })], doNotDisturb: false }]);
+    } finally {
+      await agent1.disconnect();
+    }
+  });
+
   test("a released call's change carries its agents' phones: after-call work, then Ready again, followed from the feed", async () => {
     // A manual clock: the fixture's 5 s of after-call work end only when the test says.
     sim = await createSimulator({ clock: 'manual' });

@@ -81,8 +81,9 @@ export const completeTransfer = callOperation({
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others, ...wrapUps.told],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] }],
+      recipients: [{ role: 'caller', userId: caller.id }, ...others],
+      // The initiator's after-call work follows both of its calls' Released (the page's order, then the device).
+      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }, ...wrapUps.told] }],
       scheduled: wrapUps.scheduled,
     };
   },
