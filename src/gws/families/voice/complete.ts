@@ -47,7 +47,7 @@ function join(model: GwsModel, { original, consultation }: Pair, initiator: stri
   releaseAll(model, consultation, initiator);
 }
 
-const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)" }) });
+const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)", format: 'gws-call-uri' }) });
 
 /** A consultation whose destination has answered, in the sample's fixture: the first agent consulted the second. */
 const consulted = (model: GwsModel, initiate: string, operation: string): SampleCall[] => [
@@ -79,8 +79,9 @@ export const completeTransfer = callOperation({
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others, ...wrapUps.told],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] }],
+      recipients: [{ role: 'caller', userId: caller.id }, ...others],
+      // The initiator's after-call work follows both of its calls' Released (the page's order, then the device).
+      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }, ...wrapUps.told] }],
       scheduled: wrapUps.scheduled,
     };
   },
