@@ -78,11 +78,15 @@ export const completeTransfer = callOperation({
     const pair = pairToComplete(model, 'CompleteTransfer', 'transfer', standing, params.consultCallUri);
     join(model, pair, caller.id);
     const { others, wrapUps } = leaveCall(model, pair.original, caller.id);
+    // The after-call work comes once both calls are told Released (the page's order: the original, then the consultation).
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others, ...wrapUps.told],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] }],
+      recipients: [{ role: 'caller', userId: caller.id }, ...others],
+      also: [
+        { session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] },
+        { session: pair.original, recipients: wrapUps.told },
+      ],
       scheduled: wrapUps.scheduled,
     };
   },
