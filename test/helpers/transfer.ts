@@ -1,4 +1,4 @@
-import type { UserName, World } from './operations';
+import { USERS, type UserName, type World } from './operations';
 import { callMessage, DEVICES, established, type CallShape } from './voice';
 
 /**
@@ -33,18 +33,22 @@ export const CUSTOMER = '+14155550100';
 export interface Consultation {
   original: CallShape;
   consulter: CallShape;
-  destination: CallShape;
+  /** The agent rung's own call (none for an outside number). */
+  destination?: CallShape;
 }
 
 /**
- * agent1 answers a customer's call and InitiateTransfer to `phoneNumber` (agent2's DN unless told):
- * checks what agent1 and the agent rung are told (the original Held without `extensions`, the
- * consultation Dialing with its parent, the destination Ringing) and that nobody else is; returns
- * the three calls' shapes as they are now.
+ * agent1 answers a customer's call and InitiateTransfer to `to`: an agent (its DN) or an outside
+ * number. Checks what agent1 and the agent rung are told (the original Held without `extensions`,
+ * the consultation Dialing with its parent, the destination Ringing) and that nobody else is;
+ * returns the calls' shapes as they are now (no destination for an outside number).
  */
-export async function initiated(w: World, params: Record<string, unknown> = {}, rung: UserName | undefined = 'agent2'): Promise<Consultation> {
+export async function initiated(w: World, to?: UserName, params?: Record<string, unknown>): Promise<Required<Consultation>>;
+export async function initiated(w: World, to: string, params?: Record<string, unknown>): Promise<Consultation>;
+export async function initiated(w: World, to: string = 'agent2', params: Record<string, unknown> = {}): Promise<Consultation> {
   const { connId, id } = await established(w, 'agent1', CUSTOMER);
-  const phoneNumber = rung === undefined ? (params.destination as { phoneNumber: string }).phoneNumber : DEVICES[rung].phoneNumber;
+  const rung = USERS.find((user) => user === to);
+  const phoneNumber = rung === undefined ? to : DEVICES[rung].phoneNumber;
   expect((await w.perform('agent1', id, 'InitiateTransfer', { destination: { phoneNumber }, ...params })).body).toEqual({ statusCode: 0 });
   const toAgent1 = await w.take('agent1');
   const consultation = toAgent1[1]?.call ?? {};
@@ -53,9 +57,8 @@ export async function initiated(w: World, params: Record<string, unknown> = {}, 
   const consulter: CallShape = { id: consultation.id, connId: consultation.connId, state: 'Dialing', participants: [phoneNumber], ani: '7001', dnis: phoneNumber, callType: 'Consult', capabilities: CAPABILITIES.consultDialing, userData, duration: '0', parent: id };
   expect(toAgent1).toEqual([callMessage(w.sim.url, 'agent1', 'StatusChange', original, false), callMessage(w.sim.url, 'agent1', 'StatusChange', consulter)]);
   expect(consulter.connId).not.toBe(connId);
-  const others = (['agent2', 'agent3'] as const).filter((user) => user !== rung);
-  for (const user of others) expect([user, await w.take(user)]).toEqual([user, []]);
-  if (rung === undefined) return { original, consulter, destination: undefined as unknown as CallShape };
+  for (const user of USERS.filter((user) => user !== 'agent1' && user !== rung)) expect([user, await w.take(user)]).toEqual([user, []]);
+  if (rung === undefined) return { original, consulter };
   const [ringing] = await w.take(rung);
   const destination: CallShape = { id: ringing?.call?.id, connId: consulter.connId, state: 'Ringing', participants: ['7001'], ani: '7001', dnis: phoneNumber, callType: 'Consult', capabilities: CAPABILITIES.ringing, userData, duration: '0' };
   expect(ringing).toEqual(callMessage(w.sim.url, rung, 'StatusChange', destination));
@@ -64,7 +67,7 @@ export async function initiated(w: World, params: Record<string, unknown> = {}, 
 }
 
 /** The destination answers: both sides of the consultation Established, told to them alone; the shapes as they are now. */
-export async function answered(w: World, { original, consulter, destination }: Consultation, rung: UserName = 'agent2'): Promise<Consultation> {
+export async function answered(w: World, { original, consulter, destination }: Required<Consultation>, rung: UserName = 'agent2'): Promise<Required<Consultation>> {
   await w.ok(rung, destination.id, 'Answer');
   const talking = { state: 'Established', duration: undefined };
   const after = {

@@ -23,6 +23,7 @@ describe.each(TRANSPORTS)('transfer refusals over REST, %s: the GWS answer, nobo
     expectRefusal(await w.perform('agent1', id, 'CompleteTransfer'), 400, 2, new RegExp(`^Cannot CompleteTransfer: no consultation is in progress from or to call ${id} \\(InitiateTransfer or InitiateConference starts one\\) for agent1\\.$`));
     expectRefusal(await w.perform('agent1', id, 'InitiateTransfer', to('7001')), 400, 2, /^Cannot InitiateTransfer: 7001 is the caller's own phone for agent1\.$/);
     expectRefusal(await w.perform('agent1', id, 'InitiateTransfer', to('7002')), 400, 2, /^Cannot InitiateTransfer 7002: agent2's phone is on do-not-disturb \(DoNotDisturbOff ends it\)\.$/);
+    expectRefusal(await w.perform('agent1', id, 'SingleStepTransfer', to('7001')), 400, 2, /^Cannot SingleStepTransfer: 7001 is the caller's own phone for agent1\.$/);
     expectRefusal(await w.perform('agent1', id, 'SingleStepTransfer', to('7002')), 400, 2, /^Cannot SingleStepTransfer 7002: agent2's phone is on do-not-disturb/);
     expectRefusal(await w.perform('agent1', id, 'InitiateTransfer', to('70x2')), 400, 1, /^Invalid parameter 'destination': expected a phone number/);
     expectRefusal(await w.perform('agent1', id, 'InitiateTransfer'), 400, 1, /^Missing required parameter 'destination'/);
