@@ -12,7 +12,7 @@ describe.each(TRANSPORTS)('two-step transfer over %s: InitiateTransfer, the dest
    * What CompleteTransfer tells once the destination has answered: agent1 its original Released, then its
    * consultation; agent2 ParticipantsUpdated on its own call id, the original's connId, talking with the customer.
    */
-  function expectCompleted(w: World, { original, consulter, destination }: Consultation, told1: any[], told2: any[]) {
+  function expectCompleted(w: World, { original, consulter, destination }: Required<Consultation>, told1: any[], told2: any[]) {
     const released = { state: 'Released', capabilities: CAPABILITIES.released, duration: undefined };
     expect(told1.slice(0, 2)).toEqual([
       callMessage(w.sim.url, 'agent1', 'StatusChange', { ...original, ...released, participants: [CUSTOMER, '7002'] }),
