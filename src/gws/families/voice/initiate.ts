@@ -47,11 +47,8 @@ function initiateOperation(name: string, purpose: Consultation['purpose'], summa
       requireOffered(session.call!.consultation === undefined, name, caller.userName, `call ${session.legs![caller.id].id} is itself a consultation: complete it or hang it up first`);
       const reached = reach(model, caller, name, params.destination.phoneNumber, session);
       const userData = withUserData(model, name, session, params.userData);
-      // A consultation already going on from the call is ended first: the agent consults another party instead (modelled).
-      const previous = pairOf(model, session, caller.id);
-      const ended = previous && leaveCall(model, previous.consultation, caller.id);
-      session.states[caller.id] = 'Held';
       const own = model.deviceOf(caller.id).phoneNumber;
+      // Made first: a refusal (the simulator full of calls) leaves everything as it was.
       const consultation = newCall(model, now, {
         call: { ani: own, dnis: reached.phoneNumber, callType: 'Consult', routed: reached.kind === 'queue' },
         userData,
@@ -59,6 +56,10 @@ function initiateOperation(name: string, purpose: Consultation['purpose'], summa
         ...(reached.kind === 'agent' ? { ringing: { userId: reached.userId, kind: 'consult', visibility: 'All', by: caller.id } } : {}),
         ...(reached.kind === 'outside' ? { customer: reached.phoneNumber } : {}),
       });
+      // A consultation already going on from the call is ended first: the agent consults another party instead (modelled).
+      const previous = pairOf(model, session, caller.id);
+      const ended = previous && leaveCall(model, previous.consultation, caller.id);
+      session.states[caller.id] = 'Held';
       link(session, consultation, caller.id, purpose);
       const rung = reached.kind === 'agent' ? reached.userId : reached.kind === 'queue' ? route(model, consultation, { kind: 'consult', visibility: 'All', by: caller.id }) : undefined;
       const answerAfterMs = model.fixture.voice.answerAfterMs;
