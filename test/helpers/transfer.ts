@@ -29,6 +29,14 @@ export const CAPABILITIES = {
 
 export const CUSTOMER = '+14155550100';
 
+/** What a refusal must leave as it was: the calls, the agents' channels, the waiting list, the last referenceId (GET /sim/state). */
+export const stateOf = (w: World) => JSON.stringify([w.sim.state().calls, w.sim.state().users, w.sim.state().waiting, w.sim.state().lastReferenceId]);
+
+/** Each of `users` was sent nothing since the last take. */
+export async function toldNothing(w: World, users: readonly UserName[] = USERS): Promise<void> {
+  for (const user of users) expect([user, await w.take(user)]).toEqual([user, []]);
+}
+
 /** The three calls of a consultation: agent1's original and consultation, the destination's own call. */
 export interface Consultation {
   original: CallShape;
@@ -57,7 +65,7 @@ export async function initiated(w: World, to: string = 'agent2', params: Record<
   const consulter: CallShape = { id: consultation.id, connId: consultation.connId, state: 'Dialing', participants: [phoneNumber], ani: '7001', dnis: phoneNumber, callType: 'Consult', capabilities: CAPABILITIES.consultDialing, userData, duration: '0', parent: id };
   expect(toAgent1).toEqual([callMessage(w.sim.url, 'agent1', 'StatusChange', original, false), callMessage(w.sim.url, 'agent1', 'StatusChange', consulter)]);
   expect(consulter.connId).not.toBe(connId);
-  for (const user of USERS.filter((user) => user !== 'agent1' && user !== rung)) expect([user, await w.take(user)]).toEqual([user, []]);
+  await toldNothing(w, USERS.filter((user) => user !== 'agent1' && user !== rung));
   if (rung === undefined) return { original, consulter };
   const [ringing] = await w.take(rung);
   const destination: CallShape = { id: ringing?.call?.id, connId: consulter.connId, state: 'Ringing', participants: ['7001'], ani: '7001', dnis: phoneNumber, callType: 'Consult', capabilities: CAPABILITIES.ringing, userData, duration: '0' };

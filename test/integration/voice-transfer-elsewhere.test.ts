@@ -1,7 +1,7 @@
 import { loadFixture } from '../../src/gws/fixture';
 import { TRANSPORTS, type Transport } from '../helpers/agent';
-import { USERS, useWorld, type World } from '../helpers/operations';
-import { CAPABILITIES, CUSTOMER, initiated } from '../helpers/transfer';
+import { useWorld, type World } from '../helpers/operations';
+import { CAPABILITIES, CUSTOMER, initiated, toldNothing } from '../helpers/transfer';
 import { callMessage, deviceMessage, established, onVoice, USER_STATES, type CallShape } from '../helpers/voice';
 
 const OUTSIDE = '+14155550199';
@@ -30,10 +30,10 @@ describe.each(TRANSPORTS)('a consultation to an outside number over %s (voice.an
       callMessage(w.sim.url, 'agent1', 'StatusChange', { ...original, ...released, participants: [CUSTOMER, OUTSIDE] }),
       callMessage(w.sim.url, 'agent1', 'StatusChange', { ...talking, ...released }),
     ]);
-    for (const user of ['agent2', 'agent3'] as const) expect([user, await w.take(user)]).toEqual([user, []]);
+    await toldNothing(w, ['agent2', 'agent3']);
     // Both parties are outside: neither can hang up any more in gws-sim, and nobody is told.
     for (const connId of [original.connId, consulter.connId]) expect((await w.customer(connId, 'hangup')).body.statusCode).toBe(2);
-    for (const user of USERS) expect([user, await w.take(user)]).toEqual([user, []]);
+    await toldNothing(w);
   });
 });
 

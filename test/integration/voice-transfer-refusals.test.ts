@@ -1,13 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
-import { expectRefusal, USERS, useWorld, type World } from '../helpers/operations';
-import { answered, initiated } from '../helpers/transfer';
+import { expectRefusal, useWorld } from '../helpers/operations';
+import { answered, initiated, stateOf, toldNothing } from '../helpers/transfer';
 import { established, onDevice } from '../helpers/voice';
 
-/** What a refusal must leave as it was: the calls, the agents' channels, the waiting list, the last referenceId. */
-const stateOf = (w: World) => JSON.stringify([w.sim.state().calls, w.sim.state().users, w.sim.state().waiting, w.sim.state().lastReferenceId]);
-const nobodyTold = async (w: World) => {
-  for (const user of USERS) expect([user, await w.take(user)]).toEqual([user, []]);
-};
 const to = (phoneNumber: string) => ({ destination: { phoneNumber } });
 
 describe.each(TRANSPORTS)('transfer refusals over REST, %s: the GWS answer, nobody told, nothing changed', (transport: Transport) => {
@@ -29,7 +24,7 @@ describe.each(TRANSPORTS)('transfer refusals over REST, %s: the GWS answer, nobo
     expectRefusal(await w.perform('agent1', id, 'InitiateTransfer'), 400, 1, /^Missing required parameter 'destination'/);
 
     expect(stateOf(w)).toBe(before);
-    await nobodyTold(w);
+    await toldNothing(w);
   });
 
   test("during a transfer's consultation: Retrieve of the held original (2), InitiateTransfer or SingleStepTransfer from the consultation call (2), CompleteTransfer by the destination (2)", async () => {
@@ -44,6 +39,6 @@ describe.each(TRANSPORTS)('transfer refusals over REST, %s: the GWS answer, nobo
     expectRefusal(await w.perform('agent1', consulter.id, 'Retrieve'), 400, 2, /^Cannot Retrieve: the call is Established for agent1/);
 
     expect(stateOf(w)).toBe(before);
-    await nobodyTold(w);
+    await toldNothing(w);
   });
 });

@@ -1,12 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
-import { expectRefusal, USERS, useWorld, type World } from '../helpers/operations';
-import { answered, CAPABILITIES, initiated } from '../helpers/transfer';
+import { expectRefusal, useWorld } from '../helpers/operations';
+import { answered, CAPABILITIES, initiated, stateOf, toldNothing } from '../helpers/transfer';
 import { callMessage, established } from '../helpers/voice';
 
-const stateOf = (w: World) => JSON.stringify([w.sim.state().calls, w.sim.state().users]);
-const nobodyTold = async (w: World) => {
-  for (const user of USERS) expect([user, await w.take(user)]).toEqual([user, []]);
-};
 
 describe.each(TRANSPORTS)('SwapCalls during a transfer\'s consultation, over %s', (transport: Transport) => {
   const world = useWorld(transport, 'voice');
@@ -28,7 +24,7 @@ describe.each(TRANSPORTS)('SwapCalls during a transfer\'s consultation, over %s'
       callMessage(w.sim.url, 'agent1', 'StatusChange', { ...consulter, state: 'Established', capabilities: CAPABILITIES.consultEstablished }),
       callMessage(w.sim.url, 'agent1', 'StatusChange', { ...original, state: 'Held', capabilities: CAPABILITIES.heldTransferring }),
     ]);
-    await nobodyTold(w);
+    await toldNothing(w);
 
     // Swapped back to the original, the transfer still completes from there.
     await w.ok('agent1', original.id, 'SwapCalls', { otherCallUri: consulter.id });
@@ -50,7 +46,7 @@ describe.each(TRANSPORTS)('SwapCalls during a transfer\'s consultation, over %s'
     }
     expectRefusal(await w.perform('agent1', consulter.id, 'SwapCalls'), 400, 1, /^Missing required parameter 'otherCallUri'/);
     expect(stateOf(w)).toBe(before);
-    await nobodyTold(w);
+    await toldNothing(w);
   });
 
   test('refused with one call (2): SwapCalls on a plain call, naming it or another agent\'s; nothing changed, nobody told', async () => {
@@ -62,6 +58,6 @@ describe.each(TRANSPORTS)('SwapCalls during a transfer\'s consultation, over %s'
       expectRefusal(await w.perform('agent1', id, 'SwapCalls', { otherCallUri }), 400, 2, new RegExp(`^Cannot SwapCalls: .*call ${id} has no other call to swap with \\(a consultation: InitiateTransfer or InitiateConference\\)`));
     }
     expect(stateOf(w)).toBe(before);
-    await nobodyTold(w);
+    await toldNothing(w);
   });
 });

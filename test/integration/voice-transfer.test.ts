@@ -1,9 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld, type World } from '../helpers/operations';
-import { answered, CAPABILITIES, CUSTOMER, initiated, type Consultation } from '../helpers/transfer';
+import { answered, CAPABILITIES, CUSTOMER, initiated, stateOf, toldNothing, type Consultation } from '../helpers/transfer';
 import { callMessage, deviceMessage, onVoice, USER_STATES } from '../helpers/voice';
 
-const stateOf = (w: World) => JSON.stringify([w.sim.state().calls, w.sim.state().users, w.sim.state().waiting]);
 
 describe.each(TRANSPORTS)('two-step transfer over %s: InitiateTransfer, the destination answers, CompleteTransfer', (transport: Transport) => {
   const world = useWorld(transport, 'voice');
@@ -62,7 +61,7 @@ describe.each(TRANSPORTS)('two-step transfer over %s: InitiateTransfer, the dest
       expectRefusal(await w.perform('agent1', original.id, 'CompleteTransfer', { consultCallUri: wrong }), 400, 1, new RegExp(`^Invalid parameter 'consultCallUri': '${wrong}' is not agent1's consultation call; that is /api/v2/me/calls/${consulter.id}`));
     }
     expect(stateOf(w)).toBe(before);
-    for (const user of ['agent1', 'agent2', 'agent3'] as const) expect([user, await w.take(user)]).toEqual([user, []]);
+    await toldNothing(w);
 
     await w.ok('agent1', original.id, 'CompleteTransfer', { consultCallUri: `${w.sim.url}/api/v2/me/calls/${consulter.id}` });
     expectCompleted(w, consultation, await w.take('agent1'), await w.take('agent2'));
@@ -98,7 +97,7 @@ describe.each(TRANSPORTS)('transfer before the destination answers, over %s', (t
 
     expect((await w.customer(original.connId, 'hangup')).body).toEqual({ statusCode: 0 });
     expect(await w.take('agent2')).toEqual([callMessage(w.sim.url, 'agent2', 'StatusChange', { ...talking, state: 'Released', capabilities: [] })]);
-    for (const user of ['agent1', 'agent3'] as const) expect([user, await w.take(user)]).toEqual([user, []]);
+    await toldNothing(w, ['agent1', 'agent3']);
   });
 });
 
@@ -118,7 +117,7 @@ describe.each(TRANSPORTS)('a consultation cancelled over %s: Hangup of the consu
     await w.ok('agent1', original.id, 'Retrieve');
     expect(await w.take('agent1')).toEqual([callMessage(w.sim.url, 'agent1', 'StatusChange', { ...original, state: 'Established', capabilities: CAPABILITIES.established })]);
     expectRefusal(await w.perform('agent1', original.id, 'CompleteTransfer'), 400, 2, /InitiateTransfer/);
-    for (const user of ['agent2', 'agent3'] as const) expect([user, await w.take(user)]).toEqual([user, []]);
+    await toldNothing(w, ['agent2', 'agent3']);
   });
 
   test('cancelled while agent2 still rings: agent2 Released, never connected', async () => {
