@@ -2,7 +2,7 @@ import { loadFixture } from '../../src/gws/fixture';
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { useWorld, type World } from '../helpers/operations';
 import { CAPABILITIES, CUSTOMER, initiated, toldNothing } from '../helpers/transfer';
-import { callMessage, deviceMessage, established, onVoice, USER_STATES, type CallShape } from '../helpers/voice';
+import { callMessage, deviceMessage, established, onVoice, summary, USER_STATES, type CallShape } from '../helpers/voice';
 
 const OUTSIDE = '+14155550199';
 const released = { state: 'Released', capabilities: CAPABILITIES.released, duration: undefined };
@@ -34,6 +34,24 @@ describe.each(TRANSPORTS)('a consultation to an outside number over %s (voice.an
     // Both parties are outside: neither can hang up any more in gws-sim, and nobody is told.
     for (const connId of [original.connId, consulter.connId]) expect((await w.customer(connId, 'hangup')).body.statusCode).toBe(2);
     await toldNothing(w);
+  });
+});
+
+describe.each(TRANSPORTS)('a consultation to an outside number over %s (the default voice.answerAfterMs, at time scale 0)', (transport: Transport) => {
+  const world = useWorld(transport, 'voice');
+
+  test('the party answers by itself: the consultation Dialing, then Established, told to agent1 alone', async () => {
+    const w = world();
+    const { id } = await established(w, 'agent1', CUSTOMER);
+    await w.ok('agent1', id, 'InitiateTransfer', { destination: { phoneNumber: OUTSIDE } });
+    const told = await w.take('agent1');
+    expect(told.map((n) => [n.call.id === id ? 'original' : 'consultation', summary(n)])).toEqual([
+      ['original', 'StatusChange:Held'],
+      ['consultation', 'StatusChange:Dialing'],
+      ['consultation', 'StatusChange:Established'],
+    ]);
+    expect(told[2].call.capabilities).toEqual(CAPABILITIES.consultEstablished);
+    await toldNothing(w, ['agent2', 'agent3']);
   });
 });
 

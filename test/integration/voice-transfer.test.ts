@@ -42,9 +42,11 @@ describe.each(TRANSPORTS)('two-step transfer over %s: InitiateTransfer, the dest
     expect(w.sim.state().calls.every((c: any) => Object.values(c.agentStates).every((s) => s === 'Released'))).toBe(true);
   });
 
-  test('posted to the consultation call: the same notifications, in the same order', async () => {
+  test("posted to the consultation call: the same notifications, in the same order; the consultation's userData stays on it", async () => {
     const w = world();
-    const consultation = await answered(w, await initiated(w));
+    // The userData goes with the consultation (both agents' calls); the destination then joins the original, with the original's (none).
+    const consultation = await answered(w, await initiated(w, 'agent2', { userData: { TransferReason: 'Billing' } }));
+    expect([consultation.consulter.userData, consultation.destination.userData]).toEqual([{ TransferReason: 'Billing' }, { TransferReason: 'Billing' }]);
     await w.ok('agent1', consultation.consulter.id, 'CompleteTransfer');
     const told1 = await w.take('agent1');
     expectCompleted(w, consultation, told1, await w.take('agent2'));
