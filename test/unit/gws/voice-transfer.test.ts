@@ -174,3 +174,16 @@ describe('bounds', () => {
     expect(w.snapshot()).toBe(before);
   });
 });
+
+describe("a queue's number", () => {
+  it('Dial to it routes an internal call to the agent Ready on voice, or it waits there; a Reject sends it back', () => {
+    const w = voiceWorld();
+    const waiting = w.dial('agent1', '9000');
+    expect(w.model.channels.waitingOn('voice')).toEqual([waiting.session.id]);
+    w.login('agent3');
+    const rung = w.voice('agent3', 'Ready').followUps[0];
+    expect([rung.session.id, rung.recipients[0].userId, w.model.session(rung.session.id).call!.callType]).toEqual([waiting.session.id, w.user('agent3').id, 'Internal']);
+    w.act('agent3', w.legOf(waiting.session.id, 'agent3'), 'Reject');
+    expect(w.model.channels.waitingOn('voice')).toEqual([waiting.session.id]);
+  });
+});

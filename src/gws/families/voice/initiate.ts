@@ -1,29 +1,11 @@
-import { z } from 'zod';
-import type { Consultation, GwsModel, Session } from '../../model';
-import { UserData } from '../../operations/params';
+import type { Consultation } from '../../model';
 import { route } from '../../operations/routing';
 import type { Draft, Told } from '../../operations/operation';
 import { callOperation } from './call-operation';
 import { leaveCall, newCall, requireOffered } from './calls';
 import { link, pairOf } from './consultation';
-import { Destination, reach } from './destination';
+import { reach, TransferParams, withUserData } from './destination';
 import { onEstablished } from './samples';
-
-/** What InitiateTransfer, SingleStepTransfer and their conference kin take (the pages' parameters). */
-export const TransferParams = z.object({
-  destination: Destination.meta({ description: 'the number called: another agent\'s DN, a queue\'s routing point, or an outside number', shorthand: 'phoneNumber' }),
-  location: z.string().max(256).optional(),
-  userData: UserData.optional(),
-});
-export type TransferParams = z.infer<typeof TransferParams>;
-
-/** The call's user data with `extra` merged in (a transfer's userData travels with the call), within the limit. */
-export function withUserData(model: GwsModel, operation: string, call: Session, extra: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (!extra) return call.userData;
-  const merged = { ...call.userData, ...extra };
-  model.checkUserData(operation, merged, call.userData);
-  return merged;
-}
 
 /**
  * InitiateTransfer and InitiateConference (their pages): the agent's call is Held (the first

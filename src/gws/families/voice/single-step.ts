@@ -5,8 +5,7 @@ import type { User } from '../../fixture';
 import type { Told } from '../../operations/operation';
 import { callOperation } from './call-operation';
 import { leaveCall, otherParties, requireOffered, requireRoom, told } from './calls';
-import { reach } from './destination';
-import { TransferParams, withUserData } from './initiate';
+import { reach, TransferParams, withUserData } from './destination';
 import { onEstablished } from './samples';
 
 /**
