@@ -76,7 +76,6 @@ export const completeTransfer = callOperation({
     const pair = pairToComplete(model, 'CompleteTransfer', 'transfer', standing, params.consultCallUri);
     join(model, pair, caller.id);
     const { others, wrapUps } = leaveCall(model, pair.original, caller.id);
-    // The after-call work comes once both calls are told Released (the page's order: the original, then the consultation).
     return {
       participants: {},
       on: pair.original,
