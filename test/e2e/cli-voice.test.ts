@@ -127,7 +127,7 @@ describe('gws-sim run and validate of the voice scripts', () => {
     for (const problem of [
       /\$\.steps\[3\]\.text \(line \d+\): a call has no text/,
       /\$\.steps\[5\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Answr'; did you mean Answer\?/,
-      /\$\.steps\[7\]\.perform \(line \d+\): Accept is not an operation on a call; its operations: Answer, Reject, Hold/,
+      /\$\.steps\[7\]\.perform \(line \d+\): Accept is not an operation on a call; its operations: Answer, Reject, SingleStepTransfer, InitiateConference, Hold/,
       /\$\.steps\[13\]\.customer \(line \d+\): expected what a customer does \(.*\), found 'hangUp'; did you mean hangup\?/,
       /\$\.steps\[14\]\.customer \(line \d+\): the customer of a call does not say; in a call it may: hangup, answer, refuse/,
       /\$\.steps\[17\]\.session \(line \d+\): a session or call named 'caller' is already offered or dialed/,

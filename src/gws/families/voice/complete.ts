@@ -4,7 +4,7 @@ import type { Consultation, GwsModel, Standing } from '../../model';
 import type { SampleCall } from '../../operations/operation';
 import { route } from '../../operations/routing';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, releaseAll, requireOffered } from './calls';
+import { leaveCall, otherParties, releaseAll, requireOffered, requireRoom } from './calls';
 import { callIdOf, pairOf, purposeOf, untie, type Pair } from './consultation';
 import { onEstablished } from './samples';
 
@@ -34,13 +34,9 @@ function pairToComplete(model: GwsModel, operation: string, purpose: Consultatio
 
 /** Joins the consultation's parties but the initiator (the destination, its queue) to the original call; the consultation is over. */
 function join(model: GwsModel, { original, consultation }: Pair, initiator: string): void {
-  // The initiator's Released consultation call still lists the parties it had (the CompleteConference and CompleteTransfer pages' consultation call).
-  const listed = consultation.participants;
   untie(model, original, initiator);
   for (const userId of Object.keys(consultation.states)) if (userId !== initiator && consultation.states[userId] !== 'Released') model.moveLeg(consultation, original, userId);
-  const outside = consultation.participants.filter((p) => p.type === 'Customer');
-  consultation.participants = consultation.participants.filter((p) => p.type !== 'Customer');
-  original.participants = [...original.participants, ...outside];
+  original.participants = [...original.participants, ...consultation.participants.filter((p) => p.type === 'Customer')];
   const queued = model.channels.pendingOf(consultation.id);
   if (queued) {
     model.channels.stopWaiting('voice', consultation.id);
@@ -49,10 +45,9 @@ function join(model: GwsModel, { original, consultation }: Pair, initiator: stri
   }
   // The initiator alone is left on the consultation: it is over (no after-call work: the original holds it).
   releaseAll(model, consultation, initiator);
-  consultation.participants = listed;
 }
 
-const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)" }) });
+const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)", format: 'gws-call-uri' }) });
 
 /** A consultation whose destination has answered, in the sample's fixture: the first agent consulted the second. */
 const consulted = (model: GwsModel, initiate: string, operation: string): SampleCall[] => [
@@ -84,8 +79,9 @@ export const completeTransfer = callOperation({
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others, ...wrapUps.told],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] }],
+      recipients: [{ role: 'caller', userId: caller.id }, ...others],
+      // The initiator's after-call work follows both of its calls' Released (the page's order, then the device).
+      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }, ...wrapUps.told] }],
       scheduled: wrapUps.scheduled,
     };
   },
@@ -108,6 +104,7 @@ export const completeConference = callOperation({
   offered: offeredFor('conference'),
   perform({ model, caller, standing, params }) {
     const pair = pairToComplete(model, 'CompleteConference', 'conference', standing, params.consultCallUri);
+    requireRoom(model, pair.original, 'CompleteConference', caller.userName);
     join(model, pair, caller.id);
     const { original } = pair;
     original.states[caller.id] = 'Established';

@@ -1,6 +1,6 @@
 import { LOGGED_OUT } from '../../agent-states';
 import type { ChannelState } from '../../channels';
-import { agentsOf, type GwsModel, type Leg, type Session } from '../../model';
+import type { GwsModel, Leg, Session } from '../../model';
 import { VOICE_ENVIRONMENT_ID, type Device } from './devices';
 
 /**
@@ -69,9 +69,9 @@ export function phoneOf(model: GwsModel, userId: string): Phone {
   return { device: model.deviceOf(userId), voice: model.channels.get(userId, 'voice'), doNotDisturb: model.channels.isDoNotDisturb(userId) };
 }
 
-/** The phones of everyone the call reached: the parties' numbers and the recipients' devices. */
+/** The phones of everyone the call reached (a consultation completed lists the party that moved on): the parties' numbers and the recipients' devices. */
 export function phonesOf(model: GwsModel, session: Session): Phones {
-  const reached = new Set([...Object.keys(session.states), ...agentsOf(session).map((p) => p.userId)]);
+  const reached = new Set([...Object.keys(session.states), ...session.participants.flatMap((p) => (p.type === 'Agent' ? [p.userId] : []))]);
   return Object.fromEntries([...reached].map((userId) => [userId, phoneOf(model, userId)]));
 }
 
