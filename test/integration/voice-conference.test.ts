@@ -56,7 +56,7 @@ describe.each(TRANSPORTS)('a two-step conference over %s: every party told each 
     expectRefusal(await w.perform('agent1', consultation.id, 'CompleteConference'), 404, 6, /No call/);
   });
 
-  test('CompleteConference with a consultCallUri: the consultation call's uri completes it; another call's path is refused (statusCode 1), nothing told', async () => {
+  test("CompleteConference with a consultCallUri: the consultation call's uri completes it; another call's path is refused (statusCode 1), nothing told", async () => {
     const w = world();
     const { original, consultation } = await consulting(w);
     expectRefusal(await w.perform('agent1', original.id, 'CompleteConference', { consultCallUri: `/calls/${original.id}` }), 400, 1, /is not agent1's consultation call/);
