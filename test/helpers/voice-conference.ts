@@ -1,57 +1,35 @@
-import type { UserName, World } from './operations';
-import { callMessage, callOf, calls, established, summary, type CallShape } from './voice';
+import type { World } from './operations';
+import { CAPABILITIES as TRANSFER, CUSTOMER } from './transfer';
+import { calls, established, summary, type CallShape } from './voice';
 
-/** The customer's number on every call of these tests. */
-export const FROM = '+14155550100';
-
-/** The capabilities of each situation, in the registry's order (test/unit/gws/voice-capabilities.test.ts shows the pages behind each). */
+/** The capabilities of each situation, in the registry's order (test/unit/gws/voice-capabilities.test.ts shows the pages behind each): a transfer's and a conference's alike, and a conference's own. */
 const DATA = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
 const STARTING = ['SingleStepTransfer', 'InitiateConference'];
 const ADDING = ['SingleStepConference', 'InitiateTransfer'];
 export const CAPABILITIES = {
-  ringing: ['Answer', ...DATA],
+  ringing: TRANSFER.ringing,
+  established: TRANSFER.established,
+  consultEstablished: TRANSFER.consultEstablished,
+  consulted: TRANSFER.consulted,
+  /** The original retrieved while its consultation is held (the SwapCalls page's list). */
+  retrieved: TRANSFER.establishedOtherHeld,
+  /** Ringing through a queue: Reject too (the Reject page). */
   routed: ['Answer', 'Reject', ...DATA],
-  /** A call of two parties. */
-  established: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'],
   /** A conference (three parties or more), of another agent. */
   conference: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'ClearCall', 'MuteCall', 'StartCallRecording'],
   /** A conference its owner is on. */
   owner: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'ClearCall', 'RemoveParticipantFromConference', 'MuteCall', 'StartCallRecording'],
   /** The held original while its conference's consultation goes on: Retrieve (the InitiateConference page) and CompleteConference. */
   heldConferencing: [...STARTING, 'Retrieve', ...ADDING, ...DATA, 'CompleteConference', 'StartCallRecording'],
-  /** The original retrieved while its consultation is held (the SwapCalls page's list). */
-  retrieved: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'SwapCalls', 'CompleteTransfer', 'CompleteConference', 'MuteCall', 'StartCallRecording'],
-  /** The initiator's consultation call, dialing. */
+  /** The initiator's consultation call, dialing: the Dial page's list and CompleteConference. */
   consultDialing: ['SendDtmf', ...DATA, 'CompleteConference'],
-  /** The initiator's consultation call, answered. */
-  consultEstablished: ['Hold', 'SendDtmf', ...DATA, 'SwapCalls', 'CompleteTransfer', 'CompleteConference', 'MuteCall', 'StartCallRecording'],
   /** The initiator's conference consultation call, held once the original is retrieved. */
   consultHeld: ['Retrieve', ...DATA, 'CompleteConference', 'StartCallRecording'],
-  /** The consulted agent's call, answered: no transfer or conference from a consultation. */
-  consulted: ['Hold', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'],
 };
 
 /** A change to a shape: its state and capabilities (and the rest a step changes); `duration` recomputed unless given. */
 export const as = (shape: CallShape, state: string, capabilities: string[], more: Partial<CallShape> = {}): CallShape => ({ ...shape, state, capabilities, duration: undefined, ...more });
 export const released = (shape: CallShape, more: Partial<CallShape> = {}): CallShape => as(shape, 'Released', [], more);
-
-/** The initiator's consultation call's notification: `parentCallUri` after its capabilities, `parentCallPath` last (the CompleteConference page). */
-export function consultMessage(baseUrl: string, user: UserName, notificationType: string, shape: CallShape, parentId: string) {
-  const message = callMessage(baseUrl, user, notificationType, shape);
-  const entries = Object.entries(callOf(baseUrl, user, shape)).flatMap(([key, value]) => (key === 'capabilities' ? [[key, value], ['parentCallUri', `${baseUrl}/api/v2/me/calls/${parentId}`]] : [[key, value]]));
-  return { ...message, call: Object.fromEntries([...entries, ['parentCallPath', `/calls/${parentId}`]]) };
-}
-
-/** A ParticipantsUpdated notification: with `extensions`, as the RemoveParticipantFromConference page shows it. */
-export function participantsMessage(baseUrl: string, user: UserName, shape: CallShape) {
-  return { ...callMessage(baseUrl, user, 'ParticipantsUpdated', shape), extensions: { BusinessCall: 0 } };
-}
-
-/** InitiateConference's first notification: the original Held, with no `extensions` (the InitiateConference page). */
-export function heldMessage(baseUrl: string, user: UserName, shape: CallShape) {
-  const { extensions: _none, ...held } = callMessage(baseUrl, user, 'StatusChange', shape);
-  return held;
-}
 
 /** agent1's call with the customer, agent1's consultation call and agent2's, as their latest notifications show them. */
 export interface Consulting {
@@ -67,14 +45,14 @@ export interface Consulting {
  * answers unless told not to. The shapes are what the pages (and the design) say each call shows.
  */
 export async function consulting(w: World, answer = true): Promise<Consulting> {
-  const { connId, id } = await established(w, 'agent1', FROM);
+  const { connId, id } = await established(w, 'agent1', CUSTOMER);
   await w.ok('agent1', id, 'InitiateConference', { destination: { phoneNumber: '7002' } });
   const told = { agent1: calls(await w.take('agent1')), agent2: calls(await w.take('agent2')) };
   if (told.agent1.length !== 2 || told.agent2.length !== 1) throw new Error(`InitiateConference told agent1 ${told.agent1.map(summary)} and agent2 ${told.agent2.map(summary)}`);
   const consultConnId = told.agent1[1].call.connId;
-  const original: CallShape = { id, connId, state: 'Held', participants: [FROM], ani: FROM, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.heldConferencing };
+  const original: CallShape = { id, connId, state: 'Held', participants: [CUSTOMER], ani: CUSTOMER, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.heldConferencing };
   const dialing = { connId: consultConnId, ani: '7001', dnis: '7002', callType: 'Consult', duration: '0' };
-  let consultation: CallShape = { ...dialing, id: told.agent1[1].call.id, state: 'Dialing', participants: ['7002'], capabilities: CAPABILITIES.consultDialing };
+  let consultation: CallShape = { ...dialing, id: told.agent1[1].call.id, state: 'Dialing', participants: ['7002'], capabilities: CAPABILITIES.consultDialing, parent: id };
   let consulted: CallShape = { ...dialing, id: told.agent2[0].call.id, state: 'Ringing', participants: ['7001'], capabilities: CAPABILITIES.ringing };
   if (answer) {
     await w.ok('agent2', consulted.id, 'Answer');
@@ -92,7 +70,7 @@ export async function inConference(w: World): Promise<{ agent1: CallShape; agent
   await w.ok('agent1', original.id, 'CompleteConference');
   await w.skip();
   return {
-    agent1: as(original, 'Established', CAPABILITIES.owner, { participants: [FROM, '7002'] }),
-    agent2: as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: FROM, dnis: '7001', participants: [FROM, '7001'] }),
+    agent1: as(original, 'Established', CAPABILITIES.owner, { participants: [CUSTOMER, '7002'] }),
+    agent2: as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: CUSTOMER, dnis: '7001', participants: [CUSTOMER, '7001'] }),
   };
 }

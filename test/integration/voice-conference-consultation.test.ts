@@ -2,7 +2,7 @@ import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld } from '../helpers/operations';
 import { rest } from '../helpers/rest';
 import { callMessage, deviceMessage, onVoice, USER_STATES } from '../helpers/voice';
-import { as, CAPABILITIES, consulting, consultMessage, released } from '../helpers/voice-conference';
+import { as, CAPABILITIES, consulting, released } from '../helpers/voice-conference';
 
 /**
  * A conference's consultation before it is completed (issue 22): agent1 holds the customer's call
@@ -26,7 +26,7 @@ describe.each(TRANSPORTS)("a conference's consultation over %s", (transport: Tra
     const heldConsultation = as(consultation, 'Held', CAPABILITIES.consultHeld);
     expect(await w.take('agent1')).toEqual([
       callMessage(url(), 'agent1', 'StatusChange', as(original, 'Established', CAPABILITIES.retrieved)),
-      consultMessage(url(), 'agent1', 'StatusChange', heldConsultation, original.id),
+      callMessage(url(), 'agent1', 'StatusChange', heldConsultation),
     ]);
     // agent2, on the consultation, is not told of agent1's hold.
     expect(await w.take('agent2')).toEqual([]);
@@ -34,7 +34,7 @@ describe.each(TRANSPORTS)("a conference's consultation over %s", (transport: Tra
 
     await w.ok('agent1', consultation.id, 'Retrieve');
     expect(await w.take('agent1')).toEqual([
-      consultMessage(url(), 'agent1', 'StatusChange', consultation, original.id),
+      callMessage(url(), 'agent1', 'StatusChange', consultation),
       callMessage(url(), 'agent1', 'StatusChange', as(original, 'Held', CAPABILITIES.heldConferencing)),
     ]);
     expect(await w.take('agent2')).toEqual([]);
@@ -47,7 +47,7 @@ describe.each(TRANSPORTS)("a conference's consultation over %s", (transport: Tra
     await w.take('agent1');
     await w.ok('agent1', original.id, 'SwapCalls', { otherCallUri: `/calls/${consultation.id}` });
     expect(await w.take('agent1')).toEqual([
-      consultMessage(url(), 'agent1', 'StatusChange', consultation, original.id),
+      callMessage(url(), 'agent1', 'StatusChange', consultation),
       callMessage(url(), 'agent1', 'StatusChange', as(original, 'Held', CAPABILITIES.heldConferencing)),
     ]);
     await w.ok('agent1', consultation.id, 'CompleteConference');
@@ -75,7 +75,7 @@ describe.each(TRANSPORTS)("a conference's consultation over %s", (transport: Tra
 
     await w.ok('agent1', consultation.id, 'Hangup');
     expect(await w.take('agent1')).toEqual([
-      consultMessage(url(), 'agent1', 'StatusChange', released(consultation), original.id),
+      callMessage(url(), 'agent1', 'StatusChange', released(consultation)),
       deviceMessage(url(), 'agent1', USER_STATES.AfterCallWork),
       deviceMessage(url(), 'agent1', USER_STATES.Ready),
     ]);
@@ -90,6 +90,6 @@ describe.each(TRANSPORTS)("a conference's consultation over %s", (transport: Tra
     expect(await w.take('agent2')).toEqual([]);
     await w.ok('agent2', consulted.id, 'Answer');
     expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'StatusChange', as(consulted, 'Established', CAPABILITIES.established))]);
-    expect(await w.take('agent1')).toEqual([consultMessage(url(), 'agent1', 'StatusChange', as(consultation, 'Established', CAPABILITIES.established), original.id)]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', as(consultation, 'Established', CAPABILITIES.established))]);
   });
 });

@@ -1,8 +1,9 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { FayeAgent } from '../helpers/faye-agent';
 import { useWorld } from '../helpers/operations';
+import { CUSTOMER } from '../helpers/transfer';
 import { callMessage } from '../helpers/voice';
-import { as, CAPABILITIES, consulting, consultMessage, FROM, heldMessage, participantsMessage, released } from '../helpers/voice-conference';
+import { as, CAPABILITIES, consulting, released } from '../helpers/voice-conference';
 
 /**
  * The two-step conference as faye's own Node client receives it (not only the official CometD
@@ -23,19 +24,19 @@ describe.each(TRANSPORTS)("a two-step conference, to faye's own client over %s",
       expect(await agent1.take()).toEqual([
         callMessage(url, 'agent1', 'StatusChange', { ...original, state: 'Ringing', capabilities: CAPABILITIES.ringing, duration: '0' }),
         callMessage(url, 'agent1', 'StatusChange', as(original, 'Established', CAPABILITIES.established)),
-        heldMessage(url, 'agent1', original),
-        consultMessage(url, 'agent1', 'StatusChange', { ...consultation, state: 'Dialing', capabilities: CAPABILITIES.consultDialing, duration: '0' }, original.id),
-        consultMessage(url, 'agent1', 'StatusChange', consultation, original.id),
+        callMessage(url, 'agent1', 'StatusChange', original, false),
+        callMessage(url, 'agent1', 'StatusChange', { ...consultation, state: 'Dialing', capabilities: CAPABILITIES.consultDialing, duration: '0' }),
+        callMessage(url, 'agent1', 'StatusChange', consultation),
       ]);
       expect(await agent2.take()).toEqual([callMessage(url, 'agent2', 'StatusChange', ringing), callMessage(url, 'agent2', 'StatusChange', consulted)]);
 
       await w.ok('agent1', consultation.id, 'CompleteConference');
       expect(await agent1.take()).toEqual([
-        consultMessage(url, 'agent1', 'StatusChange', released(consultation), original.id),
-        participantsMessage(url, 'agent1', as(original, 'Established', CAPABILITIES.owner, { participants: [FROM, '7002'] })),
+        callMessage(url, 'agent1', 'StatusChange', released(consultation)),
+        callMessage(url, 'agent1', 'ParticipantsUpdated', as(original, 'Established', CAPABILITIES.owner, { participants: [CUSTOMER, '7002'] })),
       ]);
       expect(await agent2.take()).toEqual([
-        participantsMessage(url, 'agent2', as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: FROM, dnis: '7001', participants: [FROM, '7001'] })),
+        callMessage(url, 'agent2', 'ParticipantsUpdated', as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: CUSTOMER, dnis: '7001', participants: [CUSTOMER, '7001'] })),
       ]);
     } finally {
       // Before the simulator closes: faye's client would otherwise retry for ever.

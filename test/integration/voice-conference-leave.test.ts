@@ -1,7 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld } from '../helpers/operations';
+import { CUSTOMER } from '../helpers/transfer';
 import { callMessage, deviceMessage, established, onVoice, USER_STATES } from '../helpers/voice';
-import { as, CAPABILITIES, FROM, inConference, participantsMessage, released } from '../helpers/voice-conference';
+import { as, CAPABILITIES, inConference, released } from '../helpers/voice-conference';
 
 /**
  * Leaving a conference of the customer, agent1 (its owner) and agent2 (issue 22): the owner removes
@@ -25,10 +26,10 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
     for (const user of ['agent1', 'agent2', 'agent3'] as const) expect(await w.take(user)).toEqual([]);
 
     await w.ok('agent1', agent1.id, 'RemoveParticipantFromConference', { participant: '7002' });
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', as(agent1, 'Established', CAPABILITIES.established, { participants: [FROM] }))]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', as(agent1, 'Established', CAPABILITIES.established, { participants: [CUSTOMER] }))]);
     expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'StatusChange', released(agent2)), ...afterCallWork()]);
     // Two parties left: no conference to remove from or clear.
-    expectRefusal(await w.perform('agent1', agent1.id, 'RemoveParticipantFromConference', { participant: FROM }), 400, 2, /two parties left: Hangup ends it/);
+    expectRefusal(await w.perform('agent1', agent1.id, 'RemoveParticipantFromConference', { participant: CUSTOMER }), 400, 2, /two parties left: Hangup ends it/);
     expectRefusal(await w.perform('agent1', agent1.id, 'ClearCall'), 400, 2, /is not a conference/);
     expectRefusal(await w.perform('agent2', agent2.id, 'Hangup'), 404, 6, /No call/);
   });
@@ -36,9 +37,9 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
   test("RemoveParticipantFromConference of the customer's number: the two agents stay connected, each told ParticipantsUpdated", async () => {
     const w = world();
     const { agent1, agent2 } = await inConference(w);
-    await w.ok('agent1', agent1.id, 'RemoveParticipantFromConference', { participant: FROM });
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', as(agent1, 'Established', CAPABILITIES.established, { participants: ['7002'] }))]);
-    expect(await w.take('agent2')).toEqual([participantsMessage(url(), 'agent2', as(agent2, 'Established', CAPABILITIES.established, { participants: ['7001'] }))]);
+    await w.ok('agent1', agent1.id, 'RemoveParticipantFromConference', { participant: CUSTOMER });
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', as(agent1, 'Established', CAPABILITIES.established, { participants: ['7002'] }))]);
+    expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'ParticipantsUpdated', as(agent2, 'Established', CAPABILITIES.established, { participants: ['7001'] }))]);
     expectRefusal(await w.customer(agent1.connId, 'hangup'), 400, 2, /is over/);
   });
 
@@ -52,7 +53,7 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
     expect(await w.take('agent3')).toEqual([]);
     expectRefusal(await w.customer(agent1.connId, 'hangup'), 400, 2, /is over/);
 
-    const { id } = await established(w, 'agent1', FROM);
+    const { id } = await established(w, 'agent1');
     expectRefusal(await w.perform('agent1', id, 'ClearCall'), 400, 2, /is not a conference \(Hangup ends a call of two parties\)/);
     expect(await w.take('agent1')).toEqual([]);
   });
@@ -63,8 +64,8 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
     const { agent1, agent2 } = await inConference(w);
     await w.ok('agent2', agent2.id, 'Hangup');
     expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'StatusChange', released(agent2)), ...afterCallWork()]);
-    const withCustomer = as(agent1, 'Established', CAPABILITIES.established, { participants: [FROM] });
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', withCustomer)]);
+    const withCustomer = as(agent1, 'Established', CAPABILITIES.established, { participants: [CUSTOMER] });
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', withCustomer)]);
 
     expect((await w.customer(agent1.connId, 'hangup')).body).toEqual({ statusCode: 0 });
     expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', released(withCustomer))]);
@@ -78,8 +79,8 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
     expect((await w.customer(agent1.connId, 'hangup')).body).toEqual({ statusCode: 0 });
     const agents1 = as(agent1, 'Established', CAPABILITIES.established, { participants: ['7002'] });
     const agents2 = as(agent2, 'Established', CAPABILITIES.established, { participants: ['7001'] });
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', agents1)]);
-    expect(await w.take('agent2')).toEqual([participantsMessage(url(), 'agent2', agents2)]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', agents1)]);
+    expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'ParticipantsUpdated', agents2)]);
     expectRefusal(await w.customer(agent1.connId, 'hangup'), 400, 2, /is over/);
 
     await w.ok('agent1', agent1.id, 'Hangup');

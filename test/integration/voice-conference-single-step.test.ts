@@ -1,7 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld, type World } from '../helpers/operations';
+import { CUSTOMER } from '../helpers/transfer';
 import { callMessage, established, oneCall, onVoice, type CallShape } from '../helpers/voice';
-import { as, CAPABILITIES, consulting, FROM, participantsMessage } from '../helpers/voice-conference';
+import { as, CAPABILITIES, consulting } from '../helpers/voice-conference';
 
 /**
  * SingleStepConference (issue 22): the destination is added to agent1's call with the customer,
@@ -15,12 +16,12 @@ describe.each(TRANSPORTS)('SingleStepConference over %s', (transport: Transport)
 
   /** agent1 on a customer's call brings in 7003, who answers: agent1's and agent3's calls, as last told. */
   async function withAgent3(w: World): Promise<{ agent1: CallShape; agent3: CallShape }> {
-    const { connId, id } = await established(w, 'agent1', FROM);
-    const agent1: CallShape = { id, connId, state: 'Established', participants: [FROM, '7003'], ani: FROM, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.owner };
+    const { connId, id } = await established(w, 'agent1');
+    const agent1: CallShape = { id, connId, state: 'Established', participants: [CUSTOMER, '7003'], ani: CUSTOMER, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.owner };
     await w.ok('agent1', id, 'SingleStepConference', { destination: { phoneNumber: '7003' } });
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', agent1)]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', agent1)]);
     const ringing = await oneCall(w, 'agent3');
-    const agent3: CallShape = { id: ringing.call.id, connId, state: 'Ringing', participants: [FROM, '7001'], ani: FROM, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.ringing, duration: '0' };
+    const agent3: CallShape = { id: ringing.call.id, connId, state: 'Ringing', participants: [CUSTOMER, '7001'], ani: CUSTOMER, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.ringing, duration: '0' };
     // agent3's own call, of the original's type, on the same connection.
     expect(ringing).toEqual(callMessage(url(), 'agent3', 'StatusChange', agent3));
     expect(agent3.id).not.toBe(id);
@@ -28,7 +29,7 @@ describe.each(TRANSPORTS)('SingleStepConference over %s', (transport: Transport)
 
     await w.ok('agent3', agent3.id, 'Answer');
     expect(await w.take('agent3')).toEqual([callMessage(url(), 'agent3', 'StatusChange', as(agent3, 'Established', CAPABILITIES.conference))]);
-    expect(await w.take('agent1')).toEqual([participantsMessage(url(), 'agent1', agent1)]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', agent1)]);
     return { agent1, agent3: as(agent3, 'Established', CAPABILITIES.conference) };
   }
 
@@ -48,12 +49,12 @@ describe.each(TRANSPORTS)('SingleStepConference over %s', (transport: Transport)
     const { agent1, agent3 } = await withAgent3(w);
     await w.ok('agent1', agent1.id, 'SingleStepConference', { destination: { phoneNumber: '9000' }, userData: { Reason: 'Escalation' } });
     const userData = { Reason: 'Escalation' };
-    const toldAgent1 = participantsMessage(url(), 'agent1', { ...agent1, participants: [FROM, '7003', '7002'], userData });
-    const toldAgent3 = participantsMessage(url(), 'agent3', { ...agent3, participants: [FROM, '7001', '7002'], userData });
+    const toldAgent1 = callMessage(url(), 'agent1', 'ParticipantsUpdated', { ...agent1, participants: [CUSTOMER, '7003', '7002'], userData });
+    const toldAgent3 = callMessage(url(), 'agent3', 'ParticipantsUpdated', { ...agent3, participants: [CUSTOMER, '7001', '7002'], userData });
     expect(await w.take('agent1')).toEqual([toldAgent1]);
     expect(await w.take('agent3')).toEqual([toldAgent3]);
     const ringing = await oneCall(w, 'agent2');
-    const agent2: CallShape = { id: ringing.call.id, connId: agent1.connId, state: 'Ringing', participants: [FROM, '7001', '7003'], ani: FROM, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.routed, userData, duration: '0' };
+    const agent2: CallShape = { id: ringing.call.id, connId: agent1.connId, state: 'Ringing', participants: [CUSTOMER, '7001', '7003'], ani: CUSTOMER, dnis: '7001', callType: 'Inbound', capabilities: CAPABILITIES.routed, userData, duration: '0' };
     expect(ringing).toEqual(callMessage(url(), 'agent2', 'StatusChange', agent2));
 
     await w.ok('agent2', agent2.id, 'Answer');

@@ -1,7 +1,8 @@
 import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld } from '../helpers/operations';
+import { CUSTOMER } from '../helpers/transfer';
 import { callMessage } from '../helpers/voice';
-import { as, CAPABILITIES, consulting, consultMessage, FROM, heldMessage, participantsMessage, released } from '../helpers/voice-conference';
+import { as, CAPABILITIES, consulting, released } from '../helpers/voice-conference';
 
 /**
  * The two-step conference (issue 22): InitiateConference holds the customer's call and dials a
@@ -17,9 +18,9 @@ describe.each(TRANSPORTS)('a two-step conference over %s: every party told each 
     const { original, consultation, consulted, told } = await consulting(w);
     const dialing = { ...consultation, state: 'Dialing', capabilities: CAPABILITIES.consultDialing, duration: '0' };
     expect(told.agent1).toEqual([
-      heldMessage(url(), 'agent1', original),
-      consultMessage(url(), 'agent1', 'StatusChange', dialing, original.id),
-      consultMessage(url(), 'agent1', 'StatusChange', consultation, original.id),
+      callMessage(url(), 'agent1', 'StatusChange', original, false),
+      callMessage(url(), 'agent1', 'StatusChange', dialing),
+      callMessage(url(), 'agent1', 'StatusChange', consultation),
     ]);
     expect(told.agent2).toEqual([
       callMessage(url(), 'agent2', 'StatusChange', { ...consulted, state: 'Ringing', capabilities: CAPABILITIES.ringing, duration: '0' }),
@@ -42,12 +43,12 @@ describe.each(TRANSPORTS)('a two-step conference over %s: every party told each 
     await w.ok('agent1', calls[on].id, 'CompleteConference');
     expect(await w.take('agent1')).toEqual([
       // The page's first notification: the consultation Released, still listing 7002, with its parent.
-      consultMessage(url(), 'agent1', 'StatusChange', released(consultation), original.id),
-      participantsMessage(url(), 'agent1', as(original, 'Established', CAPABILITIES.owner, { participants: [FROM, '7002'] })),
+      callMessage(url(), 'agent1', 'StatusChange', released(consultation)),
+      callMessage(url(), 'agent1', 'ParticipantsUpdated', as(original, 'Established', CAPABILITIES.owner, { participants: [CUSTOMER, '7002'] })),
     ]);
     // agent2 keeps its call id (and its callType), now on the original's connection.
     expect(await w.take('agent2')).toEqual([
-      participantsMessage(url(), 'agent2', as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: FROM, dnis: '7001', participants: [FROM, '7001'] })),
+      callMessage(url(), 'agent2', 'ParticipantsUpdated', as(consulted, 'Established', CAPABILITIES.conference, { connId: original.connId, ani: CUSTOMER, dnis: '7001', participants: [CUSTOMER, '7001'] })),
     ]);
     expect(await w.take('agent3')).toEqual([]);
 
