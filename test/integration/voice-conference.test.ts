@@ -57,6 +57,24 @@ describe.each(TRANSPORTS)('a two-step conference over %s: every party told each 
     expectRefusal(await w.perform('agent1', consultation.id, 'CompleteConference'), 404, 6, /No call/);
   });
 
+  test('CompleteConference while agent2 still rings: agent2 rings on the original connection, and its Answer tells agent1 ParticipantsUpdated', async () => {
+    const w = world();
+    const { original, consultation, consulted } = await consulting(w, false);
+    await w.ok('agent1', consultation.id, 'CompleteConference');
+    const conference = as(original, 'Established', CAPABILITIES.owner, { participants: [CUSTOMER, '7002'] });
+    expect(await w.take('agent1')).toEqual([
+      // agent2 never joined the consultation: it moved on still ringing, and the consultation lists nobody (as CompleteTransfer's).
+      callMessage(url(), 'agent1', 'StatusChange', released(consultation, { participants: [] })),
+      callMessage(url(), 'agent1', 'ParticipantsUpdated', conference),
+    ]);
+    const ringing = { ...consulted, connId: original.connId, ani: CUSTOMER, dnis: '7001', participants: [CUSTOMER, '7001'] };
+    expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'ParticipantsUpdated', ringing)]);
+
+    await w.ok('agent2', consulted.id, 'Answer');
+    expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'StatusChange', as(ringing, 'Established', CAPABILITIES.conference))]);
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', conference)]);
+  });
+
   test("CompleteConference with a consultCallUri: the consultation call's uri completes it; another call's path is refused (statusCode 1), nothing told", async () => {
     const w = world();
     const { original, consultation } = await consulting(w);
