@@ -19,6 +19,9 @@ export const CAPABILITIES = {
   conference: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'ClearCall', 'MuteCall', 'StartCallRecording'],
   /** A conference its owner is on. */
   owner: [...STARTING, 'Hold', ...ADDING, 'SendDtmf', ...DATA, 'ClearCall', 'RemoveParticipantFromConference', 'MuteCall', 'StartCallRecording'],
+  /** A call held (the Hold page's list), and a conference held: ClearCall too. */
+  held: [...STARTING, 'Retrieve', ...ADDING, ...DATA, 'StartCallRecording'],
+  heldConference: [...STARTING, 'Retrieve', ...ADDING, ...DATA, 'ClearCall', 'StartCallRecording'],
   /** The held original while its conference's consultation goes on: Retrieve (the InitiateConference page) and CompleteConference. */
   heldConferencing: [...STARTING, 'Retrieve', ...ADDING, ...DATA, 'CompleteConference', 'StartCallRecording'],
   /** The initiator's consultation call, dialing: the Dial page's list and CompleteConference. */

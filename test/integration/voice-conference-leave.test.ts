@@ -87,4 +87,19 @@ describe.each(TRANSPORTS)('leaving a conference over %s', (transport: Transport)
     expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', released(agents1))]);
     expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'StatusChange', released(agents2)), ...afterCallWork()]);
   });
+
+  test('the customer hangs up while agent1 holds the conference: agent1 told ParticipantsUpdated, still Held; agent2 too; Retrieve then talks with agent2', async () => {
+    const w = world();
+    const { agent1, agent2 } = await inConference(w);
+    await w.ok('agent1', agent1.id, 'Hold');
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', as(agent1, 'Held', CAPABILITIES.heldConference))]);
+    expect(await w.take('agent2')).toEqual([]);
+
+    expect((await w.customer(agent1.connId, 'hangup')).body).toEqual({ statusCode: 0 });
+    const heldWith2 = as(agent1, 'Held', CAPABILITIES.held, { participants: ['7002'] });
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'ParticipantsUpdated', heldWith2)]);
+    expect(await w.take('agent2')).toEqual([callMessage(url(), 'agent2', 'ParticipantsUpdated', as(agent2, 'Established', CAPABILITIES.established, { participants: ['7001'] }))]);
+    await w.ok('agent1', agent1.id, 'Retrieve');
+    expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', as(heldWith2, 'Established', CAPABILITIES.established))]);
+  });
 });
