@@ -63,7 +63,7 @@ const consulted = (model: GwsModel, initiate: string, operation: string): Sample
  * the initiator's calls are Released, the original first (role `caller`, then `consulter`); the
  * destination joins the original call with its own call id (its connId becomes the original's:
  * modelled, as T-Server's merge) and is told ParticipantsUpdated (role `participants`), as is any
- * other agent on it. The initiator goes into after-call work (role `device`). Allowed while the
+ * other agent on it. The initiator then goes into after-call work (role `device`). Allowed while the
  * destination still rings (a transfer completed before it answers).
  */
 export const completeTransfer = callOperation({
@@ -81,8 +81,12 @@ export const completeTransfer = callOperation({
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others, ...wrapUps.told],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] }],
+      recipients: [{ role: 'caller', userId: caller.id }, ...others],
+      // After-call work once both of the initiator's calls are released: told after the consultation's release.
+      also: [
+        { session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] },
+        { session: pair.original, recipients: wrapUps.told },
+      ],
       scheduled: wrapUps.scheduled,
     };
   },
