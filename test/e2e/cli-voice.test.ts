@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Cli, killAll, MAIN, ROOT, run, waitUntil } from '../helpers/cli';
 
-const SCRIPTS = ['voice-inbound', 'voice-internal', 'voice-outbound-refused'].map((f) => `scenarios/${f}.json`);
+const SCRIPTS = ['voice-inbound', 'voice-internal', 'voice-outbound-refused', 'voice-consult-transfer', 'voice-consult-cancel', 'voice-conference', 'voice-transfer-to-queue'].map((f) => `scenarios/${f}.json`);
 const RUN_MS = 60_000;
 
 let tmp: string;
@@ -89,7 +89,7 @@ describe('gws-sim trigger and customer on calls and phones', () => {
 });
 
 describe('gws-sim run and validate of the voice scripts', () => {
-  test('the three shipped voice scripts pass: exit 0', async () => {
+  test('the shipped voice scripts pass: exit 0', async () => {
     const result = await run(['run', ...SCRIPTS, '--time-scale', '0'], RUN_MS);
     expect(result.stdout).toContain(`${SCRIPTS.length} passed, 0 failed`);
     expect(result.code).toBe(0);
@@ -97,6 +97,12 @@ describe('gws-sim run and validate of the voice scripts', () => {
     expect(result.stdout).toMatch(/agent2 Answer on internal: statusCode 0/);
     expect(result.stdout).toMatch(/agent1 +DeviceStateChangeMessage voice=AfterCallWork doNotDisturb=Off/);
     expect(result.stdout).toMatch(/customer refuse on outbound: statusCode 0/);
+    // The transfers and the conference: each consultation call acted on by the name its step gave it.
+    expect(result.stdout).toMatch(/agent2 Answer on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 CompleteTransfer on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 Hangup on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 RemoveParticipantFromConference on customer: statusCode 0/);
+    expect(result.stdout).toMatch(/agent3 Answer on customer: statusCode 0/);
   });
 
   test('a voice script with a wrong expectation fails, naming the call state that differed', async () => {
