@@ -68,6 +68,41 @@ describe('gws-sim trigger and customer on calls and phones', () => {
     expect((await lastCall()).agentStates).toEqual({ agent3: 'Released' });
   }, 90_000); // about twenty CLI processes, each a Node start-up
 
+  test('a consultation and a transfer: InitiateTransfer names the consultation call on stderr, every party acts on it by its connId, CompleteTransfer takes it as --consultCallUri', async () => {
+    const server = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
+    const url = await server.listening();
+    const at = ['--server', url];
+    const listener = new Cli(['listen', '--agent', 'agent2', '--server', url, '--json', '--channel', '/v2/me/calls']);
+    await waitUntil(() => listener.stderr.includes('agent2 listening on /v2/me/calls') || !listener.running, () => listener.stderr);
+
+    const { id: original } = json(await run(['customer', 'offer', '--media', 'voice', '--from', '+14155550100', '--to', 'agent1', ...at]));
+    expect(json(await run(['trigger', 'Answer', '--agent', 'agent1', '--session', original, ...at]))).toEqual({ statusCode: 0 });
+    const initiated = await run(['trigger', 'InitiateTransfer', '--agent', 'agent1', '--session', original, '--destination', '7002', ...at]);
+    expect([initiated.code, json(initiated)]).toEqual([0, { statusCode: 0 }]);
+    const consultation = /agent1's consultation call: connId (\S+) \(every party's --session for it\)/.exec(initiated.stderr)?.[1];
+    const state = ((await (await fetch(`${url}/sim/state`)).json()) as any).state;
+    const agent1 = state.users.find((u: any) => u.userName === 'agent1').id;
+    expect(consultation).toBe(state.calls.find((c: any) => c.id === original).call.consults[agent1].connId);
+
+    expect(json(await run(['trigger', 'Answer', '--agent', 'agent2', '--session', consultation!, ...at]))).toEqual({ statusCode: 0 });
+    // Posted to the held original; the consultation named by its connId, sent as agent1's own call id there.
+    const completed = await run(['trigger', 'CompleteTransfer', '--agent', 'agent1', '--session', original, '--consultCallUri', consultation!, ...at]);
+    expect([completed.code, json(completed)]).toEqual([0, { statusCode: 0 }]);
+    // agent2 is on the original call now.
+    expect(json(await run(['trigger', 'Hold', '--agent', 'agent2', '--session', original, ...at]))).toEqual({ statusCode: 0 });
+
+    await waitUntil(() => listener.stdout.trim().split('\n').length >= 4, () => listener.stdout);
+    const lines = listener.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.data.notificationType, l.data.call.state, l.data.call.connId])).toEqual([
+      ['StatusChange', 'Ringing', consultation],
+      ['StatusChange', 'Established', consultation],
+      ['ParticipantsUpdated', 'Established', original],
+      ['StatusChange', 'Held', original],
+    ]);
+    listener.signal('SIGINT');
+    expect(await listener.waitForExit()).toMatchObject({ code: 0 });
+  }, 60_000);
+
   test.each([
     [['trigger', 'Hold', '--agent', 'agent1'], 'trigger Hold acts on a session: give --session <id> (a call: its connId, or the agent\'s own call id)'],
     [['trigger', 'Dial', '--agent', 'agent1', '--session', 'x', '--destination', '7002'], "trigger Dial acts on the agent's phone, not on a session: leave --session out"],
@@ -82,8 +117,21 @@ describe('gws-sim trigger and customer on calls and phones', () => {
   test('trigger --help shows the voice examples', async () => {
     const result = await run(['trigger', '--help']);
     expect(result.code).toBe(0);
-    for (const words of ['trigger Dial --agent agent1 --destination 7002', 'trigger DoNotDisturbOn --agent agent2', 'JSON (or its phoneNumber alone): the destination of Dial', "a call's connId"]) {
-      expect(result.stdout).toContain(words);
+    for (const words of [
+      'trigger Dial --agent agent1 --destination 7002',
+      'trigger DoNotDisturbOn --agent agent2',
+      'JSON (or its phoneNumber alone): the destination of Dial',
+      "a call's connId",
+      // The voice transfers' examples (wrapped into two columns) and options.
+      'trigger InitiateTransfer --agent agent1',
+      '--session 0071000000000002 --destination 7002',
+      "trigger then names the consultation call's connId on stderr",
+      'agent1 --session 0071000000000002 --participant 7002',
+      '--session 0071000000000002 --destination 9000',
+      "the otherCallUri of SwapCalls: the agent's own call id, uri or path, or the call's connId",
+      'after CompleteTransfer or CompleteConference the consulted agent is on the original call',
+    ]) {
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain(words);
     }
   });
 });
@@ -133,7 +181,7 @@ describe('gws-sim run and validate of the voice scripts', () => {
     for (const problem of [
       /\$\.steps\[3\]\.text \(line \d+\): a call has no text/,
       /\$\.steps\[5\]\.perform \(line \d+\): expected an operation gws-sim performs, found 'Answr'; did you mean Answer\?/,
-      /\$\.steps\[7\]\.perform \(line \d+\): Accept is not an operation on a call; its operations: Answer, Reject, Hold/,
+      /\$\.steps\[7\]\.perform \(line \d+\): Accept is not an operation on a call; its operations: Answer, Reject, SingleStepTransfer, InitiateConference, Hold/,
       /\$\.steps\[13\]\.customer \(line \d+\): expected what a customer does \(.*\), found 'hangUp'; did you mean hangup\?/,
       /\$\.steps\[14\]\.customer \(line \d+\): the customer of a call does not say; in a call it may: hangup, answer, refuse/,
       /\$\.steps\[17\]\.session \(line \d+\): a session or call named 'caller' is already offered or dialed/,
