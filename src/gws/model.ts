@@ -230,7 +230,8 @@ export class GwsModel {
 
   /**
    * Moves `userId`'s leg (same id) from one connection to another, with its state, participant and
-   * invitation: a transfer or conference completed joins the consultation's parties to the original call.
+   * invitation: a transfer or conference completed joins the consultation's parties to the original
+   * call (which the consultation, now over, still lists).
    */
   moveLeg(from: Session, to: Session, userId: string): void {
     const leg = from.legs?.[userId];
@@ -241,11 +242,9 @@ export class GwsModel {
     this.legs.set(leg.id, { sessionId: to.id, userId });
     to.states[userId] = from.states[userId];
     delete from.states[userId];
+    // The party stays listed where it was: a call released keeps the parties it had (the CompleteConference page's consultation).
     const party = agentOf(from, userId);
-    if (party) {
-      from.participants = from.participants.filter((p) => p !== party);
-      to.participants = [...to.participants, party];
-    }
+    if (party) to.participants = [...to.participants, party];
     const invitation = from.invited.find((i) => i.userId === userId);
     if (invitation) {
       from.invited = from.invited.filter((i) => i !== invitation);

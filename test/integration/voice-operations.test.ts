@@ -8,8 +8,9 @@ import { callMessage, calls, deviceMessage, dial, devices, established, oneCall,
 const DIALING = ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
 const RINGING = ['Answer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
 const DATA = ['DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'];
-const ESTABLISHED = ['Hold', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'];
-const HELD = ['Retrieve', ...DATA, 'StartCallRecording'];
+const TRANSFERS = ['SingleStepTransfer', 'InitiateConference'];
+const ESTABLISHED = [...TRANSFERS, 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', ...DATA, 'MuteCall', 'StartCallRecording'];
+const HELD = [...TRANSFERS, 'Retrieve', 'SingleStepConference', 'InitiateTransfer', ...DATA, 'StartCallRecording'];
 const FROM = '+14155550100';
 
 /** A fixture whose outbound calls are answered only when the customer says so. */
@@ -98,7 +99,7 @@ describe.each(TRANSPORTS)('each voice operation over %s: every party told, as th
     const w = world();
     const shape = await inbound(w);
     await w.ok('agent1', shape.id, 'MuteCall');
-    const muted = ['Hold', 'SendDtmf', ...DATA, 'UnmuteCall', 'StartCallRecording'];
+    const muted = [...TRANSFERS, 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', ...DATA, 'UnmuteCall', 'StartCallRecording'];
     expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', { ...shape, mute: 'On', capabilities: muted })]);
     await w.ok('agent1', shape.id, 'UnmuteCall');
     expect(await w.take('agent1')).toEqual([callMessage(url(), 'agent1', 'StatusChange', shape)]);
@@ -132,7 +133,7 @@ describe.each(TRANSPORTS)('each voice operation over %s: every party told, as th
   test('the recording operations: CallRecordingStateChange, recordingState and the recording capabilities that follow, no extensions', async () => {
     const w = world();
     const shape = await inbound(w);
-    const base = ['Hold', 'SendDtmf', ...DATA, 'MuteCall'];
+    const base = [...TRANSFERS, 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', ...DATA, 'MuteCall'];
     const steps: [string, string, string[]][] = [
       ['StartCallRecording', 'Recording', ['PauseCallRecording', 'StopCallRecording']],
       ['PauseCallRecording', 'Paused', ['ResumeCallRecording', 'StopCallRecording']],

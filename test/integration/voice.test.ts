@@ -2,8 +2,8 @@ import { TRANSPORTS, type Transport } from '../helpers/agent';
 import { expectRefusal, useWorld, type World } from '../helpers/operations';
 import { rest } from '../helpers/rest';
 
-const ESTABLISHED = ['Hold', 'SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'MuteCall', 'StartCallRecording'];
-const HELD = ['Retrieve', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'StartCallRecording'];
+const ESTABLISHED = ['SingleStepTransfer', 'InitiateConference', 'Hold', 'SingleStepConference', 'InitiateTransfer', 'SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'MuteCall', 'StartCallRecording'];
+const HELD = ['SingleStepTransfer', 'InitiateConference', 'Retrieve', 'SingleStepConference', 'InitiateTransfer', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'StartCallRecording'];
 const calls = (told: any[]) => told.filter((n) => n.messageType === 'CallStateChangeMessage');
 const summary = (n: any) => `${n.notificationType}:${n.call.state}`;
 
@@ -85,7 +85,7 @@ describe.each(TRANSPORTS)('voice over %s', (transport: Transport) => {
     await post(w, 'agent1', `/me/devices/${device}/calls`, { operationName: 'Dial', destination: { phoneNumber: '+33123456789' } });
     const [dialing, answered] = calls(await w.take('agent1'));
     expect([summary(dialing), dialing.call.callType, summary(answered)]).toEqual(['StatusChange:Dialing', 'Outbound', 'StatusChange:Established']);
-    expectRefusal(await w.customer(dialing.call.connId, 'refuse'), 400, 2, /not an outbound call still dialing/);
+    expectRefusal(await w.customer(dialing.call.connId, 'refuse'), 400, 2, /not a call to an outside number still dialing/);
     expect((await w.customer(dialing.call.connId, 'hangup')).body).toEqual({ statusCode: 0 });
     expect(calls(await w.take('agent1')).map(summary)).toEqual(['StatusChange:Released']);
     expectRefusal(await w.customer(dialing.call.connId, 'answer'), 400, 2, /^Call .* is over: the customer can no longer/);

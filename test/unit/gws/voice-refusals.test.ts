@@ -106,7 +106,7 @@ describe('operations their capabilities do not offer now: statusCode 2, saying w
     expect(w.snapshot()).toBe(before);
   });
 
-  it("the customer's answer or refusal of a call that is not an outbound call still dialing; any action once it has hung up", () => {
+  it("the customer's answer or refusal of a call that is not a call to an outside number still dialing; any action once it has hung up", () => {
     const w = agent1In('Ringing');
     for (const name of ['CustomerAnswer', 'CustomerRefuse']) {
       const error = refusal(() => w.customer(name, w.connId));

@@ -87,6 +87,14 @@ export function partiesOn(model: GwsModel, session: Session): number {
   return customers + queued + Object.values(session.states).filter((state) => state !== VOICE.finalState).length;
 }
 
+/** The parties a call may hold (modelled: switches bound their conferences; 16 is a common size). */
+export const MAX_PARTIES = 16;
+
+/** Refuses to add a party to a call that holds MAX_PARTIES already. */
+export function requireRoom(model: GwsModel, session: Session, operation: string, who: string): void {
+  requireOffered(partiesOn(model, session) < MAX_PARTIES, operation, who, `call ${session.id} holds ${MAX_PARTIES} parties, the most a conference may (modelled)`);
+}
+
 /** Three parties or more: a conference, which goes on when one of them leaves (ClearCall ends it for all). */
 export const isConference = (session: Session) =>
   session.participants.filter((p) => p.type === 'Customer').length + Object.values(session.states).filter((state) => state !== VOICE.finalState).length >= 3;

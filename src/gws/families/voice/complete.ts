@@ -4,7 +4,7 @@ import type { Consultation, GwsModel, Standing } from '../../model';
 import type { SampleCall } from '../../operations/operation';
 import { route } from '../../operations/routing';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, releaseAll, requireOffered } from './calls';
+import { leaveCall, otherParties, releaseAll, requireOffered, requireRoom } from './calls';
 import { callIdOf, pairOf, purposeOf, untie, type Pair } from './consultation';
 import { onEstablished } from './samples';
 
@@ -36,9 +36,7 @@ function pairToComplete(model: GwsModel, operation: string, purpose: Consultatio
 function join(model: GwsModel, { original, consultation }: Pair, initiator: string): void {
   untie(model, original, initiator);
   for (const userId of Object.keys(consultation.states)) if (userId !== initiator && consultation.states[userId] !== 'Released') model.moveLeg(consultation, original, userId);
-  const outside = consultation.participants.filter((p) => p.type === 'Customer');
-  consultation.participants = consultation.participants.filter((p) => p.type !== 'Customer');
-  original.participants = [...original.participants, ...outside];
+  original.participants = [...original.participants, ...consultation.participants.filter((p) => p.type === 'Customer')];
   const queued = model.channels.pendingOf(consultation.id);
   if (queued) {
     model.channels.stopWaiting('voice', consultation.id);
@@ -109,6 +107,7 @@ export const completeConference = callOperation({
   offered: offeredFor('conference'),
   perform({ model, caller, standing, params }) {
     const pair = pairToComplete(model, 'CompleteConference', 'conference', standing, params.consultCallUri);
+    requireRoom(model, pair.original, 'CompleteConference', caller.userName);
     join(model, pair, caller.id);
     const { original } = pair;
     original.states[caller.id] = 'Established';

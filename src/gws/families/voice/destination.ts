@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gwsError } from '../../../errors';
 import type { User } from '../../fixture';
 import type { GwsModel, Session } from '../../model';
+import { UserData } from '../../operations/params';
 
 /** A number dialed, as the Call Control pages write it: `{"phoneNumber": "7002"}`. */
 export const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: up to 32 digits, * or #, with an optional leading +') });
@@ -34,4 +35,20 @@ export function reach(model: GwsModel, caller: User, operation: string, phoneNum
 /** The DN routed calls arrive on (their `dnis`): the first queue's routing point, else 9000 (the Reject page's sample shows one; modelled). */
 export function routingPoint(model: GwsModel): string {
   return model.fixture.queues.find((q) => q.phoneNumber !== undefined)?.phoneNumber ?? '9000';
+}
+
+/** What InitiateTransfer, SingleStepTransfer and their conference kin take (the pages' parameters). */
+export const TransferParams = z.object({
+  destination: Destination.meta({ description: 'the number called: another agent\'s DN, a queue\'s routing point, or an outside number', shorthand: 'phoneNumber' }),
+  location: z.string().max(256).optional(),
+  userData: UserData.optional(),
+});
+export type TransferParams = z.infer<typeof TransferParams>;
+
+/** The call's user data with `extra` merged in (a transfer's userData travels with the call), within the limit. */
+export function withUserData(model: GwsModel, operation: string, call: Session, extra: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!extra) return call.userData;
+  const merged = { ...call.userData, ...extra };
+  model.checkUserData(operation, merged, call.userData);
+  return merged;
 }

@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { UserData } from '../../operations/params';
 import { defineCreatingOperation, type Draft } from '../../operations/operation';
 import { newCall } from './calls';
-import { Destination, reach } from './destination';
+import { reach, TransferParams } from './destination';
 import { route } from '../../operations/routing';
 import { startVoice } from './samples';
 
@@ -17,8 +15,8 @@ import { startVoice } from './samples';
 export const dial = defineCreatingOperation({
   media: 'voice',
   name: 'Dial',
-  summary: "The agent's phone dials a number (POST /api/v2/me/devices/{id}/calls): another agent's DN rings there, any other number is an outbound call",
-  params: z.object({ destination: Destination.meta({ description: 'the number dialed: another agent\'s DN, or an outside number', shorthand: 'phoneNumber' }), location: z.string().max(256).optional(), userData: UserData.optional() }),
+  summary: "The agent's phone dials a number (POST /api/v2/me/devices/{id}/calls): another agent's DN rings there, a queue's number routes the call, any other number is an outbound call",
+  params: TransferParams,
   example: { destination: { phoneNumber: '7002' } },
   roles: ['caller', 'callee'],
   participants: [],

@@ -1,29 +1,11 @@
-import { z } from 'zod';
-import type { Consultation, GwsModel, Session } from '../../model';
-import { UserData } from '../../operations/params';
+import type { Consultation } from '../../model';
 import { route } from '../../operations/routing';
 import type { Draft, Told } from '../../operations/operation';
 import { callOperation } from './call-operation';
 import { leaveCall, newCall, requireOffered } from './calls';
 import { link, pairOf } from './consultation';
-import { Destination, reach } from './destination';
+import { reach, TransferParams, withUserData } from './destination';
 import { onEstablished } from './samples';
-
-/** What InitiateTransfer, SingleStepTransfer and their conference kin take (the pages' parameters). */
-export const TransferParams = z.object({
-  destination: Destination.meta({ description: 'the number called: another agent\'s DN, a queue\'s routing point, or an outside number', shorthand: 'phoneNumber' }),
-  location: z.string().max(256).optional(),
-  userData: UserData.optional(),
-});
-export type TransferParams = z.infer<typeof TransferParams>;
-
-/** The call's user data with `extra` merged in (a transfer's userData travels with the call), within the limit. */
-export function withUserData(model: GwsModel, operation: string, call: Session, extra: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (!extra) return call.userData;
-  const merged = { ...call.userData, ...extra };
-  model.checkUserData(operation, merged, call.userData);
-  return merged;
-}
 
 /**
  * InitiateTransfer and InitiateConference (their pages): the agent's call is Held (the first
@@ -47,11 +29,8 @@ function initiateOperation(name: string, purpose: Consultation['purpose'], summa
       requireOffered(session.call!.consultation === undefined, name, caller.userName, `call ${session.legs![caller.id].id} is itself a consultation: complete it or hang it up first`);
       const reached = reach(model, caller, name, params.destination.phoneNumber, session);
       const userData = withUserData(model, name, session, params.userData);
-      // A consultation already going on from the call is ended first: the agent consults another party instead (modelled).
-      const previous = pairOf(model, session, caller.id);
-      const ended = previous && leaveCall(model, previous.consultation, caller.id);
-      session.states[caller.id] = 'Held';
       const own = model.deviceOf(caller.id).phoneNumber;
+      // Made first: a refusal (the simulator full of calls) leaves everything as it was.
       const consultation = newCall(model, now, {
         call: { ani: own, dnis: reached.phoneNumber, callType: 'Consult', routed: reached.kind === 'queue' },
         userData,
@@ -59,6 +38,10 @@ function initiateOperation(name: string, purpose: Consultation['purpose'], summa
         ...(reached.kind === 'agent' ? { ringing: { userId: reached.userId, kind: 'consult', visibility: 'All', by: caller.id } } : {}),
         ...(reached.kind === 'outside' ? { customer: reached.phoneNumber } : {}),
       });
+      // A consultation already going on from the call is ended first: the agent consults another party instead (modelled).
+      const previous = pairOf(model, session, caller.id);
+      const ended = previous && leaveCall(model, previous.consultation, caller.id);
+      session.states[caller.id] = 'Held';
       link(session, consultation, caller.id, purpose);
       const rung = reached.kind === 'agent' ? reached.userId : reached.kind === 'queue' ? route(model, consultation, { kind: 'consult', visibility: 'All', by: caller.id }) : undefined;
       const answerAfterMs = model.fixture.voice.answerAfterMs;

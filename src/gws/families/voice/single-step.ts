@@ -4,9 +4,8 @@ import type { GwsModel, Session } from '../../model';
 import type { User } from '../../fixture';
 import type { Told } from '../../operations/operation';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, requireOffered, told } from './calls';
-import { reach } from './destination';
-import { TransferParams, withUserData } from './initiate';
+import { leaveCall, otherParties, requireOffered, requireRoom, told } from './calls';
+import { reach, TransferParams, withUserData } from './destination';
 import { onEstablished } from './samples';
 
 /**
@@ -18,6 +17,7 @@ import { onEstablished } from './samples';
 function bringIn(model: GwsModel, caller: User, operation: string, session: Session, params: TransferParams): string | undefined {
   requireOffered(session.call!.consultation === undefined, operation, caller.userName, `call ${session.legs![caller.id].id} is a consultation: complete it or hang it up first`);
   const reached = reach(model, caller, operation, params.destination.phoneNumber, session);
+  requireRoom(model, session, operation, caller.userName);
   session.userData = withUserData(model, operation, session, params.userData);
   if (reached.kind === 'agent') {
     invite(model, session, { userId: reached.userId, kind: 'transfer', visibility: 'All', by: caller.id });

@@ -69,9 +69,10 @@ export function phoneOf(model: GwsModel, userId: string): Phone {
   return { device: model.deviceOf(userId), voice: model.channels.get(userId, 'voice'), doNotDisturb: model.channels.isDoNotDisturb(userId) };
 }
 
-/** The phones of everyone the call reached: the parties' numbers and the recipients' devices. */
+/** The phones of everyone the call reached (a consultation completed lists the party that moved on): the parties' numbers and the recipients' devices. */
 export function phonesOf(model: GwsModel, session: Session): Phones {
-  return Object.fromEntries(Object.keys(session.states).map((userId) => [userId, phoneOf(model, userId)]));
+  const reached = new Set([...Object.keys(session.states), ...session.participants.flatMap((p) => (p.type === 'Agent' ? [p.userId] : []))]);
+  return Object.fromEntries([...reached].map((userId) => [userId, phoneOf(model, userId)]));
 }
 
 /** A participant of a call: a number, as the pages write it (e164Number empty for an internal DN). */
