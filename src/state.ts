@@ -3,7 +3,7 @@ import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
 import { CHANNELS, DEVICES_TOPIC, FAMILIES, familyNamed, type Collection, type MediaName } from './gws/families';
 import type { User } from './gws/fixture';
-import type { GwsModel, Session } from './gws/model';
+import type { CallData, GwsModel, Session } from './gws/model';
 import { capabilitiesOf, customerOperations, type Outcome } from './gws/operations/registry';
 import type { OperationChange } from './events-wire';
 import { participantWire, sessionWire } from './gws/wire';
@@ -49,11 +49,31 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
     departed: session.departed.map((p) => participantWire(p, baseUrl)),
     invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
     agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
-    // A call: its numbers, and each agent's own call (its id is the one the agent's REST path names).
-    ...(session.call ? { call: session.call } : {}),
+    // A call: its numbers and ties, and each agent's own call (its id is the one the agent's REST path names).
+    ...(session.call ? { call: callState(model, session.call) } : {}),
     ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([id, leg]) => [model.userById(id)?.userName ?? id, leg])) } : {}),
     /** What each agent may perform now, as its REST view of the session lists it. */
     agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
+  };
+}
+
+/**
+ * A call's numbers and what ties it to others, agents by user name as elsewhere in the state: the
+ * consultation it is (the call consulted from, its initiator, what for), the consultations started
+ * from it, and a conference's owner.
+ */
+function callState(model: GwsModel, call: CallData) {
+  const name = (userId: string) => model.userById(userId)?.userName ?? userId;
+  const { ani, dnis, callType, routed, consultation, consults, owner } = call;
+  const started = Object.entries(consults ?? {});
+  return {
+    ani,
+    dnis,
+    callType,
+    routed,
+    ...(consultation ? { consultation: { parent: consultation.parent, initiator: name(consultation.initiator), purpose: consultation.purpose } } : {}),
+    ...(started.length > 0 ? { consults: Object.fromEntries(started.map(([initiator, link]) => [name(initiator), link])) } : {}),
+    ...(owner === undefined ? {} : { owner: name(owner) }),
   };
 }
 
@@ -69,8 +89,9 @@ export function changeOf(model: GwsModel, baseUrl: string, outcome: Outcome): Op
   if (!('session' in outcome)) {
     return { users: [userChange(model, outcome.user)], sessions: outcome.followUps.map((f) => changedSession(model, baseUrl, f.session, [])), ...gone };
   }
-  // A call can change its agents' phones too (after-call work once it is released).
-  const phones = [...new Set(outcome.recipients.filter((r) => r.topic === DEVICES_TOPIC).map((r) => r.userId))].flatMap((id) => {
+  // A call can change its agents' phones too (after-call work once it is released), told on it or on another call it tells of.
+  const told = [outcome, ...outcome.before, ...outcome.after].flatMap((o) => o.recipients);
+  const phones = [...new Set(told.filter((r) => r.topic === DEVICES_TOPIC).map((r) => r.userId))].flatMap((id) => {
     const user = model.userById(id);
     return user ? [userChange(model, user)] : [];
   });

@@ -518,6 +518,61 @@ describe('voice', () => {
     }
   });
 
+  test("a consultation and a conference from the page: the consultation tells its call, initiator and purpose; the conference its parties and owner; its owner removes agent2", async () => {
+    const post = async (path: string, body: object): Promise<any> => (await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    const legOf = (agent: string, connId: string) => sim.state().calls.find((c) => c.id === connId)!.legs![agent].id;
+    const lines = (selector: string) => page.$$eval(selector, (items: any[]) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+    await post('/sim/agents/agent1', { operationName: 'StartContactCenterSession', channels: ['voice'] });
+    const { id: connId } = await post('/sim/calls', { from: '+14155550100', offerTo: 'agent1' });
+    const original = legOf('agent1', connId);
+    expect(await post(`/sim/agents/agent1/calls/${original}`, { operationName: 'Answer' })).toEqual({ statusCode: 0 });
+    await page.waitForSelector(`.agent[data-agent="agent1"] .calls li[data-call="${original}"][data-state="Established"]`);
+
+    // The destination typed as its number alone (the phones' numbers suggested), as trigger's --destination takes it.
+    await page.selectOption('#operation-agent', 'agent1');
+    await page.selectOption('#operation-session', connId);
+    await page.selectOption('#operation-operation', 'InitiateConference');
+    expect(await page.getAttribute('#operation-destination', 'list')).toBe('phone-numbers');
+    expect(await page.$$eval('#phone-numbers option', (options: any[]) => options.map((o) => [o.value, o.label]))).toEqual([['7001', 'agent1'], ['7002', 'agent2'], ['7003', 'agent3']]);
+    expect(await perform('operation', { destination: '7002' })).toBe(`/sim/agents/agent1/calls/${original}`);
+    const consultation = sim.state().calls.find((c) => c.call?.consultation !== undefined)!;
+    expect(consultation.call).toMatchObject({ callType: 'Consult', consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' } });
+    const consulting = consultation.legs!.agent1.id;
+    const tie = `consultation (conference) by agent1, from call ${connId}`;
+    await page.waitForSelector(`.agent[data-agent="agent2"] .calls li[data-conn="${consultation.id}"][data-state="Ringing"]`);
+    expect(await lines('.agent[data-agent="agent1"] .calls li')).toEqual([
+      `Dialing ${consulting} Consult · 7001 → 7002 · ${tie}`,
+      `Held ${original} Inbound · +14155550100 → 7001 · agent1 consults on call ${consultation.id} (conference)`,
+    ]);
+    expect(await lines('.agent[data-agent="agent2"] .calls li')).toEqual([`Ringing ${consultation.legs!.agent2.id} Consult · 7001 → 7002 · ${tie}`]);
+    const consultCard = `[data-session="${consultation.id}"]`;
+    expect(await page.$eval(`${consultCard} .ties`, (ul: any) => [ul.dataset.consultationOf, ul.dataset.purpose, ul.textContent.trim()])).toEqual([connId, 'conference', tie]);
+    // The operation's line on the timeline (on the call it was performed on) says what it made.
+    await page.waitForSelector('#timeline li.event[data-type="operation"][data-kind="InitiateConference"]');
+    expect(await text(page, '#timeline li.event[data-kind="InitiateConference"] .fields')).toBe(`${connId}statusCode 0 · agent1 consults on call ${consultation.id} (conference)`);
+    // The consultation's notification (held: agent1 has no client) names the agent's call it consults from.
+    await page.waitForFunction((id) => [...(globalThis as any).document.querySelectorAll('#timeline li.event[data-type="held"] .fields')].some((f: any) => f.textContent.includes(id)), `state Dialing · Consult · consultation of call ${original} · participants 7002`);
+
+    expect(await post(`/sim/agents/agent2/calls/${consultation.legs!.agent2.id}`, { operationName: 'Answer' })).toEqual({ statusCode: 0 });
+    await page.waitForSelector(`.agent[data-agent="agent1"] .calls li[data-call="${consulting}"][data-state="Established"]`);
+    // consultCallUri: the agent's other calls are suggested.
+    await page.selectOption('#operation-operation', 'CompleteConference');
+    expect(await page.getAttribute('#operation-consultCallUri', 'list')).toBe('agent-calls');
+    expect(await page.$$eval('#agent-calls option', (options: any[]) => options.map((o) => o.value))).toEqual([consulting]);
+    await perform('operation', { consultCallUri: consulting });
+    const card = `[data-session="${connId}"]`;
+    await page.waitForFunction((selector) => (globalThis as any).document.querySelector(selector)?.textContent.includes('conference of 3 parties, owner agent1'), `${card} .ties`);
+    expect(await text(page, `${card} summary`)).toMatch(/conference/);
+    expect(await lines(`${card} .people li`)).toEqual(['+14155550100 · Customer', `7001 agent1 · call ${original} · Established`, `7002 agent2 · call ${consultation.legs!.agent2.id} · Established`]);
+
+    await page.selectOption('#operation-operation', 'RemoveParticipantFromConference');
+    expect(await page.getAttribute('#operation-participant', 'list')).toBe('phone-numbers');
+    await perform('operation', { participant: '7002' });
+    await page.waitForFunction((selector) => (globalThis as any).document.querySelector(selector)?.textContent.includes('· Released'), `${card} .people li[data-agent="agent2"]`);
+    expect(await page.$$(`${card} .ties`)).toHaveLength(0);
+    expect(await text(page, `${card} summary`)).toMatch(/on the line/);
+  });
+
   test("agent1's phone dials agent2 from the page; do-not-disturb on agent2's phone from the page", async () => {
     const agent2 = await sim.agent('agent2');
     try {

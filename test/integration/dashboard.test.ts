@@ -248,6 +248,55 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     expect(operations[3].changed.sessions[0]).toMatchObject({ collection: 'calls', session: { receivedDate: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/), agentStates: { agent1: 'Dialing', agent2: 'Ringing' }, call: { ani: '7001', dnis: '7002', callType: 'Internal' } } });
   });
 
+  test("a call's ties in GET /sim/state and in an operation's change, agents by user name: the consultation, the consultations started from the original, a conference's owner", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    const offered = await api.post('/sim/calls', { from: '+14155550100', offerTo: 'agent1' });
+    const connId: string = offered.body.id;
+    const original = sim.state().calls[0].legs!.agent1.id;
+    expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'Answer' })).body).toEqual({ statusCode: 0 });
+    expect(sim.state().calls[0].call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false });
+
+    expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'InitiateConference', destination: { phoneNumber: '7002' } })).body).toEqual({ statusCode: 0 });
+    const consultation = sim.state().calls.find((c) => c.id !== connId)!;
+    expect(consultation.call).toEqual({ ani: '7001', dnis: '7002', callType: 'Consult', routed: false, consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' } });
+    expect(sim.state().calls.find((c) => c.id === connId)!.call).toMatchObject({ consults: { agent1: { connId: consultation.id, purpose: 'conference' } } });
+    const initiated = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'InitiateConference'))).map((f) => f.data).find((e) => e.operation === 'InitiateConference');
+    expect(initiated.changed.sessions.map((s: any) => s.session.call)).toEqual(expect.arrayContaining([expect.objectContaining({ consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' } })]));
+
+    expect((await api.post(`/sim/agents/agent2/calls/${consultation.legs!.agent2.id}`, { operationName: 'Answer' })).body).toEqual({ statusCode: 0 });
+    expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'CompleteConference' })).body).toEqual({ statusCode: 0 });
+    const conference = sim.state().calls.find((c) => c.id === connId)!;
+    // The consultation's ties are gone with it: no empty `consults` left behind.
+    expect(conference.call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false, owner: 'agent1' });
+    expect(conference.agentStates).toEqual({ agent1: 'Established', agent2: 'Established' });
+  });
+
+  test("CompleteTransfer: the initiator's after-call work follows both its calls' Released (the page's order), and the change carries its phone (no wrap-up time at time scale 0: NotReady again at once)", async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const api = rest(sim.url);
+    await api.post('/sim/agents/agent1', { operationName: 'StartContactCenterSession', channels: ['voice'] });
+    const agent1 = await sim.agent('agent1');
+    try {
+      const connId: string = (await api.post('/sim/calls', { from: '+14155550100', offerTo: 'agent1' })).body.id;
+      const original = sim.state().calls[0].legs!.agent1.id;
+      await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'Answer' });
+      await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'InitiateTransfer', destination: { phoneNumber: '7002' } });
+      const consultation = sim.state().calls.find((c) => c.id !== connId)!;
+      await api.post(`/sim/agents/agent2/calls/${consultation.legs!.agent2.id}`, { operationName: 'Answer' });
+      await sim.settled();
+      agent1.take();
+      expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'CompleteTransfer' })).body).toEqual({ statusCode: 0 });
+      await sim.settled();
+      const told = agent1.take().map((n: any) => (n.messageType === 'CallStateChangeMessage' ? `${n.call.id} ${n.notificationType} ${n.call.state}` : `${n.messageType} ${n.devices[0].userState.displayName}`));
+      expect(told).toEqual([`${original} StatusChange Released`, `${consultation.legs!.agent1.id} StatusChange Released`, 'DeviceStateChangeMessage AfterCallWork', 'DeviceStateChangeMessage Not Ready']);
+      const completed = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'CompleteTransfer'))).map((f) => f.data).find((e) => e.operation === 'CompleteTransfer');
+      expect(completed.changed.users).toEqual([{ userName: 'agent1', channels: [expect.objectContaining({ channel: 'voice', state: 'NotReady', workMode: 'AfterCallWork' })], doNotDisturb: false }]);
+    } finally {
+      await agent1.disconnect();
+    }
+  });
+
   test("a released call's change carries its agents' phones: after-call work, then Ready again, followed from the feed", async () => {
     // A manual clock: the fixture's 5 s of after-call work end only when the test says.
     sim = await createSimulator({ clock: 'manual' });

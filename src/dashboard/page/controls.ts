@@ -64,9 +64,11 @@ function AgentForm({ catalog, state, sessions, after }: { catalog: Catalog; stat
   if (!session) return null;
   const allowed = session.agentCapabilities[agent] ?? [];
   const operations = catalog.agentOperations.filter((o) => o.media === session.media.name && !o.creates).sort((a, b) => Number(allowed.includes(b.name)) - Number(allowed.includes(a.name)));
-  const sessionLabel = (s: SessionOf) => `${s.id}${s.agentStates[agent] ? ` (${s.agentStates[agent]})` : ' (not in it)'}`;
+  const sessionLabel = (s: SessionOf) => `${s.id}${s.agentStates[agent] ? ` (${s.agentStates[agent]})` : ' (not in it)'}${s.call?.consultation ? ` · consultation of ${s.call.consultation.parent}` : ''}`;
   // A call's agent acts on its own call (its leg), as over REST; the connId of a call it is not on is refused.
   const target = session.legs?.[agent]?.id ?? session.id;
+  // What SwapCalls' otherCallUri and a completion's consultCallUri may name: the agent's other calls still on.
+  const otherCalls = sessions.filter((s) => s !== session && s.legs?.[agent] !== undefined && s.agentStates[agent] !== 'Released');
   return html`
     <${OperationForm} id="operation" title="An agent performs" submit="Perform" operations=${operations}
       labelOf=${(o: FormOperation) => (allowed.includes(o.name) ? `${o.name} ✓` : o.name)}
@@ -76,6 +78,7 @@ function AgentForm({ catalog, state, sessions, after }: { catalog: Catalog; stat
         <${Choice} id="operation-agent" label="Agent" value=${agent} options=${state.users.map((u) => u.userName)} onChange=${setAgent} />
         <${Choice} id="operation-session" label="Session" value=${session.id} options=${ordered.map((s) => [s.id, sessionLabel(s)] as [string, string])} onChange=${setChosen} />
       </div>
+      <datalist id="agent-calls">${otherCalls.map((s) => html`<option value=${s.legs![agent].id} label=${`${s.agentStates[agent]}, connId ${s.id}`} />`)}</datalist>
       <p class="muted small">✓: allowed now for ${agent} (${allowed.length === 0 ? 'nothing is' : `${allowed.length} operations`}); the others are refused, as over REST.</p>
     <//>
   `;

@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { describeAnswer, type Answer } from './api';
 import { html } from './html';
-import { bodyOf, SchemaFields, type Values } from './schema-form';
+import { bodyOf, type Values } from './request-body';
+import { SchemaFields } from './schema-form';
 import type { JsonSchema } from './types';
 
 export interface FormOperation {

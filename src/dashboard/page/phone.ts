@@ -1,3 +1,4 @@
+import { callTies } from './call-ties';
 import { html } from './html';
 import type { SessionOf, User } from './types';
 
@@ -11,7 +12,7 @@ export function voiceState(user: User, deviceChannel: string): string {
   return voice.workMode === 'AfterCallWork' ? 'AfterCallWork' : voice.state;
 }
 
-/** The agent's phone: its DN, its voice state and do-not-disturb; then its calls, newest first, each with its own call id and state. */
+/** The agent's phone: its DN, its voice state and do-not-disturb; then its calls, newest first, each with its own call id and state, and what ties it to other calls (a consultation, a conference). */
 export function Phone({ user, calls, deviceChannel }: { user: User; calls: readonly SessionOf[]; deviceChannel: string }) {
   if (user.phoneNumber === undefined) return null;
   const state = voiceState(user, deviceChannel);
@@ -28,7 +29,7 @@ export function Phone({ user, calls, deviceChannel }: { user: User; calls: reado
         const leg = call.legs![user.userName];
         const legState = call.agentStates[user.userName];
         return html`<li key=${leg.id} data-call=${leg.id} data-conn=${call.id} data-state=${legState}>
-          <span class=${`chip state-${legState}`}>${legState}</span> <code title=${`call id (connId ${call.id})`}>${leg.id}</code> ${leg.callType} · ${call.call?.ani ?? '?'} → ${call.call?.dnis ?? '?'}${legMarks(leg)}
+          <span class=${`chip state-${legState}`}>${legState}</span> <code title=${`call id (connId ${call.id})`}>${leg.id}</code> ${leg.callType} · ${call.call?.ani ?? '?'} → ${call.call?.dnis ?? '?'}${legMarks(leg)}${callTies(call).map((tie) => ` · ${tie}`)}
         </li>`;
       })}
     </ul>`}

@@ -44,6 +44,8 @@ export function keyFields(event: { data: unknown }, media: readonly Media[]): st
     // A call's parties are numbers, a session's have nicknames.
     const participants = Array.isArray(resource.participants) ? resource.participants.map((p) => record(p)?.nickname ?? record(p)?.phoneNumber).join(', ') : undefined;
     const parts = [`state ${String(resource.state)}`, ...(typeof resource.callType === 'string' ? [resource.callType] : [])];
+    // A consultation call names the agent's call it consults from (the pages' parentCallPath).
+    if (typeof resource.parentCallPath === 'string') parts.push(`consultation of call ${resource.parentCallPath.split('/').pop()}`);
     if (participants !== undefined) parts.push(`participants ${participants || '(none)'}`);
     if (Array.isArray(resource.capabilities) && resource.capabilities.length > 0) parts.push(`may ${resource.capabilities.join(', ')}`);
     return parts.join(' · ');

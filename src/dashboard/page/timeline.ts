@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { callTies, type TiedCall } from './call-ties';
 import { html } from './html';
 import { clockTime, keyFields, sessionOfEvent } from './summary';
 import type { FeedEvent, JournalEntry, Media } from './types';
@@ -67,12 +68,14 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
       };
     case 'operation': {
       const answer = Object.entries(event.answer ?? {}).map(([key, value]) => ` · ${key} ${String(value)}`).join('');
+      // A call's ties after the operation: the consultation it made, the conference it completed.
+      const ties = callTies((event.changed?.sessions[0]?.session ?? { participants: [], agentStates: {} }) as unknown as TiedCall).map((tie) => ` · ${tie}`).join('');
       return {
         who: event.agent ?? event.actor,
         kind: event.operation,
         tone: event.statusCode === 0 ? 'operation' : 'refused',
         session,
-        fields: event.statusCode === 0 ? `statusCode 0${answer}` : `statusCode ${event.statusCode}: ${event.statusMessage ?? ''}`,
+        fields: event.statusCode === 0 ? `statusCode 0${answer}${ties}` : `statusCode ${event.statusCode}: ${event.statusMessage ?? ''}`,
         marks: [event.via === 'rest' ? 'REST' : '/sim'],
       };
     }

@@ -13,6 +13,8 @@ export interface JsonSchema {
   enum?: unknown[];
   default?: unknown;
   items?: JsonSchema;
+  /** An object of one field that may be typed as that field's value: `destination` as `7002` for `{"phoneNumber": "7002"}`. */
+  shorthand?: string;
 }
 
 export interface Media {
@@ -104,9 +106,23 @@ export interface SessionView {
   userData: Record<string, unknown>;
   comment?: string;
   capabilities: string[];
-  /** A call: its numbers, and each agent's own call (its leg: the id its REST path names). */
-  call?: { ani: string; dnis: string; callType: string; routed: boolean };
+  /** A call: its numbers and ties, and each agent's own call (its leg: the id its REST path names). */
+  call?: CallView;
   legs?: Record<string, Leg>;
+}
+
+/** A call's numbers and what ties it to other calls (src/state.ts), agents by user name. */
+export interface CallView {
+  ani: string;
+  dnis: string;
+  callType: string;
+  routed: boolean;
+  /** A consultation call still tied to the call it consults from (`parent`, its connId). */
+  consultation?: { parent: string; initiator: string; purpose: string };
+  /** The consultations started from this call, by the agent who started them. */
+  consults?: Record<string, { connId: string; purpose: string }>;
+  /** A conference's owner: who may remove participants. */
+  owner?: string;
 }
 
 export interface Leg {

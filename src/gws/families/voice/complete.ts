@@ -47,7 +47,7 @@ function join(model: GwsModel, { original, consultation }: Pair, initiator: stri
   releaseAll(model, consultation, initiator);
 }
 
-const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)" }) });
+const params = z.object({ consultCallUri: z.string().min(1).max(2048).optional().meta({ description: "the initiator's consultation call: its uri, path or id (default: the call's consultation)", format: 'gws-call-uri' }) });
 
 /** A consultation whose destination has answered, in the sample's fixture: the first agent consulted the second. */
 const consulted = (model: GwsModel, initiate: string, operation: string): SampleCall[] => [
@@ -61,7 +61,7 @@ const consulted = (model: GwsModel, initiate: string, operation: string): Sample
  * the initiator's calls are Released, the original first (role `caller`, then `consulter`); the
  * destination joins the original call with its own call id (its connId becomes the original's:
  * modelled, as T-Server's merge) and is told ParticipantsUpdated (role `participants`), as is any
- * other agent on it. The initiator then goes into after-call work (role `device`). Allowed while the
+ * other agent on it. The initiator goes into after-call work (role `device`). Allowed while the
  * destination still rings (a transfer completed before it answers).
  */
 export const completeTransfer = callOperation({
@@ -80,11 +80,8 @@ export const completeTransfer = callOperation({
       participants: {},
       on: pair.original,
       recipients: [{ role: 'caller', userId: caller.id }, ...others],
-      // After-call work once both of the initiator's calls are released: told after the consultation's release.
-      also: [
-        { session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }] },
-        { session: pair.original, recipients: wrapUps.told },
-      ],
+      // The initiator's after-call work follows both of its calls' Released (the page's order, then the device).
+      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }, ...wrapUps.told] }],
       scheduled: wrapUps.scheduled,
     };
   },

@@ -5,7 +5,8 @@ import type { GwsModel, Session } from '../../model';
 import { UserData } from '../../operations/params';
 
 /** A number dialed, as the Call Control pages write it: `{"phoneNumber": "7002"}`. */
-export const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: up to 32 digits, * or #, with an optional leading +') });
+// `format` names what the value refers to, for forms built from the schema (the dashboard suggests the phones' numbers).
+export const Destination = z.strictObject({ phoneNumber: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected a phone number: up to 32 digits, * or #, with an optional leading +').meta({ format: 'gws-phone-number' }) });
 
 /**
  * Where a number leads: another agent's phone (its DN), a queue's routing point (the fixture's

@@ -23,7 +23,7 @@ function partyNumbered(model: GwsModel, session: Session, phoneNumber: string): 
 export const removeParticipantFromCall = callOperation({
   name: 'RemoveParticipantFromConference',
   summary: "The conference's owner removes a party, by its number",
-  params: z.object({ participant: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected the phone number of a party of the conference').meta({ description: 'the number of the party to remove' }) }),
+  params: z.object({ participant: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected the phone number of a party of the conference').meta({ description: 'the number of the party to remove', format: 'gws-phone-number' }) }),
   example: { participant: '7002' },
   states: ['Established'],
   roles: ['caller', 'removed', 'participants', 'device'],

@@ -48,7 +48,7 @@ function swappable({ session, state, userId }: Standing): boolean {
 export const swapCalls = callOperation({
   name: 'SwapCalls',
   summary: "Swaps the agent's two calls: the held one Established, the established one Held",
-  params: z.object({ otherCallUri: z.string().min(1).max(2048).meta({ description: "the agent's other call: its uri, path or id" }) }),
+  params: z.object({ otherCallUri: z.string().min(1).max(2048).meta({ description: "the agent's other call: its uri, path or id", format: 'gws-call-uri' }) }),
   example: { otherCallUri: 'http://127.0.0.1:8090/api/v2/me/calls/00SIM00000000007' },
   states: ['Established', 'Held'],
   roles: ['caller', 'other'],
