@@ -5,8 +5,8 @@
  * call id, which these look up.
  */
 export interface PhonesState {
-  users: readonly { id?: string; userName: string; deviceId?: string }[];
-  /** `call.consults`: the consultations started from the call, by the initiating agent's user id. */
+  users: readonly { userName: string; deviceId?: string }[];
+  /** `call.consults`: the consultations started from the call, by the initiating agent's user name. */
   calls?: readonly { id?: unknown; legs?: Record<string, { id: string }>; call?: { consults?: Readonly<Record<string, { connId: string }>> } }[];
 }
 
@@ -38,6 +38,5 @@ export function newestCallIn(state: PhonesState, userName: string): string | und
  * original's `call.consults`.
  */
 export function consultationIn(state: PhonesState, connId: string, userName: string): string | undefined {
-  const userId = state.users.find((u) => u.userName === userName)?.id;
-  return userId === undefined ? undefined : state.calls?.find((c) => c.id === connId)?.call?.consults?.[userId]?.connId;
+  return state.calls?.find((c) => c.id === connId)?.call?.consults?.[userName]?.connId;
 }

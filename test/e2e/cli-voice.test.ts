@@ -81,8 +81,7 @@ describe('gws-sim trigger and customer on calls and phones', () => {
     expect([initiated.code, json(initiated)]).toEqual([0, { statusCode: 0 }]);
     const consultation = /agent1's consultation call: connId (\S+) \(every party's --session for it\)/.exec(initiated.stderr)?.[1];
     const state = ((await (await fetch(`${url}/sim/state`)).json()) as any).state;
-    const agent1 = state.users.find((u: any) => u.userName === 'agent1').id;
-    expect(consultation).toBe(state.calls.find((c: any) => c.id === original).call.consults[agent1].connId);
+    expect(consultation).toBe(state.calls.find((c: any) => c.id === original).call.consults.agent1.connId);
 
     expect(json(await run(['trigger', 'Answer', '--agent', 'agent2', '--session', consultation!, ...at]))).toEqual({ statusCode: 0 });
     // Posted to the held original; the consultation named by its connId, sent as agent1's own call id there.
