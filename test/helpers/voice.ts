@@ -62,6 +62,8 @@ export interface CallShape {
   recordingState?: string;
   /** Default: any string of digits (the seconds since the party connected). */
   duration?: unknown;
+  /** The call id of the call the initiator's consultation call consults from: its parentCallUri and parentCallPath. */
+  parent?: string;
 }
 
 /** The whole call resource `user` is shown, key order as the pages' samples (ani as the older ones place it). */
@@ -77,6 +79,7 @@ export function callOf(baseUrl: string, user: UserName, shape: CallShape) {
     dnis: shape.dnis,
     callType: shape.callType,
     capabilities: shape.capabilities,
+    ...(shape.parent === undefined ? {} : { parentCallUri: `${baseUrl}/api/v2/me/calls/${shape.parent}` }),
     ...(shape.userData === undefined ? {} : { userData: shape.userData }),
     duration: shape.duration ?? expect.stringMatching(/^\d+$/),
     mute: shape.mute ?? 'Off',
@@ -86,12 +89,16 @@ export function callOf(baseUrl: string, user: UserName, shape: CallShape) {
     monitoring: false,
     uri: `${baseUrl}/api/v2/me/calls/${shape.id}`,
     path: `/calls/${shape.id}`,
+    ...(shape.parent === undefined ? {} : { parentCallPath: `/calls/${shape.parent}` }),
   };
 }
 
-/** A whole CallStateChangeMessage: `extensions` on StatusChange and DtmfSent only, as the pages show. */
-export function callMessage(baseUrl: string, user: UserName, notificationType: string, shape: CallShape) {
-  const extensions = notificationType === 'StatusChange' || notificationType === 'DtmfSent' ? { extensions: { BusinessCall: 0 } } : {};
+/**
+ * A whole CallStateChangeMessage: `extensions` on StatusChange, DtmfSent and ParticipantsUpdated, as the
+ * pages show, but on the call InitiateTransfer holds (`extended` false: the InitiateTransfer page).
+ */
+export function callMessage(baseUrl: string, user: UserName, notificationType: string, shape: CallShape, extended = ['StatusChange', 'DtmfSent', 'ParticipantsUpdated'].includes(notificationType)) {
+  const extensions = extended ? { extensions: { BusinessCall: 0 } } : {};
   return { notificationType, call: callOf(baseUrl, user, shape), phoneNumber: DEVICES[user].phoneNumber, ...extensions, messageType: 'CallStateChangeMessage' };
 }
 

@@ -55,6 +55,15 @@ describe('a two-step transfer', () => {
     expect(told(w, hungUp)).toEqual([`released:agent2@${original}`]);
   });
 
+  it("CompleteTransfer tells agent1's after-call work once both its calls are told Released (the page's order: the original, then the consultation)", () => {
+    const w = voiceWorld();
+    w.login('agent1');
+    const { original, consultation, held } = consulting(w);
+    w.act('agent2', w.legOf(consultation, 'agent2'), 'Answer');
+    const outcome = w.act('agent1', held, 'CompleteTransfer');
+    expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `participants:agent2@${original}`, `consulter:agent1@${consultation}`, `device:agent1@${original}`]);
+  });
+
   it('the agent is not in after-call work while it holds another call: only once it has left both', () => {
     const w = voiceWorld();
     w.login('agent1');
