@@ -31,7 +31,7 @@ import { ScheduledActions } from './scheduled';
 import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
-import { callIdIn, deviceIdIn } from './run/call-ids';
+import { callIdIn, consultationIn, deviceIdIn } from './run/call-ids';
 import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 
@@ -123,6 +123,12 @@ export interface Simulator extends Harness {
    * `agent.perform('Answer', { call: sim.callId(connId, 'agent1') })`); throws if the call never reached it.
    */
   callId(connId: string, user: string): string;
+  /**
+   * The connId of the consultation call `user` started from the call `connId` (InitiateTransfer and
+   * InitiateConference answer statusCode 0 alone): `agent2.perform('Answer', { call:
+   * sim.callId(sim.consultation(connId, 'agent1'), 'agent2') })`. Throws when it consults nobody from it.
+   */
+  consultation(connId: string, user: string): string;
   /** The id of `user`'s device (its phone), which Dial and DoNotDisturbOn are posted to: `agent.perform('Dial', { device: sim.deviceId('agent1') }, ...)`. */
   deviceId(user: string): string;
   /**
@@ -314,6 +320,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       if (found !== undefined) return found;
       const call = now.calls.find((c) => c.id === connId);
       throw new Error(call ? `sim.callId(): call ${connId} never reached ${user}; its parties: ${Object.keys(call.legs ?? {}).join(', ') || 'none yet'}` : `sim.callId(): no call with connId ${connId}; the calls: ${now.calls.map((c) => c.id).join(', ') || 'none'}`);
+    },
+    consultation(connId, user) {
+      const found = consultationIn(state(), connId, user);
+      if (found === undefined) throw new Error(`sim.consultation(): ${user} consults nobody from call ${connId} (InitiateTransfer or InitiateConference on it starts a consultation; a completed or cancelled one is no longer tied to it)`);
+      return found;
     },
     deviceId(user) {
       const found = deviceIdIn(state(), user);

@@ -6,7 +6,8 @@
  */
 export interface PhonesState {
   users: readonly { userName: string; deviceId?: string }[];
-  calls?: readonly { id?: unknown; legs?: Record<string, { id: string }> }[];
+  /** `call.consults`: the consultations started from the call, by the initiating agent's user name. */
+  calls?: readonly { id?: unknown; legs?: Record<string, { id: string }>; call?: { consults?: Readonly<Record<string, { connId: string }>> } }[];
 }
 
 /** The id of `userName`'s device. */
@@ -29,4 +30,13 @@ export function connIdOfCall(state: PhonesState, callId: string): string | undef
 export function newestCallIn(state: PhonesState, userName: string): string | undefined {
   const call = state.calls?.filter((c) => c.legs?.[userName] !== undefined).at(-1);
   return call && String(call.id);
+}
+
+/**
+ * The connId of the consultation call `userName` started from the call `connId` (InitiateTransfer,
+ * InitiateConference; its REST answer is statusCode 0 alone), while the two are tied: from the
+ * original's `call.consults`.
+ */
+export function consultationIn(state: PhonesState, connId: string, userName: string): string | undefined {
+  return state.calls?.find((c) => c.id === connId)?.call?.consults?.[userName]?.connId;
 }

@@ -10,7 +10,7 @@ import { namesOf, type ScriptStep } from '../scenario/script-schema';
 import { CUSTOMER_ACTIONS } from '../gws/operations/customer/actions';
 import type { CustomerOperation } from '../gws/operations/operation';
 import { operationNamed, targetOf } from '../gws/operations/registry';
-import { callIdIn, deviceIdIn, newestCallIn, type PhonesState } from './call-ids';
+import { callIdIn, consultationIn, deviceIdIn, newestCallIn, type PhonesState } from './call-ids';
 import { lateness, type Drift } from './drift';
 import { formatFault } from '../faults/spec';
 import type { Fault } from '../faults/types';
@@ -165,7 +165,7 @@ export async function runScript(script: Script, target: RunTarget, onEvent: (eve
         }
         // InitiateTransfer and InitiateConference name the consultation call they make in `consultation`.
         if (step.consultation !== undefined && answer.statusCode === 0) {
-          const made = newestCallIn(await target.phones(), step.as);
+          const made = consultationIn(await target.phones(), sessionOf(step.session!), step.as);
           if (made !== undefined) offered.set(step.consultation, made);
         }
         return;

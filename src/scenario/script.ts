@@ -226,13 +226,13 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
         const outcome = early[i];
         const session = call.session ?? current;
         const step = stepOf({ ...call, params: params[i], session }, nameOf, stream.media ?? DEFAULT_MEDIA);
-        // A consultation call gets a name of its own; after a completion the steps act on the call it told of.
+        // A consultation call gets a name of its own (a Dial's call, its step's session); after a completion the steps act on the call it told of.
         const created = 'created' in outcome ? outcome.created : undefined;
         if ('session' in outcome && outcome.media !== undefined && call.session === undefined) {
           if (!names.has(outcome.session.id)) names.set(outcome.session.id, session);
           current = names.get(outcome.session.id)!;
         }
-        if (created !== undefined && step.kind === 'perform') {
+        if (created !== undefined && step.kind === 'perform' && CONSULTING.includes(step.perform)) {
           current = `consultation-${i}`;
           names.set(created, current);
           step.consultation = current;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Cli, killAll, MAIN, ROOT, run, waitUntil } from '../helpers/cli';
 
-const SCRIPTS = ['voice-inbound', 'voice-internal', 'voice-outbound-refused'].map((f) => `scenarios/${f}.json`);
+const SCRIPTS = ['voice-inbound', 'voice-internal', 'voice-outbound-refused', 'voice-consult-transfer', 'voice-consult-cancel', 'voice-conference', 'voice-transfer-to-queue'].map((f) => `scenarios/${f}.json`);
 const RUN_MS = 60_000;
 
 let tmp: string;
@@ -68,6 +68,40 @@ describe('gws-sim trigger and customer on calls and phones', () => {
     expect((await lastCall()).agentStates).toEqual({ agent3: 'Released' });
   }, 90_000); // about twenty CLI processes, each a Node start-up
 
+  test('a consultation and a transfer: InitiateTransfer names the consultation call on stderr, every party acts on it by its connId, CompleteTransfer takes it as --consultCallUri', async () => {
+    const server = new Cli(['serve', '--port', '0', '--time-scale', '0', '--quiet']);
+    const url = await server.listening();
+    const at = ['--server', url];
+    const listener = new Cli(['listen', '--agent', 'agent2', '--server', url, '--json', '--channel', '/v2/me/calls']);
+    await waitUntil(() => listener.stderr.includes('agent2 listening on /v2/me/calls') || !listener.running, () => listener.stderr);
+
+    const { id: original } = json(await run(['customer', 'offer', '--media', 'voice', '--from', '+14155550100', '--to', 'agent1', ...at]));
+    expect(json(await run(['trigger', 'Answer', '--agent', 'agent1', '--session', original, ...at]))).toEqual({ statusCode: 0 });
+    const initiated = await run(['trigger', 'InitiateTransfer', '--agent', 'agent1', '--session', original, '--destination', '7002', ...at]);
+    expect([initiated.code, json(initiated)]).toEqual([0, { statusCode: 0 }]);
+    const consultation = /agent1's consultation call: connId (\S+) \(every party's --session for it\)/.exec(initiated.stderr)?.[1];
+    const state = ((await (await fetch(`${url}/sim/state`)).json()) as any).state;
+    expect(consultation).toBe(state.calls.find((c: any) => c.id === original).call.consults.agent1.connId);
+
+    expect(json(await run(['trigger', 'Answer', '--agent', 'agent2', '--session', consultation!, ...at]))).toEqual({ statusCode: 0 });
+    // Posted to the held original; the consultation named by its connId, sent as agent1's own call id there.
+    const completed = await run(['trigger', 'CompleteTransfer', '--agent', 'agent1', '--session', original, '--consultCallUri', consultation!, ...at]);
+    expect([completed.code, json(completed)]).toEqual([0, { statusCode: 0 }]);
+    // agent2 is on the original call now.
+    expect(json(await run(['trigger', 'Hold', '--agent', 'agent2', '--session', original, ...at]))).toEqual({ statusCode: 0 });
+
+    await waitUntil(() => listener.stdout.trim().split('\n').length >= 4, () => listener.stdout);
+    const lines = listener.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => [l.data.notificationType, l.data.call.state, l.data.call.connId])).toEqual([
+      ['StatusChange', 'Ringing', consultation],
+      ['StatusChange', 'Established', consultation],
+      ['ParticipantsUpdated', 'Established', original],
+      ['StatusChange', 'Held', original],
+    ]);
+    listener.signal('SIGINT');
+    expect(await listener.waitForExit()).toMatchObject({ code: 0 });
+  }, 60_000);
+
   test.each([
     [['trigger', 'Hold', '--agent', 'agent1'], 'trigger Hold acts on a session: give --session <id> (a call: its connId, or the agent\'s own call id)'],
     [['trigger', 'Dial', '--agent', 'agent1', '--session', 'x', '--destination', '7002'], "trigger Dial acts on the agent's phone, not on a session: leave --session out"],
@@ -82,14 +116,27 @@ describe('gws-sim trigger and customer on calls and phones', () => {
   test('trigger --help shows the voice examples', async () => {
     const result = await run(['trigger', '--help']);
     expect(result.code).toBe(0);
-    for (const words of ['trigger Dial --agent agent1 --destination 7002', 'trigger DoNotDisturbOn --agent agent2', 'JSON (or its phoneNumber alone): the destination of Dial', "a call's connId"]) {
-      expect(result.stdout).toContain(words);
+    for (const words of [
+      'trigger Dial --agent agent1 --destination 7002',
+      'trigger DoNotDisturbOn --agent agent2',
+      'JSON (or its phoneNumber alone): the destination of Dial',
+      "a call's connId",
+      // The voice transfers' examples (wrapped into two columns) and options.
+      'trigger InitiateTransfer --agent agent1',
+      '--session 0071000000000002 --destination 7002',
+      "trigger then names the consultation call's connId on stderr",
+      'agent1 --session 0071000000000002 --participant 7002',
+      '--session 0071000000000002 --destination 9000',
+      "the otherCallUri of SwapCalls: the agent's own call id, uri or path, or the call's connId",
+      'after CompleteTransfer or CompleteConference the consulted agent is on the original call',
+    ]) {
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain(words);
     }
   });
 });
 
 describe('gws-sim run and validate of the voice scripts', () => {
-  test('the three shipped voice scripts pass: exit 0', async () => {
+  test('the shipped voice scripts pass: exit 0', async () => {
     const result = await run(['run', ...SCRIPTS, '--time-scale', '0'], RUN_MS);
     expect(result.stdout).toContain(`${SCRIPTS.length} passed, 0 failed`);
     expect(result.code).toBe(0);
@@ -97,6 +144,12 @@ describe('gws-sim run and validate of the voice scripts', () => {
     expect(result.stdout).toMatch(/agent2 Answer on internal: statusCode 0/);
     expect(result.stdout).toMatch(/agent1 +DeviceStateChangeMessage voice=AfterCallWork doNotDisturb=Off/);
     expect(result.stdout).toMatch(/customer refuse on outbound: statusCode 0/);
+    // The transfers and the conference: each consultation call acted on by the name its step gave it.
+    expect(result.stdout).toMatch(/agent2 Answer on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 CompleteTransfer on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 Hangup on consult: statusCode 0/);
+    expect(result.stdout).toMatch(/agent1 RemoveParticipantFromConference on customer: statusCode 0/);
+    expect(result.stdout).toMatch(/agent3 Answer on customer: statusCode 0/);
   });
 
   test('a voice script with a wrong expectation fails, naming the call state that differed', async () => {

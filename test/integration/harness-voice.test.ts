@@ -88,4 +88,38 @@ describe.each(TRANSPORTS)('the harness on calls, over %s', (transport) => {
     expect(() => sim.callId('nope', 'agent1')).toThrow(/no call with connId nope; the calls: [0-9A-F]{16}/);
     expect(() => sim.deviceId('agent9')).toThrow("sim.deviceId(): no user 'agent9' in the fixture; users: agent1, agent2, agent3");
   });
+
+  it('sim.consultation(connId, user) names the consultation call an InitiateTransfer made: the destination answers it, the initiator completes the transfer on it', async () => {
+    sim = await createSimulator({ timeScale: 0 });
+    const [agent1, agent2] = [await sim.agent('agent1', { transport }), await sim.agent('agent2', { transport })];
+    const original = sim.offer({ media: 'voice', from: '+14155550100', offerTo: 'agent1' });
+    expect(await agent1.perform('Answer', { call: sim.callId(original, 'agent1') })).toEqual({ statusCode: 0 });
+    expect(() => sim.consultation(original, 'agent1')).toThrow(`sim.consultation(): agent1 consults nobody from call ${original} (InitiateTransfer or InitiateConference on it starts a consultation`);
+    expect(await agent1.perform('InitiateTransfer', { call: sim.callId(original, 'agent1') }, { destination: { phoneNumber: '7002' } })).toEqual({ statusCode: 0 });
+    // Another call, newer than the consultation: the consultation is still the one tied to the original.
+    const other = sim.offer({ media: 'voice', from: '+14155550199', offerTo: 'agent3' });
+    const consultation = sim.consultation(original, 'agent1');
+    expect([consultation === original, consultation === other]).toEqual([false, false]);
+    expect(await agent2.perform('Answer', { call: sim.callId(consultation, 'agent2') })).toEqual({ statusCode: 0 });
+    expect(await agent1.perform('CompleteTransfer', { call: sim.callId(consultation, 'agent1') })).toEqual({ statusCode: 0 });
+    await sim.expect({
+      agent1: [
+        { kind: 'StatusChange', match: { 'call.state': 'Ringing', 'call.connId': original } },
+        { kind: 'StatusChange', match: { 'call.state': 'Established', 'call.connId': original } },
+        { kind: 'StatusChange', match: { 'call.state': 'Held', 'call.connId': original } },
+        { kind: 'StatusChange', match: { 'call.state': 'Dialing', 'call.connId': consultation, 'call.callType': 'Consult' } },
+        { kind: 'StatusChange', match: { 'call.state': 'Established', 'call.connId': consultation } },
+        { kind: 'StatusChange', match: { 'call.state': 'Released', 'call.connId': original } },
+        { kind: 'StatusChange', match: { 'call.state': 'Released', 'call.connId': consultation } },
+      ],
+      agent2: [
+        { kind: 'StatusChange', match: { 'call.state': 'Ringing', 'call.connId': consultation, 'call.id': sim.callId(original, 'agent2') } },
+        { kind: 'StatusChange', match: { 'call.state': 'Established', 'call.connId': consultation } },
+        // On its same call id, now the original's connId: the original's name serves it from now on.
+        { kind: 'ParticipantsUpdated', match: { 'call.state': 'Established', 'call.connId': original, 'call.id': sim.callId(original, 'agent2') } },
+      ],
+    });
+    // Completed: no longer tied to the original.
+    expect(() => sim.consultation(original, 'agent1')).toThrow(/agent1 consults nobody from call/);
+  });
 });

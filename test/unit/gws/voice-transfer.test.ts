@@ -1,4 +1,5 @@
 import type { OperationOutcome } from '../../../src/gws/operations/registry';
+import { contextFor } from '../../../src/scenario/context';
 import { refusal, voiceWorld } from './voice-world';
 
 type World = ReturnType<typeof voiceWorld>;
@@ -7,6 +8,12 @@ type World = ReturnType<typeof voiceWorld>;
 function told(w: World, outcome: OperationOutcome): string[] {
   const own = (o: OperationOutcome) => o.recipients.map((r) => `${r.role}:${w.model.userById(r.userId)!.userName}@${o.session.id}`);
   return [...outcome.before.flatMap(own), ...own(outcome), ...outcome.after.flatMap(own)];
+}
+
+/** The numbers the first recipient's call lists in an outcome's notification. */
+function partiesSeen(outcome: OperationOutcome): string[] {
+  const call = contextFor(outcome, 'http://127.0.0.1:8090', outcome.recipients[0])(0).call as { participants: { phoneNumber: string }[] };
+  return call.participants.map((p) => p.phoneNumber);
 }
 
 /** A customer's call answered by agent1, which consults `destination` with `initiate`: the connIds and agent1's call ids. */
@@ -37,7 +44,9 @@ describe('a two-step transfer', () => {
     const agent2 = w.legOf(consultation, 'agent2');
     w.act('agent2', agent2, 'Answer');
     const outcome = w.act('agent1', own, 'CompleteTransfer');
-    expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `participants:agent2@${original}`, `consulter:agent1@${consultation}`]);
+    expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `consulter:agent1@${consultation}`, `participants:agent2@${original}`]);
+    // agent1's two calls Released list the parties each had (the CompleteTransfer and CompleteConference pages).
+    expect(outcome.before.map((part) => partiesSeen(part))).toEqual([['+14155550100'], ['7002']]);
     expect(w.model.sessionFor(w.user('agent2'), agent2, 'voice').session.id).toBe(original);
     expect([w.stateOf(original, 'agent1'), w.stateOf(original, 'agent2'), w.stateOf(consultation, 'agent1')]).toEqual(['Released', 'Established', 'Released']);
     expect(w.model.session(consultation).state).toBe('Completed');
@@ -61,7 +70,7 @@ describe('a two-step transfer', () => {
     const { original, consultation, held } = consulting(w);
     w.act('agent2', w.legOf(consultation, 'agent2'), 'Answer');
     const outcome = w.act('agent1', held, 'CompleteTransfer');
-    expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `participants:agent2@${original}`, `consulter:agent1@${consultation}`, `device:agent1@${original}`]);
+    expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `consulter:agent1@${consultation}`, `participants:agent2@${original}`, `device:agent1@${original}`]);
   });
 
   it('the agent is not in after-call work while it holds another call: only once it has left both', () => {
@@ -166,6 +175,7 @@ describe('single-step transfers', () => {
     w.act('agent1', id, 'Answer');
     const outcome = w.act('agent1', id, 'SingleStepTransfer', { destination: { phoneNumber: '7003' }, userData: { Reason: 'Escalation' } });
     expect(told(w, outcome)).toEqual([`caller:agent1@${original}`, `destination:agent3@${original}`]);
+    expect(partiesSeen(outcome.before[0])).toEqual(['+14155550100']);
     expect([w.model.session(original).legs![w.user('agent3').id].callType, w.model.session(original).userData]).toEqual(['Inbound', { Reason: 'Escalation' }]);
   });
 });

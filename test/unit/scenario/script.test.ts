@@ -91,6 +91,23 @@ describe('loadScenario: scripts', () => {
     expect([steps[3].expect.agent2, steps[3].expect.agent3]).toEqual([[], []]);
   });
 
+  it("a call's stream file: InitiateTransfer names its consultation call for the steps after; a Dial's call keeps its step's session", () => {
+    const performs = (file: string) =>
+      loadScenario(path.join(SCENARIOS_DIR, 'voice', file))
+        .steps(SERVER)
+        .flatMap((s) => (s.kind === 'perform' ? [[s.perform, s.as, s.session, s.consultation]] : s.kind === 'customer' ? [[s.customer, s.session]] : []));
+    expect(performs('complete-transfer.json')).toEqual([
+      ['Answer', 'agent1', 'sample', undefined],
+      ['InitiateTransfer', 'agent1', 'sample', 'consultation-2'],
+      ['Answer', 'agent2', 'consultation-2', undefined],
+      ['CompleteTransfer', 'agent1', 'consultation-2', undefined],
+    ]);
+    expect(performs('customer-answer.json')).toEqual([
+      ['Dial', 'agent1', 'sample', undefined],
+      ['answer', 'sample'],
+    ]);
+  });
+
   it("a customer operation's stream file becomes a customer step and what every agent in the session receives", () => {
     const steps = loadScenario(path.join(SCENARIOS_DIR, 'customer-message.json')).steps(SERVER);
     expect(steps.map((s) => s.kind)).toEqual(['customer', 'expect']);

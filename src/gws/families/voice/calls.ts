@@ -1,6 +1,6 @@
 import { gwsError } from '../../../errors';
 import type { AgentParticipant } from '../../fixture';
-import { agentsOf, FRESH_LEG, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
+import { agentsOf, FRESH_LEG, snapshot, type CallData, type GwsModel, type Invitation, type Leg, type Session, type Standing } from '../../model';
 import { gwsTimestamp } from '../../timestamp';
 import type { Draft, Scheduled, Told } from '../../operations/operation';
 import { DEVICE_CHANNEL, DEVICES_TOPIC } from '../index';
@@ -40,6 +40,17 @@ export const legOf = (standing: Standing, userId: string): Leg => standing.sessi
 /** An agent's party on a call: an agent participant named by its DN (the call's participants are numbers). */
 export function agentParty(model: GwsModel, userId: string): AgentParticipant {
   return { type: 'Agent', participantId: model.nextId(), userId, nickname: model.deviceOf(userId).phoneNumber, visibility: 'All' };
+}
+
+/**
+ * The call as it is now with the agent's own leg Released: what the agent's Released notification
+ * shows when it hands the call on (the CompleteTransfer and SingleStepTransfer pages list only the
+ * parties it had, not those it brought in).
+ */
+export function releasedView(session: Session, userId: string): Session {
+  const view = snapshot(session);
+  view.states[userId] = VOICE.finalState;
+  return view;
 }
 
 /** The other agents on the call (connected, dialing or ringing), each told in `role`. */

@@ -4,7 +4,7 @@ import type { Consultation, GwsModel, Standing } from '../../model';
 import type { SampleCall } from '../../operations/operation';
 import { route } from '../../operations/routing';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, releaseAll, requireOffered, requireRoom } from './calls';
+import { leaveCall, otherParties, releasedView, releaseAll, requireOffered, requireRoom } from './calls';
 import { callIdOf, pairOf, purposeOf, untie, type Pair } from './consultation';
 import { onEstablished } from './samples';
 
@@ -74,14 +74,18 @@ export const completeTransfer = callOperation({
   offered: offeredFor('transfer'),
   perform({ model, caller, standing, params }) {
     const pair = pairToComplete(model, 'CompleteTransfer', 'transfer', standing, params.consultCallUri);
+    const seen = { original: releasedView(pair.original, caller.id), consultation: releasedView(pair.consultation, caller.id) };
     join(model, pair, caller.id);
     const { others, wrapUps } = leaveCall(model, pair.original, caller.id);
+    // The initiator is told its two calls Released as they were (the page's order), then its after-call work.
     return {
       participants: {},
       on: pair.original,
-      recipients: [{ role: 'caller', userId: caller.id }, ...others],
-      // The initiator's after-call work follows both of its calls' Released (the page's order, then the device).
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }, ...wrapUps.told] }],
+      recipients: [...others, ...wrapUps.told],
+      also: [
+        { session: seen.original, recipients: [{ role: 'caller', userId: caller.id }], before: true },
+        { session: seen.consultation, recipients: [{ role: 'consulter', userId: caller.id }], before: true },
+      ],
       scheduled: wrapUps.scheduled,
     };
   },
@@ -105,6 +109,7 @@ export const completeConference = callOperation({
   perform({ model, caller, standing, params }) {
     const pair = pairToComplete(model, 'CompleteConference', 'conference', standing, params.consultCallUri);
     requireRoom(model, pair.original, 'CompleteConference', caller.userName);
+    const consultation = releasedView(pair.consultation, caller.id);
     join(model, pair, caller.id);
     const { original } = pair;
     original.states[caller.id] = 'Established';
@@ -113,7 +118,7 @@ export const completeConference = callOperation({
       participants: {},
       on: original,
       recipients: [{ role: 'caller', userId: caller.id }, ...otherParties(original, caller.id, 'participants')],
-      also: [{ session: pair.consultation, recipients: [{ role: 'consulter', userId: caller.id }], before: true }],
+      also: [{ session: consultation, recipients: [{ role: 'consulter', userId: caller.id }], before: true }],
     };
   },
   sample: (model) => consulted(model, 'InitiateConference', 'CompleteConference'),

@@ -4,7 +4,7 @@ import type { GwsModel, Session } from '../../model';
 import type { User } from '../../fixture';
 import type { Told } from '../../operations/operation';
 import { callOperation } from './call-operation';
-import { leaveCall, otherParties, requireOffered, requireRoom, told } from './calls';
+import { leaveCall, otherParties, releasedView, requireOffered, requireRoom, told } from './calls';
 import { reach, TransferParams, withUserData } from './destination';
 import { onEstablished } from './samples';
 
@@ -49,9 +49,17 @@ export const singleStepTransfer = callOperation<TransferParams>({
   roles: ['caller', 'destination', 'participants', 'device'],
   offered: ({ session }) => session.call!.consultation === undefined,
   perform({ model, caller, session, params }) {
+    const seen = releasedView(session, caller.id);
     const rung = bringIn(model, caller, 'SingleStepTransfer', session, params);
+    seen.userData = session.userData;
     const { others, wrapUps } = leaveCall(model, session, caller.id);
-    return told(caller.id, [...toldOf(others, rung), ...wrapUps.told], { scheduled: wrapUps.scheduled });
+    // The agent is told its call Released with the parties it had (the page's sample) and the user data given, first.
+    return {
+      participants: {},
+      recipients: [...toldOf(others, rung), ...wrapUps.told],
+      also: [{ session: seen, recipients: [{ role: 'caller', userId: caller.id }], before: true }],
+      scheduled: wrapUps.scheduled,
+    };
   },
   sample: (model) => onEstablished(model, 'SingleStepTransfer', { destination: { phoneNumber: model.deviceOf(model.users[1].id).phoneNumber } }),
 });
