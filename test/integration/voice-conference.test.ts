@@ -63,8 +63,8 @@ describe.each(TRANSPORTS)('a two-step conference over %s: every party told each 
     await w.ok('agent1', consultation.id, 'CompleteConference');
     const conference = as(original, 'Established', CAPABILITIES.owner, { participants: [CUSTOMER, '7002'] });
     expect(await w.take('agent1')).toEqual([
-      // agent2 never joined the consultation: it moved on still ringing, and the consultation lists nobody (as CompleteTransfer's).
-      callMessage(url(), 'agent1', 'StatusChange', released(consultation, { participants: [] })),
+      // The consultation still lists the number it rang (as CompleteTransfer's).
+      callMessage(url(), 'agent1', 'StatusChange', released(consultation)),
       callMessage(url(), 'agent1', 'ParticipantsUpdated', conference),
     ]);
     const ringing = { ...consulted, connId: original.connId, ani: CUSTOMER, dnis: '7001', participants: [CUSTOMER, '7001'] };
