@@ -53,7 +53,7 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
     ...(session.call ? { call: callState(model, session.call) } : {}),
     ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([id, leg]) => [model.userById(id)?.userName ?? id, leg])) } : {}),
     /** What each agent may perform now, as its REST view of the session lists it. */
-    agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(session, id)])),
+    agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(model, session, id)])),
   };
 }
 

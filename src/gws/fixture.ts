@@ -10,7 +10,8 @@ const Visibility = z.enum(['All', 'Agents']);
 /** The message types of a session's log: GWS's (NicknameUpdated: named by SendNicknameUpdatedNotice), and TypingStopped, which no public page shows (modelled). */
 export const MESSAGE_TYPES = ['Text', 'Notice', 'CustomNotice', 'ParticipantJoined', 'ParticipantLeft', 'TypingStarted', 'TypingStopped', 'NicknameUpdated'] as const;
 
-const PhoneNumber = z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +');
+/** A phone number as the fixture and the customer's calls give it. */
+export const PhoneNumber = z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +');
 
 const User = z.strictObject({
   id: Id,

@@ -102,6 +102,8 @@ export interface Standing {
   state: AgentState;
   participant?: AgentParticipant;
   invitation?: Invitation;
+  /** The agent's state on the other call of its consultation (a call's, voice): what Retrieve and SwapCalls depend on. */
+  tied?: AgentState;
 }
 
 /** The simulated GWS state: users and sessions, reset to the fixture on demand. */
@@ -204,7 +206,15 @@ export class GwsModel {
     if (family.legPerAgent && leg?.userId !== user.id) throw gwsError('SESSION_NOT_FOUND', id, family.resource);
     const state = session.states[user.id];
     if (state === undefined || state === family.finalState) throw gwsError('NOT_A_PARTICIPANT', id, user.userName, family.resource);
-    return { userId: user.id, session, state, participant: agentOf(session, user.id), invitation: session.invited.find((i) => i.userId === user.id) };
+    return this.standingOf(session, user.id, state);
+  }
+
+  /** Where `userId` stands in the session, in `state`: its participant or invitation, and its consultation's other call. */
+  standingOf(session: Session, userId: string, state: AgentState): Standing {
+    const call = session.call;
+    const tiedTo = call?.consultation?.initiator === userId ? call.consultation.parent : call?.consults?.[userId]?.connId;
+    const tied = tiedTo === undefined ? undefined : this.sessions.get(tiedTo)?.states[userId];
+    return { userId, session, state, participant: agentOf(session, userId), invitation: session.invited.find((i) => i.userId === userId), ...(tied === undefined ? {} : { tied }) };
   }
 
   /** Adds a session (an arrival); its id and participant ids are generated, the same after each reset. */
@@ -218,10 +228,12 @@ export class GwsModel {
     return session;
   }
 
-  /** Gives `userId` its own leg of the interaction (a call resource with its own id), once. */
+  /** Gives `userId` its own leg of the interaction (a call resource with its own id), once while it is on it. */
   addLeg(session: Session, userId: string, leg: Omit<Leg, 'id'>): Leg {
     const known = session.legs?.[userId];
-    if (known) return known;
+    if (known && session.states[userId] !== 'Released') return known;
+    // An agent rung again after it left the call gets a new call, not its old one's mute and duration.
+    if (known) this.legs.delete(known.id);
     const made: Leg = { ...leg, id: this.nextId() };
     session.legs = { ...session.legs, [userId]: made };
     this.legs.set(made.id, { sessionId: session.id, userId });
@@ -236,6 +248,9 @@ export class GwsModel {
   moveLeg(from: Session, to: Session, userId: string): void {
     const leg = from.legs?.[userId];
     if (!leg) return;
+    const replaced = to.legs?.[userId];
+    if (replaced && to.states[userId] !== 'Released') throw new Error(`moveLeg: ${userId} is already on ${to.id}`);
+    if (replaced) this.legs.delete(replaced.id);
     const { [userId]: moved, ...rest } = from.legs!;
     from.legs = rest;
     to.legs = { ...to.legs, [userId]: moved };
@@ -328,6 +343,8 @@ const PARTICIPANT_CHANGES = new Set<LogMessage['type']>(['ParticipantJoined', 'P
 
 /** Every agent it reached has completed it, and nobody is invited: nothing can happen in it any more. */
 function ended(session: Session): boolean {
+  // A call is over once released for everyone, even one that never reached an agent (its customer hung up while it waited).
+  if (familyNamed(session.media).legPerAgent) return session.state === 'Completed' && session.invited.length === 0;
   const done = familyNamed(session.media).finalState;
   const states = Object.values(session.states);
   return states.length > 0 && states.every((state) => state === done) && session.invited.length === 0;

@@ -6,7 +6,7 @@ import { sessionWire } from '../gws/wire';
 
 /** An interaction as this agent sees it: its own state and capabilities; a call, as the agent's own leg. */
 export function viewOf(model: GwsModel, session: Session, userId: string, baseUrl: string, now: number) {
-  const view = { state: session.states[userId], capabilities: capabilitiesOf(session, userId) };
+  const view = { state: session.states[userId], capabilities: capabilitiesOf(model, session, userId) };
   if (familyNamed(session.media).legPerAgent) return callWire(session, userId, baseUrl, view, phonesOf(model, session), now);
   return sessionWire(session, baseUrl, view);
 }

@@ -64,7 +64,7 @@ export function performOperation(model: GwsModel, caller: User, sessionId: strin
   const standing = model.sessionFor(caller, sessionId, media);
   if (!operation.states.includes(standing.state)) {
     const resource = familyNamed(media).legPerAgent ? familyNamed(media).resource : 'session';
-    throw gwsError('WRONG_STATE', operation.name, caller.userName, standing.state, capabilitiesOf(standing.session, caller.id), resource);
+    throw gwsError('WRONG_STATE', operation.name, caller.userName, standing.state, capabilitiesOf(model, standing.session, caller.id), resource);
   }
   const checked = parseParams(operation.params, params, operation.example);
   const { session, participant: self } = standing;
@@ -156,7 +156,7 @@ function outcomeOf(model: GwsModel, operation: Operation & { media: MediaName },
     participants: draft.participants,
     messages: draft.messages ?? {},
     answer: { ...(referenceId !== undefined && draft.answer?.referenceId === null ? { referenceId } : {}), ...withoutNull(draft.answer) },
-    recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? familyNamed(session.media).finalState, capabilities: capabilitiesOf(session, r.userId) })),
+    recipients: draft.recipients.map((r) => ({ ...r, state: session.states[r.userId] ?? familyNamed(session.media).finalState, capabilities: capabilitiesOf(model, session, r.userId) })),
     followUps: (draft.routed ?? []).map((routed) => offerOf(model, routed)),
     before: elsewhere(true),
     after: elsewhere(false),
@@ -169,8 +169,9 @@ function outcomeOf(model: GwsModel, operation: Operation & { media: MediaName },
 /** A session routing offered to an agent, as its medium's Offer tells that agent. */
 function offerOf(model: GwsModel, { session, userId }: Routed): OperationOutcome {
   const offer = customerOperations(session.media).find((o) => o.creates)!;
-  const customer = session.participants.find((p) => p.type === 'Customer')!;
-  return outcomeOf(model, offer, session, { participants: { customer }, recipients: [{ role: 'invited', userId }] }, undefined);
+  // A call routed from an agent's phone (a consultation, a Dial to a queue) has no customer.
+  const customer = session.participants.find((p) => p.type === 'Customer');
+  return outcomeOf(model, offer, session, { participants: customer ? { customer } : {}, recipients: [{ role: 'invited', userId }] }, undefined);
 }
 
 /** `referenceId: null` in a draft's answer asks for the operation's referenceId there (Consult, Transfer). */

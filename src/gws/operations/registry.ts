@@ -1,5 +1,5 @@
 import type { MediaName } from '../families';
-import { agentOf, type Session, type Standing } from '../model';
+import type { GwsModel, Session } from '../model';
 import type { AgentOperation, AgentStateOperation, CreatingOperation, CustomerOperation, Operation } from './operation';
 import { CHAT_OPERATIONS } from '../families/chat/operations';
 import { FACEBOOK_OPERATIONS } from '../families/facebook/operations';
@@ -87,10 +87,10 @@ export function collectionCreatedBy(name: string): Collection | undefined {
 }
 
 /** The operations `userId` may perform on the session now, as GWS lists them in `capabilities`. */
-export function capabilitiesOf(session: Session, userId: string): string[] {
+export function capabilitiesOf(model: GwsModel, session: Session, userId: string): string[] {
   const state = session.states[userId];
   if (state === undefined) return [];
-  const standing: Standing = { userId, session, state, participant: agentOf(session, userId), invitation: session.invited.find((i) => i.userId === userId) };
+  const standing = model.standingOf(session, userId, state);
   return agentOperations(session.media)
     .filter((o) => o.states.includes(state) && (o.offered?.(standing) ?? true))
     .map((o) => o.name);

@@ -48,9 +48,9 @@ export function invite(model: GwsModel, session: Session, invitation: Invitation
       : undefined;
   session.invited = [...session.invited.filter((i) => i.userId !== invitation.userId), { ...invitation, ...(participant ? { participant } : {}) }];
   const family = familyNamed(session.media);
-  session.states[invitation.userId] = family.invitedState;
-  // A call rings each agent on its own leg (families/voice).
+  // A call rings each agent on its own leg (families/voice): a new one if it left the call before.
   if (family.legPerAgent) model.addLeg(session, invitation.userId, { callType: session.call!.callType, ...FRESH_LEG });
+  session.states[invitation.userId] = family.invitedState;
 }
 
 /**

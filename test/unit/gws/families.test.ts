@@ -48,8 +48,8 @@ describe('the interaction families: Facebook sessions, chats and calls', () => {
 
   it("gives each medium its capabilities, in the registry's order", () => {
     const model = new GwsModel(loadFixture());
-    expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(CONFERENCE_ALL);
-    expect(capabilitiesOf(model.session(CHAT_ID), AGENT1_ID)).toEqual([...ALONE_ALL, 'SendCustomNotice', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice']);
+    expect(capabilitiesOf(model, model.session(SESSION_ID), AGENT1_ID)).toEqual(CONFERENCE_ALL);
+    expect(capabilitiesOf(model, model.session(CHAT_ID), AGENT1_ID)).toEqual([...ALONE_ALL, 'SendCustomNotice', 'SendCustomNoticeToAgents', 'SendStartTypingToAgentsNotification', 'SendStopTypingToAgentsNotification', 'SendNicknameUpdatedNotice']);
   });
 
   it('write each resource with its own fields, in the order of their samples', () => {

@@ -150,10 +150,10 @@ describe('RemoveParticipantFromConference: agent1 removes agent2', () => {
   });
 
   it("lists RemoveParticipantFromConference in agent1's capabilities while another agent is there, not after", () => {
-    const before = capabilitiesOf(model.session(SESSION_ID), AGENT1_ID);
+    const before = capabilitiesOf(model, model.session(SESSION_ID), AGENT1_ID);
     expect(before).toEqual(CONFERENCE_ALL);
     remove(model, 'agent1', AGENT2_ID);
-    expect(capabilitiesOf(model.session(SESSION_ID), AGENT1_ID)).toEqual(ALONE_ALL);
+    expect(capabilitiesOf(model, model.session(SESSION_ID), AGENT1_ID)).toEqual(ALONE_ALL);
     expect(model.session(SESSION_ID).states[AGENT2_ID]).toBe('Completed');
   });
 

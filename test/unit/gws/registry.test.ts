@@ -66,7 +66,7 @@ describe('an operation not in the registry', () => {
     const model = new GwsModel(loadFixture());
     expect(operationNames()).not.toContain(PROBE);
     expect(operationNamed(PROBE)).toBeUndefined();
-    expect(capabilitiesOf(session(model), AGENT1_ID)).not.toContain(PROBE);
+    expect(capabilitiesOf(model, session(model), AGENT1_ID)).not.toContain(PROBE);
     const error = thrown(GwsError, () => performOperation(model, agent1(model), SESSION_ID, { operationName: PROBE, probeNote: 'x' }));
     expect([error.statusCode, error.code]).toEqual([1, 'UNKNOWN_OPERATION']);
   });
@@ -86,11 +86,11 @@ describe('an operation registered in the registry only', () => {
   });
 
   it('is in the capabilities of the agents it is offered to, in the states it allows', () => {
-    expect(capabilitiesOf(session(model), AGENT1_ID).at(-1)).toBe(PROBE);
+    expect(capabilitiesOf(model, session(model), AGENT1_ID).at(-1)).toBe(PROBE);
     // agent2 is visible to Agents only: not offered.
-    expect(capabilitiesOf(session(model), AGENT2_ID)).not.toContain(PROBE);
+    expect(capabilitiesOf(model, session(model), AGENT2_ID)).not.toContain(PROBE);
     session(model).states[AGENT1_ID] = 'LeftChat';
-    expect(capabilitiesOf(session(model), AGENT1_ID)).not.toContain(PROBE);
+    expect(capabilitiesOf(model, session(model), AGENT1_ID)).not.toContain(PROBE);
   });
 
   it('describes its parameters from its schema, as trigger reads them', () => {
@@ -104,7 +104,7 @@ describe('an operation registered in the registry only', () => {
     const outcome: OperationOutcome = performOperation(model, agent1(model), SESSION_ID, { operationName: PROBE, probeNote: 'noted' });
     expect(outcome).toMatchObject({ operation: PROBE, media: 'facebook', referenceId: 1, answer: { probed: 'noted' } });
     expect(outcome.session.comment).toBe('noted');
-    expect(outcome.recipients).toEqual([{ role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: capabilitiesOf(session(model), AGENT1_ID) }]);
+    expect(outcome.recipients).toEqual([{ role: 'caller', userId: AGENT1_ID, state: 'Chatting', capabilities: capabilitiesOf(model, session(model), AGENT1_ID) }]);
     expect(outcome.recipients[0].capabilities).toContain(PROBE);
   });
 

@@ -45,6 +45,16 @@ const SITUATIONS: Record<string, (w: ReturnType<typeof voiceWorld>) => string> =
     w.act('agent1', consultation, 'SwapCalls', { otherCallUri: original });
     return original;
   },
+  'Held, its consultation held too (transfer)': (w) => {
+    const { original, consultation } = consulting(w, 'InitiateTransfer');
+    w.act('agent1', consultation, 'Hold');
+    return original;
+  },
+  'Held, a consultation whose original is held too (transfer)': (w) => {
+    const { consultation } = consulting(w, 'InitiateTransfer');
+    w.act('agent1', consultation, 'Hold');
+    return consultation;
+  },
   'Established (a conference it owns)': (w) => conference(w, 'agent1'),
   "Established (another agent's conference)": (w) => conference(w, 'agent2'),
   'Ringing (a consultation)': (w) => {
@@ -86,7 +96,7 @@ function capabilitiesIn(situation: string): string[] {
   const w = voiceWorld();
   const id = SITUATIONS[situation](w);
   const { session } = w.model.sessionFor(w.user('agent1'), id, 'voice');
-  return capabilitiesOf(session, w.user('agent1').id);
+  return capabilitiesOf(w.model, session, w.user('agent1').id);
 }
 
 describe('the capabilities of a call, per state, in the order the pages list them', () => {
@@ -121,6 +131,12 @@ describe('the capabilities of a call, per state, in the order the pages list the
   it("Established with its other call held: the SwapCalls page's list (both completions), then MuteCall and StartCallRecording", () => {
     expect(sorted(capabilitiesIn('Established, other call held'))).toEqual(sorted([...PAGES['Established, other call held'], 'MuteCall', 'StartCallRecording']));
     expect(sorted(capabilitiesIn('Established (a consultation)'))).toEqual(sorted(['SendDtmf', 'Hold', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData', 'SwapCalls', 'CompleteTransfer', 'CompleteConference', 'MuteCall', 'StartCallRecording']));
+  });
+
+  it("both calls of a transfer's consultation held (modelled): Retrieve on either, no SwapCalls", () => {
+    expect(capabilitiesIn('Held, its consultation held too (transfer)')).toEqual(expect.arrayContaining(['Retrieve', 'CompleteTransfer']));
+    expect(capabilitiesIn('Held, its consultation held too (transfer)')).not.toContain('SwapCalls');
+    expect(capabilitiesIn('Held, a consultation whose original is held too (transfer)')).toEqual(expect.arrayContaining(['Retrieve', 'CompleteTransfer']));
   });
 
   it('a consultation still dialing (modelled): the Dial page\'s list and the completion it was initiated for', () => {

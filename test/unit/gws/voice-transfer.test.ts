@@ -1,4 +1,8 @@
 import type { OperationOutcome } from '../../../src/gws/operations/registry';
+import { loadFixture } from '../../../src/gws/fixture';
+import { DEFAULT_LIMITS } from '../../../src/gws/limits';
+import { GwsModel } from '../../../src/gws/model';
+import { capabilitiesOf } from '../../../src/gws/operations/registry';
 import { contextFor } from '../../../src/scenario/context';
 import { refusal, voiceWorld } from './voice-world';
 
@@ -204,5 +208,74 @@ describe("a queue's number", () => {
     expect([rung.session.id, rung.recipients[0].userId, w.model.session(rung.session.id).call!.callType]).toEqual([waiting.session.id, w.user('agent3').id, 'Internal']);
     w.act('agent3', w.legOf(waiting.session.id, 'agent3'), 'Reject');
     expect(w.model.channels.waitingOn('voice')).toEqual([waiting.session.id]);
+  });
+});
+
+describe('what the review found', () => {
+  it("a call routed from an agent's phone (no customer) renders for the agent it rings later", () => {
+    const w = voiceWorld();
+    consulting(w, 'InitiateTransfer', '9000');
+    w.login('agent3');
+    const [rung] = w.voice('agent3', 'Ready').followUps;
+    const call = contextFor(rung, 'http://127.0.0.1:8090', rung.recipients[0])(0).call as { state: string; callType: string };
+    expect([call.state, call.callType]).toEqual(['Ringing', 'Consult']);
+  });
+
+  it('the consulted agent cannot be brought onto the original too (it would be on the call twice)', () => {
+    const w = voiceWorld();
+    const { consultation, held } = consulting(w, 'InitiateConference');
+    w.act('agent2', w.legOf(consultation, 'agent2'), 'Answer');
+    const error = refusal(() => w.act('agent1', held, 'SingleStepConference', { destination: { phoneNumber: '7002' } }));
+    expect([error.statusCode, error.message]).toEqual([2, `Cannot SingleStepConference: agent2 (7002) is already on call ${consultation} for agent1.`]);
+  });
+
+  it('a transfer completed frees the agent: a call waiting in the queue rings it at once', () => {
+    const fixture = loadFixture();
+    const w = voiceWorld({ ...fixture, voice: { ...fixture.voice, wrapUpSeconds: 0 } });
+    w.login('agent1');
+    w.voice('agent1', 'Ready');
+    const first = String(w.customer('Offer', undefined, {}).answer.id);
+    const waiting = String(w.customer('Offer', undefined, { from: '+14155550111' }).answer.id);
+    const id = w.legOf(first, 'agent1');
+    w.act('agent1', id, 'Answer');
+    const made = w.act('agent1', id, 'InitiateTransfer', { destination: { phoneNumber: '7002' } });
+    w.act('agent2', w.legOf(made.created!, 'agent2'), 'Answer');
+    const completed = w.act('agent1', id, 'CompleteTransfer');
+    expect(completed.followUps.map((f) => [f.session.id, f.recipients.map((r) => w.model.userById(r.userId)!.userName)])).toEqual([[waiting, ['agent1']]]);
+  });
+
+  it('an agent rung again on a call it left gets a new call id, not its old mute', () => {
+    const w = voiceWorld();
+    const original = w.ring('agent1');
+    const id = w.legOf(original, 'agent1');
+    w.act('agent1', id, 'Answer');
+    w.act('agent1', id, 'SingleStepConference', { destination: { phoneNumber: '7002' } });
+    const first = w.legOf(original, 'agent2');
+    w.act('agent2', first, 'Answer');
+    w.act('agent2', first, 'MuteCall');
+    w.act('agent1', id, 'RemoveParticipantFromConference', { participant: '7002' });
+    w.act('agent1', id, 'SingleStepConference', { destination: { phoneNumber: '7002' } });
+    const second = w.legOf(original, 'agent2');
+    expect(second).not.toBe(first);
+    expect(w.model.session(original).legs![w.user('agent2').id].mute).toBe(false);
+    expect(refusal(() => w.act('agent2', first, 'Answer')).statusCode).toBe(6);
+  });
+
+  it('a call that never reached an agent is forgotten to make room once over', () => {
+    const fixture = loadFixture();
+    const model = new GwsModel(fixture, { ...DEFAULT_LIMITS, maxInteractions: fixture.facebooksessions.length + fixture.chats.length + 1 });
+    const w = voiceWorld(fixture, model);
+    const waiting = String(w.customer('Offer', undefined, {}).answer.id);
+    w.customer('CustomerHangup', waiting);
+    const next = String(w.customer('Offer', undefined, {}).answer.id);
+    expect(w.model.allSessions('voice').map((s) => s.id)).toEqual([next]);
+  });
+
+  it("SwapCalls on a transfer's held original while the consultation rings: listed (the page), refused until answered", () => {
+    const w = voiceWorld();
+    const { held, consulting: own } = consulting(w);
+    expect(capabilitiesOf(w.model, w.model.sessionFor(w.user('agent1'), held, 'voice').session, w.user('agent1').id)).toContain('SwapCalls');
+    const error = refusal(() => w.act('agent1', held, 'SwapCalls', { otherCallUri: own }));
+    expect([error.statusCode, error.message]).toEqual([2, `Cannot SwapCalls: call ${held} is Held and call ${own} Dialing: one must be Held and the other Established for agent1.`]);
   });
 });

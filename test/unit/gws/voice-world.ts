@@ -9,8 +9,7 @@ import { T0 } from './operations-world';
  * The embedded fixture's model with calls on it: `dial`, `act` on the agent's own call (by user
  * name), `customer` for the caller's side, `voice` for the agent's state on voice.
  */
-export function voiceWorld(fixture: Fixture = loadFixture()) {
-  const model = new GwsModel(fixture);
+export function voiceWorld(fixture: Fixture = loadFixture(), model = new GwsModel(fixture)) {
   const user = (userName: string) => model.userByName(userName)!;
   const dial = (by: string, phoneNumber: string, params: Record<string, unknown> = {}, deviceId = model.deviceOf(user(by).id).id): OperationOutcome =>
     performCreating(model, user(by), deviceId, { operationName: 'Dial', destination: { phoneNumber }, ...params }, 'voice', T0);

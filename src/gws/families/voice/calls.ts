@@ -127,10 +127,8 @@ export function leaveCall(model: GwsModel, session: Session, leaver: string): { 
   const agent = session.states[leaver] !== undefined;
   const wasConnected = agent && isConnected(session, leaver);
   const party = session.participants.find((p) => (agent ? p.type === 'Agent' && p.userId === leaver : p.participantId === leaver));
-  if (party) {
-    session.participants = session.participants.filter((p) => p !== party);
-    session.departed = [...session.departed, party];
-  }
+  // Gone from the call; not kept among `departed`, which only a message log (a call has none) names.
+  if (party) session.participants = session.participants.filter((p) => p !== party);
   if (agent) {
     session.states[leaver] = VOICE.finalState;
     session.invited = session.invited.filter((i) => i.userId !== leaver);

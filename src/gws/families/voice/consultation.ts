@@ -25,6 +25,9 @@ export function pairOf(model: GwsModel, call: Session, userId: string): Pair | u
   return link && { original: call, consultation: model.session(link.connId), purpose: link.purpose };
 }
 
+/** The agent's other call of its consultation pair. */
+export const otherOf = (pair: Pair, call: Session): Session => (pair.original === call ? pair.consultation : pair.original);
+
 /** Ties a new consultation call to its original: both sides know the other (purposeOf reads either). */
 export function link(original: Session, consultation: Session, initiator: string, purpose: Consultation['purpose']): void {
   original.call = { ...original.call!, consults: { ...original.call!.consults, [initiator]: { connId: consultation.id, purpose } } };

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { gwsError } from '../../../errors';
 import { defineCustomerOperation } from '../../operations/operation';
 import { UserData } from '../../operations/params';
+import { PhoneNumber } from '../../fixture';
 import { dispatchWaiting, route } from '../../operations/routing';
 import { listed } from '../../../shown';
 import type { GwsModel, Session } from '../../model';
 import { leaveCall, newCall, releaseAll, requireOffered } from './calls';
 import { routingPoint } from './destination';
 import { established, ringing } from './samples';
-
-const PhoneNumber = z.string().regex(/^\+?[0-9]{1,20}$/, 'expected a phone number: digits, with an optional leading +');
 
 /**
  * A customer calls (POST /sim/calls): `offerTo` rings that agent's phone (an Inbound call on its

@@ -24,8 +24,12 @@ export function reach(model: GwsModel, caller: User, operation: string, phoneNum
   const device = model.deviceByNumber(phoneNumber);
   if (device) {
     const callee = model.userById(device.userId)!;
-    const state = call?.states[callee.id];
-    if (state !== undefined && state !== 'Released') throw gwsError('CALL_NOT_ALLOWED', operation, caller.userName, `${callee.userName} (${phoneNumber}) is already on call ${call!.id}`);
+    // On the call, or on the caller's consultation from it (CompleteConference would bring it twice).
+    const consulting = call?.call?.consults?.[caller.id]?.connId;
+    for (const on of [call, consulting === undefined ? undefined : model.session(consulting)]) {
+      const state = on?.states[callee.id];
+      if (state !== undefined && state !== 'Released') throw gwsError('CALL_NOT_ALLOWED', operation, caller.userName, `${callee.userName} (${phoneNumber}) is already on call ${on!.id}`);
+    }
     if (model.channels.isDoNotDisturb(callee.id)) throw gwsError('DO_NOT_DISTURB', callee.userName, phoneNumber, operation);
     return { kind: 'agent', userId: callee.id, phoneNumber };
   }

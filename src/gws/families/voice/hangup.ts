@@ -1,5 +1,4 @@
 import { callOperation } from './call-operation';
-import { dispatchWaiting } from '../../operations/routing';
 import { leaveCall, told } from './calls';
 import { onEstablished } from './samples';
 
@@ -19,7 +18,7 @@ export const hangup = callOperation({
   roles: ['caller', 'released', 'participants', 'device'],
   perform({ model, caller, session }) {
     const { others, wrapUps } = leaveCall(model, session, caller.id);
-    return told(caller.id, [...others, ...wrapUps.told], { scheduled: wrapUps.scheduled, routed: dispatchWaiting(model, 'voice') });
+    return told(caller.id, [...others, ...wrapUps.told], { scheduled: wrapUps.scheduled });
   },
   sample: (model) => onEstablished(model, 'Hangup'),
 });

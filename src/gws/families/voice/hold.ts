@@ -1,9 +1,13 @@
 import type { CallState } from '../family';
 import { callOperation } from './call-operation';
 import { requireOffered, told } from './calls';
-import { pairOf, purposeOf } from './consultation';
+import { purposeOf } from './consultation';
+import type { Standing } from '../../model';
 import { onEstablished } from './samples';
 import { swap } from './swap-calls';
+
+/** Not a transfer's call whose other call is not Held (SwapCalls swaps there). */
+const retrievable = ({ session, userId, tied }: Standing) => purposeOf(session, userId) !== 'transfer' || tied === 'Held';
 
 /** Hold (the Hold page): the agent's leg is Held; the other party is not told (modelled). */
 export const hold = callOperation({
@@ -18,23 +22,20 @@ export const hold = callOperation({
 });
 
 /**
- * Retrieve ("Retrieves the phone call from hold", Call Control): Established again. Not offered on
- * the held original of a transfer's consultation (the InitiateTransfer page's Held call lists
- * SwapCalls instead); on a conference's (the InitiateConference page lists it) it swaps: the
- * consultation, if established, is Held (role `other`).
+ * Retrieve ("Retrieves the phone call from hold", Call Control): Established again. On a transfer's
+ * consultation it is offered only when the agent's other call is Held too (the InitiateTransfer
+ * page's Held original lists SwapCalls instead); on a conference's (the InitiateConference page
+ * lists it) it swaps: the other call, if established, is Held (role `other`).
  */
 export const retrieve = callOperation({
   name: 'Retrieve',
   summary: 'The agent takes the call off hold',
   states: ['Held'] satisfies CallState[],
   roles: ['caller', 'other'],
-  offered: ({ session, userId }) => purposeOf(session, userId) !== 'transfer',
+  offered: retrievable,
   perform({ model, caller, session, standing }) {
-    const transferring = purposeOf(session, caller.id) === 'transfer';
-    requireOffered(!transferring, 'Retrieve', caller.userName, `a transfer's consultation from call ${session.legs![caller.id].id} is in progress: SwapCalls, CompleteTransfer, or Hangup of the consultation call first`);
-    const pair = pairOf(model, session, caller.id);
-    const other = pair && (pair.original === session ? pair.consultation : pair.original);
-    if (other?.states[caller.id] === 'Established') return swap(model, standing, 'Retrieve');
+    requireOffered(retrievable(standing), 'Retrieve', caller.userName, `a transfer's consultation from or to call ${session.legs![caller.id].id} is in progress: SwapCalls, CompleteTransfer, or Hangup of the other call first`);
+    if (standing.tied === 'Established') return swap(model, standing, 'Retrieve');
     session.states[caller.id] = 'Established';
     return told(caller.id);
   },

@@ -1,5 +1,5 @@
 import { callOperation } from './call-operation';
-import { dispatchWaiting, route } from '../../operations/routing';
+import { route } from '../../operations/routing';
 import { requireOffered, told } from './calls';
 
 /**
@@ -14,11 +14,12 @@ export const reject = callOperation({
   offered: ({ session }) => session.call!.routed,
   perform({ model, caller, session, standing }) {
     requireOffered(session.call!.routed, 'Reject', caller.userName, 'only a call delivered through a queue can be rejected (a direct call rings until answered or released)');
+    const { userId: _caller, participant: _none, ...how } = standing.invitation!;
     session.invited = session.invited.filter((i) => i !== standing.invitation);
     session.states[caller.id] = 'Released';
-    const next = route(model, session);
-    const routed = next === undefined ? [] : [{ session, userId: next }];
-    return told(caller.id, [], { routed: [...routed, ...dispatchWaiting(model, 'voice')] });
+    // Back to the queue as it came (an arrival, or a consultation routed there).
+    const next = route(model, session, how);
+    return told(caller.id, [], { routed: next === undefined ? [] : [{ session, userId: next }] });
   },
   sample: (model) => [
     { operation: 'StartContactCenterSession', as: model.users[0].id, params: { channels: ['voice'] } },

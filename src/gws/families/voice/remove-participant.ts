@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callOperation } from './call-operation';
 import { isConference, leaveCall, requireOffered } from './calls';
 import { conference } from './samples';
+import { Destination } from './destination';
 import type { GwsModel, Session } from '../../model';
 
 /** The party `phoneNumber` names on the call: an agent by its DN (user id), or a customer by its number (participant id). */
@@ -23,7 +24,7 @@ function partyNumbered(model: GwsModel, session: Session, phoneNumber: string): 
 export const removeParticipantFromCall = callOperation({
   name: 'RemoveParticipantFromConference',
   summary: "The conference's owner removes a party, by its number",
-  params: z.object({ participant: z.string().regex(/^\+?[0-9*#]{1,32}$/, 'expected the phone number of a party of the conference').meta({ description: 'the number of the party to remove', format: 'gws-phone-number' }) }),
+  params: z.object({ participant: Destination.shape.phoneNumber.meta({ description: 'the number of the party to remove', format: 'gws-phone-number' }) }),
   example: { participant: '7002' },
   states: ['Established'],
   roles: ['caller', 'removed', 'participants', 'device'],

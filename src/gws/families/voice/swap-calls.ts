@@ -4,10 +4,8 @@ import type { GwsModel, Session, Standing } from '../../model';
 import type { Draft } from '../../operations/operation';
 import { callOperation } from './call-operation';
 import { requireOffered } from './calls';
-import { callIdOf, pairOf, purposeOf, type Pair } from './consultation';
+import { callIdOf, otherOf, pairOf, purposeOf } from './consultation';
 
-/** The agent's other call of its consultation pair. */
-const otherOf = (pair: Pair, call: Session) => (pair.original === call ? pair.consultation : pair.original);
 
 /**
  * Makes the held call of the agent's pair Established and the established one Held: the
@@ -34,10 +32,15 @@ export function swap(model: GwsModel, standing: Standing, operation: string): Dr
   };
 }
 
-/** An established call of a consultation, or a transfer's held original. */
-function swappable({ session, state, userId }: Standing): boolean {
+/**
+ * Offered on an established call of a consultation whose other call is Held (the SwapCalls page's
+ * sample), and on a transfer's held call whose other is not Held too (the InitiateTransfer page's
+ * held original lists it at once, while the consultation still rings: refused until it is answered).
+ */
+function swappable({ session, state, userId, tied }: Standing): boolean {
   const purpose = purposeOf(session, userId);
-  return purpose !== undefined && (state === 'Established' || purpose === 'transfer');
+  if (purpose === undefined) return false;
+  return state === 'Established' ? tied === 'Held' : purpose === 'transfer' && tied !== 'Held';
 }
 
 /**
@@ -54,12 +57,15 @@ export const swapCalls = callOperation({
   roles: ['caller', 'other'],
   offered: swappable,
   perform({ model, caller, standing, params }) {
-    requireOffered(swappable(standing) || pairOf(model, standing.session, caller.id) === undefined, 'SwapCalls', caller.userName, `call ${standing.session.legs![caller.id].id} is held in a conference's consultation (its original or, once swapped, its consultation call): Retrieve swaps there`);
     const pair = pairOf(model, standing.session, caller.id);
-    const other = pair && otherOf(pair, standing.session).legs![caller.id].id;
-    if (other !== undefined && callIdOf(params.otherCallUri) !== other) {
+    const own = standing.session.legs![caller.id].id;
+    requireOffered(pair !== undefined, 'SwapCalls', caller.userName, `call ${own} has no other call to swap with (a consultation: InitiateTransfer or InitiateConference)`);
+    const other = otherOf(pair!, standing.session).legs![caller.id].id;
+    if (callIdOf(params.otherCallUri) !== other) {
       throw gwsError('INVALID_PARAMETER', 'otherCallUri', `'${params.otherCallUri}' is not ${caller.userName}'s other call; that is /api/v2/me/calls/${other}`);
     }
+    requireOffered(!(standing.state === 'Held' && standing.tied === 'Held'), 'SwapCalls', caller.userName, `calls ${own} and ${other} are both Held: Retrieve one of them`);
+    requireOffered(!(standing.state === 'Held' && pair!.purpose === 'conference'), 'SwapCalls', caller.userName, `call ${own} is held in a conference's consultation (its original or, once swapped, its consultation call): Retrieve swaps there`);
     return swap(model, standing, 'SwapCalls');
   },
   sample: (model) => [
