@@ -3,7 +3,8 @@ import type { DeliveryState } from './delivery/stamp';
 import type { FaultsState } from './faults/types';
 import { CHANNELS, DEVICES_TOPIC, FAMILIES, familyNamed, type Collection, type MediaName } from './gws/families';
 import type { User } from './gws/fixture';
-import type { CallData, GwsModel, Session } from './gws/model';
+import type { GwsModel, Session } from './gws/model';
+import { partiesOn } from './gws/families/voice/calls';
 import { capabilitiesOf, customerOperations, type Outcome } from './gws/operations/registry';
 import type { OperationChange } from './events-wire';
 import { participantWire, sessionWire } from './gws/wire';
@@ -50,7 +51,7 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
     invited: session.invited.map((i) => ({ ...i, userName: model.userById(i.userId)?.userName })),
     agentStates: Object.fromEntries(Object.entries(session.states).map(([id, state]) => [model.userById(id)?.userName ?? id, state])),
     // A call: its numbers and ties, and each agent's own call (its id is the one the agent's REST path names).
-    ...(session.call ? { call: callState(model, session.call) } : {}),
+    ...(session.call ? { call: callState(model, session) } : {}),
     ...(session.legs ? { legs: Object.fromEntries(Object.entries(session.legs).map(([id, leg]) => [model.userById(id)?.userName ?? id, leg])) } : {}),
     /** What each agent may perform now, as its REST view of the session lists it. */
     agentCapabilities: Object.fromEntries(Object.keys(session.states).map((id) => [model.userById(id)?.userName ?? id, capabilitiesOf(model, session, id)])),
@@ -60,11 +61,11 @@ function sessionState(model: GwsModel, session: Session, baseUrl: string) {
 /**
  * A call's numbers and what ties it to others, agents by user name as elsewhere in the state: the
  * consultation it is (the call consulted from, its initiator, what for), the consultations started
- * from it, and a conference's owner.
+ * from it, a conference's owner, and how many parties it has now.
  */
-function callState(model: GwsModel, call: CallData) {
+function callState(model: GwsModel, session: Session) {
   const name = (userId: string) => model.userById(userId)?.userName ?? userId;
-  const { ani, dnis, callType, routed, consultation, consults, owner } = call;
+  const { ani, dnis, callType, routed, consultation, consults, owner } = session.call!;
   const started = Object.entries(consults ?? {});
   return {
     ani,
@@ -74,6 +75,8 @@ function callState(model: GwsModel, call: CallData) {
     ...(consultation ? { consultation: { parent: consultation.parent, initiator: name(consultation.initiator), purpose: consultation.purpose } } : {}),
     ...(started.length > 0 ? { consults: Object.fromEntries(started.map(([initiator, link]) => [name(initiator), link])) } : {}),
     ...(owner === undefined ? {} : { owner: name(owner) }),
+    /** The parties on it now, the queue it waits in counted (three or more: a conference). */
+    parties: session.state === 'Completed' ? 0 : partiesOn(model, session),
   };
 }
 

@@ -255,11 +255,11 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     const connId: string = offered.body.id;
     const original = sim.state().calls[0].legs!.agent1.id;
     expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'Answer' })).body).toEqual({ statusCode: 0 });
-    expect(sim.state().calls[0].call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false });
+    expect(sim.state().calls[0].call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false, parties: 2 });
 
     expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'InitiateConference', destination: { phoneNumber: '7002' } })).body).toEqual({ statusCode: 0 });
     const consultation = sim.state().calls.find((c) => c.id !== connId)!;
-    expect(consultation.call).toEqual({ ani: '7001', dnis: '7002', callType: 'Consult', routed: false, consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' } });
+    expect(consultation.call).toEqual({ ani: '7001', dnis: '7002', callType: 'Consult', routed: false, consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' }, parties: 2 });
     expect(sim.state().calls.find((c) => c.id === connId)!.call).toMatchObject({ consults: { agent1: { connId: consultation.id, purpose: 'conference' } } });
     const initiated = (await readFeed(`${sim.url}/sim/events`, (f) => f.some((e) => e.data.operation === 'InitiateConference'))).map((f) => f.data).find((e) => e.operation === 'InitiateConference');
     expect(initiated.changed.sessions.map((s: any) => s.session.call)).toEqual(expect.arrayContaining([expect.objectContaining({ consultation: { parent: connId, initiator: 'agent1', purpose: 'conference' } })]));
@@ -268,7 +268,7 @@ describe('POST /sim/agents/{user}/{collection}/{id}', () => {
     expect((await api.post(`/sim/agents/agent1/calls/${original}`, { operationName: 'CompleteConference' })).body).toEqual({ statusCode: 0 });
     const conference = sim.state().calls.find((c) => c.id === connId)!;
     // The consultation's ties are gone with it: no empty `consults` left behind.
-    expect(conference.call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false, owner: 'agent1' });
+    expect(conference.call).toEqual({ ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false, owner: 'agent1', parties: 3 });
     expect(conference.agentStates).toEqual({ agent1: 'Established', agent2: 'Established' });
   });
 

@@ -1,4 +1,4 @@
-import { callTies, partiesOn } from './call-ties';
+import { callTies } from './call-ties';
 import { html } from './html';
 import { legMarks } from './phone';
 import { Capabilities, UserData } from './interaction-parts';
@@ -14,7 +14,7 @@ export function CallCard({ session, users }: { session: SessionOf; users: readon
   const ended = legs.every(([user]) => session.agentStates[user] === 'Released');
   const customers = [...session.participants, ...session.departed].filter((p) => p.type === 'Customer');
   const ties = callTies(session);
-  const conference = !ended && partiesOn(session) >= 3;
+  const conference = !ended && (session.call?.parties ?? 0) >= 3;
   return html`
     <details open=${!ended}>
       <summary>

@@ -1,12 +1,7 @@
-import type { CallView, SessionView } from './types';
+import type { CallView } from './types';
 
 /** What a call, as the state or an operation's change shows it, needs for its ties to be told. */
-export type TiedCall = Pick<SessionView, 'participants' | 'agentStates'> & { call?: CallView };
-
-/** The parties on the call now: its customers still there and the agents not Released. */
-export function partiesOn(session: TiedCall): number {
-  return session.participants.filter((p) => p.type === 'Customer').length + Object.values(session.agentStates).filter((state) => state !== 'Released').length;
-}
+export type TiedCall = { call?: CallView };
 
 /**
  * What ties a call to others, in words: the consultation it is (for what, by whom, from which
@@ -21,7 +16,7 @@ export function callTies(session: TiedCall): string[] {
     ties.push(`consultation (${purpose}) by ${initiator}, from call ${parent}`);
   }
   for (const [initiator, { connId, purpose }] of Object.entries(call.consults ?? {})) ties.push(`${initiator} consults on call ${connId} (${purpose})`);
-  const parties = partiesOn(session);
+  const parties = call.parties;
   if (parties >= 3) ties.push(`conference of ${parties} parties${call.owner === undefined ? '' : `, owner ${call.owner}`}`);
   return ties;
 }

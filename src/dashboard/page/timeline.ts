@@ -69,7 +69,7 @@ function lineOf(event: FeedEvent, media: readonly Media[]): Line {
     case 'operation': {
       const answer = Object.entries(event.answer ?? {}).map(([key, value]) => ` · ${key} ${String(value)}`).join('');
       // A call's ties after the operation: the consultation it made, the conference it completed.
-      const ties = callTies((event.changed?.sessions[0]?.session ?? { participants: [], agentStates: {} }) as unknown as TiedCall).map((tie) => ` · ${tie}`).join('');
+      const ties = callTies((event.changed?.sessions[0]?.session ?? {}) as TiedCall).map((tie) => ` · ${tie}`).join('');
       return {
         who: event.agent ?? event.actor,
         kind: event.operation,

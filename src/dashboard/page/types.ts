@@ -123,6 +123,8 @@ export interface CallView {
   consults?: Record<string, { connId: string; purpose: string }>;
   /** A conference's owner: who may remove participants. */
   owner?: string;
+  /** The parties on it now (0 once over): three or more make a conference. */
+  parties: number;
 }
 
 export interface Leg {

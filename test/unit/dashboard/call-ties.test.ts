@@ -2,25 +2,24 @@ import { callTies } from '../../../src/dashboard/page/call-ties';
 import { bodyOf } from '../../../src/dashboard/page/request-body';
 import { catalog } from '../../../src/dashboard/catalog';
 
-const customer = { participantId: 'p1', type: 'Customer' as const, nickname: '+14155550100', visibility: 'All' };
-const call = { ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false };
+const call = { ani: '+14155550100', dnis: '7001', callType: 'Inbound', routed: false, parties: 2 };
 
 describe("a call's ties as the dashboard words them", () => {
   test('a plain call of two parties has none', () => {
-    expect(callTies({ participants: [customer], agentStates: { agent1: 'Established' }, call })).toEqual([]);
+    expect(callTies({ call })).toEqual([]);
   });
 
   test('a consultation: for what, by whom, from which call; its original: who consults on which call', () => {
     const consultation = { ...call, callType: 'Consult', consultation: { parent: 'c1', initiator: 'agent1', purpose: 'transfer' } };
-    expect(callTies({ participants: [], agentStates: { agent1: 'Dialing', agent2: 'Ringing' }, call: consultation })).toEqual(['consultation (transfer) by agent1, from call c1']);
+    expect(callTies({ call: consultation })).toEqual(['consultation (transfer) by agent1, from call c1']);
     const original = { ...call, consults: { agent1: { connId: 'c2', purpose: 'transfer' } } };
-    expect(callTies({ participants: [customer], agentStates: { agent1: 'Held' }, call: original })).toEqual(['agent1 consults on call c2 (transfer)']);
+    expect(callTies({ call: original })).toEqual(['agent1 consults on call c2 (transfer)']);
   });
 
-  test('a conference: its parties still on it, and its owner; a Released agent is no party', () => {
+  test('a conference: the parties the server counts on it (three or more), and its owner', () => {
     const conference = { ...call, owner: 'agent1' };
-    expect(callTies({ participants: [customer], agentStates: { agent1: 'Established', agent2: 'Established' }, call: conference })).toEqual(['conference of 3 parties, owner agent1']);
-    expect(callTies({ participants: [customer], agentStates: { agent1: 'Established', agent2: 'Released' }, call: conference })).toEqual([]);
+    expect(callTies({ call: { ...conference, parties: 3 } })).toEqual(['conference of 3 parties, owner agent1']);
+    expect(callTies({ call: conference })).toEqual([]);
   });
 });
 
