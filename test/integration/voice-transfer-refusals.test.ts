@@ -32,7 +32,7 @@ describe.each(TRANSPORTS)('transfer refusals over REST, %s: the GWS answer, nobo
     const { original, consulter, destination } = await answered(w, await initiated(w));
     const before = stateOf(w);
 
-    expectRefusal(await w.perform('agent1', original.id, 'Retrieve'), 400, 2, new RegExp(`^Cannot Retrieve: a transfer's consultation from call ${original.id} is in progress: SwapCalls, CompleteTransfer, or Hangup of the consultation call first for agent1\\.$`));
+    expectRefusal(await w.perform('agent1', original.id, 'Retrieve'), 400, 2, new RegExp(`^Cannot Retrieve: a transfer's consultation from or to call ${original.id} is in progress: SwapCalls, CompleteTransfer, or Hangup of the other call first for agent1\\.$`));
     expectRefusal(await w.perform('agent1', consulter.id, 'InitiateTransfer', to('7003')), 400, 2, new RegExp(`^Cannot InitiateTransfer: call ${consulter.id} is itself a consultation: complete it or hang it up first`));
     expectRefusal(await w.perform('agent1', consulter.id, 'SingleStepTransfer', to('7003')), 400, 2, /^Cannot SingleStepTransfer: /);
     expectRefusal(await w.perform('agent2', destination.id, 'CompleteTransfer'), 400, 2, /^Cannot CompleteTransfer: /);
