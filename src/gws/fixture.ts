@@ -85,6 +85,10 @@ const Facebooksession = z.strictObject({
 /** A chat: GWS's chat resource has none of the Facebook session's own fields. */
 const Chat = z.strictObject({ ...sessionFields, userData: sessionFields.userData.default({}) });
 
+/** The numbers of the queues' routing points, which no phone's default DN takes. */
+export const routingPoints = (fixture: { queues: readonly { phoneNumber?: string }[] }): ReadonlySet<string> =>
+  new Set(fixture.queues.flatMap((q) => (q.phoneNumber === undefined ? [] : [q.phoneNumber])));
+
 export const FixtureSchema = z
   .strictObject({
     description: z.string().optional(),
@@ -116,9 +120,10 @@ export const FixtureSchema = z
     };
     unique(fixture.users.map((u) => u.id), 'user id', (i) => ['users', i, 'id']);
     unique(fixture.users.map((u) => u.userName), 'userName', (i) => ['users', i, 'userName']);
-    unique(devicesOf(fixture.users).map((d) => d.phoneNumber), 'phoneNumber', (i) => ['users', i, 'phoneNumber']);
+    const devices = devicesOf(fixture.users, routingPoints(fixture));
+    unique(devices.map((d) => d.phoneNumber), 'phoneNumber', (i) => ['users', i, 'phoneNumber']);
     unique(fixture.queues.flatMap((q) => (q.phoneNumber === undefined ? [] : [q.phoneNumber])), 'queue phoneNumber', (i) => ['queues', fixture.queues.filter((q) => q.phoneNumber !== undefined).map((q) => fixture.queues.indexOf(q))[i], 'phoneNumber']);
-    const phones = new Set(devicesOf(fixture.users).map((d) => d.phoneNumber));
+    const phones = new Set(devices.map((d) => d.phoneNumber));
     fixture.queues.forEach((q, i) => {
       if (q.phoneNumber !== undefined && phones.has(q.phoneNumber)) ctx.addIssue({ code: 'custom', path: ['queues', i, 'phoneNumber'], message: `'${q.phoneNumber}' is a user's phone: a queue's routing point needs a number of its own` });
     });

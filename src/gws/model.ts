@@ -2,7 +2,7 @@ import { gwsError } from '../errors';
 import { AgentChannels } from './channels';
 import { DEFAULT_LIMITS, type ModelLimits } from './limits';
 import { devicesOf, type Device } from './families/voice/devices';
-import type { AgentParticipant, Fixture, FixtureChat, FixtureSession, LogMessage, Participant, User } from './fixture';
+import { routingPoints, type AgentParticipant, type Fixture, type FixtureChat, type FixtureSession, type LogMessage, type Participant, type User } from './fixture';
 import { CHANNELS, DEFAULT_MEDIA, FAMILIES, familyNamed, type AgentState, type MediaName } from './families';
 
 export type { LogMessage } from './fixture';
@@ -129,7 +129,7 @@ export class GwsModel {
   ) {
     this.byId = new Map(fixture.users.map((u) => [u.id, u]));
     this.byName = new Map(fixture.users.map((u) => [u.userName, u]));
-    this.devices = devicesOf(fixture.users);
+    this.devices = devicesOf(fixture.users, routingPoints(fixture));
     this.deviceByUser = new Map(this.devices.map((d) => [d.userId, d]));
     this.channels = new AgentChannels(fixture.users.map((u) => u.id));
     this.reset();

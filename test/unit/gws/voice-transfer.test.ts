@@ -1,5 +1,5 @@
 import type { OperationOutcome } from '../../../src/gws/operations/registry';
-import { loadFixture } from '../../../src/gws/fixture';
+import { FixtureSchema, loadFixture } from '../../../src/gws/fixture';
 import { DEFAULT_LIMITS } from '../../../src/gws/limits';
 import { GwsModel } from '../../../src/gws/model';
 import { capabilitiesOf } from '../../../src/gws/operations/registry';
@@ -199,6 +199,14 @@ describe('bounds', () => {
 });
 
 describe("a queue's number", () => {
+  it("is no phone's default DN: with 2,000 users and more, the 2,000th user's phone skips 9000", () => {
+    const base = loadFixture();
+    const users = Array.from({ length: 2001 }, (_, i) => ({ id: `u${i}`, userName: `user${i}`, password: '', firstName: 'A', lastName: 'B' }));
+    const model = new GwsModel(FixtureSchema.parse({ ...base, users, facebooksessions: [], chats: [] }));
+    expect(model.devices.slice(1998).map((d) => d.phoneNumber)).toEqual(['8999', '9001', '9002']);
+    expect(model.deviceByNumber('9000')).toBeUndefined();
+  });
+
   it('Dial to it routes an internal call to the agent Ready on voice, or it waits there; a Reject sends it back', () => {
     const w = voiceWorld();
     const waiting = w.dial('agent1', '9000');

@@ -15,9 +15,16 @@ export interface Device {
 /** The voice environment every device belongs to (one, as a small GWS has: modelled). */
 export const VOICE_ENVIRONMENT_ID = '370ef5e6-9e3c-4d91-9588-7f4dfe67e011';
 
-/** The users' phones, in the fixture's order (it gives each user's DN its default). */
-export function devicesOf(users: readonly { id: string; phoneNumber?: string }[]): Device[] {
-  return users.map((user, i) => ({ id: guidOf(`device:${user.id}`), userId: user.id, phoneNumber: user.phoneNumber ?? String(7001 + i) }));
+/**
+ * The users' phones, in the fixture's order (it gives each user's DN its default). A default DN
+ * skips the `reserved` numbers (the queues' routing points: 9000 would be the 2,000th user's).
+ */
+export function devicesOf(users: readonly { id: string; phoneNumber?: string }[], reserved: ReadonlySet<string> = new Set()): Device[] {
+  let skipped = 0;
+  return users.map((user, i) => {
+    while (user.phoneNumber === undefined && reserved.has(String(7001 + i + skipped))) skipped += 1;
+    return { id: guidOf(`device:${user.id}`), userId: user.id, phoneNumber: user.phoneNumber ?? String(7001 + i + skipped) };
+  });
 }
 
 function guidOf(seed: string): string {
