@@ -171,7 +171,11 @@ function offerOf(model: GwsModel, { session, userId }: Routed): OperationOutcome
   const offer = customerOperations(session.media).find((o) => o.creates)!;
   // A call routed from an agent's phone (a consultation, a Dial to a queue) has no customer.
   const customer = session.participants.find((p) => p.type === 'Customer');
-  return outcomeOf(model, offer, session, { participants: customer ? { customer } : {}, recipients: [{ role: 'invited', userId }] }, undefined);
+  // The agents already on a call (its dialer, a conference's parties) see the party it now rings (role `participants`).
+  const family = familyNamed(session.media);
+  const parties = family.legPerAgent ? Object.keys(session.states).filter((id) => id !== userId && session.states[id] !== family.finalState) : [];
+  const recipients = [{ role: 'invited', userId }, ...parties.map((id) => ({ role: 'participants', userId: id }))];
+  return outcomeOf(model, offer, session, { participants: customer ? { customer } : {}, recipients }, undefined);
 }
 
 /** `referenceId: null` in a draft's answer asks for the operation's referenceId there (Consult, Transfer). */

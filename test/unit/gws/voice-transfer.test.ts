@@ -287,3 +287,25 @@ describe('what the review found', () => {
     expect([error.statusCode, error.message]).toEqual([2, `Cannot SwapCalls: call ${held} is Held and call ${own} Dialing: one must be Held and the other Established for agent1.`]);
   });
 });
+
+describe('a queue that rings an agent later', () => {
+  it('SingleStepConference to a queue with nobody Ready tells nobody; once it rings an agent, the parties already on the call are told', () => {
+    const w = voiceWorld();
+    const original = w.ring('agent1');
+    const id = w.legOf(original, 'agent1');
+    w.act('agent1', id, 'Answer');
+    expect(told(w, w.act('agent1', id, 'SingleStepConference', { destination: { phoneNumber: '9000' } }))).toEqual([]);
+    w.login('agent3');
+    const [rung] = w.voice('agent3', 'Ready').followUps;
+    expect(told(w, rung)).toEqual([`invited:agent3@${original}`, `participants:agent1@${original}`]);
+    expect(partiesSeen({ ...rung, recipients: rung.recipients.slice(1) })).toEqual(['+14155550100', '7003']);
+  });
+
+  it("a consultation to a queue: its initiator, Dialing, is told the party it rings once the queue rings it", () => {
+    const w = voiceWorld();
+    const { consultation } = consulting(w, 'InitiateTransfer', '9000');
+    w.login('agent3');
+    const [rung] = w.voice('agent3', 'Ready').followUps;
+    expect(told(w, rung)).toEqual([`invited:agent3@${consultation}`, `participants:agent1@${consultation}`]);
+  });
+});

@@ -28,7 +28,7 @@ export const incomingCall = defineCustomerOperation({
     userData: UserData.optional(),
   }),
   example: { from: '+14155550100', offerTo: 'agent1' },
-  roles: ['invited'],
+  roles: ['invited', 'participants'],
   participants: [],
   perform({ model, params, now }) {
     const named = params.offerTo === undefined ? undefined : model.userByName(params.offerTo);

@@ -68,7 +68,8 @@ export const singleStepTransfer = callOperation<TransferParams>({
  * SingleStepConference (the Call Control table: "Initiates conference with the specified number"):
  * `destination` is added to the call, the agent becomes the conference's owner. The agent and the
  * other agents on the call are told ParticipantsUpdated (roles `caller`, `participants`), the agent
- * rung its call Ringing (role `destination`). Modelled: no page shows its notifications.
+ * rung its call Ringing (role `destination`); to a queue with nobody Ready, nobody is told until it
+ * rings an agent. Modelled: no page shows its notifications.
  */
 export const singleStepConference = callOperation<TransferParams>({
   name: 'SingleStepConference',
@@ -79,8 +80,11 @@ export const singleStepConference = callOperation<TransferParams>({
   roles: ['caller', 'destination', 'participants'],
   offered: ({ session }) => session.call!.consultation === undefined,
   perform({ model, caller, session, params }) {
+    const before = session.participants.length;
     const rung = bringIn(model, caller, 'SingleStepConference', session, params);
     session.call = { ...session.call!, owner: caller.id };
+    // Waiting in a queue with nobody Ready, nobody joined yet: the parties are told once it rings an agent (the queue's offer).
+    if (rung === undefined && session.participants.length === before) return { participants: {}, recipients: [] };
     return told(caller.id, toldOf(otherParties(session, caller.id, 'participants'), rung));
   },
   sample: (model) => onEstablished(model, 'SingleStepConference', { destination: { phoneNumber: model.deviceOf(model.users[1].id).phoneNumber } }),
