@@ -93,9 +93,12 @@ const isConnected = (session: Session, userId: string) => session.states[userId]
  * (ringing ones too), and the queue it waits in for an agent, if any.
  */
 export function partiesOn(model: GwsModel, session: Session): number {
-  const customers = session.participants.filter((p) => p.type === 'Customer').length;
-  const queued = model.channels.pendingOf(session.id) === undefined ? 0 : 1;
-  return customers + queued + Object.values(session.states).filter((state) => state !== VOICE.finalState).length;
+  return partiesPresent(session) + (model.channels.pendingOf(session.id) === undefined ? 0 : 1);
+}
+
+/** Its customers (outside numbers) and its agents not Released: the parties on it but the queue. */
+function partiesPresent(session: Session): number {
+  return session.participants.filter((p) => p.type === 'Customer').length + Object.values(session.states).filter((state) => state !== VOICE.finalState).length;
 }
 
 /** The parties a call may hold (modelled: switches bound their conferences; 16 is a common size). */
@@ -107,8 +110,7 @@ export function requireRoom(model: GwsModel, session: Session, operation: string
 }
 
 /** Three parties or more: a conference, which goes on when one of them leaves (ClearCall ends it for all). */
-export const isConference = (session: Session) =>
-  session.participants.filter((p) => p.type === 'Customer').length + Object.values(session.states).filter((state) => state !== VOICE.finalState).length >= 3;
+export const isConference = (session: Session) => partiesPresent(session) >= 3;
 
 /**
  * A party leaves the call: an agent (by user id) hangs up, is removed or transfers it away; a

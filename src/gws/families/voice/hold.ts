@@ -1,7 +1,7 @@
 import type { CallState } from '../family';
 import { callOperation } from './call-operation';
 import { requireOffered, told } from './calls';
-import { purposeOf } from './consultation';
+import { otherOf, pairOf, purposeOf } from './consultation';
 import type { Standing } from '../../model';
 import { onEstablished } from './samples';
 import { swap } from './swap-calls';
@@ -35,7 +35,8 @@ export const retrieve = callOperation({
   offered: retrievable,
   perform({ model, caller, session, standing }) {
     requireOffered(retrievable(standing), 'Retrieve', caller.userName, `a transfer's consultation from or to call ${session.legs![caller.id].id} is in progress: SwapCalls, CompleteTransfer, or Hangup of the other call first`);
-    if (standing.tied === 'Established') return swap(model, standing, 'Retrieve');
+    const pair = pairOf(model, session, caller.id);
+    if (pair && standing.tied === 'Established') return swap(standing, otherOf(pair, session), caller.userName, 'Retrieve');
     session.states[caller.id] = 'Established';
     return told(caller.id);
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gwsError } from '../../../errors';
-import type { GwsModel, Session, Standing } from '../../model';
+import type { Session, Standing } from '../../model';
 import type { Draft } from '../../operations/operation';
 import { callOperation } from './call-operation';
 import { requireOffered } from './calls';
@@ -8,27 +8,21 @@ import { callIdOf, otherOf, pairOf, purposeOf } from './consultation';
 
 
 /**
- * Makes the held call of the agent's pair Established and the established one Held: the
- * retrieved call is told first, then the held one (the SwapCalls page's sample order). `role` is
- * the role of the call the path names; the other call's is `other`.
+ * Makes the agent's held call Established and its established one Held, `other` being its other
+ * call of the consultation: the retrieved call is told first, then the held one (the SwapCalls
+ * page's sample order); the call the path names in role `caller`, the other in role `other`.
  */
-export function swap(model: GwsModel, standing: Standing, operation: string): Draft {
-  const { session, userId } = standing;
-  const user = model.userById(userId)!;
-  const pair = pairOf(model, session, userId);
-  requireOffered(pair !== undefined, operation, user.userName, `call ${session.legs![userId].id} has no other call to swap with (a consultation: InitiateTransfer or InitiateConference)`);
-  const other = otherOf(pair!, session);
-  const states = [session.states[userId], other.states[userId]].sort().join('+');
-  requireOffered(states === 'Established+Held', operation, user.userName, `call ${session.legs![userId].id} is ${session.states[userId]} and call ${other.legs![userId].id} ${other.states[userId]}: one must be Held and the other Established`);
-  const retrieved = session.states[userId] === 'Held' ? session : other;
-  const held = retrieved === session ? other : session;
-  retrieved.states[userId] = 'Established';
-  held.states[userId] = 'Held';
-  const role = (call: Session) => (call === session ? 'caller' : 'other');
+export function swap(standing: Standing, other: Session, userName: string, operation: string): Draft {
+  const { session, userId, state, tied } = standing;
+  const ids = `call ${session.legs![userId].id} is ${state} and call ${other.legs![userId].id} ${tied}`;
+  requireOffered([state, tied].sort().join('+') === 'Established+Held', operation, userName, `${ids}: one must be Held and the other Established`);
+  const retrievedHere = state === 'Held';
+  session.states[userId] = retrievedHere ? 'Established' : 'Held';
+  other.states[userId] = retrievedHere ? 'Held' : 'Established';
   return {
     participants: {},
     recipients: [{ role: 'caller', userId }],
-    also: [{ session: other, recipients: [{ role: 'other', userId }], before: role(retrieved) === 'other' }],
+    also: [{ session: other, recipients: [{ role: 'other', userId }], before: !retrievedHere }],
   };
 }
 
@@ -60,13 +54,14 @@ export const swapCalls = callOperation({
     const pair = pairOf(model, standing.session, caller.id);
     const own = standing.session.legs![caller.id].id;
     requireOffered(pair !== undefined, 'SwapCalls', caller.userName, `call ${own} has no other call to swap with (a consultation: InitiateTransfer or InitiateConference)`);
-    const other = otherOf(pair!, standing.session).legs![caller.id].id;
+    const otherCall = otherOf(pair!, standing.session);
+    const other = otherCall.legs![caller.id].id;
     if (callIdOf(params.otherCallUri) !== other) {
       throw gwsError('INVALID_PARAMETER', 'otherCallUri', `'${params.otherCallUri}' is not ${caller.userName}'s other call; that is /api/v2/me/calls/${other}`);
     }
     requireOffered(!(standing.state === 'Held' && standing.tied === 'Held'), 'SwapCalls', caller.userName, `calls ${own} and ${other} are both Held: Retrieve one of them`);
     requireOffered(!(standing.state === 'Held' && pair!.purpose === 'conference'), 'SwapCalls', caller.userName, `call ${own} is held in a conference's consultation (its original or, once swapped, its consultation call): Retrieve swaps there`);
-    return swap(model, standing, 'SwapCalls');
+    return swap(standing, otherCall, caller.userName, 'SwapCalls');
   },
   sample: (model) => [
     { operation: 'Offer', params: { from: '+14155550100', offerTo: model.users[0].userName } },
