@@ -200,29 +200,8 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
       let current = SAMPLE_SESSION;
       return calls.flatMap((call, i): ScriptStep[] => {
         const played = streamOf(call.operation);
-        // An agent told in two roles (its channels and its phone) receives both streams, merged by when each step is due.
-        const due: Record<string, { at: number; expected: Expected }[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
-        const told = (outcome: Outcome, lateOutcome: Outcome, start: Record<string, number>) => {
-          for (const [r, recipient] of outcome.recipients.entries()) {
-            const lateSteps = played.stepsFor(recipient.role, contextFor(lateOutcome, server, lateOutcome.recipients[r]));
-            const name = nameOf(recipient.userId);
-            let at = start[name] ?? 0;
-            for (const [j, step] of played.stepsFor(recipient.role, contextFor(outcome, server, recipient)).entries()) {
-              at += step.afterMs;
-              due[name].push({ at, expected: stableFields(step.render(0), lateSteps[j].render(DAY_MS)) });
-            }
-          }
-        };
-        // The operation's notifications on other calls come before or after its own, per agent (StreamPlayer).
-        const parts = (o: Outcome): Outcome[] => ('before' in o ? [...o.before, o, ...o.after] : [o]);
-        const [earlyParts, lateParts] = [parts(early[i]), parts(late[i])];
-        const ends: Record<string, number> = {};
-        earlyParts.forEach((part, k) => {
-          told(part, lateParts[k], { ...ends });
-          for (const [name, list] of Object.entries(due)) if (list.length > 0) ends[name] = Math.max(...list.map((d) => d.at));
-        });
-        const expected = Object.fromEntries(Object.entries(due).map(([name, list]) => [name, list.sort((a, b) => a.at - b.at).map((d) => d.expected)]));
-        const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role))) * earlyParts.length;
+        const expected = expectedAfter(played, early[i], late[i], server, agents, nameOf);
+        const totalMs = Math.max(0, ...played.roles.map((role) => played.durationMs(role))) * partsOf(early[i]).length;
         const outcome = early[i];
         const session = call.session ?? current;
         const step = stepOf({ ...call, params: params[i], session }, nameOf, stream.media ?? DEFAULT_MEDIA);
@@ -241,6 +220,35 @@ function streamScript(file: string, stream: OperationStream, fixture: Fixture): 
       });
     },
   };
+}
+
+/** An outcome with its notifications on other calls, in the order the StreamPlayer plays them for each agent. */
+const partsOf = (outcome: Outcome): Outcome[] => ('before' in outcome ? [...outcome.before, outcome, ...outcome.after] : [outcome]);
+
+/**
+ * What each agent must receive after one sample call: the stream's steps for each of its roles,
+ * merged by when each falls due (an agent told in two roles, its channels and its phone, receives
+ * both; a part on another call starts where the agent's previous part ended), with only the fields
+ * that are the same a day later (`late`).
+ */
+function expectedAfter(played: OperationStream, early: Outcome, late: Outcome, server: string, agents: readonly ScriptAgent[], nameOf: (userId: string) => string): Record<string, Expected[]> {
+  const due: Record<string, { at: number; expected: Expected }[]> = Object.fromEntries(agents.map((a) => [a.name, []]));
+  const ends: Record<string, number> = {};
+  const lateParts = partsOf(late);
+  partsOf(early).forEach((part, k) => {
+    const starts = { ...ends };
+    part.recipients.forEach((recipient, r) => {
+      const lateSteps = played.stepsFor(recipient.role, contextFor(lateParts[k], server, lateParts[k].recipients[r]));
+      const name = nameOf(recipient.userId);
+      let at = starts[name] ?? 0;
+      played.stepsFor(recipient.role, contextFor(part, server, recipient)).forEach((step, j) => {
+        at += step.afterMs;
+        due[name].push({ at, expected: stableFields(step.render(0), lateSteps[j].render(DAY_MS)) });
+      });
+      ends[name] = Math.max(ends[name] ?? 0, at);
+    });
+  });
+  return Object.fromEntries(Object.entries(due).map(([name, list]) => [name, list.sort((a, b) => a.at - b.at).map((d) => d.expected)]));
 }
 
 const DAY_MS = 86_400_000;
