@@ -28,6 +28,8 @@ import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { ScheduledActions } from './scheduled';
+import { applyModelChange, isModelChange } from './ledger/change';
+import { LocalLedger, performAtOnce, type Apply, type Ledger, type Settling } from './ledger/ledger';
 import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
@@ -155,6 +157,24 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const streams = loadOperationStreams(options.scenarios, fixture);
 
   const model = new GwsModel(fixture, modelLimitsOf(pickLimits(options)));
+  // Every change of the simulated state, applied here (`here`: asked for on this node) or, in a cluster, on every node in one order.
+  const apply: Apply = (change, now, here) => {
+    if (isModelChange(change)) {
+      const result = applyModelChange(model, change, now);
+      if (typeof result === 'object' && 'endsHttpSession' in result && result.endsHttpSession) authenticator.endSession(result.user);
+      if (!here) model.takeForgotten(); // the node that asked tells the feed of them
+      return result;
+    }
+    switch (change.kind) {
+      case 'reset':
+        return resetHere();
+      case 'faults':
+        return faults.arm(change.faults);
+      case 'clearFaults':
+        return faults.clear();
+    }
+  };
+  const ledger: Ledger = new LocalLedger(apply, () => clock.now());
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
@@ -199,10 +219,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     throw error;
   }
   const faultControls: FaultControls = {
-    arm: (body) => faults.arm(faultsOfBody(body)),
+    arm: (body) => {
+      const checked = faults.check(faultsOfBody(body));
+      return ledger.perform({ kind: 'faults', faults: checked }) as Settling<ArmedFaultState[]>;
+    },
     restFault: (userId, operation) => faults.restFault(userId, operation),
     restFaultsArmed: () => faults.restFaultsArmed(),
-    clear: () => faults.clear(),
+    clear: () => ledger.perform({ kind: 'clearFaults' }),
     state: () => faults.state(),
   };
   const player = new StreamPlayer({
@@ -214,7 +237,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   let baseUrl = '';
   const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
   // An outcome's notifications, then what it makes happen later (after-call work ends...), which the feed hears of as it happens.
-  const later: ScheduledActions = new ScheduledActions(model, clock, timeScale, (outcome, actor) => {
+  const later: ScheduledActions = new ScheduledActions(ledger, clock, timeScale, (outcome, actor) => {
     events.operation({
       actor,
       ...(actor === 'agent' && 'user' in outcome ? { agent: outcome.user.userName, channel: 'voice' } : {}),
@@ -232,7 +255,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     later.follow(outcome);
   };
   const notify = notifier(model, (userId, data, topic) => player.play(userId, [{ afterMs: 0, render: () => data }], topic));
-  const reset = () => {
+  // Back to the fixture, on this node: what it plays and schedules is cancelled.
+  const resetHere = () => {
     faults.reset();
     later.cancelAll();
     engine.reset();
@@ -241,9 +265,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     journal.clear();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
+  const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
+  const app = createApp({ model, ledger, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
@@ -276,11 +301,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     target: {
       url: baseUrl,
       timeScale,
-      reset: async () => reset(),
+      reset: async () => void (await reset()),
       progress,
       advance: manualClock && ((ms) => manualClock.advance(ms)),
       drain: manualClock && (() => manualClock.runAll()),
-      fault: async (list: readonly Fault[]) => void faults.arm(list),
+      fault: async (list: readonly Fault[]) => void (await ledger.perform({ kind: 'faults', faults: faults.check(list) })),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
       phones: async () => state(),
       requests: async () => journal.entries(),
@@ -290,7 +315,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   // What a test does as the customer is a /sim control like POST /sim/chats: the live feed (and the
   // dashboard that follows it) hears of it the same way.
-  const customers = customerControls(model, (outcome) => {
+  const customers = customerControls(model, ledger, (outcome) => {
     events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
     play(outcome);
   });
@@ -309,8 +334,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     requests: harness.requests,
     waitForRequest: harness.waitForRequest,
     verify: harness.verify,
-    fault: (list) => faults.arm(([] as unknown[]).concat(list)),
-    clearFaults: () => faults.clear(),
+    fault: (list) => {
+      const checked = faults.check(([] as unknown[]).concat(list));
+      return performAtOnce(ledger, { kind: 'faults', faults: checked }, 'sim.fault()', 'POST /sim/faults') as ArmedFaultState[];
+    },
+    clearFaults: () => void ledger.perform({ kind: 'clearFaults' }),
     notify,
     offer: customers.offer,
     customer: customers.customer,
