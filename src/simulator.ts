@@ -36,6 +36,9 @@ import { StreamPlayer } from './scenario/player';
 import { callIdIn, consultationIn, deviceIdIn } from './run/call-ids';
 import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
+import { ClusterLedger } from './cluster/cluster-ledger';
+import { configDigest } from './cluster/config-digest';
+import { parseRedisUrl } from './cluster/redis-url';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
   /** 0 (the default) picks a free port. */
@@ -86,6 +89,12 @@ export interface SimulatorOptions extends Partial<ModelLimits> {
   journal?: Partial<JournalLimits>;
   /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
   maxWebsockets?: number;
+  /**
+   * Makes this process a node of a cluster on that Redis (`redis://HOST:PORT[/DB]`; README "Cluster"):
+   * every node shares the state and delivers to any agent. Every node needs the same fixture,
+   * scenarios and limits. Absent (the default): one process, no Redis.
+   */
+  redis?: string;
   /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
   maxWebsocketsPerAddress?: number;
 }
@@ -172,9 +181,19 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         return faults.arm(change.faults);
       case 'clearFaults':
         return faults.clear();
+      case 'client': {
+        bayeux.clients.applyShared(change.change);
+        // A subscription on another node: what waited here for the agent may go now.
+        const userId = change.change.op === 'subscribed' ? bayeux.clients.userOf(change.change.clientId) : undefined;
+        if (userId !== undefined) outboxes.resume(userId);
+        return undefined;
+      }
     }
   };
-  const ledger: Ledger = new LocalLedger(apply, () => clock.now());
+  const cluster = options.redis === undefined
+    ? undefined
+    : await ClusterLedger.connect({ address: parseRedisUrl(options.redis), config: configDigest(fixture, options), now: () => clock.now(), log, lost: () => lostHere() }, apply);
+  const ledger: Ledger = cluster ?? new LocalLedger(apply, () => clock.now());
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
@@ -200,6 +219,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     log,
     events,
     httpTimeouts.websocketHandshakeMs,
+    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }) },
   );
   // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
   const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
@@ -211,6 +231,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     outboxes.clear();
     sessionFaults.close();
     bayeux.close();
+    void ledger.close();
   };
   try {
     faults.armAtStart(options.faults ?? []);
@@ -266,6 +287,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
+  // Redis came back without the cluster's state: this node too goes back to the fixture.
+  const lostHere = () => resetHere();
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, ledger, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
@@ -280,6 +303,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   let address: number;
   try {
+    await cluster?.start();
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
@@ -366,7 +390,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           engine.cancelAll();
           guard.close();
           closeDelivery();
-          server.close(() => resolve());
+          server.close(() => void ledger.close().then(resolve));
           for (const socket of sockets) socket.destroy();
         });
       });

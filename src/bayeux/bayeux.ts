@@ -7,7 +7,7 @@ import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
 import { ConnectionBinding } from './binding';
 import { MOUNT, publicChannel } from './channels';
-import { ClientRegistry } from './clients';
+import { ClientRegistry, type ClientChange } from './clients';
 import { FayeSink } from './delivery';
 import { limitsExtension } from './limits-extension';
 import { messageShapeExtension } from './message-shape';
@@ -58,9 +58,17 @@ function headerUser(authenticator: Authenticator, request: IncomingMessage): { u
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
 /** `websocketHandshakeMs`: how long a websocket may stay open without serving a session (src/bayeux/websocket.ts). */
-export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
-  const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
-  const clients = new ClientRegistry(events);
+/** `cluster`: faye's engine for a cluster's Redis, and where the registry's changes go to the other nodes. */
+export function createBayeux(
+  authenticator: Authenticator,
+  hooks: BayeuxHooks,
+  log: (line: string) => void,
+  events: SimEvents | undefined,
+  websocketHandshakeMs: number,
+  cluster?: { engine: object; share(change: ClientChange): void },
+): Bayeux {
+  const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S, ...(cluster ? { engine: cluster.engine } : {}) });
+  const clients = new ClientRegistry(events, cluster?.share);
   // Before anything acts on a session: a message for it from another connection is refused.
   const binding = new ConnectionBinding(
     clients,

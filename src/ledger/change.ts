@@ -1,4 +1,5 @@
 import type { Apply } from './ledger';
+import type { ClientChange } from '../bayeux/clients';
 import { applyScheduled } from '../scheduled';
 import type { Fault } from '../faults/types';
 import type { MediaName } from '../gws/families';
@@ -30,7 +31,9 @@ export type Change =
   | { kind: 'reset' }
   /** Faults armed (already checked), or all cleared. */
   | { kind: 'faults'; faults: readonly Fault[] }
-  | { kind: 'clearFaults' };
+  | { kind: 'clearFaults' }
+  /** A CometD client came, subscribed or went on another node of a cluster (made there already). */
+  | { kind: 'client'; change: ClientChange };
 
 /** What applying a change gives. */
 export type ResultOf<C extends Change> = C extends { kind: 'operation' | 'create' | 'customer' }
@@ -44,10 +47,12 @@ export type ResultOf<C extends Change> = C extends { kind: 'operation' | 'create
         : unknown;
 
 /** The changes of the model alone; the others are the simulator's (reset, faults). */
-export type ModelChange = Exclude<Change, { kind: 'reset' | 'faults' | 'clearFaults' }>;
+export type ModelChange = Exclude<Change, { kind: 'reset' | 'faults' | 'clearFaults' | 'client' }>;
+
+const SIMULATOR_CHANGES = new Set<Change['kind']>(['reset', 'faults', 'clearFaults', 'client']);
 
 export function isModelChange(change: Change): change is ModelChange {
-  return change.kind !== 'reset' && change.kind !== 'faults' && change.kind !== 'clearFaults';
+  return !SIMULATOR_CHANGES.has(change.kind);
 }
 
 /**
