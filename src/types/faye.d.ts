@@ -38,8 +38,15 @@ declare module 'faye' {
     disconnect(): void;
   }
 
+  /** The `engine` option: faye calls `type.create(server, options)` with this very object as `options`. */
+  export interface EngineOption {
+    type: { create(server: unknown, options: Record<string, unknown>): unknown };
+    [option: string]: unknown;
+  }
+
   export interface NodeAdapterOptions {
     mount: string;
+    engine?: EngineOption;
     timeout?: number;
     ping?: number;
   }
