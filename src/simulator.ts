@@ -39,6 +39,7 @@ import { validate } from './validation';
 import { ClusterLedger } from './cluster/cluster-ledger';
 import { configDigest } from './cluster/config-digest';
 import { parseRedisUrl } from './cluster/redis-url';
+import { fayeRedisEngine } from './cluster/faye-engine';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
   /** 0 (the default) picks a free port. */
@@ -202,7 +203,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
   const websocketCaps = websocketCapsOf(options);
   const adminToken = adminTokenFor(host, options.adminToken);
-  const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
+  const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent }, cluster?.secret);
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
   const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
   journal.listen((entry) => events.request(entry));

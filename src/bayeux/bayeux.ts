@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { NodeAdapter, type Extension } from 'faye';
+import { NodeAdapter, type EngineOption, type Extension } from 'faye';
 import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
@@ -65,7 +65,7 @@ export function createBayeux(
   log: (line: string) => void,
   events: SimEvents | undefined,
   websocketHandshakeMs: number,
-  cluster?: { engine: object; share(change: ClientChange): void },
+  cluster?: { engine: EngineOption; share(change: ClientChange): void },
 ): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S, ...(cluster ? { engine: cluster.engine } : {}) });
   const clients = new ClientRegistry(events, cluster?.share);

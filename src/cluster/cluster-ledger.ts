@@ -64,6 +64,7 @@ export class ClusterLedger implements Ledger {
   private closed = false;
   private reading: Promise<void> = Promise.resolve();
   private down: string | undefined;
+  private signing = randomBytes(32);
 
   private constructor(
     private readonly options: ClusterLedgerOptions,
@@ -85,6 +86,7 @@ export class ClusterLedger implements Ledger {
       const ledger = new ClusterLedger(options, apply, keys, commands, reader);
       await ledger.checkConfig();
       await ledger.adoptEpoch();
+      await ledger.adoptSecret();
       return ledger;
     } catch (error) {
       commands.disconnect();
@@ -161,6 +163,16 @@ export class ClusterLedger implements Ledger {
     return gwsError('CLUSTER_UNAVAILABLE', why);
   }
 
+  /** What the nodes sign JSESSIONID cookies with: the first node's, kept in Redis. */
+  get secret(): Buffer {
+    return this.signing;
+  }
+
+  private async adoptSecret(): Promise<void> {
+    await this.commands.set(this.keys.secret, this.signing.toString('hex'), 'NX');
+    this.signing = Buffer.from((await this.commands.get(this.keys.secret)) ?? '', 'hex');
+  }
+
   private async checkConfig(): Promise<void> {
     await this.commands.set(this.keys.config, this.options.config, 'NX');
     const cluster = await this.commands.get(this.keys.config);
@@ -214,6 +226,8 @@ export class ClusterLedger implements Ledger {
       this.options.lost();
       await this.commands.set(this.keys.config, this.options.config, 'NX');
       await this.adoptEpoch();
+      // Every node puts back the secret they all have: the agents' cookies stay good.
+      await this.adoptSecret();
     }
     this.down = undefined;
   }
