@@ -4,11 +4,15 @@
  * npm run bench [-- --quick] [--agents 1000] [--workers 2] [--transports websocket,long-polling]
  *               [--fidelity-rate 100] [--memory-agents 1000,10000] [--no-memory] [--no-official]
  *               [--no-ceiling] [--ceiling-start 100] [--ceiling-seconds 3] [--flood 50000] [--no-flood]
- *               [--cpu-prof DIR] [--server-node-args "--trace-gc ..."] [--out FILE]
+ *               [--nodes N] [--cpu-prof DIR] [--server-node-args "--trace-gc ..."] [--out FILE]
  *
  * Starts the simulator (dist/, as users run it) and a bare-faye baseline, each in its own
  * process, drives them from client processes, prints a table and writes results JSON. See
  * test/bench/README.md for the method.
+ *
+ * --nodes N (1 to 8): the simulator as a cluster of N nodes (`serve --redis`) on one redis-server
+ * the bench starts and stops, agent i connected to node i % N; only the latency, throughput and
+ * ceiling runs of the simulator (no baseline, fidelity, official client, memory or flood run).
  */
 const { fork, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -17,8 +21,11 @@ const path = require('node:path');
 const { ROOT, pairs: makePairs } = require('./lib/fixture');
 const { postJson } = require('./lib/raw-client');
 const { summary, table, fmt } = require('./lib/report');
+const { startRedis } = require('./lib/redis');
 
 const TRANSPORTS = ['websocket', 'long-polling'];
+/** The most nodes --nodes starts (each a process on the same machine). */
+const MAX_NODES = 8;
 
 function parseArgs(argv) {
   const quick = argv.includes('--quick');
@@ -51,8 +58,12 @@ function parseArgs(argv) {
     officialPairs: number('--official-pairs', quick ? 10 : 50),
     cpuProf: value('--cpu-prof', undefined),
     serverNodeArgs: value('--server-node-args', '').split(' ').filter(Boolean),
+    nodes: argv.includes('--nodes') ? number('--nodes') : undefined,
     out: value('--out', undefined),
   };
+  if (options.nodes !== undefined && (!Number.isInteger(options.nodes) || options.nodes > MAX_NODES)) {
+    throw new Error(`--nodes must be a whole number from 1 to ${MAX_NODES}, got ${value('--nodes')}`);
+  }
   for (const t of options.transports) if (!TRANSPORTS.includes(t)) throw new Error(`unknown transport '${t}' (expected ${TRANSPORTS.join(' or ')})`);
   if (options.agents < 2 * options.workers) throw new Error(`--agents must be at least ${2 * options.workers} (two per worker)`);
   return options;
@@ -110,7 +121,20 @@ function child(script, args, execArgv) {
 
 const children = new Set();
 
+/** With --cpu-prof DIR, a V8 CPU profile of each server during `phase()` only: DIR/<label>.cpuprofile. */
+async function profiled(options, servers, phase) {
+  if (!options.cpuProf) return phase();
+  await Promise.all(servers.map(({ server, label }) => server.call('profile', { file: path.join(path.resolve(options.cpuProf), `${label}.cpuprofile`) })));
+  try {
+    return await phase();
+  } finally {
+    await Promise.all(servers.map(({ server }) => server.call('profile', {})));
+  }
+}
+
+/** The system under test: one server process, or with --nodes a cluster of them on one Redis. */
 async function startServer(options, config, label) {
+  if (options.nodes !== undefined && config.system === 'sim') return startCluster(options, config, label);
   const execArgv = ['--expose-gc', ...options.serverNodeArgs];
   const server = child(path.join(__dirname, 'lib', 'server.js'), [JSON.stringify(config)], execArgv);
   children.add(server);
@@ -118,15 +142,56 @@ async function startServer(options, config, label) {
   return {
     ...server,
     url,
-    /** With --cpu-prof DIR, a V8 CPU profile of the server during `phase()` only: DIR/<label>.cpuprofile. */
-    async profiled(phase) {
-      if (!options.cpuProf) return phase();
-      await server.call('profile', { file: path.join(path.resolve(options.cpuProf), `${label}.cpuprofile`) });
-      try {
-        return await phase();
-      } finally {
-        await server.call('profile', {});
-      }
+    urls: [url],
+    profiled: (phase) => profiled(options, [{ server, label }], phase),
+  };
+}
+
+/**
+ * `--nodes` server processes on one redis-server, started and stopped together. `stats` sums the
+ * nodes' CPU (each node applies every change of the cluster's log) and adds Redis's own CPU and
+ * command counts; `reset` goes to one node (it resets the cluster).
+ */
+async function startCluster(options, config, label) {
+  const redis = await startRedis();
+  children.add(redis);
+  const nodes = [];
+  const stop = async () => {
+    await stopAll(nodes);
+    await redis.stop();
+    children.delete(redis);
+  };
+  try {
+    const started = await Promise.allSettled(
+      Array.from({ length: options.nodes }, (_, i) => startServer({ ...options, nodes: undefined }, { ...config, redis: redis.url, node: i }, `${label}-node${i}`)),
+    );
+    nodes.push(...started.filter((s) => s.status === 'fulfilled').map((s) => s.value));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const urls = nodes.map((n) => n.url);
+  return {
+    url: urls[0],
+    urls,
+    redisUrl: redis.url,
+    stop,
+    profiled: (phase) => profiled(options, nodes.map((server, i) => ({ server, label: `${label}-node${i}` })), phase),
+    async call(cmd, args) {
+      if (cmd === 'reset') return nodes[0].call('reset', args);
+      if (cmd !== 'stats') throw new Error(`a bench cluster does not take '${cmd}'`);
+      const all = await Promise.all(nodes.map((n) => n.call('stats', args)));
+      const sum = (key) => all.reduce((n, s) => n + s.cpuUs[key], 0);
+      return {
+        cpuUs: { user: sum('user'), system: sum('system') },
+        nodeCpuUs: all.map((s) => s.cpuUs.user + s.cpuUs.system),
+        rss: all.reduce((n, s) => n + s.rss, 0),
+        heapUsed: all.reduce((n, s) => n + s.heapUsed, 0),
+        redisCpuUs: redis.cpuUs(),
+        redisCommands: await redis.commandStats(),
+      };
     },
   };
 }
@@ -185,6 +250,23 @@ function latencyResult(raw) {
   };
 }
 
+/** What a cluster's run cost besides the nodes' summed CPU: each node's part, and Redis's CPU and commands. */
+function clusterCosts(before, after, notifications, ops) {
+  const commands = {};
+  for (const [name, calls] of Object.entries(after.redisCommands)) {
+    const count = calls - (before.redisCommands[name] || 0);
+    if (count > 0 && name !== 'info') commands[name] = count; // INFO: the bench's own reading
+  }
+  const total = Object.values(commands).reduce((a, b) => a + b, 0);
+  return {
+    nodeCpuUsPerNotification: after.nodeCpuUs.map((us, i) => (us - before.nodeCpuUs[i]) / notifications),
+    redisCpuUsPerNotification: (after.redisCpuUs - before.redisCpuUs) / notifications,
+    redisCommandsPerNotification: total / notifications,
+    redisCommandsPerOperation: total / ops,
+    redisCommands: commands,
+  };
+}
+
 /** Time scale 0: latency one operation at a time, then throughput with every pair busy. */
 async function speedRun(options, system, transport, log) {
   // Sessions per pair: 0 warm-up, 1 latency, 2.. throughput rounds.
@@ -193,7 +275,7 @@ async function speedRun(options, system, transport, log) {
   const server = await startServer(options, { system, timeScale: 0, agents: options.agents, sessionsPerPair: 2 + throughputSessions }, `${system}-${transport}-speed`);
   const workers = await startWorkers(options.workers);
   try {
-    const { ms } = await connectPairs(workers, pairList, { url: server.url, system, transport, client: 'raw' });
+    const { ms } = await connectPairs(workers, pairList, { url: server.url, urls: server.urls, system, transport, client: 'raw' });
     log(`  ${system} over ${transport}: ${options.agents} agents connected in ${fmt(ms / 1000, 1)} s`);
 
     await warmUp(workers, 0, 0);
@@ -219,6 +301,7 @@ async function speedRun(options, system, transport, log) {
       opsPerSecond: runs.reduce((n, r) => n + r.ops, 0) / ((end - start) / 1000),
       serverCpuUsPerNotification: cpuUs / notifications,
       serverCpuShare: cpuUs / 1000 / (end - start),
+      ...(after.redisCpuUs === undefined ? {} : clusterCosts(before, after, notifications, runs.reduce((n, r) => n + r.ops, 0))),
       errors: runs.flatMap((r) => r.errors).slice(0, 5),
     };
     return { latency, throughput };
@@ -355,7 +438,7 @@ async function ceilingRun(options, transport, agents, log) {
     return result;
   };
   try {
-    await connectPairs(workers, pairList, { url: server.url, system: 'sim', transport, client: 'raw', concurrency: 100 });
+    await connectPairs(workers, pairList, { url: server.url, urls: server.urls, system: 'sim', transport, client: 'raw', concurrency: 100 });
     await warmUp(workers, 0, 1);
     let good = 0;
     let bad;
@@ -439,12 +522,12 @@ function targetsOf(results, options) {
   const targets = [];
   const add = (target, transport, value, limit, met, extra = {}) => targets.push({ target, transport, value, limit, met, ...extra });
   for (const [transport, r] of Object.entries(results.transports)) {
-    if (r.throughput) {
+    if (r.throughput && r.throughput.baseline) {
       const cpu = r.throughput.sim.serverCpuUsPerNotification / r.throughput.baseline.serverCpuUsPerNotification;
       add('server CPU per notification at most 1.3x bare faye', transport, cpu, 1.3, cpu <= 1.3);
       add('throughput at least 0.85x bare faye', transport, r.throughput.ratio, 0.85, r.throughput.ratio >= 0.85);
     }
-    if (r.latency) add('latency p99 at most 1.3x bare faye', transport, r.latency.ratio.p99, 1.3, r.latency.ratio.p99 <= 1.3);
+    if (r.latency && r.latency.baseline) add('latency p99 at most 1.3x bare faye', transport, r.latency.ratio.p99, 1.3, r.latency.ratio.p99 <= 1.3);
     if (r.fidelity) {
       const p99 = r.fidelity.paced.latenessMs.p99;
       add(`paced timing lateness p99 under 5 ms, ${options.agents} agents`, transport, p99, 5, p99 < 5);
@@ -480,11 +563,43 @@ async function main() {
     commit: gitCommit(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0] && os.cpus()[0].model, totalMemGB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}` },
     options,
+    // The machine is shared: how busy it was, as `uptime` says (1, 5, 15 minutes).
+    loadAverage: { before: os.loadavg() },
     transports: {},
     ceilings: [],
     memory: [],
   };
 
+  if (options.nodes !== undefined) {
+    await clusterRuns(options, results, log);
+  } else {
+    await allRuns(options, results, log);
+  }
+  results.loadAverage.after = os.loadavg();
+  results.targets = targetsOf(results, options);
+  results.durationSeconds = (Date.now() - started) / 1000;
+
+  const suffix = options.nodes !== undefined ? `-nodes${options.nodes}` : '';
+  const out = options.out || path.join(__dirname, 'results', `${results.date.slice(0, 10)}${suffix}${options.quick ? '-quick' : ''}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(table(results));
+  process.stdout.write(`\nresults: ${path.relative(process.cwd(), out) || out} (${fmt(results.durationSeconds, 0)} s)\n`);
+}
+
+/** --nodes N: the simulator's latency, throughput and ceiling runs against a cluster of N nodes. */
+async function clusterRuns(options, results, log) {
+  results.cluster = { nodes: options.nodes, redis: 'one redis-server on 127.0.0.1, no persistence' };
+  for (const transport of options.transports) {
+    log(`${transport}, ${options.nodes} node${options.nodes > 1 ? 's' : ''} on one Redis:`);
+    const sim = await speedRun(options, 'sim', transport, log);
+    results.transports[transport] = { latency: { sim: sim.latency }, throughput: { sim: sim.throughput } };
+    if (options.ceiling) results.ceilings.push(await ceilingRun(options, transport, options.agents, log));
+  }
+}
+
+/** Every run, the simulator (one process) side by side with bare faye. */
+async function allRuns(options, results, log) {
   for (const transport of options.transports) {
     log(`${transport}:`);
     const sim = await speedRun(options, 'sim', transport, log);
@@ -520,14 +635,6 @@ async function main() {
     }
   }
   if (options.flood > 0) results.flood = await floodRun(options, log);
-  results.targets = targetsOf(results, options);
-  results.durationSeconds = (Date.now() - started) / 1000;
-
-  const out = options.out || path.join(__dirname, 'results', `${results.date.slice(0, 10)}${options.quick ? '-quick' : ''}.json`);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(table(results));
-  process.stdout.write(`\nresults: ${path.relative(process.cwd(), out) || out} (${fmt(results.durationSeconds, 0)} s)\n`);
 }
 
 main().then(

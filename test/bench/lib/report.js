@@ -27,6 +27,8 @@ function table(results) {
   const m = results.machine;
   out.push(`gws-sim bench ${results.date} (commit ${results.commit || '?'}), node ${m.node}, ${m.cpus} CPUs ${m.cpuModel || ''}`);
   out.push(`${o.agents} agents, ${o.workers} client processes, raw Bayeux clients unless said otherwise${o.quick ? ', QUICK run' : ''}`);
+  if (o.nodes !== undefined) out.push(`gws-sim as a cluster of ${o.nodes} node${o.nodes > 1 ? 's' : ''} on one Redis (agent i on node i % ${o.nodes}); server CPU = all nodes' CPU; no bare-faye runs`);
+  if (results.loadAverage) out.push(`load average before ${results.loadAverage.before.map((v) => fmt(v)).join(' ')}, after ${(results.loadAverage.after || []).map((v) => fmt(v)).join(' ')}`);
 
   const transports = Object.entries(results.transports);
   const pct = (s) => [s.n, fmt(s.p50), fmt(s.p95), fmt(s.p99), fmt(s.max)];
@@ -35,6 +37,7 @@ function table(results) {
   const latRows = [];
   for (const [t, r] of transports) {
     latRows.push([t, 'gws-sim', ...pct(r.latency.sim.latencyMs)]);
+    if (!r.latency.baseline) continue;
     latRows.push([t, 'bare faye', ...pct(r.latency.baseline.latencyMs)]);
     latRows.push([t, 'ratio', '', ratio(r.latency.ratio.p50), ratio(r.latency.ratio.p95), ratio(r.latency.ratio.p99), ratio(r.latency.ratio.max)]);
   }
@@ -44,23 +47,35 @@ function table(results) {
   const thRows = [];
   for (const [t, r] of transports) {
     for (const [name, s] of [['gws-sim', r.throughput.sim], ['bare faye', r.throughput.baseline]]) {
-      thRows.push([t, name, s.notifications, `${s.expected}`, fmt(s.seconds, 2), fmt(s.perSecond, 0), fmt(s.serverCpuUsPerNotification, 1), fmt(s.serverCpuShare * 100, 0)]);
+      if (s) thRows.push([t, name, s.notifications, `${s.expected}`, fmt(s.seconds, 2), fmt(s.perSecond, 0), fmt(s.serverCpuUsPerNotification, 1), fmt(s.serverCpuShare * 100, 0)]);
     }
-    thRows.push([t, 'ratio', '', '', '', ratio(r.throughput.ratio), '', '']);
+    if (r.throughput.baseline) thRows.push([t, 'ratio', '', '', '', ratio(r.throughput.ratio), '', '']);
   }
   out.push(grid(['transport', 'system', 'received', 'expected', 's', 'notif/s', 'srv CPU us/notif', 'srv CPU %'], thRows));
-
-  out.push('', `3. Timing fidelity at time scale 1, ${o.agents} agents connected: lateness vs schedule (ms)`);
-  out.push('   scheduled = request sent + cumulative afterMs; server = arrival - ext.gwsSim.dueAt (when the simulator stamps it)');
-  const fiRows = [];
-  for (const [t, r] of transports) {
-    for (const [name, f] of [[`paced ${r.fidelity.paced.operationsPerSecond} ops/s`, r.fidelity.paced], [`burst ${r.fidelity.burst.operations} ops at once`, r.fidelity.burst]]) {
-      const s = f.latenessMs;
-      const srv = f.serverLatenessMs || {};
-      fiRows.push([t, name, s.n, fmt(s.p50), fmt(s.p99), fmt(s.max), fmt(srv.p50), fmt(srv.p99), fmt(srv.max)]);
-    }
+  const clustered = transports.filter(([, r]) => r.throughput.sim.redisCommands);
+  if (clustered.length) {
+    out.push('', '   The cluster in the throughput run, per notification: each node\'s CPU, Redis\'s own CPU and commands');
+    const rows = clustered.map(([t, r]) => {
+      const s = r.throughput.sim;
+      const top = Object.entries(s.redisCommands).sort((a, b) => b[1] - a[1]).slice(0, 8);
+      return [t, s.nodeCpuUsPerNotification.map((v) => fmt(v, 1)).join(' + '), fmt(s.redisCpuUsPerNotification, 1), fmt(s.redisCommandsPerNotification, 2), top.map(([c, n]) => `${c} ${fmt(n / s.notifications, 2)}`).join(', ')];
+    });
+    out.push(grid(['transport', 'node CPU us', 'Redis CPU us', 'Redis cmds', 'commands per notification'], rows));
   }
-  out.push(grid(['transport', 'load', 'n', 'p50', 'p99', 'max', 'server p50', 'server p99', 'server max'], fiRows));
+
+  if (transports.some(([, r]) => r.fidelity)) {
+    out.push('', `3. Timing fidelity at time scale 1, ${o.agents} agents connected: lateness vs schedule (ms)`);
+    out.push('   scheduled = request sent + cumulative afterMs; server = arrival - ext.gwsSim.dueAt (when the simulator stamps it)');
+    const fiRows = [];
+    for (const [t, r] of transports.filter(([, x]) => x.fidelity)) {
+      for (const [name, f] of [[`paced ${r.fidelity.paced.operationsPerSecond} ops/s`, r.fidelity.paced], [`burst ${r.fidelity.burst.operations} ops at once`, r.fidelity.burst]]) {
+        const s = f.latenessMs;
+        const srv = f.serverLatenessMs || {};
+        fiRows.push([t, name, s.n, fmt(s.p50), fmt(s.p99), fmt(s.max), fmt(srv.p50), fmt(srv.p99), fmt(srv.max)]);
+      }
+    }
+    out.push(grid(['transport', 'load', 'n', 'p50', 'p99', 'max', 'server p50', 'server p99', 'server max'], fiRows));
+  }
 
   if (results.memory.length) {
     out.push('', '4. Server memory per connected agent (after full GC, minus the server with no agent)');
@@ -88,7 +103,7 @@ function table(results) {
 
   const ceilings = results.ceilings || [];
   if (ceilings.length) {
-    out.push('', `6. One-process ceiling at time scale 1: paced operations, doubling until lateness p99 passes ${ceilings[0].latenessLimitMs} ms`);
+    out.push('', `6. ${o.nodes ? `Ceiling of ${o.nodes} node(s) on one Redis` : 'One-process ceiling'} at time scale 1: paced operations, doubling until lateness p99 passes ${ceilings[0].latenessLimitMs} ms`);
     const rows = [];
     for (const c of ceilings) {
       for (const s of c.steps) {

@@ -1,11 +1,13 @@
 'use strict';
 /**
  * The server process of one bench phase: the simulator (from dist/, as users run it) or the
- * bare-faye baseline. Run with --expose-gc; driven over IPC:
+ * bare-faye baseline; with `redis` in its config, a node of a cluster on that Redis. Run with
+ * --expose-gc; driven over IPC:
  *   {cmd: 'stats'} -> memory after a full GC, CPU time and event-loop utilisation so far
  *   {cmd: 'profile', args: {file}} -> starts a V8 CPU profile; {cmd: 'profile', args: {}} stops it
  *     and writes it to the file given at start (one phase of a run, not the server's start-up)
- *   {cmd: 'reset'} -> back to the fixture (the simulator's reset; the baseline has nothing to reset)
+ *   {cmd: 'reset'} -> back to the fixture (the simulator's reset, the whole cluster's on a node of
+ *     one; the baseline has nothing to reset)
  *   {cmd: 'close'} -> closes the server and exits 0.
  */
 const fs = require('node:fs');
@@ -16,6 +18,7 @@ const { ROOT, makeFixture } = require('./fixture');
 const { startBaseline } = require('./baseline');
 
 const config = JSON.parse(process.argv[2]);
+const CLUSTER_LINE = /cluster|redis/i;
 
 async function start() {
   if (config.system === 'baseline') return startBaseline();
@@ -28,6 +31,8 @@ async function start() {
     // Every agent's websocket comes from this machine: room for all of them (the caps' defaults are 10,000 and 1,000 per address).
     maxWebsockets: Math.max(10_000, config.agents + 100),
     maxWebsocketsPerAddress: Math.max(10_000, config.agents + 100),
+    // A node of a bench cluster (`--nodes N`): what goes wrong with Redis is worth seeing (not every operation).
+    ...(config.redis ? { redis: config.redis, log: (line) => CLUSTER_LINE.test(line) && console.error(`[node ${config.node}] ${line}`) } : {}),
   });
   return { url: sim.url, close: () => sim.close(), connected: () => sim.state().cometdClients.length, reset: () => sim.reset() };
 }
@@ -78,7 +83,7 @@ start().then(
       } else if (message.cmd === 'profile') {
         process.send({ id: message.id, result: await profile(message.args || {}) });
       } else if (message.cmd === 'reset') {
-        if (server.reset) server.reset();
+        if (server.reset) await server.reset();
         process.send({ id: message.id, result: {} });
       } else if (message.cmd === 'close') {
         await server.close();

@@ -14,7 +14,7 @@ const now = () => performance.timeOrigin + performance.now();
 const OFFSETS = { caller: dueOffsets('caller'), target: dueOffsets('target') };
 const COUNT = { caller: OFFSETS.caller.length, target: OFFSETS.target.length };
 
-let setup; // {url, system, transport, client}
+let setup; // {system, transport, client}
 const pairs = [];
 const clients = [];
 const errors = [];
@@ -27,8 +27,9 @@ function noteError(error) {
 }
 
 class BenchAgent {
-  constructor(user, role) {
+  constructor(user, role, url) {
     this.user = user;
+    this.url = url;
     this.role = role;
     this.queue = [];
     this.count = 0;
@@ -74,8 +75,13 @@ async function pool(items, concurrency, task) {
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
 }
 
-async function connect({ url, system, transport, client, pairs: newPairs, concurrency = 50 }) {
-  setup = { url, system, transport, client };
+/**
+ * Connects a share of the agents. With `urls` (the nodes of a cluster), agent i (caller 2p, target
+ * 2p+1 of pair p) connects to node i % N, and a pair's operations go to its caller's node.
+ */
+async function connect({ url, urls = [url], system, transport, client, pairs: newPairs, concurrency = 50 }) {
+  setup = { system, transport, client };
+  const nodeOf = (agentIndex) => urls[agentIndex % urls.length];
   const Client = client === 'cometd' ? OfficialCometdClient : RawBayeuxClient;
   const started = now();
   let failed = 0;
@@ -83,8 +89,9 @@ async function connect({ url, system, transport, client, pairs: newPairs, concur
   for (const pair of newPairs) {
     const entry = {
       ...pair,
+      url: nodeOf(2 * pair.index),
       auth: `Basic ${Buffer.from(`${pair.caller.userName}:${pair.caller.password}`).toString('base64')}`,
-      agents: { caller: new BenchAgent(pair.caller, 'caller'), target: new BenchAgent(pair.target, 'target') },
+      agents: { caller: new BenchAgent(pair.caller, 'caller', nodeOf(2 * pair.index)), target: new BenchAgent(pair.target, 'target', nodeOf(2 * pair.index + 1)) },
       nextSession: 0,
       busy: false,
     };
@@ -93,7 +100,7 @@ async function connect({ url, system, transport, client, pairs: newPairs, concur
   }
   await pool(agents, concurrency, async (agent) => {
     const bayeux = new Client({
-      endpoint: `${url}/api/v2/notifications`,
+      endpoint: `${agent.url}/api/v2/notifications`,
       transport,
       ext: system === 'sim' ? { authentication: { user: agent.user.userName, credentials: agent.user.password } } : undefined,
       channel: system === 'sim' ? '/v2/notifications' : `/u/${agent.user.id}`,
@@ -117,11 +124,11 @@ async function operate(pair, session) {
   const { status, body } =
     setup.system === 'sim'
       ? await postJson(
-          `${setup.url}/api/v2/me/facebooksessions/${pair.sessions[session]}`,
+          `${pair.url}/api/v2/me/facebooksessions/${pair.sessions[session]}`,
           { operationName: 'RemoveParticipantFromConference', targetPath: `/users/${pair.target.id}` },
           { Authorization: pair.auth },
         )
-      : await postJson(`${setup.url}/trigger`, { caller: pair.caller.id, target: pair.target.id });
+      : await postJson(`${pair.url}/trigger`, { caller: pair.caller.id, target: pair.target.id });
   const t1 = now();
   if (status !== 200 || body.statusCode !== 0) throw new Error(`operation answered HTTP ${status} ${JSON.stringify(body)}`);
   return { t0, t1 };
