@@ -175,6 +175,27 @@ describe('a raw long-polling client alternating between the nodes', () => {
   });
 });
 
+describe('a long-polling client receiving in bursts', () => {
+  test('loses nothing when its /meta/connect is answered while the node still empties its queue in Redis', async () => {
+    const [a, b] = nodes;
+    const { client, inbox } = await subscribed(a, 'long-polling', '/news');
+    try {
+      await publishUntilReceived(b, '/news', { n: 0 }, inbox);
+      // Each message makes A empty the client's queue (LRANGE + DEL); a batch answers the
+      // /meta/connect and closes it while the next emptying is still on its way back from Redis.
+      const sent = 300;
+      for (let n = 1; n <= sent; n++) {
+        b.adapter.getClient().publish('/news', { n });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await until(() => inbox.filter((m) => m.n > 0).length >= sent, () => `${sent} messages (got ${inbox.filter((m) => m.n > 0).length})`);
+      expect(inbox.filter((m) => m.n > 0).map((m) => m.n)).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
+    } finally {
+      await disconnect(client);
+    }
+  });
+});
+
 describe('Redis refusing or going away', () => {
   test('a command Redis answers with an error is dropped and told once, not handed to faye-redis (whose SUNION callback would throw)', async () => {
     const [a, b] = nodes;
