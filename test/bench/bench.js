@@ -11,7 +11,8 @@
  * test/bench/README.md for the method.
  *
  * --nodes N (1 to 8): the simulator as a cluster of N nodes (`serve --redis`) on one redis-server
- * the bench starts and stops, agent i connected to node i % N; only the latency, throughput and
+ * the bench starts and stops, pair p's caller on node p % N and its target on node (p + 1) % N (the
+ * caller's node performs the pair's operations); only the latency, throughput and
  * ceiling runs of the simulator (no baseline, fidelity, official client, memory or flood run).
  */
 const { fork, execFileSync } = require('node:child_process');

@@ -73,9 +73,36 @@ describe('npm run bench -- --quick', () => {
     for (const t of results.targets) expect(t).toMatchObject({ target: expect.any(String), value: expect.any(Number), met: expect.any(Boolean) });
   }, 90_000);
 
+  test('--nodes 2: the simulator as two nodes on one Redis, every notification delivered, the cluster costs apart', async () => {
+    const out = path.join(dir, 'nodes.json');
+    const { code, stdout, stderr } = await run(['--quick', '--nodes', '2', '--out', out]);
+    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain('a cluster of 2 nodes on one Redis');
+    expect(stdout).not.toContain('bare faye');
+
+    const results = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(results.options).toMatchObject({ nodes: 2, agents: 100 });
+    for (const r of Object.values<any>(results.transports)) {
+      expect(r.latency.sim).toMatchObject({ latencyMs: percentiles, wrongKind: 0, errors: [] });
+      expect(r.latency.sim.latencyMs.n).toBe(r.latency.sim.notifications);
+      expect(r.throughput.sim.notifications).toBe(r.throughput.sim.expected);
+      expect(r.throughput.sim).toMatchObject({ agentsWithWrongCount: 0, errors: [], redisCpuUsPerNotification: expect.any(Number) });
+      expect(r.throughput.sim.nodeCpuUsPerNotification).toEqual([expect.any(Number), expect.any(Number)]);
+      // faye-redis queues each notification for its recipient (RPUSH) and announces it (PUBLISH).
+      expect(r.throughput.sim.redisCommands.rpush).toBeGreaterThanOrEqual(r.throughput.sim.notifications);
+      expect(r.throughput.sim.redisCommands.publish).toBeGreaterThanOrEqual(r.throughput.sim.notifications);
+    }
+    expect(results.ceilings.map((c: { transport: string }) => c.transport)).toEqual(['websocket', 'long-polling']);
+    expect(results.memory).toEqual([]);
+    expect(results.flood).toBeUndefined();
+  }, 120_000);
+
   test('refuses a bad option with a message', async () => {
     const { code, stderr } = await run(['--agents', 'many']);
     expect(code).toBe(1);
     expect(stderr).toContain('--agents must be a positive number');
+    const nodes = await run(['--nodes', '9']);
+    expect(nodes.code).toBe(1);
+    expect(nodes.stderr).toContain('--nodes must be a whole number from 1 to 8, got 9');
   });
 });

@@ -27,7 +27,7 @@ function table(results) {
   const m = results.machine;
   out.push(`gws-sim bench ${results.date} (commit ${results.commit || '?'}), node ${m.node}, ${m.cpus} CPUs ${m.cpuModel || ''}`);
   out.push(`${o.agents} agents, ${o.workers} client processes, raw Bayeux clients unless said otherwise${o.quick ? ', QUICK run' : ''}`);
-  if (o.nodes !== undefined) out.push(`gws-sim as a cluster of ${o.nodes} node${o.nodes > 1 ? 's' : ''} on one Redis (agent i on node i % ${o.nodes}); server CPU = all nodes' CPU; no bare-faye runs`);
+  if (o.nodes !== undefined) out.push(`gws-sim as a cluster of ${o.nodes} node${o.nodes > 1 ? 's' : ''} on one Redis (pair p: caller on node p % ${o.nodes}, target on (p + 1) % ${o.nodes}); server CPU = all nodes' CPU; no bare-faye runs`);
   if (results.loadAverage) out.push(`load average before ${results.loadAverage.before.map((v) => fmt(v)).join(' ')}, after ${(results.loadAverage.after || []).map((v) => fmt(v)).join(' ')}`);
 
   const transports = Object.entries(results.transports);

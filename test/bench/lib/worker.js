@@ -76,12 +76,14 @@ async function pool(items, concurrency, task) {
 }
 
 /**
- * Connects a share of the agents. With `urls` (the nodes of a cluster), agent i (caller 2p, target
- * 2p+1 of pair p) connects to node i % N, and a pair's operations go to its caller's node.
+ * Connects a share of the agents. With `urls` (the nodes of a cluster of N), pair p's caller
+ * connects to node p % N and its target to node (p + 1) % N, and the pair's operations go to the
+ * caller's node: every node performs as many operations as the others, and with N > 1 every
+ * operation notifies an agent of another node.
  */
 async function connect({ url, urls = [url], system, transport, client, pairs: newPairs, concurrency = 50 }) {
   setup = { system, transport, client };
-  const nodeOf = (agentIndex) => urls[agentIndex % urls.length];
+  const nodeOf = (pair, role) => urls[(pair.index + (role === 'target' ? 1 : 0)) % urls.length];
   const Client = client === 'cometd' ? OfficialCometdClient : RawBayeuxClient;
   const started = now();
   let failed = 0;
@@ -89,9 +91,9 @@ async function connect({ url, urls = [url], system, transport, client, pairs: ne
   for (const pair of newPairs) {
     const entry = {
       ...pair,
-      url: nodeOf(2 * pair.index),
+      url: nodeOf(pair, 'caller'),
       auth: `Basic ${Buffer.from(`${pair.caller.userName}:${pair.caller.password}`).toString('base64')}`,
-      agents: { caller: new BenchAgent(pair.caller, 'caller', nodeOf(2 * pair.index)), target: new BenchAgent(pair.target, 'target', nodeOf(2 * pair.index + 1)) },
+      agents: { caller: new BenchAgent(pair.caller, 'caller', nodeOf(pair, 'caller')), target: new BenchAgent(pair.target, 'target', nodeOf(pair, 'target')) },
       nextSession: 0,
       busy: false,
     };
