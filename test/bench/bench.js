@@ -3,7 +3,8 @@
 /**
  * npm run bench [-- --quick] [--agents 1000] [--workers 2] [--transports websocket,long-polling]
  *               [--fidelity-rate 100] [--memory-agents 1000,10000] [--no-memory] [--no-official]
- *               [--no-ceiling] [--ceiling-start 100] [--ceiling-seconds 3] [--flood 50000] [--no-flood]
+ *               [--no-ceiling] [--ceiling-start 100] [--ceiling-seconds 3] [--ceiling-lateness 50 (ms, at most 1000)]
+ *               [--flood 50000] [--no-flood]
  *               [--nodes N] [--cpu-prof DIR] [--server-node-args "--trace-gc ..."] [--out FILE]
  *
  * Starts the simulator (dist/, as users run it) and a bare-faye baseline, each in its own
@@ -53,6 +54,7 @@ function parseArgs(argv) {
     ceiling: !argv.includes('--no-ceiling'),
     ceilingStart: number('--ceiling-start', quick ? 20 : 100),
     ceilingSeconds: number('--ceiling-seconds', quick ? 1 : 3),
+    ceilingLateness: Math.min(number('--ceiling-lateness', CEILING_LATENESS_MS), 1000),
     flood: argv.includes('--no-flood') ? 0 : number('--flood', quick ? 2000 : 50000),
     memory: !argv.includes('--no-memory'),
     official: !argv.includes('--no-official'),
@@ -397,7 +399,7 @@ async function memoryRun(options, system, transport, log) {
   }
 }
 
-/** Lateness above this is no longer "sustained" in the ceiling run. */
+/** Lateness above this is no longer "sustained" in the ceiling run (default of --ceiling-lateness). */
 const CEILING_LATENESS_MS = 50;
 /** The ceiling run climbs no higher (28,000 notifications/s, far above what one process sustains here). */
 const CEILING_MAX_RATE = 4000;
@@ -405,7 +407,7 @@ const CEILING_MAX_RATE = 4000;
 /**
  * The one-process ceiling at time scale 1: paced operations (7 notifications each) at a rate that
  * doubles from --ceiling-start until lateness p99 (from the request, the conservative figure)
- * passes 50 ms, then one step halfway back; the simulator is reset between steps. A pair never
+ * passes --ceiling-lateness (50 ms), then one step halfway back; the simulator is reset between steps. A pair never
  * overlaps itself, so the agents bound the rate too (about 2 operations per pair per second):
  * `agentBound` says when that, not the server, stopped the climb. A step that is not sustained is
  * run once more before the climb stops: one GC pause in a step of a few seconds is not a ceiling.
@@ -433,7 +435,7 @@ async function ceilingRun(options, transport, agents, log) {
       skipped,
       errors: raw.errors.slice(0, 3),
     };
-    result.sustained = skipped === 0 && raw.errors.length === 0 && raw.wrongKind === 0 && lateness.p99 < CEILING_LATENESS_MS;
+    result.sustained = skipped === 0 && raw.errors.length === 0 && raw.wrongKind === 0 && lateness.p99 < options.ceilingLateness;
     steps.push(result);
     log(`  ceiling over ${transport}, ${agents} agents: ${rate} ops/s (${rate * 7} notif/s): lateness p99 ${fmt(lateness.p99, 1)} ms${skipped ? `, ${skipped} skipped (every pair busy)` : ''}${result.sustained ? '' : ' -> not sustained'}`);
     return result;
@@ -457,7 +459,7 @@ async function ceilingRun(options, transport, agents, log) {
     return {
       transport,
       agents,
-      latenessLimitMs: CEILING_LATENESS_MS,
+      latenessLimitMs: options.ceilingLateness,
       operationsPerSecond: best ? best.operationsPerSecond : 0,
       notificationsPerSecond: best ? best.notificationsPerSecond : 0,
       agentBound: bad === undefined,
