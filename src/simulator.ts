@@ -38,6 +38,7 @@ import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 import { ClusterLedger } from './cluster/cluster-ledger';
 import { configDigest } from './cluster/config-digest';
+import { relayFeeds, type ClusterRelay } from './cluster/relay';
 import { parseRedisUrl } from './cluster/redis-url';
 import { fayeRedisEngine } from './cluster/faye-engine';
 
@@ -303,12 +304,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
 
   let address: number;
+  let relay: ClusterRelay | undefined;
   try {
     await cluster?.start();
+    relay = cluster && (await relayFeeds(cluster, events, journal, log));
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
     guard.close();
+    relay?.close();
     closeDelivery();
     throw error;
   }
@@ -390,6 +394,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           later.cancelAll();
           engine.cancelAll();
           guard.close();
+          relay?.close();
           closeDelivery();
           server.close(() => void ledger.close().then(resolve));
           for (const socket of sockets) socket.destroy();
