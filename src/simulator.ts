@@ -229,16 +229,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   bayeux.addExtension(sessionFaults.extension);
   attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
   const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
-  const closeDelivery = () => {
+  const closeDelivery = async () => {
     outboxes.clear();
     sessionFaults.close();
-    bayeux.close();
-    void ledger.close();
+    await bayeux.close();
+    await ledger.close();
   };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    closeDelivery();
+    await closeDelivery();
     throw error;
   }
   const faultControls: FaultControls = {
@@ -313,7 +313,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   } catch (error) {
     guard.close();
     relay?.close();
-    closeDelivery();
+    await closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -395,8 +395,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           engine.cancelAll();
           guard.close();
           relay?.close();
-          closeDelivery();
-          server.close(() => void ledger.close().then(resolve));
+          const delivery = closeDelivery();
+          server.close(() => void delivery.then(resolve));
           for (const socket of sockets) socket.destroy();
         });
       });

@@ -17,6 +17,8 @@ import { bindWebsockets } from './websocket';
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
 const TIMEOUT_S = 45;
 const PING_S = 25;
+/** How long closing waits for the in-process client's disconnect to go through a cluster's Redis. */
+const CLOSE_WAIT_MS = 1_000;
 /** No client can subscribe to it (see channels.ts). */
 const WARM_UP_CHANNEL = '/gws-sim/warm-up';
 
@@ -42,7 +44,11 @@ export interface Bayeux {
    * connection binding, before the channel routing, for clients' messages only.
    */
   addExtension(extension: Extension): void;
-  close(): void;
+  /**
+   * Disconnects the in-process client, then stops faye. With a Redis engine the client's
+   * disconnect needs an answer from Redis: stopping faye first would leave its retry timer running.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -119,8 +125,9 @@ export function createBayeux(
       added.push(extension);
       current = extensions();
     },
-    close() {
-      adapter.getClient().disconnect();
+    async close() {
+      const disconnected = adapter.getClient().disconnect();
+      if (cluster && disconnected) await Promise.race([Promise.resolve(disconnected).catch(() => {}), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       adapter.close();
     },
   };
