@@ -221,7 +221,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     log,
     events,
     httpTimeouts.websocketHandshakeMs,
-    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }) },
+    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }), caughtUp: () => cluster.caughtUp() },
   );
   // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
   const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });

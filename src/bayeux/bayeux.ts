@@ -5,6 +5,7 @@ import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
+import { catchUpExtension } from './catch-up-extension';
 import { ConnectionBinding } from './binding';
 import { MOUNT, publicChannel } from './channels';
 import { ClientRegistry, type ClientChange } from './clients';
@@ -71,7 +72,7 @@ export function createBayeux(
   log: (line: string) => void,
   events: SimEvents | undefined,
   websocketHandshakeMs: number,
-  cluster?: { engine: EngineOption; share(change: ClientChange): void },
+  cluster?: { engine: EngineOption; share(change: ClientChange): void; caughtUp(): Promise<void> },
 ): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S, ...(cluster ? { engine: cluster.engine } : {}) });
   const clients = new ClientRegistry(events, cluster?.share);
@@ -89,6 +90,7 @@ export function createBayeux(
   const extensions = () =>
     chain([
       messageShapeExtension(), // first: the others may then trust the field types
+      ...(cluster ? [catchUpExtension(clients, cluster.caughtUp)] : []), // before anything asks who a clientId is
       authExtension(authenticator, clients, log),
       binding.extension,
       ...added, // before routing: a dropped session's request becomes a disconnect before anything else looks at it

@@ -65,6 +65,8 @@ export class ClusterLedger implements Ledger {
   private reading: Promise<void> = Promise.resolve();
   private down: string | undefined;
   private signing = randomBytes(32);
+  /** Who waits for the node to have applied the log up to a change (caughtUp). */
+  private readonly catchers = new Set<Catcher>();
 
   private constructor(
     private readonly options: ClusterLedgerOptions,
@@ -124,6 +126,31 @@ export class ClusterLedger implements Ledger {
     void this.append(change, true).catch(() => {}); // Redis is away: the other nodes lose it with the state (README "Cluster")
   }
 
+  /**
+   * Settles once this node has applied every change the log held when asked (or after
+   * `maxWaitMs`, or at once while Redis is away): what another node just did is then known here.
+   */
+  async caughtUp(maxWaitMs = 1_000): Promise<void> {
+    if (this.down !== undefined) return;
+    let last: number;
+    try {
+      last = Number((await this.commands.get(this.keys.seq)) ?? 0);
+    } catch {
+      return;
+    }
+    if (this.applied >= last) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.done(catcher), maxWaitMs);
+      const catcher = { seq: last, resolve: () => (clearTimeout(timer), resolve()) };
+      this.catchers.add(catcher);
+    });
+  }
+
+  private done(catcher: { resolve(): void }): void {
+    this.catchers.delete(catcher as Catcher);
+    catcher.resolve();
+  }
+
   /** Why this node cannot change the state now (Redis unreachable), or undefined. */
   get unavailable(): string | undefined {
     return this.down;
@@ -131,6 +158,7 @@ export class ClusterLedger implements Ledger {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const catcher of this.catchers) this.done(catcher);
     for (const [rid, waiter] of this.waiting) this.settle(rid, waiter, () => waiter.reject(this.refusal('is closing')));
     this.reader.disconnect();
     this.commands.disconnect();
@@ -253,6 +281,7 @@ export class ClusterLedger implements Ledger {
       this.options.log(`cluster: ${this.down}`);
     }
     this.applied = seq;
+    for (const catcher of this.catchers) if (catcher.seq <= seq) this.done(catcher);
     const entry = JSON.parse(fields[1]) as Entry;
     const here = entry.node === this.node;
     if (here && entry.announced) return;
@@ -266,6 +295,11 @@ export class ClusterLedger implements Ledger {
       if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
     }
   }
+}
+
+interface Catcher {
+  seq: number;
+  resolve(): void;
 }
 
 interface GwsCommands {
