@@ -266,16 +266,23 @@ export class ClusterLedger implements Ledger {
       try {
         const read = await this.reader.xread('COUNT', READ_BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', this.keys.log, `${this.applied}-0`);
         if (generation !== this.generation) continue; // read from before Redis lost the state
-        for (const [, entries] of read ?? []) for (const [id, fields] of entries) this.applyEntry(id, fields);
+        for (const [, entries] of read ?? []) {
+          for (const [id, fields] of entries) {
+            // The node's own change: its answer (and what the feed says it changed) is made before the next change applies.
+            if (this.applyEntry(id, fields)) await new Promise((resolve) => setImmediate(resolve));
+            if (generation !== this.generation) break;
+          }
+        }
       } catch {
         if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   }
 
-  private applyEntry(id: string, fields: string[]): void {
+  /** Applies one change of the log; true when it was this node's, answered now. */
+  private applyEntry(id: string, fields: string[]): boolean {
     const seq = Number(id.split('-')[0]);
-    if (seq <= this.applied) return;
+    if (seq <= this.applied) return false;
     if (seq !== this.applied + 1) {
       this.down = `fell behind the cluster's log by more than ${MAX_LOG_ENTRIES} changes and can no longer follow it; restart it`;
       this.options.log(`cluster: ${this.down}`);
@@ -284,16 +291,17 @@ export class ClusterLedger implements Ledger {
     for (const catcher of this.catchers) if (catcher.seq <= seq) this.done(catcher);
     const entry = JSON.parse(fields[1]) as Entry;
     const here = entry.node === this.node;
-    if (here && entry.announced) return;
+    if (here && entry.announced) return false;
     const waiter = here ? this.waiting.get(entry.rid) : undefined;
     try {
-      const result = this.apply(entry.change, entry.now, here && waiter !== undefined);
+      const result = this.apply(entry.change, entry.now, waiter !== undefined);
       this.settle(entry.rid, waiter, () => waiter!.resolve(result));
     } catch (error) {
       // Every node refuses a change alike: only the one that asked answers the refusal.
-      if (waiter) return this.settle(entry.rid, waiter, () => waiter.reject(error));
-      if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
+      if (waiter) this.settle(entry.rid, waiter, () => waiter.reject(error));
+      else if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
     }
+    return waiter !== undefined;
   }
 }
 
