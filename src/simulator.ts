@@ -11,7 +11,8 @@ import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { modelLimitsOf, pickLimits, type ModelLimits } from './gws/limits';
-import { GwsModel } from './gws/model';
+import { GwsModel, type ModelSnapshot } from './gws/model';
+import type { ClientChange } from './bayeux/clients';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
 import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
@@ -159,6 +160,13 @@ export interface Simulator extends Harness {
 
 export type { SimulatorState } from './state';
 
+/** What a node of a cluster saves for the nodes that join later. */
+interface NodeSnapshot {
+  model: ModelSnapshot;
+  clients: ClientChange[];
+  sessionsEnded: [string, number][];
+}
+
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { host = '127.0.0.1', port = 0, timeScale = 1, seed = 1, log = () => {} } = options;
   const manualClock = options.clock === 'manual' ? new ManualClock(Date.now()) : undefined;
@@ -195,7 +203,24 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const cluster = options.redis === undefined
     ? undefined
-    : await ClusterLedger.connect({ address: parseRedisUrl(options.redis), config: configDigest(fixture, options), now: () => clock.now(), log, lost: () => lostHere() }, apply);
+    : await ClusterLedger.connect(
+        {
+          address: parseRedisUrl(options.redis),
+          config: configDigest(fixture, options),
+          now: () => clock.now(),
+          log,
+          lost: () => lostHere(),
+          // What a node joining late starts from (faults armed before are not in it: README "Cluster").
+          save: (): NodeSnapshot => ({ model: model.saved(), clients: bayeux.clients.saved(), sessionsEnded: authenticator.saved() }),
+          restore: (state) => {
+            const saved = state as NodeSnapshot;
+            model.restore(saved.model);
+            for (const change of saved.clients) bayeux.clients.applyShared(change);
+            authenticator.restore(saved.sessionsEnded);
+          },
+        },
+        apply,
+      );
   const ledger: Ledger = cluster ?? new LocalLedger(apply, () => clock.now());
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);

@@ -8,6 +8,12 @@ import { clusterKeys, connectRedis, type ClusterKeys } from './redis';
 
 /** The changes the log keeps (about): past it the oldest go, and a node can no longer join from the start. */
 export const MAX_LOG_ENTRIES = 200_000;
+/**
+ * Every so many changes, the node that appended that change saves the whole state in Redis: a
+ * node joining after the log lost its first changes starts from it. Well within MAX_LOG_ENTRIES,
+ * so that the log always holds every change after the last snapshot.
+ */
+export const SNAPSHOT_EVERY = 50_000;
 /** How long a node waits for its own change to come back from the log before answering 503. */
 const PERFORM_TIMEOUT_MS = 10_000;
 /** Changes read from the log at once. */
@@ -43,6 +49,11 @@ export interface ClusterLedgerOptions {
   log(line: string): void;
   /** Redis came back empty (restarted): the cluster's state is gone, this node goes back to the fixture. */
   lost(): void;
+  /** The node's whole state as JSON data, for a snapshot; and back to one. */
+  save(): unknown;
+  restore(state: unknown): void;
+  /** Tests only: a snapshot every so many changes instead of SNAPSHOT_EVERY. */
+  snapshotEvery?: number;
 }
 
 /**
@@ -65,6 +76,7 @@ export class ClusterLedger implements Ledger {
   private reading: Promise<void> = Promise.resolve();
   private down: string | undefined;
   private signing = randomBytes(32);
+  private readonly snapshotEvery: number;
   /** Who waits for the node to have applied the log up to a change (caughtUp). */
   private readonly catchers = new Set<Catcher>();
 
@@ -76,6 +88,7 @@ export class ClusterLedger implements Ledger {
     private readonly reader: Redis,
   ) {
     commands.defineCommand('gwsAppend', { numberOfKeys: 2, lua: APPEND });
+    this.snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY;
   }
 
   /** Connects to the cluster's Redis and checks this node may join: its config is the cluster's. Then start() it. */
@@ -218,19 +231,40 @@ export class ClusterLedger implements Ledger {
     this.epoch = (await this.commands.get(this.keys.epoch)) ?? '';
   }
 
-  /** Applies the whole log before the node serves anyone: its state is then the cluster's. */
+  /**
+   * Applies the whole log before the node serves anyone: its state is then the cluster's. A log
+   * that no longer holds its first change starts from the last snapshot.
+   */
   private async catchUp(): Promise<void> {
     const last = Number((await this.commands.get(this.keys.seq)) ?? 0);
+    const [first] = await this.reader.xrange(this.keys.log, '-', '+', 'COUNT', 1);
+    if (first !== undefined && Number(first[0].split('-')[0]) > 1) await this.startFromSnapshot(Number(first[0].split('-')[0]));
     while (this.applied < last) {
       const batch = await this.reader.xrange(this.keys.log, `${this.applied + 1}-0`, '+', 'COUNT', READ_BATCH);
-      if (batch.length === 0 || Number(batch[0][0].split('-')[0]) !== this.applied + 1) {
-        throw new Error(
-          `the cluster's log at ${this.options.address.shown} no longer holds its first changes (it keeps the last ${MAX_LOG_ENTRIES}), so this node cannot rebuild the state: ` +
-            `start every node before the load, or start the cluster afresh (stop the nodes, then FLUSHDB, or another database)`,
-        );
-      }
+      if (batch.length === 0 || Number(batch[0][0].split('-')[0]) !== this.applied + 1) throw this.cannotJoin();
       for (const [id, fields] of batch) this.applyEntry(id, fields);
     }
+  }
+
+  private async startFromSnapshot(firstInLog: number): Promise<void> {
+    const json = await this.commands.get(this.keys.snapshot);
+    const snapshot = json === null ? undefined : (JSON.parse(json) as { seq: number; state: unknown });
+    if (snapshot === undefined || snapshot.seq + 1 < firstInLog) throw this.cannotJoin();
+    this.options.restore(snapshot.state);
+    this.applied = snapshot.seq;
+  }
+
+  private cannotJoin(): Error {
+    return new Error(
+      `the cluster's log at ${this.options.address.shown} no longer holds the changes after its last snapshot, so this node cannot rebuild the state: ` +
+        `start the cluster afresh (stop the nodes, then FLUSHDB, or use another database)`,
+    );
+  }
+
+  /** Saves the state as it is after change `seq`, for the nodes that join later. */
+  private saveSnapshot(seq: number): void {
+    const json = JSON.stringify({ seq, state: this.options.save() });
+    this.commands.set(this.keys.snapshot, json).catch((error: Error) => this.options.log(`cluster: cannot save the snapshot after change ${seq}: ${error.message}`));
   }
 
   /** Follows the connection: unavailable while it is down; a Redis that came back empty is a cluster that lost its state. */
@@ -284,14 +318,17 @@ export class ClusterLedger implements Ledger {
     const seq = Number(id.split('-')[0]);
     if (seq <= this.applied) return false;
     if (seq !== this.applied + 1) {
-      this.down = `fell behind the cluster's log by more than ${MAX_LOG_ENTRIES} changes and can no longer follow it; restart it`;
+      this.down = `fell behind the cluster's log by more than ${MAX_LOG_ENTRIES} changes and can no longer follow it; restart it (it then starts from the cluster's last snapshot)`;
       this.options.log(`cluster: ${this.down}`);
     }
     this.applied = seq;
     for (const catcher of this.catchers) if (catcher.seq <= seq) this.done(catcher);
     const entry = JSON.parse(fields[1]) as Entry;
     const here = entry.node === this.node;
-    if (here && entry.announced) return false;
+    if (here && entry.announced) {
+      if (seq % this.snapshotEvery === 0) this.saveSnapshot(seq);
+      return false;
+    }
     const waiter = here ? this.waiting.get(entry.rid) : undefined;
     try {
       const result = this.apply(entry.change, entry.now, waiter !== undefined);
@@ -301,6 +338,7 @@ export class ClusterLedger implements Ledger {
       if (waiter) this.settle(entry.rid, waiter, () => waiter.reject(error));
       else if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
     }
+    if (here && seq % this.snapshotEvery === 0) this.saveSnapshot(seq);
     return waiter !== undefined;
   }
 }

@@ -11,6 +11,8 @@ export interface ClusterKeys {
   epoch: string;
   /** What every node must share (fixture, scenarios, limits). */
   config: string;
+  /** The state after some change of the log, for a node that joins later (SNAPSHOT_EVERY). */
+  snapshot: string;
   /** The secret the nodes sign JSESSIONID cookies with. */
   secret: string;
   /** The pub/sub channel of the live feed and the request journal. */
@@ -18,7 +20,7 @@ export interface ClusterKeys {
 }
 
 export function clusterKeys(prefix = 'gws-sim'): ClusterKeys {
-  return { log: `${prefix}:log`, seq: `${prefix}:seq`, epoch: `${prefix}:epoch`, config: `${prefix}:config`, secret: `${prefix}:secret`, relay: `${prefix}:relay` };
+  return { log: `${prefix}:log`, seq: `${prefix}:seq`, epoch: `${prefix}:epoch`, config: `${prefix}:config`, snapshot: `${prefix}:snapshot`, secret: `${prefix}:secret`, relay: `${prefix}:relay` };
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
