@@ -42,16 +42,19 @@ export async function connectRedis(address: RedisAddress, role: string, log: (li
     connectTimeout: CONNECT_TIMEOUT_MS,
     retryStrategy: (times) => Math.min(times * 100, 1_000),
   });
-  let lost = false;
+  // Before the first connection, failing is told by the error connect() rejects with.
+  let lost = true;
+  let connected = false;
   redis.on('error', (error: Error) => {
-    if (lost) return;
+    if (lost || !connected) return;
     lost = true;
     log(`cluster: lost Redis at ${address.shown} (${role}): ${error.message}; reconnecting`);
   });
   redis.on('ready', () => {
     if (!lost) return;
     lost = false;
-    log(`cluster: Redis at ${address.shown} is back (${role})`);
+    if (connected) log(`cluster: Redis at ${address.shown} is back (${role})`);
+    connected = true;
   });
   try {
     await redis.connect();
