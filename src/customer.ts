@@ -1,8 +1,9 @@
+import { performAtOnce, type Ledger } from './ledger/ledger';
 import { DEFAULT_MEDIA, familyNamed, type MediaName } from './gws/families';
 import type { GwsModel } from './gws/model';
 import { CUSTOMER_ACTIONS, customerActionsOf, type CustomerAction } from './gws/operations/customer/actions';
 import { parametersOf } from './gws/operations/describe';
-import { customerOperations, performCustomer, type OperationOutcome } from './gws/operations/registry';
+import { customerOperations, type OperationOutcome } from './gws/operations/registry';
 
 /**
  * What the customer does in a session or call, from a test: each returns once the agents'
@@ -42,9 +43,10 @@ export interface OfferOptions {
  * /sim/calls... are): an arrival offered to an agent, and what the customer then does in the
  * session or call, whose id (a call's connId) tells its medium. A refusal throws the GwsError.
  */
-export function customerControls(model: GwsModel, play: (outcome: OperationOutcome) => void) {
+export function customerControls(model: GwsModel, ledger: Ledger, play: (outcome: OperationOutcome) => void) {
   const act = (name: string, sessionId: string | undefined, body: object, media: MediaName) => {
-    const outcome = performCustomer(model, name, sessionId, body, media);
+    const what = sessionId === undefined ? 'sim.offer()' : `sim.customer('${sessionId}')`;
+    const outcome = performAtOnce(ledger, { kind: 'customer', name, session: sessionId, body, media }, what, `POST /sim/${familyNamed(media).collection}${sessionId === undefined ? '' : '/{id}/...'}`);
     play(outcome);
     return outcome;
   };

@@ -261,6 +261,12 @@ export const ERRORS = {
     message: (why: string) =>
       `Missing or invalid Csrf token: ${why}. With --csrf, send the X-CSRF-TOKEN header with the value a GET under /api/v2 answered in its X-CSRF-TOKEN header.`,
   },
+  /** A node of a cluster that cannot reach Redis (README "Cluster"): GWS's 4 with HTTP 503, as its pages give it. */
+  CLUSTER_UNAVAILABLE: {
+    statusCode: 4,
+    httpStatus: 503,
+    message: (why: string) => `Service unavailable: this gws-sim node ${why}. Nothing was performed; try again once it is back (the node reconnects on its own).`,
+  },
   INTERNAL: {
     statusCode: 4,
     httpStatus: 500,

@@ -1,8 +1,8 @@
 import type { Clock } from './scenario/clock';
-import { GwsError } from './errors';
-import type { GwsModel } from './gws/model';
 import type { Scheduled } from './gws/operations/operation';
-import { performAgentState, performCustomer, type Outcome } from './gws/operations/registry';
+import type { Ledger } from './ledger/ledger';
+import { whenSettled } from './settling';
+import type { Outcome } from './gws/operations/registry';
 
 /**
  * Runs what operations make happen later (after-call work ending, a customer answering an
@@ -14,7 +14,7 @@ export class ScheduledActions {
   private readonly cancels = new Set<() => void>();
 
   constructor(
-    private readonly model: GwsModel,
+    private readonly ledger: Ledger,
     private readonly clock: Clock,
     private readonly timeScale: number,
     private readonly done: (outcome: Outcome, actor: 'agent' | 'customer') => void,
@@ -39,22 +39,15 @@ export class ScheduledActions {
   private schedule(action: Scheduled): void {
     const cancel = this.clock.schedule(action.afterMs * this.timeScale, () => {
       this.cancels.delete(cancel);
-      const outcome = this.perform(action);
-      if (outcome) this.done(outcome, 'customer' in action ? 'customer' : 'agent');
+      void whenSettled(
+        () => this.ledger.perform({ kind: 'scheduled', action }),
+        (outcome) => {
+          if (outcome) this.done(outcome, 'customer' in action ? 'customer' : 'agent');
+        },
+        // A timer must not take the server down.
+        (error) => this.log(`cannot perform what was scheduled (${JSON.stringify(action)}): ${(error as Error).message}`),
+      );
     });
     this.cancels.add(cancel);
-  }
-
-  private perform(action: Scheduled): Outcome | undefined {
-    try {
-      if ('customer' in action) return performCustomer(this.model, action.customer, action.session, action.params, action.media, this.clock.now());
-      const user = this.model.userById(action.as);
-      if (!user || this.model.channels.stampOf(user.id, action.channel) !== action.whileStamp) return undefined;
-      return performAgentState(this.model, user, action.channel, action.params, this.clock.now());
-    } catch (error) {
-      // The call or the agent moved on: nothing to do. Anything else is a bug, logged: a timer must not take the server down.
-      if (!(error instanceof GwsError)) this.log(`cannot perform what was scheduled (${JSON.stringify(action)}): ${(error as Error).message}`);
-      return undefined;
-    }
   }
 }

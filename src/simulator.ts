@@ -11,7 +11,8 @@ import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { modelLimitsOf, pickLimits, type ModelLimits } from './gws/limits';
-import { GwsModel } from './gws/model';
+import { GwsModel, type ModelSnapshot } from './gws/model';
+import type { ClientChange } from './bayeux/clients';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
 import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
@@ -28,12 +29,20 @@ import { createServer, httpTimeoutsOf, type HttpTimeouts } from './http/timeouts
 import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { ScheduledActions } from './scheduled';
+import { applyModelChange, isModelChange } from './ledger/change';
+import { LocalLedger, performAtOnce, type Apply, type Ledger } from './ledger/ledger';
+import type { Settling } from './settling';
 import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
 import { callIdIn, consultationIn, deviceIdIn } from './run/call-ids';
 import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
+import { ClusterLedger } from './cluster/cluster-ledger';
+import { configDigest } from './cluster/config-digest';
+import { relayFeeds, type ClusterRelay } from './cluster/relay';
+import { parseRedisUrl } from './cluster/redis-url';
+import { fayeRedisEngine } from './cluster/faye-engine';
 
 export interface SimulatorOptions extends Partial<ModelLimits> {
   /** 0 (the default) picks a free port. */
@@ -84,6 +93,12 @@ export interface SimulatorOptions extends Partial<ModelLimits> {
   journal?: Partial<JournalLimits>;
   /** Websockets open at once, in all (default 10,000; at most 100,000): past it an upgrade is refused (HTTP 503). Keep it below `ulimit -n`. */
   maxWebsockets?: number;
+  /**
+   * Makes this process a node of a cluster on that Redis (`redis://HOST:PORT[/DB]`; README "Cluster"):
+   * every node shares the state and delivers to any agent. Every node needs the same fixture,
+   * scenarios and limits. Absent (the default): one process, no Redis.
+   */
+  redis?: string;
   /** Websockets open at once from one remote address (default 1,000; at most 100,000): past it an upgrade is refused (HTTP 429). */
   maxWebsocketsPerAddress?: number;
 }
@@ -145,6 +160,13 @@ export interface Simulator extends Harness {
 
 export type { SimulatorState } from './state';
 
+/** What a node of a cluster saves for the nodes that join later. */
+interface NodeSnapshot {
+  model: ModelSnapshot;
+  clients: ClientChange[];
+  sessionsEnded: [string, number][];
+}
+
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { host = '127.0.0.1', port = 0, timeScale = 1, seed = 1, log = () => {} } = options;
   const manualClock = options.clock === 'manual' ? new ManualClock(Date.now()) : undefined;
@@ -155,6 +177,51 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const streams = loadOperationStreams(options.scenarios, fixture);
 
   const model = new GwsModel(fixture, modelLimitsOf(pickLimits(options)));
+  // Every change of the simulated state, applied here (`here`: asked for on this node) or, in a cluster, on every node in one order.
+  const apply: Apply = (change, now, here) => {
+    if (isModelChange(change)) {
+      const result = applyModelChange(model, change, now);
+      if (typeof result === 'object' && 'endsHttpSession' in result && result.endsHttpSession) authenticator.endSession(result.user);
+      if (!here) model.takeForgotten(); // the node that asked tells the feed of them
+      return result;
+    }
+    switch (change.kind) {
+      case 'reset':
+        return resetHere();
+      case 'faults':
+        return faults.arm(change.faults);
+      case 'clearFaults':
+        return faults.clear();
+      case 'client': {
+        bayeux.clients.applyShared(change.change);
+        // A subscription on another node: what waited here for the agent may go now.
+        const userId = change.change.op === 'subscribed' ? bayeux.clients.userOf(change.change.clientId) : undefined;
+        if (userId !== undefined) outboxes.resume(userId);
+        return undefined;
+      }
+    }
+  };
+  const cluster = options.redis === undefined
+    ? undefined
+    : await ClusterLedger.connect(
+        {
+          address: parseRedisUrl(options.redis),
+          config: configDigest(fixture, options),
+          now: () => clock.now(),
+          log,
+          lost: () => lostHere(),
+          // What a node joining late starts from (faults armed before are not in it: README "Cluster").
+          save: (): NodeSnapshot => ({ model: model.saved(), clients: bayeux.clients.saved(), sessionsEnded: authenticator.saved() }),
+          restore: (state) => {
+            const saved = state as NodeSnapshot;
+            model.restore(saved.model);
+            for (const change of saved.clients) bayeux.clients.applyShared(change);
+            authenticator.restore(saved.sessionsEnded);
+          },
+        },
+        apply,
+      );
+  const ledger: Ledger = cluster ?? new LocalLedger(apply, () => clock.now());
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
   const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
@@ -163,7 +230,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
   const websocketCaps = websocketCapsOf(options);
   const adminToken = adminTokenFor(host, options.adminToken);
-  const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent });
+  const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent }, cluster?.secret);
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
   const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
   journal.listen((entry) => events.request(entry));
@@ -180,6 +247,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     log,
     events,
     httpTimeouts.websocketHandshakeMs,
+    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }), caughtUp: () => cluster.caughtUp() },
   );
   // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
   const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
@@ -187,22 +255,26 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   bayeux.addExtension(sessionFaults.extension);
   attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
   const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
-  const closeDelivery = () => {
+  const closeDelivery = async () => {
     outboxes.clear();
     sessionFaults.close();
-    bayeux.close();
+    await bayeux.close();
+    await ledger.close();
   };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    closeDelivery();
+    await closeDelivery();
     throw error;
   }
   const faultControls: FaultControls = {
-    arm: (body) => faults.arm(faultsOfBody(body)),
+    arm: (body) => {
+      const checked = faults.check(faultsOfBody(body));
+      return ledger.perform({ kind: 'faults', faults: checked }) as Settling<ArmedFaultState[]>;
+    },
     restFault: (userId, operation) => faults.restFault(userId, operation),
     restFaultsArmed: () => faults.restFaultsArmed(),
-    clear: () => faults.clear(),
+    clear: () => ledger.perform({ kind: 'clearFaults' }),
     state: () => faults.state(),
   };
   const player = new StreamPlayer({
@@ -214,7 +286,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   let baseUrl = '';
   const engine = new ScenarioEngine(streams, player, () => baseUrl, seed);
   // An outcome's notifications, then what it makes happen later (after-call work ends...), which the feed hears of as it happens.
-  const later: ScheduledActions = new ScheduledActions(model, clock, timeScale, (outcome, actor) => {
+  const later: ScheduledActions = new ScheduledActions(ledger, clock, timeScale, (outcome, actor) => {
     events.operation({
       actor,
       ...(actor === 'agent' && 'user' in outcome ? { agent: outcome.user.userName, channel: 'voice' } : {}),
@@ -232,7 +304,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     later.follow(outcome);
   };
   const notify = notifier(model, (userId, data, topic) => player.play(userId, [{ afterMs: 0, render: () => data }], topic));
-  const reset = () => {
+  // Back to the fixture, on this node: what it plays and schedules is cancelled.
+  const resetHere = () => {
     faults.reset();
     later.cancelAll();
     engine.reset();
@@ -241,9 +314,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     journal.clear();
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
+  const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
+  // Redis came back without the cluster's state: this node too goes back to the fixture, and faye's sessions are gone with it.
+  const lostHere = () => {
+    resetHere();
+    bayeux.clients.forgetAll();
+    // Their held long polls and websockets would wait out faye's 45 s timeout before hearing that their sessions are gone: end them now.
+    for (const socket of sockets) socket.destroy();
+  };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
-  const app = createApp({ model, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
+  const app = createApp({ model, ledger, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
   const server = createServer(app, httpTimeouts);
   bayeux.adapter.attach(server); // after the app: faye takes its mount path and hands the rest on
   const guard = guardServer(server, { mount: MOUNT, log, websocketMessageLimitBytes: options.maxWebsocketMessageBytes, ...websocketCaps }); // after faye: it sees requests first
@@ -254,12 +335,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
 
   let address: number;
+  let relay: ClusterRelay | undefined;
   try {
+    await cluster?.start();
+    relay = cluster && (await relayFeeds(cluster, events, journal, log));
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
     guard.close();
-    closeDelivery();
+    relay?.close();
+    await closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -276,11 +361,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     target: {
       url: baseUrl,
       timeScale,
-      reset: async () => reset(),
+      reset: async () => void (await reset()),
       progress,
       advance: manualClock && ((ms) => manualClock.advance(ms)),
       drain: manualClock && (() => manualClock.runAll()),
-      fault: async (list: readonly Fault[]) => void faults.arm(list),
+      fault: async (list: readonly Fault[]) => void (await ledger.perform({ kind: 'faults', faults: faults.check(list) })),
       sim: (path, body) => postJson(`${baseUrl}${path}`, adminHeaders(adminToken), body),
       phones: async () => state(),
       requests: async () => journal.entries(),
@@ -290,7 +375,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
 
   // What a test does as the customer is a /sim control like POST /sim/chats: the live feed (and the
   // dashboard that follows it) hears of it the same way.
-  const customers = customerControls(model, (outcome) => {
+  const customers = customerControls(model, ledger, (outcome) => {
     events.operation({ actor: 'customer', via: 'sim', operation: outcome.operation, media: outcome.media, session: outcome.session.id, statusCode: 0, answer: outcome.answer, changed: changeOf(model, baseUrl, outcome) });
     play(outcome);
   });
@@ -309,8 +394,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     requests: harness.requests,
     waitForRequest: harness.waitForRequest,
     verify: harness.verify,
-    fault: (list) => faults.arm(([] as unknown[]).concat(list)),
-    clearFaults: () => faults.clear(),
+    fault: (list) => {
+      const checked = faults.check(([] as unknown[]).concat(list));
+      return performAtOnce(ledger, { kind: 'faults', faults: checked }, 'sim.fault()', 'POST /sim/faults') as ArmedFaultState[];
+    },
+    clearFaults: () => void ledger.perform({ kind: 'clearFaults' }),
     notify,
     offer: customers.offer,
     customer: customers.customer,
@@ -337,8 +425,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           later.cancelAll();
           engine.cancelAll();
           guard.close();
-          closeDelivery();
-          server.close(() => resolve());
+          relay?.close();
+          const delivery = closeDelivery();
+          server.close(() => void delivery.then(resolve));
           for (const socket of sockets) socket.destroy();
         });
       });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { User } from '../gws/fixture';
 import type { GwsModel } from '../gws/model';
@@ -29,15 +29,17 @@ const NO_CREDENTIALS = `no credentials were sent; use HTTP Basic userName:passwo
  * call receives; the CometD handshake also accepts credentials in its `ext`.
  */
 export class Authenticator {
-  /** JSESSIONID -> user id, and back. */
-  private readonly sessions = new Map<string, string>();
+  /** Each user's JSESSIONID now, and back: every user has one, signed, so that every node of a cluster knows it. */
   private readonly sessionOfUser = new Map<string, string>();
-  /** JSESSIONID -> the session's CSRF token (GWS's X-CSRF-TOKEN). */
-  private readonly csrfTokens = new Map<string, string>();
+  private readonly userOfSession = new Map<string, string>();
+  /** How many times each user's HTTP session ended: its JSESSIONID is signed with it. */
+  private readonly ended = new Map<string, number>();
 
   constructor(
     private readonly model: GwsModel,
     readonly policy: AuthPolicy = DEFAULT_POLICY,
+    /** What JSESSIONIDs and CSRF tokens are signed with: the cluster's own (shared in Redis), or this process's. */
+    private readonly secret: Buffer = randomBytes(32),
   ) {}
 
   /** Credentials first (a wrong password is refused even with a valid cookie), then the cookie. */
@@ -45,7 +47,7 @@ export class Authenticator {
     if (headers.authorization !== undefined) return this.check(basicCredentials(headers.authorization));
     const sessionId = cookie(headers.cookie, SESSION_COOKIE);
     if (sessionId === undefined) return { ok: false, reason: NO_CREDENTIALS + crossSiteHint(headers) };
-    const user = this.model.userById(this.sessions.get(sessionId) ?? '');
+    const user = this.model.userById(this.userOfSessionId(sessionId) ?? '');
     if (!user) return { ok: false, reason: `the ${SESSION_COOKIE} cookie is not a session of this simulator; log in again with HTTP Basic` };
     return { ok: true, user };
   }
@@ -63,36 +65,59 @@ export class Authenticator {
    * Basic on every call (curl -u) cannot grow the simulator without bound.
    */
   openSession(user: User): string {
+    return this.sessionOf(user);
+  }
+
+  /** The user's JSESSIONID now: signed with the secret and how many times its session ended. */
+  sessionOf(user: User): string {
     let sessionId = this.sessionOfUser.get(user.id);
     if (sessionId === undefined) {
-      sessionId = randomUUID().replace(/-/g, '').toUpperCase();
-      this.sessions.set(sessionId, user.id);
+      sessionId = this.sign(`session:${user.id}:${this.ended.get(user.id) ?? 0}`).toUpperCase();
       this.sessionOfUser.set(user.id, sessionId);
-      this.csrfTokens.set(sessionId, randomUUID());
+      this.userOfSession.set(sessionId, user.id);
     }
     return sessionId;
   }
 
-  /** The user's JSESSIONID, if it has one now. */
-  sessionOf(user: User): string | undefined {
-    return this.sessionOfUser.get(user.id);
-  }
-
   /**
    * Ends the user's HTTP session (EndContactCenterSession, as GWS's page says): its JSESSIONID and
-   * CSRF token are refused from now on; the next Basic-authenticated call opens a new one.
+   * CSRF token are refused from now on; the next Basic-authenticated call gets a new one.
    */
   endSession(user: User): void {
     const sessionId = this.sessionOfUser.get(user.id);
-    if (sessionId === undefined) return;
-    this.sessions.delete(sessionId);
-    this.csrfTokens.delete(sessionId);
+    if (sessionId !== undefined) this.userOfSession.delete(sessionId);
     this.sessionOfUser.delete(user.id);
+    this.ended.set(user.id, (this.ended.get(user.id) ?? 0) + 1);
+  }
+
+  /** How many times each user's session ended, for a cluster's snapshot. */
+  saved(): [string, number][] {
+    return [...this.ended];
+  }
+
+  restore(ended: [string, number][]): void {
+    this.sessionOfUser.clear();
+    this.userOfSession.clear();
+    this.ended.clear();
+    for (const [userId, times] of ended) this.ended.set(userId, times);
   }
 
   /** The CSRF token of the user's session (one per JSESSIONID, as GWS has it). */
   csrfToken(user: User): string {
-    return this.csrfTokens.get(this.openSession(user)) as string;
+    const hex = this.sign(`csrf:${this.sessionOf(user)}`);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  /** Whose JSESSIONID this is: found among those made here, else among every user's (made on another node of a cluster). */
+  private userOfSessionId(sessionId: string): string | undefined {
+    const known = this.userOfSession.get(sessionId);
+    if (known !== undefined || !/^[0-9A-F]{32}$/.test(sessionId) || this.userOfSession.size === this.model.users.length) return known;
+    for (const user of this.model.users) this.sessionOf(user);
+    return this.userOfSession.get(sessionId);
+  }
+
+  private sign(text: string): string {
+    return createHmac('sha256', this.secret).update(text).digest('hex').slice(0, 32);
   }
 }
 

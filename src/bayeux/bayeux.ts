@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { NodeAdapter, type Extension } from 'faye';
+import { NodeAdapter, type EngineOption, type Extension } from 'faye';
 import { cookie, SESSION_COOKIE, type Authenticator } from '../auth/authenticator';
 import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
+import { catchUpExtension } from './catch-up-extension';
 import { ConnectionBinding } from './binding';
 import { MOUNT, publicChannel } from './channels';
-import { ClientRegistry } from './clients';
+import { ClientRegistry, type ClientChange } from './clients';
 import { FayeSink } from './delivery';
 import { limitsExtension } from './limits-extension';
 import { messageShapeExtension } from './message-shape';
@@ -17,6 +18,8 @@ import { bindWebsockets } from './websocket';
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
 const TIMEOUT_S = 45;
 const PING_S = 25;
+/** How long closing waits for the in-process client's disconnect to go through a cluster's Redis. */
+const CLOSE_WAIT_MS = 1_000;
 /** No client can subscribe to it (see channels.ts). */
 const WARM_UP_CHANNEL = '/gws-sim/warm-up';
 
@@ -42,7 +45,11 @@ export interface Bayeux {
    * connection binding, before the channel routing, for clients' messages only.
    */
   addExtension(extension: Extension): void;
-  close(): void;
+  /**
+   * Disconnects the in-process client, then stops faye. With a Redis engine the client's
+   * disconnect needs an answer from Redis: stopping faye first would leave its retry timer running.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -58,9 +65,17 @@ function headerUser(authenticator: Authenticator, request: IncomingMessage): { u
 
 /** The CometD endpoint: faye with authentication and per-agent routing, and a publisher for the engine. */
 /** `websocketHandshakeMs`: how long a websocket may stay open without serving a session (src/bayeux/websocket.ts). */
-export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, log: (line: string) => void, events: SimEvents | undefined, websocketHandshakeMs: number): Bayeux {
-  const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S });
-  const clients = new ClientRegistry(events);
+/** `cluster`: faye's engine for a cluster's Redis, and where the registry's changes go to the other nodes. */
+export function createBayeux(
+  authenticator: Authenticator,
+  hooks: BayeuxHooks,
+  log: (line: string) => void,
+  events: SimEvents | undefined,
+  websocketHandshakeMs: number,
+  cluster?: { engine: EngineOption; share(change: ClientChange): void; caughtUp(): Promise<void> },
+): Bayeux {
+  const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S, ...(cluster ? { engine: cluster.engine } : {}) });
+  const clients = new ClientRegistry(events, cluster?.share);
   // Before anything acts on a session: a message for it from another connection is refused.
   const binding = new ConnectionBinding(
     clients,
@@ -75,6 +90,7 @@ export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, l
   const extensions = () =>
     chain([
       messageShapeExtension(), // first: the others may then trust the field types
+      ...(cluster ? [catchUpExtension(clients, cluster.caughtUp)] : []), // before anything asks who a clientId is
       authExtension(authenticator, clients, log),
       binding.extension,
       ...added, // before routing: a dropped session's request becomes a disconnect before anything else looks at it
@@ -111,8 +127,9 @@ export function createBayeux(authenticator: Authenticator, hooks: BayeuxHooks, l
       added.push(extension);
       current = extensions();
     },
-    close() {
-      adapter.getClient().disconnect();
+    async close() {
+      const disconnected = adapter.getClient().disconnect();
+      if (cluster && disconnected) await Promise.race([Promise.resolve(disconnected).catch(() => {}), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       adapter.close();
     },
   };

@@ -38,6 +38,27 @@ interface Client {
   transport?: Transport;
 }
 
+/**
+ * A change of the registry, as data: a cluster's nodes hand each one made on one of them to the
+ * others (src/cluster), so that any node delivers to any agent's clients.
+ */
+export type ClientChange =
+  | { op: 'bind'; clientId: string; userId: string; userName: string; since: number; proof: SharedProof }
+  | { op: 'unbind'; clientId: string }
+  | { op: 'subscribed' | 'unsubscribed'; clientId: string; channel: string }
+  | { op: 'transport'; clientId: string; transport: Transport }
+  | { op: 'proof'; clientId: string; proof: SharedProof };
+
+/** A proof as another node knows it: a websocket is open on the node that has it, never here. */
+type SharedProof = Omit<ConnectionProof, 'websocket'> & { websocket?: 'elsewhere' };
+
+/**
+ * Stands for a websocket open on another node of a cluster: no request here is it, and it counts
+ * as open, so that its session is served here only with the browser cookie or the agent's
+ * credentials (else its client handshakes again here: src/bayeux/binding.ts).
+ */
+const ELSEWHERE = Object.freeze({ socket: Object.freeze({ destroyed: false }) });
+
 /** Which agent each Bayeux client (clientId) handshook as, and what it subscribed to. */
 export class ClientRegistry {
   private readonly clients = new Map<string, Client>();
@@ -46,46 +67,101 @@ export class ClientRegistry {
   /** userId -> its clients with at least one subscription, each with its GWS channels. */
   private readonly subscribers = new Map<string, Map<string, ReadonlySet<string>>>();
 
-  /** `events` is told of every client that comes, subscribes and goes (the dashboard). */
-  constructor(private readonly events?: Pick<SimEvents, 'client'>) {}
+  /**
+   * `events` is told of every client that comes, subscribes and goes here (the dashboard);
+   * `share` of every change made here (a cluster's other nodes).
+   */
+  constructor(
+    private readonly events?: Pick<SimEvents, 'client'>,
+    private readonly share: (change: ClientChange) => void = () => {},
+  ) {}
 
   bind(clientId: string, userId: string, userName: string, proof: ConnectionProof = {}): void {
-    this.clients.set(clientId, { userId, userName, since: Date.now(), subscriptions: new Set(), proof });
-    addTo(this.byUser, userId, clientId);
-    this.events?.client('handshake', userName, clientId);
+    this.changeHere({ op: 'bind', clientId, userId, userName, since: Date.now(), proof: sharedProof(proof) }, proof);
   }
 
   unbind(clientId: string): void {
-    const client = this.clients.get(clientId);
-    if (!client) return;
-    this.clients.delete(clientId);
-    removeFrom(this.byUser, client.userId, clientId);
-    this.removeSubscriber(client.userId, clientId);
-    this.events?.client('disconnect', client.userName, clientId);
+    this.changeHere({ op: 'unbind', clientId });
   }
 
   subscribed(clientId: string, channel: string): void {
-    const client = this.clients.get(clientId);
-    if (!client) return;
-    client.subscriptions.add(channel);
-    let subscribers = this.subscribers.get(client.userId);
-    if (!subscribers) this.subscribers.set(client.userId, (subscribers = new Map()));
-    subscribers.set(clientId, client.subscriptions);
-    this.events?.client('subscribe', client.userName, clientId, channel);
+    this.changeHere({ op: 'subscribed', clientId, channel });
   }
 
   unsubscribed(clientId: string, channel: string): void {
-    const client = this.clients.get(clientId);
-    if (!client) return;
-    client.subscriptions.delete(channel);
-    if (client.subscriptions.size === 0) this.removeSubscriber(client.userId, clientId);
-    this.events?.client('unsubscribe', client.userName, clientId, channel);
+    this.changeHere({ op: 'unsubscribed', clientId, channel });
   }
 
   /** Notes how the client's /meta/connect came (a CometD client may start on one transport and move to another). */
   connectedOver(clientId: string, transport: Transport): void {
-    const client = this.clients.get(clientId);
-    if (client) client.transport = transport;
+    if (this.clients.get(clientId)?.transport !== transport) this.changeHere({ op: 'transport', clientId, transport });
+  }
+
+  /** Every client as the changes that would make it: a cluster's snapshot (applyShared them to restore it). */
+  saved(): ClientChange[] {
+    return [...this.clients].flatMap(([clientId, client]) => [
+      { op: 'bind' as const, clientId, userId: client.userId, userName: client.userName, since: client.since, proof: sharedProof(client.proof) },
+      ...[...client.subscriptions].map((channel) => ({ op: 'subscribed' as const, clientId, channel })),
+      ...(client.transport === undefined ? [] : [{ op: 'transport' as const, clientId, transport: client.transport }]),
+    ]);
+  }
+
+  /** Forgets every client at once, telling nobody: a cluster's Redis came back without faye's sessions, which every client then opens anew. */
+  forgetAll(): void {
+    this.clients.clear();
+    this.byUser.clear();
+    this.subscribers.clear();
+  }
+
+  /** A change another node made: applied as it was there, told to nobody. */
+  applyShared(change: ClientChange): void {
+    this.apply(change, change.op === 'bind' || change.op === 'proof' ? localProof(change.proof) : undefined);
+  }
+
+  private changeHere(change: ClientChange, proof?: ConnectionProof): void {
+    const client = this.clients.get(change.clientId);
+    if (change.op !== 'bind' && client === undefined) return;
+    this.apply(change, proof);
+    const userName = change.op === 'bind' ? change.userName : client!.userName;
+    if (change.op === 'bind') this.events?.client('handshake', userName, change.clientId);
+    if (change.op === 'unbind') this.events?.client('disconnect', userName, change.clientId);
+    if (change.op === 'subscribed') this.events?.client('subscribe', userName, change.clientId, change.channel);
+    if (change.op === 'unsubscribed') this.events?.client('unsubscribe', userName, change.clientId, change.channel);
+    this.share(change);
+  }
+
+  private apply(change: ClientChange, proof?: ConnectionProof): void {
+    if (change.op === 'bind') {
+      const { clientId, userId, userName, since } = change;
+      this.clients.set(clientId, { userId, userName, since, subscriptions: new Set(), proof: proof! });
+      addTo(this.byUser, userId, clientId);
+      return;
+    }
+    const client = this.clients.get(change.clientId);
+    if (!client) return;
+    switch (change.op) {
+      case 'unbind':
+        this.clients.delete(change.clientId);
+        removeFrom(this.byUser, client.userId, change.clientId);
+        this.removeSubscriber(client.userId, change.clientId);
+        return;
+      case 'subscribed': {
+        client.subscriptions.add(change.channel);
+        let subscribers = this.subscribers.get(client.userId);
+        if (!subscribers) this.subscribers.set(client.userId, (subscribers = new Map()));
+        subscribers.set(change.clientId, client.subscriptions);
+        return;
+      }
+      case 'unsubscribed':
+        client.subscriptions.delete(change.channel);
+        if (client.subscriptions.size === 0) this.removeSubscriber(client.userId, change.clientId);
+        return;
+      case 'transport':
+        client.transport = change.transport;
+        return;
+      case 'proof':
+        client.proof = proof!;
+    }
   }
 
   userOf(clientId: string | undefined): string | undefined {
@@ -99,14 +175,13 @@ export class ClientRegistry {
 
   /** Ties the session to another connection (a cut websocket's client back on a new one). */
   rebind(clientId: string, proof: ConnectionProof): void {
-    const client = this.clients.get(clientId);
-    if (client) client.proof = proof;
+    this.changeHere({ op: 'proof', clientId, proof: sharedProof(proof) }, proof);
   }
 
   /** The simulator cut the session's websocket: its client's next websocket may take it over (once). */
   allowRebind(clientId: string): void {
     const client = this.clients.get(clientId);
-    if (client?.proof.websocket !== undefined) client.proof = { ...client.proof, rebind: true };
+    if (client?.proof.websocket !== undefined) this.rebind(clientId, { ...client.proof, rebind: true });
   }
 
   /** How many CometD sessions the agent holds. */
@@ -145,6 +220,14 @@ export class ClientRegistry {
       ...(transport === undefined ? {} : { transport }),
     }));
   }
+}
+
+function sharedProof({ websocket, ...rest }: ConnectionProof): SharedProof {
+  return websocket === undefined ? rest : { ...rest, websocket: 'elsewhere' };
+}
+
+function localProof({ websocket, ...rest }: SharedProof): ConnectionProof {
+  return websocket === undefined ? rest : { ...rest, websocket: ELSEWHERE };
 }
 
 const NONE: ReadonlyMap<string, ReadonlySet<string>> = new Map();

@@ -12,6 +12,7 @@ import { FileError } from '../validation';
 import { EXIT } from './cli';
 import { checkSeed, checkTimeScale, shown } from './options';
 import { stopWhenOrphaned } from './orphan';
+import { parseRedisUrl } from '../cluster/redis-url';
 
 interface ServeArgs {
   port: number;
@@ -35,6 +36,7 @@ interface ServeArgs {
   'max-websockets': number;
   'max-websockets-per-address': number;
   fault?: string[];
+  redis?: string;
 }
 
 /** The options bounded by a table (the model limits and the websocket caps): one flag each, checked one way. */
@@ -127,7 +129,14 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         array: true,
         describe: `Inject a fault (repeatable; README "Faults"): ${Object.values(SPEC_SYNTAX).map((s) => s.form).join(', ')}`,
       })
+      .option('redis', {
+        type: 'string',
+        describe:
+          'Make this process a node of a cluster on that Redis (redis://HOST:PORT[/DB]): nodes share the state and deliver to any agent; ' +
+          'start every node with the same fixture, scenarios and limits, and put any HTTP load balancer in front (README "Cluster"). Default: one process, no Redis',
+      })
       .check((args) => {
+        if (args.redis !== undefined) parseRedisUrl(args.redis);
         if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
           throw new Error(`--port must be an integer from 0 to 65535, got ${shown(args.port, 'port')}`);
         }
@@ -156,6 +165,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       .example('$0 serve --scenario scenarios/remove-participant-from-conference.as-documented.json', 'the documentation page to the letter')
       .example('$0 serve --host 0.0.0.0 --admin-token "$GWS_SIM_TOKEN"', 'reachable from other machines; /sim needs the token')
       .example('$0 serve --fault drop:agent2:2 --fault session-drop:agent2:after=3', "drop agent2's 2nd notification, its session after the 3rd")
+      .example('$0 serve --port 8091 --redis redis://127.0.0.1:6379', 'a node of a cluster: start one per core, same flags, any port')
       .example('$0 serve --allow-origin http://localhost:3000 --csrf', 'a desktop served from localhost:3000 uses the cookie; POSTs need X-CSRF-TOKEN'),
   handler: async (args) => {
     const log = args.quiet ? () => {} : (line: string) => console.error(`${new Date().toISOString()} ${line}`);
@@ -177,6 +187,7 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
         journal: { maxEntries: args['journal-entries'], maxBytes: args['journal-bytes'] },
         ...boundedArgs(args, BOUNDED),
         faults: args.fault,
+        redis: args.redis,
       });
     } catch (error) {
       console.error(`gws-sim: cannot start: ${(error as Error).message}`);

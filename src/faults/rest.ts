@@ -22,7 +22,7 @@ const OPERATION_PATH = new RegExp(`^/me(?:/(?:${[...FAMILIES.flatMap((m) => [m.c
  */
 export function restFaults(
   { restFault: lookup, restFaultsArmed }: Pick<FaultControls, 'restFault' | 'restFaultsArmed'>,
-  asyncError: (req: Request, res: Response, errorMessage: string) => void,
+  asyncError: (req: Request, res: Response, errorMessage: string) => unknown,
 ): RequestHandler {
   return (req, res, next) => {
     // The usual case, on every operation: no REST fault armed.

@@ -1,3 +1,4 @@
+import type { Settling } from '../settling';
 import { z } from 'zod';
 import { ERRORS, type ErrorCode } from '../errors';
 import { restOperationNames } from '../gws/operations/registry';
@@ -138,11 +139,11 @@ export type RestFaultLookup = (userId: string, operation: string) => RestFaultAn
 /** What the /sim/faults endpoints and the REST fault middleware use. */
 export interface FaultControls {
   /** Arms the faults of a request body; throws FaultSpecError (nothing armed) when one is bad. */
-  arm(body: unknown): ArmedFaultState[];
+  arm(body: unknown): Settling<ArmedFaultState[]>;
   /** The answer of an armed REST fault for this agent's call of an operation, or undefined: perform it. */
   restFault: RestFaultLookup;
   /** Whether some REST fault is armed (the REST fault middleware does nothing otherwise). */
   restFaultsArmed(): boolean;
-  clear(): void;
+  clear(): Settling<unknown>;
   state(): FaultsState;
 }

@@ -1,4 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { Ledger } from '../ledger/ledger';
+import type { Settling } from '../settling';
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import { dashboardPage } from '../dashboard/page';
@@ -27,6 +29,8 @@ export const BODY_LIMIT = '100kb';
 
 export interface AppDeps {
   model: GwsModel;
+  /** How the model changes: every operation goes through it (at once, or in a cluster's order). */
+  ledger: Ledger;
   authenticator: Authenticator;
   baseUrl(): string;
   /** The simulator's clock (its manual clock in tests): operations happen at its time. */
@@ -35,7 +39,7 @@ export interface AppDeps {
   onOutcome(outcome: Outcome): void;
   /** POST /sim/notify: a notification the model does not know, to one agent. */
   notify(body: unknown): void;
-  reset(): void;
+  reset(): Settling<unknown>;
   state(): unknown;
   log(line: string): void;
   /** POST/GET/DELETE /sim/faults (src/faults); absent: no such endpoint. */

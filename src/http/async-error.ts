@@ -1,3 +1,4 @@
+import { rethrow, whenSettled, type Settling } from '../settling';
 import type { Request, Response } from 'express';
 import { CHANNELS_TOPIC, FAMILIES } from '../gws/families';
 import { channelWire } from '../gws/wire';
@@ -35,9 +36,13 @@ export function actedOn(path: string): Acted {
 
 /** Answers an operation statusCode 0 with a new referenceId, then tells the agent it failed (an async-error fault). */
 export function failLater(deps: AppDeps) {
-  return (req: Request, res: Response, errorMessage: string): void => {
-    const referenceId = deps.model.nextReferenceId();
-    res.json({ statusCode: 0, referenceId });
-    tellAsyncError(deps, userOf(res).userName, actedOn(req.path), referenceId, errorMessage);
-  };
+  return (req: Request, res: Response, errorMessage: string): Settling<void> =>
+    whenSettled(
+      () => deps.ledger.perform({ kind: 'reference' }),
+      (referenceId) => {
+        res.json({ statusCode: 0, referenceId });
+        tellAsyncError(deps, userOf(res).userName, actedOn(req.path), referenceId, errorMessage);
+      },
+      rethrow,
+    );
 }

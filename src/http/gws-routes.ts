@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { gwsError } from '../errors';
 import { FAMILIES } from '../gws/families';
-import { performCreating, performOperation } from '../gws/operations/registry';
 import { userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
@@ -40,9 +39,7 @@ export function gwsRoutes(deps: AppDeps): Router {
       router.post(`/me/${collection}/:id`, (req, res) => {
         const caller = userOf(res);
         const { id } = req.params;
-        answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: media.name, session: id }), (now) =>
-          performOperation(model, caller, id, req.body, media.name, now),
-        );
+        return answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: media.name, session: id }), { kind: 'operation', user: caller.id, session: id, body: req.body, media: media.name });
       });
     }
   }
@@ -51,9 +48,7 @@ export function gwsRoutes(deps: AppDeps): Router {
   router.post('/me/devices/:id/calls', (req, res) => {
     const caller = userOf(res);
     const { id } = req.params;
-    answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: 'voice' }), (now) =>
-      performCreating(model, caller, id, req.body, 'voice', now),
-    );
+    return answerOperation(deps, res, { actor: 'agent', agent: caller.userName, via: 'rest' }, operationRequest(req.body, { media: 'voice' }), { kind: 'create', user: caller.id, device: id, body: req.body, media: 'voice' });
   });
 
   return router;

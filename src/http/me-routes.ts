@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { gwsError } from '../errors';
 import { DEVICE_CHANNEL, FAMILIES } from '../gws/families';
 import { deviceWire, phoneOf } from '../gws/families/voice/wire';
-import { performAgentState, performOnDevice } from '../gws/operations/registry';
 import { channelWire, userWire } from '../gws/wire';
 import type { AppDeps } from './app';
 import { userOf } from './authenticate';
@@ -42,7 +41,7 @@ export function meRoutes(deps: AppDeps): Router {
 
   router.post('/me', (req, res) => {
     const caller = userOf(res);
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), (now) => performAgentState(model, caller, undefined, req.body, now));
+    return answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), { kind: 'agentState', user: caller.id, body: req.body });
   });
 
   // List GETs answer `uris` unless `fields` asks for the resources (list-query.ts).
@@ -62,7 +61,7 @@ export function meRoutes(deps: AppDeps): Router {
 
   router.post('/me/devices/:id', (req, res) => {
     const caller = userOf(res);
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), (now) => performOnDevice(model, caller, req.params.id, req.body, now));
+    return answerOperation(deps, res, as(caller.userName), operationRequest(req.body, {}), { kind: 'device', user: caller.id, device: req.params.id, body: req.body });
   });
 
   router.get('/me/skills', (req, res) => {
@@ -72,7 +71,7 @@ export function meRoutes(deps: AppDeps): Router {
   router.post('/me/channels/:channel', (req, res) => {
     const caller = userOf(res);
     const { channel } = req.params;
-    answerOperation(deps, res, as(caller.userName), operationRequest(req.body, { channel }), (now) => performAgentState(model, caller, channel, req.body, now));
+    return answerOperation(deps, res, as(caller.userName), operationRequest(req.body, { channel }), { kind: 'agentState', user: caller.id, channel, body: req.body });
   });
 
   return router;

@@ -3,6 +3,8 @@ import { SESSION_COOKIE } from '../auth/authenticator';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
+import { rethrow, whenSettled, type Settling } from '../settling';
+import type { Change } from '../ledger/change';
 import { changeOf } from '../state';
 import type { AppDeps } from './app';
 import { tellAsyncError } from './async-error';
@@ -31,37 +33,39 @@ export interface OperationRequest {
  * notifications. A refusal is logged and reported, then thrown on to the error handler, which answers it;
  * one GWS reports later (GwsError.asynchronous) is answered statusCode 0 and told as an Error notification.
  */
-export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, perform: (now: number) => Outcome): void {
+export function answerOperation(deps: AppDeps, res: Response, who: Performer, request: OperationRequest, change: Extract<Change, { kind: 'operation' | 'create' | 'customer' | 'agentState' | 'device' }>): Settling<void> {
   const name = who.agent ?? who.actor;
-  try {
-    const outcome = perform(deps.now());
+  const answered = (outcome: Outcome) => {
     const answer = { statusCode: 0, ...outcome.answer };
     const session = outcome.media === undefined ? undefined : outcome.session.id;
     const reference = outcome.referenceId === undefined ? '' : `, referenceId ${outcome.referenceId}`;
     deps.log(printable(`${name} ${request.operation}${where({ ...request, session })}: statusCode ${answer.statusCode}${reference}`));
     deps.events?.operation({ ...who, ...request, session, statusCode: answer.statusCode as number, answer: outcome.answer, changed: changeOf(deps.model, deps.baseUrl(), outcome) });
-    if ('endsHttpSession' in outcome && outcome.endsHttpSession) {
-      deps.authenticator.endSession(outcome.user);
-      res.clearCookie(SESSION_COOKIE, { path: '/' });
-    }
+    if ('endsHttpSession' in outcome && outcome.endsHttpSession) res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.locals.referenceId = outcome.referenceId; // the request journal's: the operation's notifications carry it
     res.json(answer);
     deps.onOutcome(outcome);
-  } catch (error) {
+  };
+  const refused = (error: unknown): Settling<void> => {
     if (error instanceof GwsError && error.asynchronous && who.agent !== undefined) {
-      const referenceId = deps.model.nextReferenceId();
-      deps.log(printable(`${name} ${request.operation}${where(request)}: statusCode 0, referenceId ${referenceId}; then an Error notification: ${error.message}`));
-      deps.events?.operation({ ...who, ...request, statusCode: 0, answer: { referenceId } });
-      res.json({ statusCode: 0, referenceId });
-      tellAsyncError(deps, who.agent, request.media === undefined ? { agentState: true } : { media: request.media }, referenceId, error.message);
-      return;
+      return whenSettled(
+        () => deps.ledger.perform({ kind: 'reference' }),
+        (referenceId) => {
+          deps.log(printable(`${name} ${request.operation}${where(request)}: statusCode 0, referenceId ${referenceId}; then an Error notification: ${error.message}`));
+          deps.events?.operation({ ...who, ...request, statusCode: 0, answer: { referenceId } });
+          res.json({ statusCode: 0, referenceId });
+          tellAsyncError(deps, who.agent!, request.media === undefined ? { agentState: true } : { media: request.media }, referenceId, error.message);
+        },
+        rethrow,
+      );
     }
     if (error instanceof GwsError) {
       deps.log(printable(`${name} ${request.operation}${where(request, '(new session)')}: statusCode ${error.statusCode}, ${error.message}`));
       deps.events?.operation({ ...who, ...request, statusCode: error.statusCode, statusMessage: error.message });
     }
     throw error;
-  }
+  };
+  return whenSettled(() => deps.ledger.perform(change) as Settling<Outcome>, answered, refused);
 }
 
 /** " on <session>", " on channel <channel>", or nothing for an operation on the agent itself. */

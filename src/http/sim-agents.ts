@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { gwsError } from '../errors';
 import { FAMILIES } from '../gws/families';
 import type { User } from '../gws/fixture';
-import { performAgentState, performCreating, performOnDevice, performOperation } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation, operationRequest } from './perform';
 import { listed } from '../shown';
@@ -26,28 +25,26 @@ export function agentOperationRoutes(deps: AppDeps): Router {
   for (const media of FAMILIES) {
     router.post(`/agents/:agent/${media.collection}/:id`, (req, res) => {
       const caller = agent(req.params.agent);
-      answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), (now) =>
-        performOperation(deps.model, caller, req.params.id, req.body, media.name, now),
-      );
+      return answerOperation(deps, res, as(caller), operationRequest(req.body, { media: media.name, session: req.params.id }), { kind: 'operation', user: caller.id, session: req.params.id, body: req.body, media: media.name });
     });
   }
   router.post('/agents/:agent', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), (now) => performAgentState(deps.model, caller, undefined, req.body, now));
+    return answerOperation(deps, res, as(caller), operationRequest(req.body, {}), { kind: 'agentState', user: caller.id, body: req.body });
   });
   router.post('/agents/:agent/channels/:channel', (req, res) => {
     const caller = agent(req.params.agent);
     const { channel } = req.params;
-    answerOperation(deps, res, as(caller), operationRequest(req.body, { channel }), (now) => performAgentState(deps.model, caller, channel, req.body, now));
+    return answerOperation(deps, res, as(caller), operationRequest(req.body, { channel }), { kind: 'agentState', user: caller.id, channel, body: req.body });
   });
   // The agent's phone: Dial (creates a call), DoNotDisturbOn and DoNotDisturbOff.
   router.post('/agents/:agent/devices/:id/calls', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, { media: 'voice' }), (now) => performCreating(deps.model, caller, req.params.id, req.body, 'voice', now));
+    return answerOperation(deps, res, as(caller), operationRequest(req.body, { media: 'voice' }), { kind: 'create', user: caller.id, device: req.params.id, body: req.body, media: 'voice' });
   });
   router.post('/agents/:agent/devices/:id', (req, res) => {
     const caller = agent(req.params.agent);
-    answerOperation(deps, res, as(caller), operationRequest(req.body, {}), (now) => performOnDevice(deps.model, caller, req.params.id, req.body, now));
+    return answerOperation(deps, res, as(caller), operationRequest(req.body, {}), { kind: 'device', user: caller.id, device: req.params.id, body: req.body });
   });
   return router;
 }

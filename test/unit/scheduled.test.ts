@@ -3,6 +3,7 @@ import { GwsModel } from '../../src/gws/model';
 import type { Outcome } from '../../src/gws/operations/registry';
 import { ManualClock } from '../../src/scenario/clock';
 import { ScheduledActions } from '../../src/scheduled';
+import { LocalLedger, modelApply } from '../../src/ledger/ledger';
 import { AGENT1_ID } from '../helpers/default-fixture';
 
 describe('ScheduledActions: what operations make happen later, on the clock', () => {
@@ -11,7 +12,7 @@ describe('ScheduledActions: what operations make happen later, on the clock', ()
     const clock = new ManualClock(0);
     const done: [string, string][] = [];
     const logged: string[] = [];
-    const later = new ScheduledActions(model, clock, timeScale, (outcome, actor) => done.push([actor, outcome.operation]), (line) => logged.push(line));
+    const later = new ScheduledActions(new LocalLedger(modelApply(model), () => clock.now()), clock, timeScale, (outcome, actor) => done.push([actor, outcome.operation]), (line) => logged.push(line));
     return { model, clock, done, logged, later };
   }
   /** An outcome that only schedules `scheduled` (the rest is not read). */

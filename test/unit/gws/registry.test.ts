@@ -1,3 +1,4 @@
+import { LocalLedger, modelApply } from '../../../src/ledger/ledger';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -122,6 +123,7 @@ describe('an operation registered in the registry only', () => {
     const outcomes: Outcome[] = [];
     const app = createApp({
       model,
+      ledger: new LocalLedger(modelApply(model), () => Date.now()),
       authenticator: new Authenticator(model),
       baseUrl: () => 'http://sim.test',
       now: () => Date.now(),
