@@ -315,8 +315,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
-  // Redis came back without the cluster's state: this node too goes back to the fixture.
-  const lostHere = () => resetHere();
+  // Redis came back without the cluster's state: this node too goes back to the fixture, and faye's sessions are gone with it.
+  const lostHere = () => {
+    resetHere();
+    bayeux.clients.forgetAll();
+    // Their held long polls and websockets would wait out faye's 45 s timeout before hearing that their sessions are gone: end them now.
+    for (const socket of sockets) socket.destroy();
+  };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, ledger, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });

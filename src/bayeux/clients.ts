@@ -106,6 +106,13 @@ export class ClientRegistry {
     ]);
   }
 
+  /** Forgets every client at once, telling nobody: a cluster's Redis came back without faye's sessions, which every client then opens anew. */
+  forgetAll(): void {
+    this.clients.clear();
+    this.byUser.clear();
+    this.subscribers.clear();
+  }
+
   /** A change another node made: applied as it was there, told to nobody. */
   applyShared(change: ClientChange): void {
     this.apply(change, change.op === 'bind' || change.op === 'proof' ? localProof(change.proof) : undefined);
