@@ -231,13 +231,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const closeDelivery = () => {
     outboxes.clear();
     sessionFaults.close();
-    bayeux.close();
     void ledger.close();
+    return bayeux.close();
   };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    closeDelivery();
+    void closeDelivery();
     throw error;
   }
   const faultControls: FaultControls = {
@@ -309,7 +309,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     address = await listen(server, port, host);
   } catch (error) {
     guard.close();
-    closeDelivery();
+    void closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -390,8 +390,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           later.cancelAll();
           engine.cancelAll();
           guard.close();
-          closeDelivery();
-          server.close(() => void ledger.close().then(resolve));
+          const delivery = closeDelivery();
+          server.close(() => void Promise.all([delivery, ledger.close()]).then(() => resolve()));
           for (const socket of sockets) socket.destroy();
         });
       });

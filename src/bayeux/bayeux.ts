@@ -42,8 +42,12 @@ export interface Bayeux {
    * connection binding, before the channel routing, for clients' messages only.
    */
   addExtension(extension: Extension): void;
-  close(): void;
+  /** Resolves once faye's own client has left (or after CLOSE_WAIT_MS) and faye is closed. */
+  close(): Promise<void>;
 }
+
+/** How long close() waits for the server to answer its own client's disconnect. */
+const CLOSE_WAIT_MS = 2_000;
 
 /**
  * The credentials a request brings in its headers (a JSESSIONID cookie or Basic), under the
@@ -120,8 +124,20 @@ export function createBayeux(
       current = extensions();
     },
     close() {
-      adapter.getClient().disconnect();
-      adapter.close();
+      // With faye's Redis engine the disconnect is answered only once Redis has: closing faye (and
+      // its Redis clients) before that left the client resending it forever, a timer that kept
+      // the process alive after close().
+      const left = adapter.getClient().disconnect();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          adapter.close();
+          resolve();
+        };
+        const timer = setTimeout(done, CLOSE_WAIT_MS);
+        if (left) left.then(done, done);
+        else done();
+      });
     },
   };
 }
