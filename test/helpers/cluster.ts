@@ -71,15 +71,18 @@ export function sharedPart(state: any, url: string): string {
   return JSON.stringify([state.users, state.facebooksessions, state.chats, state.calls, state.waiting]).split(url).join('<node>');
 }
 
-/** Resolves once every node's /sim/state shows the same shared part (they apply the log at their own pace); returns it. */
-export async function agreed(urls: readonly string[]): Promise<any> {
+/**
+ * Resolves once every node's /sim/state shows the same shared part (they apply the log at their
+ * own pace), and that part is `expected` when given (see sharedPart); returns the first node's state.
+ */
+export async function agreed(urls: readonly string[], expected?: string): Promise<any> {
   let states: any[] = [];
   const deadline = Date.now() + 5_000;
   for (;;) {
     states = await Promise.all(urls.map(stateOf));
     const parts = states.map((state, i) => sharedPart(state, urls[i]));
-    if (parts.every((part) => part === parts[0])) return states[0];
-    if (Date.now() > deadline) throw new Error(`the nodes' states differ:\n${parts.join('\n')}`);
+    if (parts.every((part) => part === (expected ?? parts[0]))) return states[0];
+    if (Date.now() > deadline) throw new Error(`the nodes' states differ${expected === undefined ? '' : ' from the one expected'}:\n${[expected, ...parts].join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
