@@ -25,7 +25,7 @@ export function fayeRedisEngine(address: RedisAddress, log: (line: string) => vo
     type: {
       create(server, options) {
         const engine = FayeRedis.create(server, options);
-        guard(engine, address, log);
+        guard(engine, address, log, server as EngineProxy);
         return engine;
       },
     },
@@ -37,8 +37,20 @@ export function fayeRedisEngine(address: RedisAddress, log: (line: string) => vo
   };
 }
 
-/** One line when Redis is lost, one when both clients are back; error replies dropped, and told once a while. */
-function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: string) => void): void {
+/** faye's engine proxy, which creates the engine and holds each client's /meta/connect: the parts gws-sim touches. */
+interface EngineProxy {
+  _connections: Map<string, unknown>;
+  flushConnection(clientId: string): void;
+}
+
+/**
+ * One line when Redis is lost, one when both clients are back; error replies dropped, and told once a while.
+ * Once back, the /meta/connects held here are answered: Redis may have come back empty, without the
+ * clients' sessions, and a client whose connect is held would learn it only when the hold ends
+ * (faye's timeout, 45 s), deaf meanwhile. Its next request now learns it at once (401, handshake
+ * again); a client whose session survived just polls again.
+ */
+function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: string) => void, proxy: EngineProxy): void {
   const clients = [engine._redis, engine._subscriber];
   const logRepeated = repeatedLog(log);
   let lost = false;
@@ -55,6 +67,7 @@ function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: stri
     lost = false;
     const dropped = droppedWhileLost === 0 ? '' : ` (${droppedWhileLost} commands in flight were dropped)`;
     log(`Redis at ${address.shown} is back${dropped}: clients whose sessions it held will handshake again`);
+    for (const clientId of [...proxy._connections.keys()]) proxy.flushConnection(clientId);
   };
   const onDropped = (command: string, error: Error & { code?: string }): void => {
     // NR_CLOSED: the engine was closed (faye's close()) and faye-redis still had commands to send.
