@@ -75,14 +75,14 @@ export function sharedPart(state: any, url: string): string {
  * Resolves once every node's /sim/state shows the same shared part (they apply the log at their
  * own pace), and that part is `expected` when given (see sharedPart); returns the first node's state.
  */
-export async function agreed(urls: readonly string[], expected?: string): Promise<any> {
+export async function agreed(urls: readonly string[], expected?: string, ms = 5_000): Promise<any> {
   let states: any[] = [];
-  const deadline = Date.now() + 5_000;
+  const deadline = Date.now() + ms;
   for (;;) {
     states = await Promise.all(urls.map(stateOf));
     const parts = states.map((state, i) => sharedPart(state, urls[i]));
     if (parts.every((part) => part === (expected ?? parts[0]))) return states[0];
-    if (Date.now() > deadline) throw new Error(`the nodes' states differ${expected === undefined ? '' : ' from the one expected'}:\n${[expected, ...parts].join('\n')}`);
+    if (Date.now() > deadline) throw new Error(`the nodes' states differ${expected === undefined ? '' : ' from the one expected'}:\n${[expected, ...parts].map((part) => part?.slice(0, 2_000)).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
