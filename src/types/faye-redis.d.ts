@@ -18,9 +18,13 @@ declare module 'faye-redis' {
       on(event: 'error', listener: (error: Error & { code?: string }) => void): void;
       on(event: 'ready', listener: () => void): void;
       on(event: 'warning', listener: (message: string) => void): void;
+      multi(): { lrange(key: string, start: number, stop: number, callback: (error: Error | null, replies: string[] | null) => void): void; del(key: string): void; exec(): void };
+      lpush(key: string, ...values: string[]): boolean;
     }
 
     interface Engine {
+      _ns: string;
+      emptyQueue(clientId: string): void;
       _redis: RedisClient;
       _subscriber: RedisClient;
       disconnect(): void;
