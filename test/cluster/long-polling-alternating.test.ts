@@ -1,5 +1,6 @@
+import { TRANSPORTS } from '../../src/client/agent';
 import { basic } from '../helpers/rest';
-import { sim, startCluster, type Cluster } from '../helpers/cluster';
+import { login, ok, receivedUntil, sim, startCluster, type Cluster } from '../helpers/cluster';
 
 /**
  * A raw long-polling Bayeux client whose requests land on a different node each time, as behind a
@@ -62,5 +63,21 @@ describe.each(WAYS)('a long-polling client showing %s', (way) => {
       expect(received.map((m) => [m.data.chat?.id, m.data.chat?.state])).toEqual([[id, 'Invited']]);
     }
     expect(await post(urls[1], [{ channel: '/meta/disconnect', clientId }])).toEqual([expect.objectContaining({ successful: true })]);
+  });
+});
+
+describe.each(TRANSPORTS)('the official CometD client over %s on node A', (transport) => {
+  test('receives a steady stream played by node B whole and in order (none lost between two polls)', async () => {
+    const agent1 = await login(urls[0], 'agent1', transport);
+    try {
+      const { id } = await sim(urls[1], '/chats', { offerTo: 'agent1', customer: 'Alice', text: 'Hello' });
+      await ok(urls[1], 'agent1', `/chats/${id}`, 'Accept');
+      const texts = Array.from({ length: 150 }, (_, i) => `m${i}`);
+      for (const text of texts) await sim(urls[1], `/chats/${id}/messages`, { text });
+      const told = await receivedUntil(agent1, 0, (n) => n.messages?.some((m: any) => m.text === 'm149'), 'the last message');
+      expect(told.flatMap((n) => (n.messages ?? []).filter((m: any) => /^m\d+$/.test(m.text ?? '')).map((m: any) => m.text))).toEqual(texts);
+    } finally {
+      await agent1.disconnect();
+    }
   });
 });
