@@ -100,6 +100,13 @@ export class SimEvents {
     this.addEvent({ type: 'client', change, agent, clientId, ...(channel === undefined ? {} : { channel }) });
   }
 
+  /** An event another node of a cluster told (src/cluster/relay.ts), numbered here as it comes. */
+  relayed(json: string): void {
+    const event = JSON.parse(json) as FeedEvent;
+    const id = ++this.lastId;
+    this.add({ id, event: { ...event, id } });
+  }
+
   /** Forgets the history; the reset event is the first of the new one. Ids keep counting, so a page's Last-Event-ID stays meaningful. */
   reset(detail: string): void {
     this.ring.fill(undefined);

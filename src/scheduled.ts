@@ -1,9 +1,8 @@
 import type { Clock } from './scenario/clock';
-import { GwsError } from './errors';
-import type { GwsModel } from './gws/model';
 import type { Scheduled } from './gws/operations/operation';
-import { whenSettled, type Ledger } from './ledger/ledger';
-import { performAgentState, performCustomer, type Outcome } from './gws/operations/registry';
+import type { Ledger } from './ledger/ledger';
+import { whenSettled } from './settling';
+import type { Outcome } from './gws/operations/registry';
 
 /**
  * Runs what operations make happen later (after-call work ending, a customer answering an
@@ -50,21 +49,5 @@ export class ScheduledActions {
       );
     });
     this.cancels.add(cancel);
-  }
-}
-
-/**
- * Performs a scheduled action at `now`: undefined when its situation changed meanwhile (the call
- * or the agent moved on). Anything else is a bug, thrown for the timer to log.
- */
-export function applyScheduled(model: GwsModel, action: Scheduled, now: number): Outcome | undefined {
-  try {
-    if ('customer' in action) return performCustomer(model, action.customer, action.session, action.params, action.media, now);
-    const user = model.userById(action.as);
-    if (!user || model.channels.stampOf(user.id, action.channel) !== action.whileStamp) return undefined;
-    return performAgentState(model, user, action.channel, action.params, now);
-  } catch (error) {
-    if (error instanceof GwsError) return undefined;
-    throw error;
   }
 }

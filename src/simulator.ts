@@ -11,7 +11,8 @@ import { faultsOfBody } from './faults/spec';
 import type { ArmedFaultState, Fault, FaultControls } from './faults/types';
 import { FixtureSchema, loadFixture, type Fixture } from './gws/fixture';
 import { modelLimitsOf, pickLimits, type ModelLimits } from './gws/limits';
-import { GwsModel } from './gws/model';
+import { GwsModel, type ModelSnapshot } from './gws/model';
+import type { ClientChange } from './bayeux/clients';
 import { adminHeaders, postJson } from './client/rest';
 import { notifier, type CustomNotification } from './notify';
 import { customerControls, type CustomerHandle, type OfferOptions } from './customer';
@@ -29,7 +30,8 @@ import { ManualClock, systemClock } from './scenario/clock';
 import { ScenarioEngine } from './scenario/engine';
 import { ScheduledActions } from './scheduled';
 import { applyModelChange, isModelChange } from './ledger/change';
-import { LocalLedger, performAtOnce, type Apply, type Ledger, type Settling } from './ledger/ledger';
+import { LocalLedger, performAtOnce, type Apply, type Ledger } from './ledger/ledger';
+import type { Settling } from './settling';
 import type { Outcome } from './gws/operations/registry';
 import { loadOperationStreams, streamKey } from './scenario/loader';
 import { StreamPlayer } from './scenario/player';
@@ -38,6 +40,7 @@ import { changeOf, describeState, type SimulatorState } from './state';
 import { validate } from './validation';
 import { ClusterLedger } from './cluster/cluster-ledger';
 import { configDigest } from './cluster/config-digest';
+import { relayFeeds, type ClusterRelay } from './cluster/relay';
 import { parseRedisUrl } from './cluster/redis-url';
 import { fayeRedisEngine } from './cluster/faye-engine';
 
@@ -157,6 +160,13 @@ export interface Simulator extends Harness {
 
 export type { SimulatorState } from './state';
 
+/** What a node of a cluster saves for the nodes that join later. */
+interface NodeSnapshot {
+  model: ModelSnapshot;
+  clients: ClientChange[];
+  sessionsEnded: [string, number][];
+}
+
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { host = '127.0.0.1', port = 0, timeScale = 1, seed = 1, log = () => {} } = options;
   const manualClock = options.clock === 'manual' ? new ManualClock(Date.now()) : undefined;
@@ -193,7 +203,24 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   };
   const cluster = options.redis === undefined
     ? undefined
-    : await ClusterLedger.connect({ address: parseRedisUrl(options.redis), config: configDigest(fixture, options), now: () => clock.now(), log, lost: () => lostHere() }, apply);
+    : await ClusterLedger.connect(
+        {
+          address: parseRedisUrl(options.redis),
+          config: configDigest(fixture, options),
+          now: () => clock.now(),
+          log,
+          lost: () => lostHere(),
+          // What a node joining late starts from (faults armed before are not in it: README "Cluster").
+          save: (): NodeSnapshot => ({ model: model.saved(), clients: bayeux.clients.saved(), sessionsEnded: authenticator.saved() }),
+          restore: (state) => {
+            const saved = state as NodeSnapshot;
+            model.restore(saved.model);
+            for (const change of saved.clients) bayeux.clients.applyShared(change);
+            authenticator.restore(saved.sessionsEnded);
+          },
+        },
+        apply,
+      );
   const ledger: Ledger = cluster ?? new LocalLedger(apply, () => clock.now());
   const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
   if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
@@ -220,7 +247,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     log,
     events,
     httpTimeouts.websocketHandshakeMs,
-    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }) },
+    cluster && { engine: fayeRedisEngine(cluster.address, log), share: (change) => cluster.share({ kind: 'client', change }), caughtUp: () => cluster.caughtUp() },
   );
   // One owner of each agent's outgoing notifications; the faults are added to it and to Bayeux from here.
   const outboxes = new Outboxes({ clock, sink: bayeux.sink, log, events });
@@ -228,16 +255,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   bayeux.addExtension(sessionFaults.extension);
   attachJournal(bayeux.adapter, journal, (clientId) => model.userById(bayeux.clients.userOf(clientId) ?? '')?.userName); // after gws-sim's own extensions
   const faults = new FaultInjector({ clock, seed, log, outboxes, sessions: sessionFaults, users: () => model.users, events });
-  const closeDelivery = () => {
+  const closeDelivery = async () => {
     outboxes.clear();
     sessionFaults.close();
-    void ledger.close();
-    return bayeux.close();
+    await bayeux.close();
+    await ledger.close();
   };
   try {
     faults.armAtStart(options.faults ?? []);
   } catch (error) {
-    void closeDelivery();
+    await closeDelivery();
     throw error;
   }
   const faultControls: FaultControls = {
@@ -288,8 +315,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
-  // Redis came back without the cluster's state: this node too goes back to the fixture.
-  const lostHere = () => resetHere();
+  // Redis came back without the cluster's state: this node too goes back to the fixture, and faye's sessions are gone with it.
+  const lostHere = () => {
+    resetHere();
+    bayeux.clients.forgetAll();
+    // Their held long polls and websockets would wait out faye's 45 s timeout before hearing that their sessions are gone: end them now.
+    for (const socket of sockets) socket.destroy();
+  };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 
   const app = createApp({ model, ledger, authenticator, baseUrl: () => baseUrl, now: () => clock.now(), onOutcome: play, notify, faults: faultControls, reset, state, log, adminToken, csrf: options.csrf, allowOrigins, events, journal });
@@ -303,13 +335,16 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   });
 
   let address: number;
+  let relay: ClusterRelay | undefined;
   try {
     await cluster?.start();
+    relay = cluster && (await relayFeeds(cluster, events, journal, log));
     await bayeux.ready;
     address = await listen(server, port, host);
   } catch (error) {
     guard.close();
-    void closeDelivery();
+    relay?.close();
+    await closeDelivery();
     throw error;
   }
   baseUrl = `http://${urlHost(host)}:${address}`;
@@ -390,8 +425,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           later.cancelAll();
           engine.cancelAll();
           guard.close();
+          relay?.close();
           const delivery = closeDelivery();
-          server.close(() => void Promise.all([delivery, ledger.close()]).then(() => resolve()));
+          server.close(() => void delivery.then(resolve));
           for (const socket of sockets) socket.destroy();
         });
       });

@@ -90,6 +90,18 @@ export class Authenticator {
     this.ended.set(user.id, (this.ended.get(user.id) ?? 0) + 1);
   }
 
+  /** How many times each user's session ended, for a cluster's snapshot. */
+  saved(): [string, number][] {
+    return [...this.ended];
+  }
+
+  restore(ended: [string, number][]): void {
+    this.sessionOfUser.clear();
+    this.userOfSession.clear();
+    this.ended.clear();
+    for (const [userId, times] of ended) this.ended.set(userId, times);
+  }
+
   /** The CSRF token of the user's session (one per JSESSIONID, as GWS has it). */
   csrfToken(user: User): string {
     const hex = this.sign(`csrf:${this.sessionOf(user)}`);

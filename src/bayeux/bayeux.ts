@@ -5,6 +5,7 @@ import type { SimEvents } from '../events';
 import { refusedOrigin } from '../auth/origin';
 import { authExtension, headerCredentials } from './auth-extension';
 import { chain } from './chain';
+import { catchUpExtension } from './catch-up-extension';
 import { ConnectionBinding } from './binding';
 import { MOUNT, publicChannel } from './channels';
 import { ClientRegistry, type ClientChange } from './clients';
@@ -17,6 +18,8 @@ import { bindWebsockets } from './websocket';
 /** faye's session timeout (s) and websocket ping (s): Java CometD clients idle out a websocket after 60 s. */
 const TIMEOUT_S = 45;
 const PING_S = 25;
+/** How long closing waits for the in-process client's disconnect to go through a cluster's Redis. */
+const CLOSE_WAIT_MS = 1_000;
 /** No client can subscribe to it (see channels.ts). */
 const WARM_UP_CHANNEL = '/gws-sim/warm-up';
 
@@ -42,12 +45,12 @@ export interface Bayeux {
    * connection binding, before the channel routing, for clients' messages only.
    */
   addExtension(extension: Extension): void;
-  /** Resolves once faye's own client has left (or after CLOSE_WAIT_MS) and faye is closed. */
+  /**
+   * Disconnects the in-process client, then stops faye. With a Redis engine the client's
+   * disconnect needs an answer from Redis: stopping faye first would leave its retry timer running.
+   */
   close(): Promise<void>;
 }
-
-/** How long close() waits for the server to answer its own client's disconnect. */
-const CLOSE_WAIT_MS = 2_000;
 
 /**
  * The credentials a request brings in its headers (a JSESSIONID cookie or Basic), under the
@@ -69,7 +72,7 @@ export function createBayeux(
   log: (line: string) => void,
   events: SimEvents | undefined,
   websocketHandshakeMs: number,
-  cluster?: { engine: EngineOption; share(change: ClientChange): void },
+  cluster?: { engine: EngineOption; share(change: ClientChange): void; caughtUp(): Promise<void> },
 ): Bayeux {
   const adapter = new NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, ping: PING_S, ...(cluster ? { engine: cluster.engine } : {}) });
   const clients = new ClientRegistry(events, cluster?.share);
@@ -87,6 +90,7 @@ export function createBayeux(
   const extensions = () =>
     chain([
       messageShapeExtension(), // first: the others may then trust the field types
+      ...(cluster ? [catchUpExtension(clients, cluster.caughtUp)] : []), // before anything asks who a clientId is
       authExtension(authenticator, clients, log),
       binding.extension,
       ...added, // before routing: a dropped session's request becomes a disconnect before anything else looks at it
@@ -123,21 +127,10 @@ export function createBayeux(
       added.push(extension);
       current = extensions();
     },
-    close() {
-      // With faye's Redis engine the disconnect is answered only once Redis has: closing faye (and
-      // its Redis clients) before that left the client resending it forever, a timer that kept
-      // the process alive after close().
-      const left = adapter.getClient().disconnect();
-      return new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          adapter.close();
-          resolve();
-        };
-        const timer = setTimeout(done, CLOSE_WAIT_MS);
-        if (left) left.then(done, done);
-        else done();
-      });
+    async close() {
+      const disconnected = adapter.getClient().disconnect();
+      if (cluster && disconnected) await Promise.race([Promise.resolve(disconnected).catch(() => {}), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
+      adapter.close();
     },
   };
 }

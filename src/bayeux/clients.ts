@@ -97,6 +97,22 @@ export class ClientRegistry {
     if (this.clients.get(clientId)?.transport !== transport) this.changeHere({ op: 'transport', clientId, transport });
   }
 
+  /** Every client as the changes that would make it: a cluster's snapshot (applyShared them to restore it). */
+  saved(): ClientChange[] {
+    return [...this.clients].flatMap(([clientId, client]) => [
+      { op: 'bind' as const, clientId, userId: client.userId, userName: client.userName, since: client.since, proof: sharedProof(client.proof) },
+      ...[...client.subscriptions].map((channel) => ({ op: 'subscribed' as const, clientId, channel })),
+      ...(client.transport === undefined ? [] : [{ op: 'transport' as const, clientId, transport: client.transport }]),
+    ]);
+  }
+
+  /** Forgets every client at once, telling nobody: a cluster's Redis came back without faye's sessions, which every client then opens anew. */
+  forgetAll(): void {
+    this.clients.clear();
+    this.byUser.clear();
+    this.subscribers.clear();
+  }
+
   /** A change another node made: applied as it was there, told to nobody. */
   applyShared(change: ClientChange): void {
     this.apply(change, change.op === 'bind' || change.op === 'proof' ? localProof(change.proof) : undefined);

@@ -8,6 +8,12 @@ import { clusterKeys, connectRedis, type ClusterKeys } from './redis';
 
 /** The changes the log keeps (about): past it the oldest go, and a node can no longer join from the start. */
 export const MAX_LOG_ENTRIES = 200_000;
+/**
+ * Every so many changes, the node that appended that change saves the whole state in Redis: a
+ * node joining after the log lost its first changes starts from it. Well within MAX_LOG_ENTRIES,
+ * so that the log always holds every change after the last snapshot.
+ */
+export const SNAPSHOT_EVERY = 50_000;
 /** How long a node waits for its own change to come back from the log before answering 503. */
 const PERFORM_TIMEOUT_MS = 10_000;
 /** Changes read from the log at once. */
@@ -45,6 +51,11 @@ export interface ClusterLedgerOptions {
   log(line: string): void;
   /** Redis came back empty (restarted): the cluster's state is gone, this node goes back to the fixture. */
   lost(): void;
+  /** The node's whole state as JSON data, for a snapshot; and back to one. */
+  save(): unknown;
+  restore(state: unknown): void;
+  /** Tests only: a snapshot every so many changes instead of SNAPSHOT_EVERY. */
+  snapshotEvery?: number;
 }
 
 /**
@@ -69,6 +80,9 @@ export class ClusterLedger implements Ledger {
   private signing = randomBytes(32);
   /** Changes share() could not hand over (Redis away): handed over, in order, once it is back. */
   private readonly unshared: Change[] = [];
+  private readonly snapshotEvery: number;
+  /** Who waits for the node to have applied the log up to a change (caughtUp). */
+  private readonly catchers = new Set<Catcher>();
 
   private constructor(
     private readonly options: ClusterLedgerOptions,
@@ -78,6 +92,7 @@ export class ClusterLedger implements Ledger {
     private readonly reader: Redis,
   ) {
     commands.defineCommand('gwsAppend', { numberOfKeys: 2, lua: APPEND });
+    this.snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY;
   }
 
   /** Connects to the cluster's Redis and checks this node may join: its config is the cluster's. Then start() it. */
@@ -135,6 +150,31 @@ export class ClusterLedger implements Ledger {
     if (this.unshared.push(change) > MAX_UNSHARED) this.unshared.shift();
   }
 
+  /**
+   * Settles once this node has applied every change the log held when asked (or after
+   * `maxWaitMs`, or at once while Redis is away): what another node just did is then known here.
+   */
+  async caughtUp(maxWaitMs = 1_000): Promise<void> {
+    if (this.down !== undefined) return;
+    let last: number;
+    try {
+      last = Number((await this.commands.get(this.keys.seq)) ?? 0);
+    } catch {
+      return;
+    }
+    if (this.applied >= last) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.done(catcher), maxWaitMs);
+      const catcher = { seq: last, resolve: () => (clearTimeout(timer), resolve()) };
+      this.catchers.add(catcher);
+    });
+  }
+
+  private done(catcher: { resolve(): void }): void {
+    this.catchers.delete(catcher as Catcher);
+    catcher.resolve();
+  }
+
   /** Why this node cannot change the state now (Redis unreachable), or undefined. */
   get unavailable(): string | undefined {
     return this.down;
@@ -142,6 +182,7 @@ export class ClusterLedger implements Ledger {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const catcher of this.catchers) this.done(catcher);
     for (const [rid, waiter] of this.waiting) this.settle(rid, waiter, () => waiter.reject(this.refusal('is closing')));
     this.reader.disconnect();
     this.commands.disconnect();
@@ -201,19 +242,40 @@ export class ClusterLedger implements Ledger {
     this.epoch = (await this.commands.get(this.keys.epoch)) ?? '';
   }
 
-  /** Applies the whole log before the node serves anyone: its state is then the cluster's. */
+  /**
+   * Applies the whole log before the node serves anyone: its state is then the cluster's. A log
+   * that no longer holds its first change starts from the last snapshot.
+   */
   private async catchUp(): Promise<void> {
     const last = Number((await this.commands.get(this.keys.seq)) ?? 0);
+    const [first] = await this.reader.xrange(this.keys.log, '-', '+', 'COUNT', 1);
+    if (first !== undefined && Number(first[0].split('-')[0]) > 1) await this.startFromSnapshot(Number(first[0].split('-')[0]));
     while (this.applied < last) {
       const batch = await this.reader.xrange(this.keys.log, `${this.applied + 1}-0`, '+', 'COUNT', READ_BATCH);
-      if (batch.length === 0 || Number(batch[0][0].split('-')[0]) !== this.applied + 1) {
-        throw new Error(
-          `the cluster's log at ${this.options.address.shown} no longer holds its first changes (it keeps the last ${MAX_LOG_ENTRIES}), so this node cannot rebuild the state: ` +
-            `start every node before the load, or start the cluster afresh (stop the nodes, then FLUSHDB, or another database)`,
-        );
-      }
+      if (batch.length === 0 || Number(batch[0][0].split('-')[0]) !== this.applied + 1) throw this.cannotJoin();
       for (const [id, fields] of batch) this.applyEntry(id, fields);
     }
+  }
+
+  private async startFromSnapshot(firstInLog: number): Promise<void> {
+    const json = await this.commands.get(this.keys.snapshot);
+    const snapshot = json === null ? undefined : (JSON.parse(json) as { seq: number; state: unknown });
+    if (snapshot === undefined || snapshot.seq + 1 < firstInLog) throw this.cannotJoin();
+    this.options.restore(snapshot.state);
+    this.applied = snapshot.seq;
+  }
+
+  private cannotJoin(): Error {
+    return new Error(
+      `the cluster's log at ${this.options.address.shown} no longer holds the changes after its last snapshot, so this node cannot rebuild the state: ` +
+        `start the cluster afresh (stop the nodes, then FLUSHDB, or use another database)`,
+    );
+  }
+
+  /** Saves the state as it is after change `seq`, for the nodes that join later. */
+  private saveSnapshot(seq: number): void {
+    const json = JSON.stringify({ seq, state: this.options.save() });
+    this.commands.set(this.keys.snapshot, json).catch((error: Error) => this.options.log(`cluster: cannot save the snapshot after change ${seq}: ${error.message}`));
   }
 
   /** Follows the connection: unavailable while it is down; a Redis that came back empty is a cluster that lost its state. */
@@ -250,34 +312,52 @@ export class ClusterLedger implements Ledger {
       try {
         const read = await this.reader.xread('COUNT', READ_BATCH, 'BLOCK', BLOCK_MS, 'STREAMS', this.keys.log, `${this.applied}-0`);
         if (generation !== this.generation) continue; // read from before Redis lost the state
-        for (const [, entries] of read ?? []) for (const [id, fields] of entries) this.applyEntry(id, fields);
+        for (const [, entries] of read ?? []) {
+          for (const [id, fields] of entries) {
+            // The node's own change: its answer (and what the feed says it changed) is made before the next change applies.
+            if (this.applyEntry(id, fields)) await new Promise((resolve) => setImmediate(resolve));
+            if (generation !== this.generation) break;
+          }
+        }
       } catch {
         if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   }
 
-  private applyEntry(id: string, fields: string[]): void {
+  /** Applies one change of the log; true when it was this node's, answered now. */
+  private applyEntry(id: string, fields: string[]): boolean {
     const seq = Number(id.split('-')[0]);
-    if (seq <= this.applied) return;
+    if (seq <= this.applied) return false;
     if (seq !== this.applied + 1) {
-      this.down = `fell behind the cluster's log by more than ${MAX_LOG_ENTRIES} changes and can no longer follow it; restart it`;
+      this.down = `fell behind the cluster's log by more than ${MAX_LOG_ENTRIES} changes and can no longer follow it; restart it (it then starts from the cluster's last snapshot)`;
       this.options.log(`cluster: ${this.down}`);
     }
     this.applied = seq;
+    for (const catcher of this.catchers) if (catcher.seq <= seq) this.done(catcher);
     const entry = JSON.parse(fields[1]) as Entry;
     const here = entry.node === this.node;
-    if (here && entry.announced) return;
+    if (here && entry.announced) {
+      if (seq % this.snapshotEvery === 0) this.saveSnapshot(seq);
+      return false;
+    }
     const waiter = here ? this.waiting.get(entry.rid) : undefined;
     try {
-      const result = this.apply(entry.change, entry.now, here && waiter !== undefined);
+      const result = this.apply(entry.change, entry.now, waiter !== undefined);
       this.settle(entry.rid, waiter, () => waiter!.resolve(result));
     } catch (error) {
       // Every node refuses a change alike: only the one that asked answers the refusal.
-      if (waiter) return this.settle(entry.rid, waiter, () => waiter.reject(error));
-      if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
+      if (waiter) this.settle(entry.rid, waiter, () => waiter.reject(error));
+      else if (!(error instanceof GwsError)) this.options.log(`cluster: cannot apply change ${seq} (${entry.change.kind}): ${(error as Error).message}`);
     }
+    if (here && seq % this.snapshotEvery === 0) this.saveSnapshot(seq);
+    return waiter !== undefined;
   }
+}
+
+interface Catcher {
+  seq: number;
+  resolve(): void;
 }
 
 interface GwsCommands {

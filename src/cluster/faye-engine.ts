@@ -85,7 +85,7 @@ function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: stri
     if (lost) return;
     lost = true;
     droppedWhileLost = 0;
-    log(`Redis at ${address.shown} is lost (${why}): notifications between nodes are lost until it is back; reconnecting`);
+    log(`Redis at ${address.shown} is lost (${why}): reconnecting; notifications between nodes are lost meanwhile`);
   };
   const onReady = (): void => {
     if (!lost || !clients.every((client) => client.ready)) return;

@@ -11,6 +11,8 @@ export interface ClusterKeys {
   epoch: string;
   /** What every node must share (fixture, scenarios, limits). */
   config: string;
+  /** The state after some change of the log, for a node that joins later (SNAPSHOT_EVERY). */
+  snapshot: string;
   /** The secret the nodes sign JSESSIONID cookies with. */
   secret: string;
   /** The pub/sub channel of the live feed and the request journal. */
@@ -18,7 +20,7 @@ export interface ClusterKeys {
 }
 
 export function clusterKeys(prefix = 'gws-sim'): ClusterKeys {
-  return { log: `${prefix}:log`, seq: `${prefix}:seq`, epoch: `${prefix}:epoch`, config: `${prefix}:config`, secret: `${prefix}:secret`, relay: `${prefix}:relay` };
+  return { log: `${prefix}:log`, seq: `${prefix}:seq`, epoch: `${prefix}:epoch`, config: `${prefix}:config`, snapshot: `${prefix}:snapshot`, secret: `${prefix}:secret`, relay: `${prefix}:relay` };
 }
 
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -40,16 +42,19 @@ export async function connectRedis(address: RedisAddress, role: string, log: (li
     connectTimeout: CONNECT_TIMEOUT_MS,
     retryStrategy: (times) => Math.min(times * 100, 1_000),
   });
-  let lost = false;
+  // Before the first connection, failing is told by the error connect() rejects with.
+  let lost = true;
+  let connected = false;
   redis.on('error', (error: Error) => {
-    if (lost) return;
+    if (lost || !connected) return;
     lost = true;
     log(`cluster: lost Redis at ${address.shown} (${role}): ${error.message}; reconnecting`);
   });
   redis.on('ready', () => {
     if (!lost) return;
     lost = false;
-    log(`cluster: Redis at ${address.shown} is back (${role})`);
+    if (connected) log(`cluster: Redis at ${address.shown} is back (${role})`);
+    connected = true;
   });
   try {
     await redis.connect();

@@ -107,9 +107,16 @@ export class SessionFaults {
     return true;
   }
 
-  /** The agent subscribed (again): a dropped session of it is over. */
+  /**
+   * The agent subscribed (again): a dropped session of it is over, and so is a cut one. A client
+   * whose cut connection was refused when it came back (e.g. a CometD client that fell back from
+   * websocket to long-polling, without the proof of its old socket) handshakes anew: what was held
+   * for the old session goes to the new one.
+   */
   subscribed(userId: string): void {
     this.dropping.delete(userId);
+    if (!this.paused.delete(userId)) return;
+    this.later(() => this.holds.release(userId, CUT), 0);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Settling } from '../ledger/ledger';
+import type { Settling } from '../settling';
 import { z } from 'zod';
 import { ERRORS, type ErrorCode } from '../errors';
 import { restOperationNames } from '../gws/operations/registry';

@@ -21,6 +21,17 @@ export interface ChannelState extends UserState {
   channel: string;
 }
 
+/** The agents' channels as JSON data (AgentChannels.saved). */
+export interface ChannelsSnapshot {
+  byUser: [string, ChannelState[]][];
+  waiting: [string, string[]][];
+  pending: [string, Pending][];
+  lastOffered: [string, string][];
+  doNotDisturb: string[];
+  stamps: [string, number][];
+  lastStamp: number;
+}
+
 /**
  * The agents' day: on which channels each agent is logged in (StartContactCenterSession) and
  * whether it is Ready there, plus what routing needs: the sessions waiting for a Ready agent and
@@ -46,6 +57,29 @@ export class AgentChannels {
     this.lastOffered = new Map();
     this.doNotDisturb = new Set();
     this.stamps = new Map();
+  }
+
+  /** All of it as JSON data: a cluster's snapshot (src/cluster). */
+  saved(): ChannelsSnapshot {
+    return {
+      byUser: [...this.byUser].map(([userId, channels]) => [userId, [...channels.values()]]),
+      waiting: [...this.waiting],
+      pending: [...this.pending],
+      lastOffered: [...this.lastOffered],
+      doNotDisturb: [...this.doNotDisturb],
+      stamps: [...this.stamps],
+      lastStamp: this.lastStamp,
+    };
+  }
+
+  restore(saved: ChannelsSnapshot): void {
+    this.byUser = new Map(saved.byUser.map(([userId, channels]) => [userId, new Map(channels.map((c) => [c.channel, c]))]));
+    this.waiting = new Map(saved.waiting);
+    this.pending = new Map(saved.pending);
+    this.lastOffered = new Map(saved.lastOffered);
+    this.doNotDisturb = new Set(saved.doNotDisturb);
+    this.stamps = new Map(saved.stamps);
+    this.lastStamp = saved.lastStamp;
   }
 
   isDoNotDisturb(userId: string): boolean {

@@ -1,5 +1,5 @@
 import { gwsError } from '../errors';
-import { AgentChannels } from './channels';
+import { AgentChannels, type ChannelsSnapshot } from './channels';
 import { DEFAULT_LIMITS, type ModelLimits } from './limits';
 import { devicesOf, type Device } from './families/voice/devices';
 import { routingPoints, type AgentParticipant, type Fixture, type FixtureChat, type FixtureSession, type LogMessage, type Participant, type User } from './fixture';
@@ -106,6 +106,14 @@ export interface Standing {
   tied?: AgentState;
 }
 
+/** GwsModel.saved(): every interaction, the ids given, the agents' channels. */
+export interface ModelSnapshot {
+  sessions: Session[];
+  lastReferenceId: number;
+  lastId: number;
+  channels: ChannelsSnapshot;
+}
+
 /** The simulated GWS state: users and sessions, reset to the fixture on demand. */
 export class GwsModel {
   private sessions = new Map<string, Session>();
@@ -146,6 +154,21 @@ export class GwsModel {
     this.channels.reset();
     this.lastReferenceId = 0;
     this.lastId = 0;
+  }
+
+  /** The whole state as JSON data, for a cluster's snapshot (src/cluster): what reset() would otherwise rebuild. */
+  saved(): ModelSnapshot {
+    return { sessions: [...this.sessions.values()], lastReferenceId: this.lastReferenceId, lastId: this.lastId, channels: this.channels.saved() };
+  }
+
+  /** Back to a saved state (a node joining a cluster whose log starts after its first change). */
+  restore(saved: ModelSnapshot): void {
+    this.sessions = new Map(saved.sessions.map((s) => [s.id, s]));
+    this.legs = new Map(saved.sessions.flatMap((s) => Object.entries(s.legs ?? {}).map(([userId, leg]) => [leg.id, { sessionId: s.id, userId }] as const)));
+    this.forgotten = [];
+    this.channels.restore(saved.channels);
+    this.lastReferenceId = saved.lastReferenceId;
+    this.lastId = saved.lastId;
   }
 
   get users(): readonly User[] {

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import type { Ledger, Settling } from '../ledger/ledger';
+import type { Ledger } from '../ledger/ledger';
+import type { Settling } from '../settling';
 import { gwsError, GwsError } from '../errors';
 import type { Authenticator } from '../auth/authenticator';
 import { dashboardPage } from '../dashboard/page';

@@ -1,4 +1,4 @@
-import { whenSettled, type Settling } from '../ledger/ledger';
+import { rethrow, whenSettled, type Settling } from '../settling';
 import type { Request, Response } from 'express';
 import { CHANNELS_TOPIC, FAMILIES } from '../gws/families';
 import { channelWire } from '../gws/wire';
@@ -43,8 +43,6 @@ export function failLater(deps: AppDeps) {
         res.json({ statusCode: 0, referenceId });
         tellAsyncError(deps, userOf(res).userName, actedOn(req.path), referenceId, errorMessage);
       },
-      (error) => {
-        throw error;
-      },
+      rethrow,
     );
 }

@@ -3,7 +3,7 @@ import { SESSION_COOKIE } from '../auth/authenticator';
 import { GwsError } from '../errors';
 import type { OperationEvent } from '../events-wire';
 import type { Outcome } from '../gws/operations/registry';
-import { whenSettled, type Settling } from '../ledger/ledger';
+import { rethrow, whenSettled, type Settling } from '../settling';
 import type { Change } from '../ledger/change';
 import { changeOf } from '../state';
 import type { AppDeps } from './app';
@@ -56,9 +56,7 @@ export function answerOperation(deps: AppDeps, res: Response, who: Performer, re
           res.json({ statusCode: 0, referenceId });
           tellAsyncError(deps, who.agent!, request.media === undefined ? { agentState: true } : { media: request.media }, referenceId, error.message);
         },
-        (failure) => {
-          throw failure;
-        },
+        rethrow,
       );
     }
     if (error instanceof GwsError) {

@@ -5,7 +5,7 @@ import { FAMILIES, familyNamed } from '../gws/families';
 import { customerOperations } from '../gws/operations/registry';
 import type { AppDeps } from './app';
 import { answerOperation } from './perform';
-import { rethrow, whenSettled } from '../ledger/ledger';
+import { rethrow, whenSettled } from '../settling';
 import { agentOperationRoutes } from './sim-agents';
 
 /** Simulator controls, outside the GWS API. */

@@ -1,6 +1,5 @@
-import type { Apply } from './ledger';
 import type { ClientChange } from '../bayeux/clients';
-import { applyScheduled } from '../scheduled';
+import { GwsError } from '../errors';
 import type { Fault } from '../faults/types';
 import type { MediaName } from '../gws/families';
 import type { GwsModel } from '../gws/model';
@@ -83,10 +82,18 @@ export function applyModelChange(model: GwsModel, change: ModelChange, now: numb
   }
 }
 
-/** A ledger's apply for the model alone (unit tests of one module): the simulator's changes are not known to it. */
-export function modelApply(model: GwsModel): Apply {
-  return (change, now) => {
-    if (!isModelChange(change)) throw new Error(`a model alone cannot apply a ${change.kind}`);
-    return applyModelChange(model, change, now);
-  };
+/**
+ * Performs a scheduled action at `now`: undefined when its situation changed meanwhile (the call
+ * or the agent moved on). Anything else is a bug, thrown for the timer to log.
+ */
+export function applyScheduled(model: GwsModel, action: Scheduled, now: number): Outcome | undefined {
+  try {
+    if ('customer' in action) return performCustomer(model, action.customer, action.session, action.params, action.media, now);
+    const user = model.userById(action.as);
+    if (!user || model.channels.stampOf(user.id, action.channel) !== action.whileStamp) return undefined;
+    return performAgentState(model, user, action.channel, action.params, now);
+  } catch (error) {
+    if (error instanceof GwsError) return undefined;
+    throw error;
+  }
 }

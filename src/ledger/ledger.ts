@@ -1,7 +1,7 @@
-import type { Change, ResultOf } from './change';
+import type { GwsModel } from '../gws/model';
+import type { Settling } from '../settling';
+import { applyModelChange, isModelChange, type Change, type ResultOf } from './change';
 
-/** A value now (one process) or later (a cluster, once every node has it in order). */
-export type Settling<T> = T | Promise<T>;
 
 /**
  * Applies a change, here or on every node. `here` is true on the node that asked for it: it alone
@@ -34,22 +34,6 @@ export class LocalLedger implements Ledger {
   async close(): Promise<void> {}
 }
 
-/** Calls `then` with a settled value at once, or once its promise settles; a refusal goes to `failed`. */
-export function whenSettled<T, R>(value: () => Settling<T>, then: (value: T) => Settling<R>, failed: (error: unknown) => Settling<R>): Settling<R> {
-  let settling: Settling<T>;
-  try {
-    settling = value();
-  } catch (error) {
-    return failed(error);
-  }
-  return settling instanceof Promise ? settling.then(then, failed) : then(settling);
-}
-
-/** A `failed` of whenSettled that lets the refusal go on to the error handler. */
-export function rethrow(error: unknown): never {
-  throw error;
-}
-
 /**
  * Performs a change for an API that answers synchronously (the in-process harness: sim.offer()).
  * A node of a cluster applies changes in the cluster's order, later: it refuses, naming what to use instead.
@@ -57,4 +41,12 @@ export function rethrow(error: unknown): never {
 export function performAtOnce<C extends Change>(ledger: Ledger, change: C, api: string, instead: string): ResultOf<C> {
   if (ledger.shared) throw new Error(`${api} answers at once, which a node of a cluster cannot (every node applies changes in the cluster's one order): use ${instead} of any node instead`);
   return ledger.perform(change) as ResultOf<C>;
+}
+
+/** A ledger's apply for the model alone (unit tests of one module): the simulator's changes are not known to it. */
+export function modelApply(model: GwsModel): Apply {
+  return (change, now) => {
+    if (!isModelChange(change)) throw new Error(`a model alone cannot apply a ${change.kind}`);
+    return applyModelChange(model, change, now);
+  };
 }

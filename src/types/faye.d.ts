@@ -35,8 +35,8 @@ declare module 'faye' {
     publish(channel: string, data: unknown): Publication;
     /** A client extension's outgoing function takes (message, callback). */
     addExtension(extension: { outgoing?(message: BayeuxMessage, callback: Callback): void }): void;
-    /** Undefined when the client is not connected. */
-    disconnect(): Publication | undefined;
+    /** A thenable that settles once the server answered (undefined when not connected). */
+    disconnect(): PromiseLike<unknown> | undefined;
   }
 
   /** The `engine` option: faye calls `type.create(server, options)` with this very object as `options`. */

@@ -180,6 +180,7 @@ describe('gws-sim serve refuses to start', () => {
     ['--max-interactions 0', ['serve', '--port', '0', '--max-interactions', '0'], /--max-interactions must be an integer from 1 to 1000000, got 0/],
     ['--max-message-bytes abc', ['serve', '--port', '0', '--max-message-bytes', 'abc'], /--max-message-bytes must be an integer from 1 to 102400, got 'abc', which is not a number/],
     ['a --fault range near 2^53', ['serve', '--port', '0', '--fault', 'delay:agent1:9007199254740990-9007199254740999:5'], /is past 1000000000/],
+    ['--redis that is not redis://', ['serve', '--port', '0', '--redis', 'http://127.0.0.1:6379'], /--redis "http:\/\/127\.0\.0\.1:6379" is not a redis:\/\/ URL .*expected redis:\/\/HOST:PORT/],
     ['run --time-scale -1', ['run', 'scenarios/agent1-removes-agent2.json', '--time-scale', '-1'], /--time-scale must be a number >= 0/],
     ['run --server ftp://x', ['run', 'scenarios/agent1-removes-agent2.json', '--server', 'ftp://x'], /--server must be an http\(s\) URL/],
     ['run with no file', ['run'], /Not enough non-option arguments/],
@@ -195,6 +196,17 @@ describe('gws-sim serve refuses to start', () => {
     expect(result.stderr).toMatch(mentions);
     expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
     expect(result.stderr.length).toBeLessThan(2_000);
+  });
+
+  test('--redis where no Redis listens: exit 1, saying which and what to do', async () => {
+    const nobody = net.createServer();
+    await new Promise<void>((resolve) => nobody.listen(0, '127.0.0.1', resolve));
+    const port = (nobody.address() as net.AddressInfo).port;
+    await new Promise((resolve) => nobody.close(resolve));
+    const result = await run(['serve', '--port', '0', '--redis', `redis://127.0.0.1:${port}`]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^gws-sim: cannot start: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}: .*Start it first`));
   });
 
   test('a port already taken: non-zero exit, saying the address is in use', async () => {

@@ -39,6 +39,7 @@ const CATALOGUE: [ErrorCode, number, number][] = [
   ['NO_SUCH_WEBSOCKET', 6, 404],
   ['ORIGIN_NOT_ALLOWED', 3, 403],
   ['CSRF_TOKEN_INVALID', 3, 403],
+  ['CLUSTER_UNAVAILABLE', 4, 503],
   ['INTERNAL', 4, 500],
   ['NO_SUCH_CHANNEL', 1, 400],
   ['CHANNEL_NOT_FOUND', 6, 404],

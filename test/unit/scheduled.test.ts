@@ -3,8 +3,7 @@ import { GwsModel } from '../../src/gws/model';
 import type { Outcome } from '../../src/gws/operations/registry';
 import { ManualClock } from '../../src/scenario/clock';
 import { ScheduledActions } from '../../src/scheduled';
-import { modelApply } from '../../src/ledger/change';
-import { LocalLedger } from '../../src/ledger/ledger';
+import { LocalLedger, modelApply } from '../../src/ledger/ledger';
 import { AGENT1_ID } from '../helpers/default-fixture';
 
 describe('ScheduledActions: what operations make happen later, on the clock', () => {

@@ -1,5 +1,4 @@
-import { modelApply } from '../../../src/ledger/change';
-import { LocalLedger } from '../../../src/ledger/ledger';
+import { LocalLedger, modelApply } from '../../../src/ledger/ledger';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
