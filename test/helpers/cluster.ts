@@ -29,6 +29,45 @@ export async function startCluster(n: number, options: SimulatorOptions = {}): P
   return { redis, nodes, close };
 }
 
+/** A test file's cluster: started before all its tests, reset after each (its clients disconnected first), closed after all. */
+export interface SharedCluster {
+  readonly nodes: Simulator[];
+  readonly urls: string[];
+  readonly redis: RedisServer;
+  /** Disconnected after the test that opened them. */
+  readonly clients: { disconnect(): Promise<void> }[];
+}
+
+/** `n` nodes for every test of the file (see SharedCluster): `const cluster = useCluster(3)`, then `cluster.urls[0]`. */
+export function useCluster(n: number, options: SimulatorOptions = {}): SharedCluster {
+  let started: Cluster | undefined;
+  const clients: { disconnect(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    started = await startCluster(n, options);
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.disconnect()));
+    await sim(started!.nodes[0].url, '/reset');
+  });
+  afterAll(() => started?.close());
+  const running = (): Cluster => {
+    if (!started) throw new Error('useCluster(): the cluster exists only inside a test');
+    return started;
+  };
+  return {
+    get nodes() {
+      return running().nodes;
+    },
+    get urls() {
+      return running().nodes.map((node) => node.url);
+    },
+    get redis() {
+      return running().redis;
+    },
+    clients,
+  };
+}
+
 /** Polls until `done()` (every 10 ms); fails after `ms` saying what it waited for. */
 export async function until(done: () => boolean, what: () => string, ms = 5_000): Promise<void> {
   const deadline = Date.now() + ms;
