@@ -67,7 +67,9 @@ test('operations answer 503 (statusCode 4) while Redis is down; after its restar
       if (answer.status !== 200) expect([answer.status, answer.body.statusCode, answers]).toEqual([503, 4, answers.map(() => 4)]);
       await until(received, () => '', 500).catch(() => undefined);
     }
-    expect([agent.user, received(), answers]).toEqual([agent.user, true, expect.anything()]);
+    // On failure: which sessions of the agent each node knows (the node that plays must know the client's new one).
+    const sessions = received() ? [] : await Promise.all(urls.map(async (url) => (await stateOf(url)).cometdClients.filter((c: any) => c.userName === agent.user)));
+    expect([agent.user, received(), answers, sessions]).toEqual([agent.user, true, expect.anything(), expect.anything()]);
   }
   await agreed(urls);
   expect(crashes).toEqual([]);

@@ -100,7 +100,8 @@ export async function receivedUntil(agent: Agent, from: number, last: (n: any) =
 
 /** GET /sim/state of a node: its copy of the cluster's state. */
 export async function stateOf(url: string): Promise<any> {
-  const answer = await rest(url).get('/sim/state');
+  // Once more if the kept-alive connection fetch reused was closed by the node meanwhile (a race of keep-alive, not an answer).
+  const answer = await rest(url).get('/sim/state').catch(() => rest(url).get('/sim/state'));
   if (answer.status !== 200) throw new Error(`GET ${url}/sim/state: ${answer.status} ${answer.text}`);
   return answer.body.state;
 }
