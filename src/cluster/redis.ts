@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { RedisAddress } from './redis-url';
 
-/** The keys a cluster keeps its state under (faye's own are under "gws-sim/faye"). */
+/** The keys a cluster keeps its state under (faye-redis keeps its own under "gws-sim/..." with slashes). */
 export interface ClusterKeys {
   /** The log of changes, a stream whose ids are 1-0, 2-0, ... */
   log: string;

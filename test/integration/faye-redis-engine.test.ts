@@ -39,10 +39,10 @@ interface Node {
   close(): Promise<void>;
 }
 
-async function startNode(redis: RedisServer): Promise<Node> {
+async function startNode(redis: RedisServer, address = redis.url): Promise<Node> {
   const log: string[] = [];
   const connectionTypes: string[] = [];
-  const adapter = new faye.NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, engine: fayeRedisEngine(parseRedisUrl(redis.url), (line) => log.push(line)) });
+  const adapter = new faye.NodeAdapter({ mount: MOUNT, timeout: TIMEOUT_S, engine: fayeRedisEngine(parseRedisUrl(address), (line) => log.push(line)) });
   adapter.addExtension({
     incoming(message, _request, callback) {
       if (message.channel === '/meta/connect') connectionTypes.push(String(message.connectionType));
@@ -120,9 +120,7 @@ beforeAll(() => {
   process.on('uncaughtException', crashed);
   process.on('unhandledRejection', crashed);
 });
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 1500));
-  console.log(process.getActiveResourcesInfo().join(" "));
+afterAll(() => {
   process.off('uncaughtException', crashed);
   process.off('unhandledRejection', crashed);
 });
@@ -154,6 +152,23 @@ describe.each(TRANSPORTS)("faye's client over %s", (transport) => {
       await disconnect(client);
     }
   });
+});
+
+test("the address's password and database are the engine's", async () => {
+  const admin = new Redis(redis.url);
+  await admin.config('SET', 'requirepass', 'se:cret');
+  admin.disconnect();
+  const node = await startNode(redis, `redis://:se%3Acret@127.0.0.1:${redis.port}/3`);
+  nodes.push(node);
+  const { client } = await subscribed(node, 'long-polling', '/news');
+  const db3 = new Redis({ port: redis.port, host: '127.0.0.1', password: 'se:cret', db: 3 });
+  try {
+    expect(await db3.smembers('gws-sim/channels/news')).toHaveLength(1);
+    expect(node.log).toEqual([]);
+  } finally {
+    db3.disconnect();
+    await disconnect(client);
+  }
 });
 
 describe('a raw long-polling client alternating between the nodes', () => {
@@ -238,7 +253,8 @@ describe('Redis refusing or going away', () => {
       await publishUntilReceived(b, '/news', { n: 12 }, websocket.inbox);
       expect(crashes).toEqual([]);
     } finally {
-      other.disconnect();
+      // ioredis's disconnect() of a client already disconnected leaves a timer behind.
+      if (other.status !== 'end') other.disconnect();
       await Promise.all([longPolling.client, websocket.client, ...fresh].map(disconnect));
     }
   });
