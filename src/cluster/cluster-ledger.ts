@@ -19,6 +19,8 @@ const PERFORM_TIMEOUT_MS = 10_000;
 /** Changes read from the log at once. */
 const READ_BATCH = 500;
 const BLOCK_MS = 1_000;
+/** A node's own client changes kept while Redis is away, to share once it is back (the oldest go past it). */
+const MAX_UNSHARED = 10_000;
 
 /** One change as the log holds it: who asked (its node and request), at what time. */
 interface Entry {
@@ -76,6 +78,8 @@ export class ClusterLedger implements Ledger {
   private reading: Promise<void> = Promise.resolve();
   private down: string | undefined;
   private signing = randomBytes(32);
+  /** Changes share() could not hand over (Redis away): handed over, in order, once it is back. */
+  private readonly unshared: Change[] = [];
   private readonly snapshotEvery: number;
   /** Who waits for the node to have applied the log up to a change (caughtUp). */
   private readonly catchers = new Set<Catcher>();
@@ -136,7 +140,14 @@ export class ClusterLedger implements Ledger {
    * here must hold before its next message, which may come at once.
    */
   share(change: Change): void {
-    void this.append(change, true).catch(() => {}); // Redis is away: the other nodes lose it with the state (README "Cluster")
+    // Kept while Redis is away (and until this node has checked it on its return): a client that
+    // handshakes again as Redis comes back must reach the other nodes, or they never deliver to it.
+    if (this.down !== undefined) return this.keep(change);
+    void this.append(change, true).catch(() => this.keep(change));
+  }
+
+  private keep(change: Change): void {
+    if (this.unshared.push(change) > MAX_UNSHARED) this.unshared.shift();
   }
 
   /**
@@ -292,6 +303,7 @@ export class ClusterLedger implements Ledger {
       await this.adoptSecret();
     }
     this.down = undefined;
+    for (const change of this.unshared.splice(0)) this.share(change);
   }
 
   private async readForever(): Promise<void> {

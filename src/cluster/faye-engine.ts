@@ -25,8 +25,8 @@ export function fayeRedisEngine(address: RedisAddress, log: (line: string) => vo
     type: {
       create(server, options) {
         const engine = FayeRedis.create(server, options);
-        guard(engine, address, log);
-        emptyQueuesSafely(server as FayeRedis.EngineServer, engine, namespace);
+        guard(engine, address, log, server as EngineProxy);
+        keepUndelivered(engine, server as EngineProxy);
         return engine;
       },
     },
@@ -38,34 +38,41 @@ export function fayeRedisEngine(address: RedisAddress, log: (line: string) => vo
   };
 }
 
+/** faye's engine proxy, which creates the engine and holds each client's /meta/connect: the parts gws-sim touches. */
+interface EngineProxy {
+  _connections: Map<string, unknown>;
+  flushConnection(clientId: string): void;
+  hasConnection(clientId: string): boolean;
+  /** False when the client has no connection here (any more): nothing was delivered. */
+  deliver(clientId: string, messages: unknown[]): boolean;
+}
+
 /**
  * faye-redis empties a client's queue in Redis (LRANGE + DEL in one MULTI) each time a message for
  * it is announced while the client has a connection on this node, and hands faye the messages when
  * the reply comes back. A long-polling client's /meta/connect may have been answered by an earlier
  * batch and closed meanwhile: faye has no connection to deliver to and drops them, and Redis no
- * longer has them (a bench run lost 8 % of a long-polling agent's notifications). Here one emptying
- * per client is in flight at a time (one more follows if asked for meanwhile), and what cannot be
+ * longer has them (about one notification in ten under a steady stream). Here one emptying per
+ * client is in flight at a time (one more follows if asked for meanwhile), and what cannot be
  * delivered goes back to the head of the queue, in order, for the client's next /meta/connect on
  * any node.
  */
-function emptyQueuesSafely(server: FayeRedis.EngineServer, engine: FayeRedis.Engine, namespace: string): void {
+function keepUndelivered(engine: FayeRedis.Engine, proxy: EngineProxy): void {
   /** clientId -> whether another emptying was asked for while this one is in flight. */
   const inFlight = new Map<string, boolean>();
   const emptyQueue = (clientId: string): void => {
-    if (!server.hasConnection(clientId)) return;
+    if (!proxy.hasConnection(clientId)) return;
     if (inFlight.has(clientId)) {
       inFlight.set(clientId, true);
       return;
     }
     inFlight.set(clientId, false);
-    const key = `${namespace}/clients/${clientId}/messages`;
+    const key = `${engine._ns}/clients/${clientId}/messages`;
     const multi = engine._redis.multi();
     multi.lrange(key, 0, -1, (_error, json) => {
       const again = inFlight.get(clientId);
       inFlight.delete(clientId);
-      if (json && json.length > 0 && !server.deliver(clientId, json.map((message) => JSON.parse(message) as object))) {
-        engine._redis.lpush(key, ...[...json].reverse());
-      }
+      if (json && json.length > 0 && !proxy.deliver(clientId, json.map((message) => JSON.parse(message) as unknown))) engine._redis.lpush(key, ...[...json].reverse());
       if (again) emptyQueue(clientId);
     });
     multi.del(key);
@@ -74,8 +81,14 @@ function emptyQueuesSafely(server: FayeRedis.EngineServer, engine: FayeRedis.Eng
   engine.emptyQueue = emptyQueue;
 }
 
-/** One line when Redis is lost, one when both clients are back; error replies dropped, and told once a while. */
-function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: string) => void): void {
+/**
+ * One line when Redis is lost, one when both clients are back; error replies dropped, and told once a while.
+ * Once back, the /meta/connects held here are answered: Redis may have come back empty, without the
+ * clients' sessions, and a client whose connect is held would learn it only when the hold ends
+ * (faye's timeout, 45 s), deaf meanwhile. Its next request now learns it at once (401, handshake
+ * again); a client whose session survived just polls again.
+ */
+function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: string) => void, proxy: EngineProxy): void {
   const clients = [engine._redis, engine._subscriber];
   const logRepeated = repeatedLog(log);
   let lost = false;
@@ -92,6 +105,7 @@ function guard(engine: FayeRedis.Engine, address: RedisAddress, log: (line: stri
     lost = false;
     const dropped = droppedWhileLost === 0 ? '' : ` (${droppedWhileLost} commands in flight were dropped)`;
     log(`Redis at ${address.shown} is back${dropped}: clients whose sessions it held will handshake again`);
+    for (const clientId of [...proxy._connections.keys()]) proxy.flushConnection(clientId);
   };
   const onDropped = (command: string, error: Error & { code?: string }): void => {
     // NR_CLOSED: the engine was closed (faye's close()) and faye-redis still had commands to send.

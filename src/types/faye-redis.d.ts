@@ -15,29 +15,18 @@ declare module 'faye-redis' {
       /** The options node_redis reads as it goes (retry_strategy is read at each lost connection). */
       options: { retry_strategy?: (attempt: { attempt: number; error: Error | null }) => number };
       internal_send_command(command: RedisCommand): boolean;
-      lpush(key: string, ...values: string[]): boolean;
-      multi(): RedisMulti;
       on(event: 'error', listener: (error: Error & { code?: string }) => void): void;
       on(event: 'ready', listener: () => void): void;
       on(event: 'warning', listener: (message: string) => void): void;
-    }
-
-    interface RedisMulti {
-      lrange(key: string, start: number, stop: number, callback: (error: Error | null, reply?: string[]) => void): RedisMulti;
-      del(key: string): RedisMulti;
-      exec(): boolean;
-    }
-
-    /** faye's engine proxy as faye-redis calls it back: `deliver` answers false when the client has no connection here. */
-    interface EngineServer {
-      hasConnection(clientId: string): boolean;
-      deliver(clientId: string, messages: object[]): boolean;
+      multi(): { lrange(key: string, start: number, stop: number, callback: (error: Error | null, replies: string[] | null) => void): void; del(key: string): void; exec(): void };
+      lpush(key: string, ...values: string[]): boolean;
     }
 
     interface Engine {
+      _ns: string;
+      emptyQueue(clientId: string): void;
       _redis: RedisClient;
       _subscriber: RedisClient;
-      emptyQueue(clientId: string): void;
       disconnect(): void;
     }
   }

@@ -55,6 +55,11 @@ export class FayeAgent {
     return agent;
   }
 
+  /** Every notification received so far, in order (a cluster's node cannot tell what others sent: wait on these). */
+  get notifications(): any[] {
+    return this.received.map((r) => r.data);
+  }
+
   /** The notifications received since the previous take(), once everything sent to the user has arrived. */
   async take(): Promise<any[]> {
     await this.sim.settled();
