@@ -109,8 +109,8 @@ export interface Simulator extends Harness {
   readonly port: number;
   /** What /sim/* requires, generated on a non-loopback host when not given; undefined: /sim is open. */
   readonly adminToken: string | undefined;
-  /** Back to the fixture; notifications not yet sent are cancelled. */
-  reset(): void;
+  /** Back to the fixture; notifications not yet sent are cancelled. On a node of a cluster, a promise: every node resets once the log has it. */
+  reset(): void | Promise<void>;
   state(): SimulatorState;
   /**
    * Arms faults now (objects or SPEC strings such as `drop:agent2:2`; README "Faults"), all or
@@ -201,6 +201,15 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       }
     }
   };
+  const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
+  if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
+  const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
+  const maxFrame = options.maxWebsocketMessageBytes;
+  if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
+  const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
+  const websocketCaps = websocketCapsOf(options);
+  const adminToken = adminTokenFor(host, options.adminToken);
+  // After every check of the options: a node that connected to Redis must close what it opened.
   const cluster = options.redis === undefined
     ? undefined
     : await ClusterLedger.connect(
@@ -222,14 +231,6 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         apply,
       );
   const ledger: Ledger = cluster ?? new LocalLedger(apply, () => clock.now());
-  const maxSessionsPerAgent = options.maxSessionsPerAgent ?? DEFAULT_POLICY.maxSessionsPerAgent;
-  if (!Number.isInteger(maxSessionsPerAgent) || maxSessionsPerAgent < 1) throw new RangeError(`maxSessionsPerAgent must be an integer >= 1, got ${maxSessionsPerAgent}`);
-  const allowOrigins = (options.allowOrigins ?? []).map(normalizeOrigin);
-  const maxFrame = options.maxWebsocketMessageBytes;
-  if (maxFrame !== undefined && (!Number.isInteger(maxFrame) || maxFrame < 1024)) throw new RangeError(`maxWebsocketMessageBytes must be an integer >= 1024, got ${maxFrame}`);
-  const httpTimeouts = httpTimeoutsOf(options.httpTimeouts);
-  const websocketCaps = websocketCapsOf(options);
-  const adminToken = adminTokenFor(host, options.adminToken);
   const authenticator = new Authenticator(model, { allowOrigins, maxSessionsPerAgent }, cluster?.secret);
   const events = new SimEvents(() => clock.now(), (userId) => model.userById(userId)?.userName ?? userId);
   const journal = new Journal(journalLimitsOf(options.journal), () => clock.now());
