@@ -218,7 +218,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
           config: configDigest(fixture, options),
           now: () => clock.now(),
           log,
-          lost: () => lostHere(),
+          lost: (since) => lostHere(since),
           // What a node joining late starts from (faults armed before are not in it: README "Cluster").
           save: (): NodeSnapshot => ({ model: model.saved(), clients: bayeux.clients.saved(), sessionsEnded: authenticator.saved() }),
           restore: (state) => {
@@ -316,12 +316,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     events.reset('back to the fixture; notifications not yet sent cancelled');
   };
   const reset = () => ledger.perform({ kind: 'reset' }) as Settling<void>;
-  // Redis came back without the cluster's state: this node too goes back to the fixture, and faye's sessions are gone with it.
-  const lostHere = () => {
+  // Redis came back without the cluster's state: this node too goes back to the fixture, and the
+  // CometD sessions opened before are gone with it (faye's Redis engine answers their held connects, src/cluster/faye-engine.ts).
+  const lostHere = (since: number) => {
     resetHere();
-    bayeux.clients.forgetAll();
-    // Their held long polls and websockets would wait out faye's 45 s timeout before hearing that their sessions are gone: end them now.
-    for (const socket of sockets) socket.destroy();
+    bayeux.clients.forgetBoundBefore(since);
   };
   const state = () => describeState(model, baseUrl, timeScale, manualClock ? 'manual' : 'system', bayeux.clients.list(), player.pending + faults.pending, outboxes.state(), faults.state(), events.lastEventId);
 

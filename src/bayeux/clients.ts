@@ -106,11 +106,12 @@ export class ClientRegistry {
     ]);
   }
 
-  /** Forgets every client at once, telling nobody: a cluster's Redis came back without faye's sessions, which every client then opens anew. */
-  forgetAll(): void {
-    this.clients.clear();
-    this.byUser.clear();
-    this.subscribers.clear();
+  /**
+   * Forgets, telling nobody, the clients bound before `time` (epoch ms): a cluster's Redis came
+   * back without faye's sessions, which every client then opens anew; those opened since stay.
+   */
+  forgetBoundBefore(time: number): void {
+    for (const [clientId, client] of [...this.clients]) if (client.since < time) this.apply({ op: 'unbind', clientId });
   }
 
   /** A change another node made: applied as it was there, told to nobody. */

@@ -49,8 +49,11 @@ export interface ClusterLedgerOptions {
   config: string;
   now(): number;
   log(line: string): void;
-  /** Redis came back empty (restarted): the cluster's state is gone, this node goes back to the fixture. */
-  lost(): void;
+  /**
+   * Redis came back empty (restarted): the cluster's state is gone, this node goes back to the
+   * fixture. `since`: when this node lost Redis (epoch ms); what was made here before then went with it.
+   */
+  lost(since: number): void;
   /** The node's whole state as JSON data, for a snapshot; and back to one. */
   save(): unknown;
   restore(state: unknown): void;
@@ -79,7 +82,9 @@ export class ClusterLedger implements Ledger {
   private down: string | undefined;
   private signing = randomBytes(32);
   /** Changes share() could not hand over (Redis away): handed over, in order, once it is back. */
-  private readonly unshared: Change[] = [];
+  private readonly unshared: { change: Change; at: number }[] = [];
+  /** When this node last lost Redis (epoch ms). */
+  private downSince = 0;
   private readonly snapshotEvery: number;
   /** Who waits for the node to have applied the log up to a change (caughtUp). */
   private readonly catchers = new Set<Catcher>();
@@ -126,7 +131,7 @@ export class ClusterLedger implements Ledger {
     return this.options.address;
   }
 
-  /** The connection for other shared parts of the node (the feed's relay, the cookie secret). */
+  /** The connection other shared parts of the node use (the feed's relay). */
   get redis(): Redis {
     return this.commands;
   }
@@ -147,7 +152,7 @@ export class ClusterLedger implements Ledger {
   }
 
   private keep(change: Change): void {
-    if (this.unshared.push(change) > MAX_UNSHARED) this.unshared.shift();
+    if (this.unshared.push({ change, at: Date.now() }) > MAX_UNSHARED) this.unshared.shift();
   }
 
   /**
@@ -281,7 +286,9 @@ export class ClusterLedger implements Ledger {
   /** Follows the connection: unavailable while it is down; a Redis that came back empty is a cluster that lost its state. */
   private watch(): void {
     this.commands.on('close', () => {
-      if (!this.closed) this.down ??= `cannot reach Redis at ${this.options.address.shown}`;
+      if (this.closed || this.down !== undefined) return;
+      this.down = `cannot reach Redis at ${this.options.address.shown}`;
+      this.downSince = Date.now();
     });
     this.commands.on('ready', () => {
       void this.recover().catch((error: Error) => this.options.log(`cluster: cannot check Redis after reconnecting: ${error.message}`));
@@ -296,14 +303,16 @@ export class ClusterLedger implements Ledger {
       this.generation += 1;
       this.applied = 0;
       for (const [rid, waiter] of this.waiting) this.settle(rid, waiter, () => waiter.reject(this.refusal('lost the cluster\'s state with Redis')));
-      this.options.lost();
+      this.options.lost(this.downSince);
+      // What this node changed before it lost Redis (its clients then) is gone with the state too.
+      this.unshared.splice(0, this.unshared.filter((kept) => kept.at < this.downSince).length);
       await this.commands.set(this.keys.config, this.options.config, 'NX');
       await this.adoptEpoch();
       // Every node puts back the secret they all have: the agents' cookies stay good.
       await this.adoptSecret();
     }
     this.down = undefined;
-    for (const change of this.unshared.splice(0)) this.share(change);
+    for (const { change } of this.unshared.splice(0)) this.share(change);
   }
 
   private async readForever(): Promise<void> {
